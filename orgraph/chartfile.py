@@ -1,0 +1,493 @@
+"""Read and write the YAML chart format (``docs/format.md``), with validation."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import networkx as nx
+import yaml
+
+from orgraph.errors import ChartError, Problem
+from orgraph.model import (
+    COORDINATION_KINDS,
+    POLITICAL_KINDS,
+    Kind,
+    Organisation,
+    Relation,
+)
+from orgraph.yamlsafe import MAX_BYTES, Mapping, line_of, parse_yaml
+
+__all__ = ["load_chart", "loads_chart", "dump_chart", "chart_schema", "default_relation",
+           "check_organisation"]
+
+FORMAT_VERSION = 1
+#: Organisation facts that may carry a citation.
+ORG_FACTS = ("county", "inhabitants", "model_introduced", "years_of_experience", "leader_team")
+#: Node facts that may carry a citation.
+NODE_FACTS = ("count", "seats", "headcount")
+#: Node keys that become edges, with the relation and the edge direction.
+_EDGE_LISTS = {
+    "dotted": (Relation.DOTTED, "in"),  # dotted superior → this node
+    "members": (Relation.MEMBER, "out"),  # this body → member
+    "orders_from": (Relation.ORDER, "out"),  # this purchaser → provider
+    "serves": (Relation.SERVICE, "out"),  # this service unit → served unit
+}
+#: Keys only some kinds may carry.
+_KIND_ONLY = {
+    "count": {Kind.UNIT_GROUP},
+    "items": {Kind.UNIT_GROUP},
+    "seats": POLITICAL_KINDS,
+    "principle": POLITICAL_KINDS,
+    "instructs": {Kind.STAFF},
+    "role": {Kind.EXECUTIVE},
+    "acts_for_cao": {Kind.EXECUTIVE},
+    "members": COORDINATION_KINDS,
+}
+_STRUCTURAL = {"id", "units", "relation", "parent", *_EDGE_LISTS}
+
+
+def _node_keys() -> frozenset[str]:
+    return frozenset(chart_schema()["$defs"]["node"]["properties"])
+
+
+def _org_keys() -> frozenset[str]:
+    return frozenset(chart_schema()["$defs"]["organisation"]["properties"])
+
+
+@cache
+def chart_schema() -> dict[str, Any]:
+    """Return the JSON Schema of the chart format (``orgraph/schema/chart.schema.json``).
+
+    Examples
+    --------
+    >>> chart_schema()["title"]
+    'orgraph chart file, format version 1'
+    """
+    text = resources.files("orgraph").joinpath("schema/chart.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def default_relation(parent_kind: Kind | str, child_kind: Kind | str) -> Relation:
+    """Return the relation a nested node gets from its parent when none is written.
+
+    Examples
+    --------
+    >>> default_relation("cao", "staff").value
+    'staff'
+    >>> default_relation("council", "executive_committee").value
+    'delegation'
+    >>> default_relation("council", "cao").value
+    'line'
+    >>> default_relation("leader_group", "executive").value
+    'member'
+    """
+    parent_kind, child_kind = Kind(parent_kind), Kind(child_kind)
+    if child_kind is Kind.STAFF:
+        return Relation.STAFF
+    if parent_kind in COORDINATION_KINDS:
+        return Relation.MEMBER
+    if parent_kind in POLITICAL_KINDS and child_kind in POLITICAL_KINDS:
+        return Relation.DELEGATION
+    return Relation.LINE
+
+
+def load_chart(path: str | Path) -> Organisation:
+    """Read a chart file.
+
+    Parameters
+    ----------
+    path : str or Path
+        A YAML chart file.
+
+    Returns
+    -------
+    Organisation
+
+    Raises
+    ------
+    ChartError
+        Every problem in the file, each naming the file, line, node and the fix.
+
+    Examples
+    --------
+    >>> org = load_chart("examples/minimal.yaml")
+    >>> org.graph["name"], org.line_superior("skole")
+    ('Eksempel kommune', 'radmann')
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ChartError([Problem(str(path), f"the file is {size:,} bytes; chart files are "
+                                                 f"limited to {MAX_BYTES:,} bytes")])
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ChartError([Problem(str(path), "no such file")]) from None
+    except IsADirectoryError:
+        raise ChartError([Problem(str(path), "is a directory, not a chart file")]) from None
+    except OSError as exc:
+        raise ChartError([Problem(str(path), f"cannot read: {exc.strerror}")]) from None
+    return loads_chart(data, filename=str(path))
+
+
+def loads_chart(text: str | bytes, filename: str = "<string>") -> Organisation:
+    """Read a chart from a string.
+
+    Examples
+    --------
+    >>> org = loads_chart('''
+    ... orgraph: 1
+    ... organisation: {name: Mini}
+    ... units:
+    ...   - {id: r, kind: cao, units: [{id: s, kind: staff, instructs: true}]}
+    ... ''')
+    >>> org.relation("r", "s").value, org.nodes["s"]["instructs"]
+    ('staff', True)
+    """
+    doc = parse_yaml(text, filename)
+    problems = _schema_problems(doc, filename)
+    if problems:
+        raise ChartError(problems)
+    builder = _Builder(filename)
+    org = builder.build(doc)
+    problems = builder.problems + check_organisation(org, filename, builder.lines)
+    if problems:
+        raise ChartError(problems)
+    return org
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def _schema_problems(doc: Any, filename: str) -> list[Problem]:
+    if not isinstance(doc, dict):
+        return [Problem(filename, "a chart file is a mapping with 'orgraph: 1', "
+                                  "'organisation:' and 'units:'", line=getattr(doc, "line", 1))]
+    validator = jsonschema.Draft202012Validator(chart_schema())
+    problems = []
+    for error in sorted(validator.iter_errors(doc), key=lambda e: list(map(str, e.path))):
+        path = list(error.absolute_path)
+        problems.append(Problem(filename, _explain(error), line=line_of(doc, path),
+                                node=_node_at(doc, path)))
+    return problems
+
+
+def _node_at(doc: Any, path: list[Any]) -> str | None:
+    """The id (or label) of the innermost node on ``path``."""
+    found = None
+    node = doc
+    for step in path:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and "kind" in node:
+            found = node.get("id") or node.get("label") or found
+    return None if found is None else str(found)
+
+
+def _explain(error: jsonschema.ValidationError) -> str:
+    """A message that says what to fix, for the validators people trip over."""
+    where = ".".join(str(p) for p in error.absolute_path) or "the top level"
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        error = jsonschema.exceptions.best_match(error.context)
+        where = ".".join(str(p) for p in error.absolute_path) or where
+    key = str(error.absolute_path[-1]) if error.absolute_path else where
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(allowed))
+        return (f"unknown key {', '.join(repr(e) for e in extra)}; allowed keys are: "
+                f"{', '.join(allowed)}")
+    if error.validator == "enum":
+        if key == "kind":
+            return (f"unknown kind {error.instance!r}; use one of: "
+                    f"{', '.join(error.validator_value)}")
+        if key in ("relation", "type"):
+            return (f"unknown relation {error.instance!r}; use one of: "
+                    f"{', '.join(error.validator_value)}")
+        return f"{key}: {error.instance!r} is not one of {', '.join(error.validator_value)}"
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        return f"missing required key '{missing}' in {where}"
+    if error.validator == "minimum":
+        return (f"'{key}' is {error.instance!r}; it must be at least {error.validator_value}"
+                + (" (a count is a positive whole number)" if key in ("count", "value") else ""))
+    if error.validator == "type":
+        wanted = error.validator_value
+        wanted = " or ".join(wanted) if isinstance(wanted, list) else wanted
+        return f"'{key}' is {error.instance!r}; it must be of type {wanted}"
+    if error.validator == "const":
+        return f"'{key}' must be {error.validator_value!r} (the chart format version)"
+    if error.validator == "pattern":
+        return (f"'{key}' value {error.instance!r} is malformed"
+                + (": ids use letters, digits, _, -, . and /" if key in ("id", "parent", "from", "to")
+                   or isinstance(error.absolute_path[-1], int) else
+                   ": write dates as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'" if key == "date" else ""))
+    return f"{where}: {error.message}"
+
+
+# --------------------------------------------------------------------------- building
+
+
+class _Builder:
+    """Turns a schema-valid document into an Organisation, collecting reference problems."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.problems: list[Problem] = []
+        self.lines: dict[str, int | None] = {}
+        self.pending: list[tuple[str, str, Relation, dict[str, Any], int | None, str]] = []
+
+    def problem(self, message: str, line: int | None, node: str | None = None) -> None:
+        self.problems.append(Problem(self.filename, message, line=line, node=node))
+
+    def build(self, doc: Mapping) -> Organisation:
+        org = Organisation()
+        self.check_data(doc["organisation"], _org_keys(), None)
+        org.graph.update(_unwrap_facts(doc["organisation"], ORG_FACTS))
+        self.org = org
+        for index, node in enumerate(doc["units"]):
+            self.add_node(node, parent=None, position=f"unit{index + 1}")
+        for rel in doc.get("relations", []):
+            attrs = {k: rel[k] for k in ("source", "note") if k in rel}
+            attrs.update(_plain(rel.get("data", {})))
+            self.pending.append((rel["from"], rel["to"], Relation(rel["type"]), attrs,
+                                 getattr(rel, "line", None), rel["to"]))
+        for sup, sub, relation, attrs, line, owner in self.pending:
+            self.add_edge(sup, sub, relation, attrs, line, owner)
+        return org
+
+    def add_node(self, node: Mapping, parent: str | None, position: str) -> None:
+        kind = Kind(node["kind"])
+        node_id = str(node.get("id") or (f"{parent}/{position}" if parent else position))
+        line = node.line
+        if node_id in self.org:
+            self.problem(f"duplicate id '{node_id}' (first on line {self.lines[node_id]}); "
+                         "give each node its own id", line, node_id)
+            return
+        for key, kinds in _KIND_ONLY.items():
+            if key in node and kind not in kinds:
+                self.problem(f"key '{key}' is only for kind "
+                             f"{' / '.join(sorted(k.value for k in kinds))}, not '{kind.value}'",
+                             node.key_lines.get(key, line), node_id)
+        if kind is Kind.UNIT_GROUP and "count" not in node:
+            self.problem("a unit_group needs 'count': how many units the box stands for",
+                         line, node_id)
+        self.check_data(node, _node_keys(), node_id)
+        attrs = _unwrap_facts(node, NODE_FACTS, skip=_STRUCTURAL | {"kind"})
+        attrs.setdefault("label", node_id)
+        if kind is Kind.EXECUTIVE:
+            attrs.setdefault("acts_for_cao", node.get("role") != "sector_chief")
+        if kind is Kind.STAFF:
+            attrs.setdefault("instructs", False)
+        self.org.add_node(node_id, kind=kind.value, **attrs)
+        self.lines[node_id] = line
+        if parent is not None:
+            relation = Relation(node["relation"]) if "relation" in node else \
+                default_relation(self.org.nodes[parent]["kind"], kind)
+            self.pending.append((parent, node_id, relation, {}, line, node_id))
+        elif "relation" in node:
+            self.problem("'relation' is only meaningful on a nested node", line, node_id)
+        if "parent" in node:
+            self.pending.append((node["parent"], node_id, Relation.LINE, {},
+                                 node.key_lines["parent"], node_id))
+        for key, (relation, direction) in _EDGE_LISTS.items():
+            for other in node.get(key, []):
+                pair = (other, node_id) if direction == "in" else (node_id, other)
+                self.pending.append((*pair, relation, {}, node.key_lines[key], node_id))
+        for index, child in enumerate(node.get("units", [])):
+            self.add_node(child, parent=node_id, position=str(index + 1))
+
+    def check_data(self, mapping: Mapping, known: frozenset[str], node: str | None) -> None:
+        data = mapping.get("data", {})
+        for key in data:
+            if key in known or key == "citations":
+                self.problem(f"data key '{key}' clashes with the format's own key; write it "
+                             f"outside 'data:' or rename it", data.key_lines.get(key), node)
+
+    def add_edge(self, sup: str, sub: str, relation: Relation, attrs: dict[str, Any],
+                 line: int | None, owner: str) -> None:
+        for end in (sup, sub):
+            if end not in self.org:
+                self.problem(f"refers to unknown id '{end}' ({relation.value} edge "
+                             f"{sup} → {sub}); define a node with that id or fix the spelling",
+                             line, owner)
+                return
+        if sup == sub:
+            self.problem(f"a {relation.value} edge from '{sup}' to itself; remove it",
+                         line, owner)
+            return
+        if self.org.has_edge(sup, sub):
+            old = self.org.edges[sup, sub]["relation"]
+            self.problem(f"two relations from '{sup}' to '{sub}' ({old} and {relation.value}); "
+                         "keep one", line, owner)
+            return
+        self.org.add_edge(sup, sub, relation=relation.value, **attrs)
+
+
+def _unwrap_facts(mapping: Mapping, facts: tuple[str, ...],
+                  skip: set[str] | frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Copy ``mapping`` into plain attributes; cited facts keep their citation aside.
+
+    Entries of the free ``data:`` mapping become attributes of their own (a clash with a
+    format key is reported by :func:`_data_clashes`).
+    """
+    attrs: dict[str, Any] = {}
+    citations: dict[str, Any] = {}
+    for key, value in mapping.items():
+        if key in skip:
+            continue
+        if key == "data":
+            for k, v in value.items():
+                if k not in mapping and k != "citations":
+                    attrs[str(k)] = _plain(v)
+            continue
+        if key in facts and isinstance(value, dict):
+            attrs[key] = value["value"]
+            citations[key] = _plain({k: v for k, v in value.items() if k != "value"})
+        else:
+            attrs[key] = _plain(value)
+    for key in ("count", "seats"):
+        if isinstance(attrs.get(key), float):
+            attrs[key] = int(attrs[key])
+    if citations:
+        attrs["citations"] = citations
+    return attrs
+
+
+def _plain(value: Any) -> Any:
+    """Line-tracking containers → plain dict/list (so graphs compare and pickle cleanly)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def check_organisation(org: nx.DiGraph, filename: str = "<graph>",
+                       lines: dict[str, int | None] | None = None) -> list[Problem]:
+    """Check the rules every organisation obeys, whatever file format it came from.
+
+    A node has at most one line superior; line reporting has no cycle.
+
+    Returns
+    -------
+    list of Problem
+        Empty when the organisation is sound.
+
+    Examples
+    --------
+    >>> org = Organisation()
+    >>> for n in "abc": org.add_unit(n, kind="unit")
+    >>> org.add_relation("a", "b"); org.add_relation("b", "c"); org.add_relation("c", "a")
+    >>> [str(p) for p in check_organisation(org, "x.yaml")]
+    ["x.yaml: node 'a': reporting cycle a → b → c → a; break it (one of these must report elsewhere)"]
+    """
+    lines = lines or {}
+    problems = []
+    line_edges = [(u, v) for u, v, r in org.edges(data="relation") if r == Relation.LINE.value]
+    superiors: dict[str, list[str]] = {}
+    for u, v in line_edges:
+        superiors.setdefault(v, []).append(u)
+    for node, sups in superiors.items():
+        if len(sups) > 1:
+            problems.append(Problem(
+                filename, f"has {len(sups)} line superiors ({', '.join(sups)}); a unit reports "
+                f"on one line: declare the others as dotted-line reporting (dotted: [...])",
+                line=lines.get(node), node=node))
+    graph = nx.DiGraph(line_edges)
+    for count, cycle in enumerate(nx.simple_cycles(graph)):
+        if count == 20:
+            problems.append(Problem(filename, "more reporting cycles not listed"))
+            break
+        start = min(range(len(cycle)), key=lambda i: str(cycle[i]))
+        cycle = cycle[start:] + cycle[:start]
+        path = " → ".join(map(str, [*cycle, cycle[0]]))
+        problems.append(Problem(filename, f"reporting cycle {path}; break it (one of these "
+                                          "must report elsewhere)",
+                                line=lines.get(cycle[0]), node=str(cycle[0])))
+    return problems
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def dump_chart(org: nx.DiGraph) -> str:
+    """Write an organisation as chart-file YAML that loads back to an equal graph.
+
+    Nodes nest under the superior they would get by default; every other edge goes to
+    ``relations:``. Cited facts are written back in their ``{value, source, ...}`` form.
+
+    Examples
+    --------
+    >>> from orgraph.model import graphs_equal
+    >>> org = load_chart("examples/minimal.yaml")
+    >>> graphs_equal(loads_chart(dump_chart(org)), org)
+    True
+    """
+    nested_under: dict[str, str] = {}
+    for u, v, data in org.edges(data=True):
+        if v in nested_under or set(data) != {"relation"}:
+            continue
+        if data["relation"] == default_relation(org.nodes[u]["kind"],
+                                                org.nodes[v]["kind"]).value:
+            nested_under[v] = u
+    # Nesting must form a forest: drop nestings that would close a loop.
+    for v in list(nested_under):
+        seen, cur = {v}, nested_under.get(v)
+        while cur is not None and cur not in seen:
+            seen.add(cur)
+            cur = nested_under.get(cur)
+        if cur is not None:
+            del nested_under[v]
+    children: dict[str | None, list[str]] = {}
+    for node in org.nodes:
+        children.setdefault(nested_under.get(node), []).append(node)
+
+    def node_doc(node: str) -> dict[str, Any]:
+        data = dict(org.nodes[node])
+        out: dict[str, Any] = {"id": node, "kind": data.pop("kind")}
+        citations = data.pop("citations", {})
+        out.update(_facts_back(data, citations, _node_keys() - _STRUCTURAL))
+        kids = [node_doc(c) for c in children.get(node, [])]
+        if kids:
+            out["units"] = kids
+        return out
+
+    graph = dict(org.graph)
+    citations = graph.pop("citations", {})
+    organisation = _facts_back(graph, citations, _org_keys())
+    doc: dict[str, Any] = {"orgraph": FORMAT_VERSION, "organisation": organisation,
+                           "units": [node_doc(n) for n in children.get(None, [])]}
+    relations = [{"from": u, "to": v, "type": d["relation"],
+                  **_facts_back({k: x for k, x in d.items() if k != "relation"}, {},
+                                frozenset({"source", "note"}))}
+                 for u, v, d in org.edges(data=True) if nested_under.get(v) != u]
+    if relations:
+        doc["relations"] = relations
+    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _facts_back(attrs: dict[str, Any], citations: dict[str, Any],
+                known: frozenset[str]) -> dict[str, Any]:
+    """Attributes → chart keys: cited facts as mappings, unknown attributes under ``data``."""
+    out: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in attrs.items():
+        if key in citations:
+            out[key] = {"value": value, **citations[key]}
+        elif key in known and key != "data":
+            out[key] = value
+        else:
+            extra[key] = value
+    if extra:
+        out["data"] = extra
+    return out

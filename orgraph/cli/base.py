@@ -1,0 +1,52 @@
+"""The root ``orgraph`` group, shared options, and turning library errors into exit codes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from orgraph import __version__
+from orgraph.errors import ChartError, OrgraphError
+
+__all__ = ["main", "CONTEXT", "friendly_errors", "EXIT_INPUT", "lang_option"]
+
+#: Every command takes ``-h`` as well as ``--help``.
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+#: Exit code for bad input (a file with problems); 2 is click's usage error.
+EXIT_INPUT = 1
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="orgraph")
+def main() -> None:
+    """Organisations as graphs: validate chart files, measure flatness, draw charts.
+
+    \b
+    Examples:
+      orgraph validate charts/*.yaml
+      orgraph show charts/lier.yaml
+    """
+
+
+@contextmanager
+def friendly_errors() -> Iterator[None]:
+    """Turn orgraph's errors into one clear message per problem and a non-zero exit."""
+    try:
+        yield
+    except ChartError as exc:
+        for problem in exc.problems:
+            click.echo(f"error: {problem}", err=True)
+        raise SystemExit(EXIT_INPUT) from None
+    except OrgraphError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--lang no|en``: which labels to use."""
+    return click.option("--lang", type=click.Choice(["no", "en"]), default="no",
+                        show_default=True,
+                        help="Label language: the municipality's own (no) or English (en) "
+                             "where the file has it.")(func)

@@ -1,0 +1,59 @@
+"""``orgraph validate`` and ``orgraph show``."""
+
+from __future__ import annotations
+
+import click
+
+import orgraph
+from orgraph.cli.base import CONTEXT, EXIT_INPUT, friendly_errors, lang_option
+from orgraph.errors import ChartError
+from orgraph.textree import text_tree
+
+__all__ = ["validate", "show"]
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def validate(files: tuple[str, ...]) -> None:
+    """Check chart files and report every problem, one line each.
+
+    Prints "FILE: ok (N nodes, M edges)" for a sound file and "error: FILE:LINE: ..." for each
+    problem; exits with 1 when any file has a problem.
+
+    \b
+    Examples:
+      orgraph validate charts/*.yaml
+      orgraph validate my-municipality.yaml
+    """
+    failed = False
+    for path in files:
+        try:
+            org = orgraph.load(path)
+        except ChartError as exc:
+            failed = True
+            for problem in exc.problems:
+                click.echo(f"error: {problem}", err=True)
+            continue
+        click.echo(f"{path}: ok ({org.number_of_nodes()} nodes, {org.number_of_edges()} edges)")
+    if failed:
+        raise SystemExit(EXIT_INPUT)
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("file", type=click.Path(dir_okay=False))
+@lang_option
+def show(file: str, lang: str) -> None:
+    """Print an organisation as a text tree.
+
+    Line reporting, staff units ("(stab)") and political delegation form the tree; dotted-line
+    reporting, memberships, orders and services are listed below it.
+
+    \b
+    Examples:
+      orgraph show charts/evenes.yaml
+      orgraph show --lang en examples/minimal.yaml
+    """
+    with friendly_errors():
+        org = orgraph.load(file)
+    for line in text_tree(org, lang=lang):
+        click.echo(line)

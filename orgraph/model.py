@@ -1,0 +1,270 @@
+"""The organisation model: node kinds, edge relations and the Organisation graph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import Enum
+from typing import Any
+
+import networkx as nx
+
+__all__ = [
+    "Kind",
+    "Relation",
+    "Category",
+    "Organisation",
+    "POLITICAL_KINDS",
+    "EXECUTIVE_KINDS",
+    "PERFORMANCE_KINDS",
+    "COORDINATION_KINDS",
+    "EXECUTIVE_ROLES",
+    "category_of",
+    "graphs_equal",
+]
+
+
+class Kind(str, Enum):
+    """What a node is, in the vocabulary of the report (Norwegian in the comments).
+
+    Examples
+    --------
+    >>> Kind("council").category
+    <Category.POLITICAL: 'political'>
+    >>> Kind.UNIT_GROUP.value
+    'unit_group'
+    """
+
+    COUNCIL = "council"  # kommunestyre, bystyre
+    EXECUTIVE_COMMITTEE = "executive_committee"  # formannskap
+    MAIN_COMMITTEE = "main_committee"  # hovedutvalg
+    COMMITTEE = "committee"  # utvalg, with decision authority
+    ADVISORY_COMMITTEE = "advisory_committee"  # komité, no decision authority
+    POLITICAL_BODY = "political_body"  # driftsstyre, kontrollutvalg, samarbeidsutvalg
+    CAO = "cao"  # rådmann
+    EXECUTIVE = "executive"  # kommunalsjef, ass. rådmann, sektorsjef, ...
+    STAFF = "staff"  # stab, støttefunksjon
+    UNIT = "unit"  # resultatenhet, virksomhet, driftsenhet
+    UNIT_GROUP = "unit_group"  # N units drawn as one box
+    DEPARTMENT = "department"  # intermediate line unit (avdeling, sektor)
+    LEADER_GROUP = "leader_group"  # ledergruppe, rådmannsteam
+    COORDINATION_COUNCIL = "coordination_council"  # samordningsråd
+    NETWORK = "network"  # nettverk
+    SERVICE_OFFICE = "service_office"  # servicetorg, servicekontor
+
+    @property
+    def category(self) -> Category:
+        """The legend category this kind belongs to."""
+        return category_of(self)
+
+
+class Category(str, Enum):
+    """The four groups the report draws, plus coordination structures."""
+
+    POLITICAL = "political"
+    CHIEF_EXECUTIVE = "chief_executive"
+    STAFF = "staff"
+    PERFORMANCE = "performance"
+    COORDINATION = "coordination"
+
+
+class Relation(str, Enum):
+    """Typed edges; every edge runs superior → subordinate (or body → member).
+
+    Only ``LINE`` is a reporting line. ``DOTTED`` is secondary (matrix) reporting and never
+    changes who a node's line superior is.
+
+    Examples
+    --------
+    >>> Relation.LINE.is_reporting, Relation.DOTTED.is_reporting
+    (True, False)
+    """
+
+    LINE = "line"
+    DOTTED = "dotted"
+    STAFF = "staff"
+    DELEGATION = "delegation"
+    MEMBER = "member"
+    ORDER = "order"
+    SERVICE = "service"
+
+    @property
+    def is_reporting(self) -> bool:
+        """Whether the edge is a line-reporting edge."""
+        return self is Relation.LINE
+
+
+POLITICAL_KINDS = frozenset(
+    {
+        Kind.COUNCIL,
+        Kind.EXECUTIVE_COMMITTEE,
+        Kind.MAIN_COMMITTEE,
+        Kind.COMMITTEE,
+        Kind.ADVISORY_COMMITTEE,
+        Kind.POLITICAL_BODY,
+    }
+)
+EXECUTIVE_KINDS = frozenset({Kind.CAO, Kind.EXECUTIVE})
+PERFORMANCE_KINDS = frozenset({Kind.UNIT, Kind.UNIT_GROUP, Kind.DEPARTMENT})
+COORDINATION_KINDS = frozenset(
+    {Kind.LEADER_GROUP, Kind.COORDINATION_COUNCIL, Kind.NETWORK, Kind.SERVICE_OFFICE}
+)
+
+#: Roles of executive posts; ``sector_chief`` is a line manager by default.
+EXECUTIVE_ROLES = (
+    "kommunalsjef",
+    "assistant_cao",
+    "sector_chief",
+    "development_chief",
+    "finance_chief",
+    "staff_leader",
+    "other",
+)
+
+
+def category_of(kind: Kind | str) -> Category:
+    """Return the legend category of a node kind.
+
+    Parameters
+    ----------
+    kind : Kind or str
+        A node kind.
+
+    Returns
+    -------
+    Category
+
+    Examples
+    --------
+    >>> category_of("staff").value
+    'staff'
+    >>> category_of(Kind.NETWORK).value
+    'coordination'
+    """
+    kind = Kind(kind)
+    if kind in POLITICAL_KINDS:
+        return Category.POLITICAL
+    if kind in EXECUTIVE_KINDS:
+        return Category.CHIEF_EXECUTIVE
+    if kind is Kind.STAFF:
+        return Category.STAFF
+    if kind in PERFORMANCE_KINDS:
+        return Category.PERFORMANCE
+    return Category.COORDINATION
+
+
+class Organisation(nx.DiGraph):
+    """An organisation as a directed graph of typed nodes and typed edges.
+
+    A plain :class:`networkx.DiGraph` subclass: every networkx algorithm takes it. Node data
+    holds ``kind`` (a :class:`Kind` value as ``str``), ``label`` and optional attributes (see
+    ``docs/format.md``); edge data holds ``relation`` (a :class:`Relation` value as ``str``).
+    Graph data holds the organisation's facts (``name``, ``inhabitants``, ``date``, ...).
+
+    Examples
+    --------
+    >>> org = Organisation(name="Eksempel kommune")
+    >>> org.add_unit("cao", kind="cao", label="Rådmann")
+    >>> org.add_unit("school", kind="unit", label="Skole")
+    >>> org.add_relation("cao", "school")
+    >>> org.line_superior("school")
+    'cao'
+    >>> list(org.line_subordinates("cao"))
+    ['school']
+    >>> org.kind("school")
+    <Kind.UNIT: 'unit'>
+    """
+
+    def add_unit(self, node_id: str, *, kind: Kind | str, label: str | None = None,
+                 **attrs: Any) -> None:
+        """Add a node of a given kind; ``label`` defaults to the id."""
+        self.add_node(node_id, kind=Kind(kind).value, label=label or node_id, **attrs)
+
+    def add_relation(self, superior: str, subordinate: str,
+                     relation: Relation | str = Relation.LINE, **attrs: Any) -> None:
+        """Add a typed edge ``superior → subordinate`` (line reporting by default)."""
+        self.add_edge(superior, subordinate, relation=Relation(relation).value, **attrs)
+
+    def kind(self, node: str) -> Kind:
+        """Return the kind of ``node``."""
+        return Kind(self.nodes[node]["kind"])
+
+    def label(self, node: str, lang: str = "no") -> str:
+        """Return the label of ``node`` (``lang="en"`` prefers ``label_en``)."""
+        data = self.nodes[node]
+        if lang == "en" and data.get("label_en"):
+            return str(data["label_en"])
+        return str(data.get("label", node))
+
+    def relation(self, u: str, v: str) -> Relation:
+        """Return the relation of edge ``u → v``."""
+        return Relation(self.edges[u, v]["relation"])
+
+    def edges_of(self, *relations: Relation | str) -> Iterator[tuple[str, str]]:
+        """Yield the edges whose relation is one of ``relations``."""
+        wanted = {Relation(r).value for r in relations}
+        for u, v, rel in self.edges(data="relation"):
+            if rel in wanted:
+                yield u, v
+
+    def line_superior(self, node: str) -> str | None:
+        """Return the line superior of ``node``, or ``None`` at the top."""
+        for sup in self.pred[node]:
+            if self.pred[node][sup].get("relation") == Relation.LINE.value:
+                return sup
+        return None
+
+    def line_subordinates(self, node: str) -> Iterator[str]:
+        """Yield the nodes reporting to ``node`` on a line edge."""
+        for sub, data in self.succ[node].items():
+            if data.get("relation") == Relation.LINE.value:
+                yield sub
+
+    def reporting_graph(self, *, dotted: bool = False) -> nx.DiGraph:
+        """Return a view with only the reporting edges (and dotted ones if asked)."""
+        wanted = {Relation.LINE.value} | ({Relation.DOTTED.value} if dotted else set())
+        return nx.subgraph_view(
+            self, filter_edge=lambda u, v: self.edges[u, v].get("relation") in wanted
+        )
+
+    def nodes_of(self, *kinds: Kind | str) -> list[str]:
+        """Return the nodes of the given kinds, in insertion order."""
+        wanted = {Kind(k).value for k in kinds}
+        return [n for n, k in self.nodes(data="kind") if k in wanted]
+
+    def __repr__(self) -> str:
+        return (f"<Organisation {self.name!r}: {self.number_of_nodes()} nodes, "
+                f"{self.number_of_edges()} edges>")
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None,
+                          **kwargs: Any) -> dict[str, str]:
+        """Display the organisation as its chart (SVG) in Jupyter."""
+        from orgraph.render import render  # late import: rendering is optional to load
+
+        svg = render(self, format="svg").decode("utf-8")
+        bundle = {"image/svg+xml": svg, "text/plain": repr(self)}
+        if include:
+            bundle = {k: v for k, v in bundle.items() if k in include}
+        if exclude:
+            bundle = {k: v for k, v in bundle.items() if k not in exclude}
+        return bundle
+
+
+def graphs_equal(a: nx.DiGraph, b: nx.DiGraph) -> bool:
+    """Whether two organisations have the same graph facts, nodes, edges and all attributes.
+
+    Examples
+    --------
+    >>> a = Organisation(name="X"); a.add_unit("r", kind="cao")
+    >>> b = Organisation(name="X"); b.add_unit("r", kind="cao")
+    >>> graphs_equal(a, b)
+    True
+    >>> b.nodes["r"]["label"] = "Rådmann"
+    >>> graphs_equal(a, b)
+    False
+    """
+    return (
+        a.graph == b.graph
+        and dict(a.nodes(data=True)) == dict(b.nodes(data=True))
+        and {(u, v): d for u, v, d in a.edges(data=True)}
+        == {(u, v): d for u, v, d in b.edges(data=True)}
+    )
