@@ -22,8 +22,14 @@ from orgraph.model import (
 )
 from orgraph.yamlsafe import MAX_BYTES, Mapping, line_of, parse_yaml
 
-__all__ = ["load_chart", "loads_chart", "dump_chart", "chart_schema", "default_relation",
-           "check_organisation"]
+__all__ = [
+    "chart_schema",
+    "check_organisation",
+    "default_relation",
+    "dump_chart",
+    "load_chart",
+    "loads_chart",
+]
 
 FORMAT_VERSION = 1
 #: Organisation facts that may carry a citation.
@@ -48,6 +54,7 @@ _KIND_ONLY = {
     "acts_for_cao": {Kind.EXECUTIVE},
     "members": COORDINATION_KINDS,
 }
+_KIND_VALUES = {k.value for k in Kind}
 _STRUCTURAL = {"id", "units", "relation", "parent", *_EDGE_LISTS}
 
 
@@ -151,13 +158,17 @@ def loads_chart(text: str | bytes, filename: str = "<string>") -> Organisation:
     """
     doc = parse_yaml(text, filename)
     problems = _schema_problems(doc, filename)
-    if problems:
-        raise ChartError(problems)
     builder = _Builder(filename)
-    org = builder.build(doc)
-    problems = builder.problems + check_organisation(org, filename, builder.lines)
+    try:
+        org = builder.build(doc)
+        problems += builder.problems + check_organisation(org, filename, builder.lines)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        # Only reachable when the structure is already wrong: the schema problems say how.
+        if not problems:
+            raise
     if problems:
-        raise ChartError(problems)
+        unique = list(dict.fromkeys(problems))
+        raise ChartError(sorted(unique, key=lambda p: p.line or 0))
     return org
 
 
@@ -195,7 +206,10 @@ def _explain(error: jsonschema.ValidationError) -> str:
     """A message that says what to fix, for the validators people trip over."""
     where = ".".join(str(p) for p in error.absolute_path) or "the top level"
     if error.validator in ("anyOf", "oneOf") and error.context:
-        error = jsonschema.exceptions.best_match(error.context)
+        # A fact is "value" or "{value, source, ...}": explain the branch the writer meant.
+        branch = 1 if isinstance(error.instance, dict) else 0
+        meant = [e for e in error.context if e.relative_schema_path[0] == branch]
+        error = jsonschema.exceptions.best_match(meant or error.context)
         where = ".".join(str(p) for p in error.absolute_path) or where
     key = str(error.absolute_path[-1]) if error.absolute_path else where
     if error.validator == "additionalProperties":
@@ -224,10 +238,11 @@ def _explain(error: jsonschema.ValidationError) -> str:
     if error.validator == "const":
         return f"'{key}' must be {error.validator_value!r} (the chart format version)"
     if error.validator == "pattern":
-        return (f"'{key}' value {error.instance!r} is malformed"
-                + (": ids use letters, digits, _, -, . and /" if key in ("id", "parent", "from", "to")
-                   or isinstance(error.absolute_path[-1], int) else
-                   ": write dates as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'" if key == "date" else ""))
+        if key == "date":
+            hint = ": write dates as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'"
+        else:
+            hint = ": ids use letters, digits, _, -, . and /"
+        return f"'{key}' value {error.instance!r} is malformed{hint}"
     return f"{where}: {error.message}"
 
 
@@ -263,7 +278,9 @@ class _Builder:
         return org
 
     def add_node(self, node: Mapping, parent: str | None, position: str) -> None:
-        kind = Kind(node["kind"])
+        if not isinstance(node, dict):
+            return  # reported by the schema
+        kind = Kind(node["kind"]) if node.get("kind") in _KIND_VALUES else Kind.UNIT
         node_id = str(node.get("id") or (f"{parent}/{position}" if parent else position))
         line = node.line
         if node_id in self.org:
@@ -297,7 +314,7 @@ class _Builder:
             self.pending.append((node["parent"], node_id, Relation.LINE, {},
                                  node.key_lines["parent"], node_id))
         for key, (relation, direction) in _EDGE_LISTS.items():
-            for other in node.get(key, []):
+            for other in node.get(key) or []:
                 pair = (other, node_id) if direction == "in" else (node_id, other)
                 self.pending.append((*pair, relation, {}, node.key_lines[key], node_id))
         for index, child in enumerate(node.get("units", [])):
@@ -388,8 +405,10 @@ def check_organisation(org: nx.DiGraph, filename: str = "<graph>",
     >>> org = Organisation()
     >>> for n in "abc": org.add_unit(n, kind="unit")
     >>> org.add_relation("a", "b"); org.add_relation("b", "c"); org.add_relation("c", "a")
-    >>> [str(p) for p in check_organisation(org, "x.yaml")]
-    ["x.yaml: node 'a': reporting cycle a → b → c → a; break it (one of these must report elsewhere)"]
+    >>> for problem in check_organisation(org, "x.yaml"):
+    ...     print(problem)
+    x.yaml: node 'a': reporting cycle a → b → c → a; break it (one of these must report
+    elsewhere)
     """
     lines = lines or {}
     problems = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["OrgraphError", "Problem", "ChartError", "MetricsError", "RenderError"]
+__all__ = ["ChartError", "MetricsError", "OrgraphError", "Problem", "RenderError"]
 
 
 class OrgraphError(Exception):

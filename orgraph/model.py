@@ -9,15 +9,15 @@ from typing import Any
 import networkx as nx
 
 __all__ = [
-    "Kind",
-    "Relation",
-    "Category",
-    "Organisation",
-    "POLITICAL_KINDS",
-    "EXECUTIVE_KINDS",
-    "PERFORMANCE_KINDS",
     "COORDINATION_KINDS",
+    "EXECUTIVE_KINDS",
     "EXECUTIVE_ROLES",
+    "PERFORMANCE_KINDS",
+    "POLITICAL_KINDS",
+    "Category",
+    "Kind",
+    "Organisation",
+    "Relation",
     "category_of",
     "graphs_equal",
 ]

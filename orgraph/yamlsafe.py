@@ -8,7 +8,7 @@ import yaml
 
 from orgraph.errors import ChartError, Problem
 
-__all__ = ["Mapping", "Sequence", "parse_yaml", "MAX_BYTES", "line_of"]
+__all__ = ["MAX_BYTES", "Mapping", "Sequence", "line_of", "parse_yaml"]
 
 #: Largest chart file accepted (bytes). Real charts are a few kB; 10 MB is absurd already.
 MAX_BYTES = 10 * 1024 * 1024
@@ -35,7 +35,7 @@ class _Loader(yaml.SafeLoader):
         self.filename = filename
         self.problems: list[Problem] = []
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D102
+    def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise ChartError([Problem(
@@ -45,7 +45,7 @@ class _Loader(yaml.SafeLoader):
                 line=event.start_mark.line + 1)])
         return super().compose_node(parent, index)
 
-    def construct_mapping(self, node: Any, deep: bool = False) -> Mapping:  # noqa: D102
+    def construct_mapping(self, node: Any, deep: bool = False) -> Mapping:
         result = Mapping()
         result.line = node.start_mark.line + 1
         result.key_lines = {}
@@ -67,7 +67,7 @@ class _Loader(yaml.SafeLoader):
             result[key] = self.construct_object(value_node, deep=True)
         return result
 
-    def construct_sequence(self, node: Any, deep: bool = False) -> Sequence:  # noqa: D102
+    def construct_sequence(self, node: Any, deep: bool = False) -> Sequence:
         result = Sequence(self.construct_object(child, deep=True) for child in node.value)
         result.line = node.start_mark.line + 1
         return result

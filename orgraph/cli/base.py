@@ -11,7 +11,7 @@ import click
 from orgraph import __version__
 from orgraph.errors import ChartError, OrgraphError
 
-__all__ = ["main", "CONTEXT", "friendly_errors", "EXIT_INPUT", "lang_option"]
+__all__ = ["CONTEXT", "EXIT_INPUT", "friendly_errors", "lang_option", "main"]
 
 #: Every command takes ``-h`` as well as ``--help``.
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}

@@ -9,7 +9,7 @@ from orgraph.cli.base import CONTEXT, EXIT_INPUT, friendly_errors, lang_option
 from orgraph.errors import ChartError
 from orgraph.textree import text_tree
 
-__all__ = ["validate", "show"]
+__all__ = ["show", "validate"]
 
 
 @click.command(context_settings=CONTEXT)

@@ -1,0 +1,113 @@
+"""``orgraph --version``, ``validate`` and ``show``, through CliRunner and as a real process."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import orgraph
+from orgraph.cli import main
+
+ROOT = Path(__file__).parent.parent
+MINIMAL = str(ROOT / "examples" / "minimal.yaml")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_version(runner):
+    result = runner.invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"orgraph, version {orgraph.__version__}\n"
+
+
+def test_validate_ok(runner):
+    result = runner.invoke(main, ["validate", MINIMAL])
+    assert result.exit_code == 0
+    assert result.output == f"{MINIMAL}: ok (10 nodes, 12 edges)\n"
+
+
+def test_validate_reports_every_problem_of_every_file(runner, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("orgraph: 1\norganisation: {name: X}\nunits:\n"
+                   "  - {id: r, kind: cao}\n  - {id: r, kind: skole}\n"
+                   "  - {id: u, kind: unit, parent: ghost}\n", encoding="utf-8")
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(main, ["validate", MINIMAL, str(bad), str(empty)])
+    assert result.exit_code == 1
+    assert f"{MINIMAL}: ok" in result.stdout
+    errors = result.stderr.splitlines()
+    assert errors == [
+        f"error: {bad}:5: node 'r': unknown kind 'skole'; use one of: " + ", ".join(
+            k.value for k in orgraph.Kind),
+        f"error: {bad}:5: node 'r': duplicate id 'r' (first on line 4); give each node its "
+        "own id",
+        f"error: {bad}:6: node 'u': refers to unknown id 'ghost' (line edge ghost → u); "
+        "define a node with that id or fix the spelling",
+        f"error: {empty}: the file is empty: a chart needs 'orgraph: 1', 'organisation:' "
+        "and 'units:'",
+    ]
+    assert "Traceback" not in result.output
+
+
+def test_validate_needs_a_file(runner):
+    result = runner.invoke(main, ["validate"])
+    assert result.exit_code == 2
+    assert "Missing argument" in result.output
+
+
+def test_show_prints_the_tree(runner):
+    result = runner.invoke(main, ["show", MINIMAL])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "Eksempel kommune"
+    assert "│   └── Rådmann [cao]" in lines
+    assert "│       ├── (stab) Økonomi [staff, instructs]" in lines
+    assert "  Kommunalsjef --dotted--> Barnehager" in lines
+
+
+def test_show_in_english(runner):
+    result = runner.invoke(main, ["show", "--lang", "en", MINIMAL])
+    assert "│   └── Chief administrative officer [cao]" in result.output.splitlines()
+
+
+def test_show_bad_file_is_one_clear_line(runner, tmp_path):
+    bad = tmp_path / "x.yaml"
+    bad.write_text("orgraph: 1\n: : :\n", encoding="utf-8")
+    result = runner.invoke(main, ["show", str(bad)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {bad}:")
+    assert "not valid YAML" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["-h"], ["validate", "-h"], ["show", "-h"]])
+def test_short_help(runner, args):
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0 and "Usage:" in result.output and "Examples:" in result.output
+
+
+def test_installed_entry_point_runs_as_a_real_process(tmp_path):
+    exe = shutil.which("orgraph")
+    command = [exe] if exe else [sys.executable, "-m", "orgraph"]
+    done = subprocess.run([*command, "validate", MINIMAL], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("ok (10 nodes, 12 edges)")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("orgraph: 2\n", encoding="utf-8")
+    done = subprocess.run([*command, "validate", str(bad)], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 1
+    assert f"{bad}:1" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_python_dash_m(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "orgraph", "--version"], capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode == 0 and done.stdout.startswith("orgraph, version")

@@ -1,0 +1,25 @@
+"""Every command has help with an example and is documented in the README."""
+
+import re
+from pathlib import Path
+
+import click
+import pytest
+
+from orgraph.cli import main
+
+README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_command_is_documented_in_readme(name):
+    assert re.search(rf"`orgraph {name}\b", README), f"README lacks `orgraph {name}`"
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_command_help_has_summary_and_example(name):
+    command = main.commands[name]
+    with click.Context(command, info_name=name) as ctx:
+        text = command.get_help(ctx)
+    assert command.get_short_help_str(), f"{name} has no one-line summary"
+    assert "Examples:" in text and f"orgraph {name}" in text
