@@ -17,6 +17,7 @@ from importlib.metadata import PackageNotFoundError, version
 from orgraph.chartfile import check_organisation, dump_chart, load_chart, loads_chart
 from orgraph.errors import ChartError, MetricsError, OrgraphError, Problem, RenderError
 from orgraph.model import Category, Kind, Organisation, Relation, graphs_equal
+from orgraph.render import render  # the function; ``orgraph.render.*`` modules still import
 
 try:
     __version__ = version("orgraph")
@@ -43,4 +44,5 @@ __all__ = [
     "graphs_equal",
     "load",
     "loads",
+    "render",
 ]

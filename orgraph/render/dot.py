@@ -1,0 +1,481 @@
+"""Organisation → DOT source: a pure function of the graph and the legend table.
+
+No process runs here and no file is touched: :func:`to_dot` returns a string. Node ids are
+the DOT node names (ids outside ``[A-Za-z0-9_./-]`` are hex-encoded, see :func:`dot_name`);
+every text that reaches the chart goes through :func:`html_text`, so a label can neither end
+the DOT string nor inject markup into SVG.
+
+Layout devices (all plain ``dot``):
+
+* political bodies are ranked above the CAO (invisible edges from each lowest political
+  body to the CAO);
+* staff units hang beside the line of the manager they serve: the manager's line runs down
+  to an invisible junction point, and the junction and the staff units share one rank
+  (``rank=same``), while the manager and the junction share a ``group`` so the line stays
+  straight; the manager's subordinates hang from the junction, one rank further down;
+* more than ``wrap`` leaf units under one manager are stacked in columns, each column a
+  vertical line of junction points with the units hanging off it, instead of one very wide
+  rank.
+
+Examples
+--------
+>>> from orgraph import load
+>>> source = to_dot(load("examples/minimal.yaml"))
+>>> source.startswith("digraph")
+True
+>>> 'radmann [label=<Rådmann>' in source
+True
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import textwrap
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import graphviz
+
+from orgraph.errors import RenderError
+from orgraph.model import Category, Kind, Organisation, Relation, category_of
+from orgraph.render.style import (
+    EDGE_DEFAULTS,
+    EDGE_STYLE,
+    GRAPH_ATTR,
+    HIDDEN_UNLESS,
+    NODE_DEFAULTS,
+    SHOW_CHOICES,
+    TEXT,
+    edge_variant,
+    node_style,
+)
+
+__all__ = ["DEFAULT_WRAP", "dot_name", "html_text", "parse_show", "to_dot"]
+
+#: Leaf units under one manager beyond this number are stacked into columns.
+DEFAULT_WRAP = 6
+#: Charts with more DOT statements than this get polyline instead of right-angled edges.
+ORTHO_MAX_LINES = 1500
+_SAFE_ID = re.compile(r"[A-Za-z0-9_./-]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TREE = {Relation.LINE.value, Relation.STAFF.value, Relation.DELEGATION.value}
+_LEVEL = {Relation.LINE.value, Relation.DELEGATION.value}
+_LABEL_WIDTH = 24
+_STAFF_LABEL_WIDTH = 16
+
+
+def dot_name(node_id: Any) -> str:
+    """Return the DOT node name of a node id: the id itself when it is plain.
+
+    Ids made only of letters, digits, ``_``, ``.``, ``/`` and ``-`` (every id a chart file
+    allows) are used as they are; any other id becomes ``~id~`` plus the hex of its UTF-8
+    bytes, so the mapping is one-to-one and never collides with orgraph's own helper nodes,
+    whose names contain ``~``.
+
+    Examples
+    --------
+    >>> dot_name("skole-1"), dot_name('a"b')
+    ('skole-1', '~id~612262')
+    """
+    text = str(node_id)
+    if _SAFE_ID.fullmatch(text):
+        return text
+    return "~id~" + text.encode("utf-8").hex()
+
+
+def html_text(text: Any) -> str:
+    """Escape one text for an HTML-like DOT label: the only door from data into the chart.
+
+    ``&``, ``<``, ``>``, ``"`` and ``'`` become entities and control characters are dropped,
+    so no label can close the ``<...>`` of the DOT label or add SVG markup.
+
+    Examples
+    --------
+    >>> html_text('A & B <i>"x"</i> \\\\ æøå')
+    'A &amp; B &lt;i&gt;&quot;x&quot;&lt;/i&gt; \\\\ æøå'
+    """
+    return html.escape(_CONTROL.sub("", str(text)), quote=True)
+
+
+def _lines(text: str, width: int) -> list[str]:
+    out: list[str] = []
+    for part in str(text).splitlines() or [""]:
+        out.extend(textwrap.wrap(part, width, break_long_words=False,
+                                 break_on_hyphens=False) or [""])
+    return out
+
+
+def _label(lines: Iterable[str], *, bold_first: bool = False, align: str = "") -> str:
+    """Join escaped lines into an HTML-like label (``align="left"`` for bullet lists)."""
+    brk = f'<br align="{align}"/>' if align else "<br/>"
+    parts = [html_text(x) for x in lines]
+    if bold_first and parts:
+        parts[0] = f"<b>{parts[0]}</b>"
+    body = brk.join(parts) + (brk if align and len(parts) > 1 else "")
+    return f"<{body}>"
+
+
+def parse_show(show: str | Iterable[str] | None) -> frozenset[str]:
+    """Normalise ``show`` (``"coordination,orders"`` or a list) and check its words.
+
+    Examples
+    --------
+    >>> sorted(parse_show("orders, coordination"))
+    ['coordination', 'orders']
+    >>> parse_show("all") == frozenset(SHOW_CHOICES)
+    True
+    >>> parse_show("staff")
+    Traceback (most recent call last):
+    ...
+    orgraph.errors.RenderError: unknown --show value 'staff'; use one or more of: ...
+    """
+    if not show:
+        return frozenset()
+    words = show.split(",") if isinstance(show, str) else list(show)
+    out = set()
+    for word in (w.strip() for w in words):
+        if not word:
+            continue
+        if word == "all":
+            out.update(SHOW_CHOICES)
+        elif word in SHOW_CHOICES:
+            out.add(word)
+        else:
+            raise RenderError(f"unknown --show value {word!r}; use one or more of: "
+                              f"{', '.join(SHOW_CHOICES)}, all")
+    return frozenset(out)
+
+
+@dataclass
+class _Plan:
+    """What to draw: visible nodes, their DOT names and the edges between them."""
+
+    names: dict[str, list[str]] = field(default_factory=dict)  # node → DOT names drawn
+    collapsed: dict[str, int] = field(default_factory=dict)  # boundary node → hidden count
+
+
+def _coordination_only(org: Organisation, node: str) -> bool:
+    if category_of(org.kind(node)) is not Category.COORDINATION:
+        return False
+    structural = _TREE | {Relation.DOTTED.value}
+    return not any(d.get("relation") in structural
+                   for _, _, d in [*org.in_edges(node, data=True),
+                                   *org.out_edges(node, data=True)])
+
+
+def _select(org: Organisation, root: str | None, depth: int | None,
+            show: frozenset[str]) -> tuple[list[str], dict[str, int]]:
+    """Return the nodes to draw (in chart order) and the hidden-descendant counts."""
+    if root is None:
+        chosen = set(org.nodes)
+        collapsed: dict[str, int] = {}
+    else:
+        chosen = {root}
+        frontier = [root]
+        level = 0
+        while frontier and (depth is None or level < depth):
+            level += 1
+            nxt = [v for u in frontier for v in org.successors(u)
+                   if org.edges[u, v].get("relation") in _LEVEL and v not in chosen]
+            chosen.update(nxt)
+            frontier = nxt
+        changed = True
+        while changed:  # staff of drawn managers are drawn (staff are not a level)
+            extra = {v for u in chosen for v in org.successors(u)
+                     if org.edges[u, v].get("relation") == Relation.STAFF.value} - chosen
+            chosen |= extra
+            changed = bool(extra)
+        collapsed = {}
+        for node in chosen:
+            hidden: set[str] = set()
+            stack = [v for v in org.successors(node)
+                     if org.edges[node, v].get("relation") in _TREE and v not in chosen]
+            while stack:
+                v = stack.pop()
+                if v in hidden or v in chosen:
+                    continue
+                hidden.add(v)
+                stack.extend(w for w in org.successors(v)
+                             if org.edges[v, w].get("relation") in _TREE)
+            if hidden:
+                collapsed[node] = sum(int(org.nodes[h].get("count") or 1) for h in hidden)
+        if "coordination" in show:
+            for node in org.nodes:
+                if node not in chosen and _coordination_only(org, node) and any(
+                        m in chosen for m in org.successors(node)):
+                    chosen.add(node)
+    nodes = [n for n in org.nodes if n in chosen
+             and ("coordination" in show or not _coordination_only(org, n))]
+    return nodes, collapsed
+
+
+def _check(org: Organisation, lang: str, root: str | None, depth: int | None,
+           wrap: int) -> None:
+    if lang not in TEXT:
+        raise RenderError(f"unknown language {lang!r}; use one of: {', '.join(TEXT)}")
+    if root is not None and root not in org:
+        raise RenderError(f"--root: node {root!r} is not in the organisation; "
+                          "list the ids with `orgraph show FILE`")
+    if depth is not None and depth < 0:
+        raise RenderError(f"--depth must be 0 or more, not {depth}")
+    if wrap < 1:
+        raise RenderError(f"wrap must be 1 or more, not {wrap}")
+    for node, kind in org.nodes(data="kind"):
+        try:
+            Kind(kind)
+        except ValueError:
+            raise RenderError(f"node {node!r} has unknown kind {kind!r}; use one of: "
+                              f"{', '.join(k.value for k in Kind)}") from None
+
+
+def _title(org: Organisation, lang: str) -> str:
+    name = org.graph.get("name_en") if lang == "en" else None
+    name = name or org.graph.get("name") or ""
+    date = org.graph.get("date")
+    return f"{name} ({date})" if name and date else str(name)
+
+
+def to_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
+           legend: bool = False, show: str | Collection[str] | None = None,
+           root: str | None = None, depth: int | None = None,
+           wrap: int = DEFAULT_WRAP) -> str:
+    """Return the DOT source of the organisation's chart in the legend of Vedlegg 1.
+
+    Parameters
+    ----------
+    org : Organisation
+        The organisation to draw; it is not changed.
+    lang : {"no", "en"}
+        Label language: the municipality's own labels, or ``label_en`` where present.
+    expand : bool
+        Draw one box per listed item of an aggregate (``unit_group``) instead of one box
+        with its count and bullet list.
+    legend : bool
+        Add a legend box that explains the shapes and lines.
+    show : str or collection of str, optional
+        Extra relations to draw: ``"coordination"`` (coordination bodies and their
+        members), ``"orders"`` (purchaser–provider orders and internal services), ``"all"``.
+    root, depth : optional
+        Draw only the part below node ``root``, ``depth`` levels deep; subtrees cut off are
+        counted on the node they hang from.
+    wrap : int
+        Most leaf units side by side under one manager before they stack into columns.
+
+    Returns
+    -------
+    str
+        DOT source; the same organisation and options always give the same text.
+
+    Raises
+    ------
+    RenderError
+        An unknown option value, or a ``root`` that is not in the organisation.
+
+    Examples
+    --------
+    >>> from orgraph import load
+    >>> org = load("examples/minimal.yaml")
+    >>> src = to_dot(org, root="radmann", depth=0)
+    >>> "kommunestyre" in src, "radmann" in src
+    (False, True)
+    >>> 'class=staff_instructs' in to_dot(org)
+    True
+    """
+    shown = parse_show(show)
+    _check(org, lang, root, depth, wrap)
+    words = TEXT[lang]
+    nodes, collapsed = _select(org, root, depth, shown)
+    visible = set(nodes)
+
+    graph = graphviz.Digraph(name="orgraph",
+                             graph_attr=GRAPH_ATTR, node_attr=NODE_DEFAULTS,
+                             edge_attr=EDGE_DEFAULTS)
+    title = _title(org, lang)
+    if title:
+        graph.attr(label=_label([title], bold_first=True))
+
+    # 1. nodes ---------------------------------------------------------------------------
+    drawn: dict[str, list[str]] = {}
+    for node in nodes:
+        kind = org.kind(node)
+        data = org.nodes[node]
+        text = org.label(node, lang)
+        name = dot_name(node)
+        items = [str(i) for i in data.get("items") or []]
+        count = data.get("count")
+        if kind is Kind.UNIT_GROUP and expand and items:
+            drawn[node] = []
+            for i, item in enumerate(items):
+                attrs = node_style(Kind.UNIT)
+                attrs["class"] += " expanded"
+                graph.node(f"{name}~{i}", label=_label(_lines(item, _LABEL_WIDTH)), **attrs)
+                drawn[node].append(f"{name}~{i}")
+            if isinstance(count, int) and count > len(items):
+                graph.node(f"{name}~more", label=_label(
+                    [f"+{count - len(items)} {words['more']}", *_lines(text, _LABEL_WIDTH)]),
+                    **node_style(Kind.UNIT_GROUP))
+                drawn[node].append(f"{name}~more")
+            continue
+        attrs = node_style(kind, text)
+        width = _STAFF_LABEL_WIDTH if kind is Kind.STAFF else _LABEL_WIDTH
+        if kind is Kind.UNIT_GROUP:
+            head = text if count is None or str(count) in text else f"{text} ({count})"
+            lines = [*_lines(head, _LABEL_WIDTH), *(f"• {i}" for i in items)]
+            label = _label(lines, bold_first=True, align="left" if items else "")
+        else:
+            lines = _lines(text, width)
+            if node in collapsed:
+                lines.append(f"+{collapsed[node]} {words['units']} {words['below']}")
+                attrs["peripheries"] = "2"
+                attrs["class"] += " collapsed"
+            label = _label(lines)
+        graph.node(name, label=label, **attrs)
+        drawn[node] = [name]
+
+    # 2. who hangs where -------------------------------------------------------------------
+    staff_of: dict[str, list[str]] = {}
+    for u, v in org.edges_of(Relation.STAFF):
+        if u in visible and v in visible:
+            staff_of.setdefault(u, []).append(v)
+    tree_children: dict[str, list[str]] = {}
+    for u, v, rel in org.edges(data="relation"):
+        if rel in _TREE and u in visible and v in visible:
+            tree_children.setdefault(u, []).append(v)
+
+    junction: dict[str, str] = {}
+    for manager, staff in staff_of.items():
+        mname = dot_name(manager)
+        jname = f"~j~{mname}"
+        junction[manager] = jname
+        graph.node(mname, group=mname)
+        graph.node(jname, shape="point", width="0.01", height="0.01", label="",
+                   group=mname, **{"class": "junction"})
+        graph.edge(mname, jname, weight="100", **EDGE_STYLE["trunk"], **{"class": "trunk"})
+        with graph.subgraph() as same:
+            same.attr(rank="same")
+            same.node(jname)
+            for i, member in enumerate(staff):
+                variant = edge_variant(Relation.STAFF,
+                                       instructs=bool(org.nodes[member].get("instructs")))
+                attrs = {**EDGE_STYLE[variant], "class": variant,
+                         "id": f"{variant}:{mname}->{dot_name(member)}"}
+                for target in drawn[member]:
+                    same.node(target)
+                    if i % 2 == 0:  # right of the line
+                        same.edge(jname, target, **attrs)
+                    else:  # left of the line: reversed edge, arrow kept at the staff unit
+                        attrs_left = {**attrs, "dir": "back",
+                                      "arrowtail": attrs["arrowhead"], "arrowhead": "none"}
+                        same.edge(target, jname, **attrs_left)
+
+    # 3. line, delegation and dotted edges; leaves stacked into columns --------------------
+    stacked: set[tuple[str, str]] = set()
+    for parent, kids in tree_children.items():
+        leaves = [k for k in kids if org.edges[parent, k]["relation"] == Relation.LINE.value
+                  and not tree_children.get(k)]
+        targets = [t for k in leaves for t in drawn[k]]
+        if len(targets) <= wrap:
+            continue
+        rows = math.ceil(len(targets) / wrap)
+        cols = math.ceil(len(targets) / rows)
+        source = junction.get(parent, dot_name(parent))
+        owner = {t: k for k in leaves for t in drawn[k]}
+        grid = [targets[c * rows:(c + 1) * rows] for c in range(cols)]
+        pname = dot_name(parent)
+        for c, column in enumerate(grid):
+            above = source
+            for r in range(len(column)):
+                point = f"~c~{pname}~{c}~{r}"
+                graph.node(point, shape="point", width="0.01", height="0.01", label="",
+                           group=f"~c~{pname}~{c}", **{"class": "junction"})
+                graph.edge(above, point, **EDGE_STYLE["trunk"], **{"class": "trunk"},
+                           weight="10" if r else "1")
+                above = point
+        for r in range(rows):  # one rank per row, ordered point, unit, point, unit, ...
+            with graph.subgraph() as same:
+                same.attr(rank="same")
+                previous = None
+                for c, column in enumerate(grid):
+                    if r >= len(column):
+                        continue
+                    point, target = f"~c~{pname}~{c}~{r}", column[r]
+                    if previous is not None:
+                        same.edge(previous, point, style="invis", **{"class": "order"})
+                    same.edge(point, target, **EDGE_STYLE["line"], weight="50", **{
+                        "class": "line", "id": f"line:{pname}->{target}"})
+                    previous = target
+        stacked.update((parent, owner[t]) for t in targets)
+
+    for u, v, rel in org.edges(data="relation"):
+        if u not in visible or v not in visible or (u, v) in stacked:
+            continue
+        if rel == Relation.STAFF.value:
+            continue  # drawn beside the line above
+        if rel in HIDDEN_UNLESS and HIDDEN_UNLESS[rel] not in shown:
+            continue
+        variant = edge_variant(rel)
+        attrs = {**EDGE_STYLE[variant], "class": variant}
+        if variant in ("order", "service"):
+            attrs["xlabel"] = _label([words[variant]])
+        tail = junction.get(u, dot_name(u)) if rel in _LEVEL else dot_name(u)
+        for t in drawn[u] if tail == dot_name(u) else [tail]:
+            for h in drawn[v]:
+                graph.edge(t, h, id=f"{variant}:{dot_name(u)}->{h}", **attrs)
+
+    # 4. political bodies above the CAO ----------------------------------------------------
+    political = [n for n in nodes if category_of(org.kind(n)) is Category.POLITICAL]
+    lowest = [p for p in political
+              if not any(category_of(org.kind(c)) is Category.POLITICAL
+                         for c in tree_children.get(p, []))]
+    for cao in (n for n in nodes if org.kind(n) is Kind.CAO):
+        for body in lowest:
+            graph.edge(dot_name(body), dot_name(cao), style="invis", **{"class": "rank"})
+
+    # 5. nodes nothing visible hangs them on (support units that only serve): beside the CAO
+    hung = {v for v in nodes for u in org.predecessors(v) if u in visible
+            and org.edges[u, v].get("relation") in _TREE | {Relation.DOTTED.value}}
+    caos = [n for n in nodes if org.kind(n) is Kind.CAO]
+    loose = [n for n in nodes if n not in hung and n not in caos and category_of(
+        org.kind(n)) in (Category.STAFF, Category.PERFORMANCE, Category.CHIEF_EXECUTIVE)]
+    if caos and loose:
+        with graph.subgraph() as same:
+            same.attr(rank="same")
+            same.node(dot_name(caos[0]))
+            for n in loose:
+                for name in drawn[n]:
+                    same.node(name)
+    if len(graph.body) > ORTHO_MAX_LINES:  # right-angled routing costs too much when large
+        graph.attr(splines="polyline")
+    if legend:
+        _add_legend(graph, words)
+    return graph.source
+
+
+def _add_legend(graph: graphviz.Digraph, words: dict[str, str]) -> None:
+    """A small cluster that explains shapes and lines with one sample of each."""
+    with graph.subgraph(name="cluster_legend") as box:
+        box.attr(label=_label([words["legend"]], bold_first=True), style="rounded",
+                 color="#999999", fontsize="12")
+        samples = {
+            "~legend~political": (Kind.COUNCIL, words["political"]),
+            "~legend~operating": (Kind.UNIT, words["operating"]),
+            "~legend~staff": (Kind.STAFF, words["staff"]),
+            "~legend~staffi": (Kind.STAFF, words["staff_instructs"]),
+            "~legend~unit": (Kind.UNIT, words["operating"]),
+        }
+        for name, (kind, text) in samples.items():
+            attrs = node_style(kind, text)
+            attrs["class"] += " legend"
+            box.node(name, label=_label(_lines(text, _STAFF_LABEL_WIDTH)), **attrs)
+        box.edge("~legend~political", "~legend~operating", xlabel=_label([words["reporting"]]),
+                 **EDGE_STYLE["line"], **{"class": "line legend"})
+        box.edge("~legend~operating", "~legend~staff", **EDGE_STYLE["staff"],
+                 **{"class": "staff legend"})
+        box.edge("~legend~operating", "~legend~staffi", **EDGE_STYLE["staff_instructs"],
+                 **{"class": "staff_instructs legend"})
+        box.edge("~legend~operating", "~legend~unit", xlabel=_label([words["dotted"]]),
+                 **{**EDGE_STYLE["dotted"], "constraint": "true"},
+                 **{"class": "dotted legend"})
