@@ -1,0 +1,135 @@
+"""``orgraph render``: draw chart files as SVG, PNG, PDF or DOT."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+import orgraph
+from orgraph.cli.base import CONTEXT, EXIT_INPUT, lang_option
+from orgraph.errors import ChartError, OrgraphError, RenderError
+from orgraph.render import DEFAULT_TIMEOUT, ENGINES, FORMATS, render
+from orgraph.render.dot import parse_show
+
+__all__ = ["output_format", "render_command"]
+
+
+def output_format(fmt: str | None, output: str | None) -> str:
+    """Return the output format: ``--format`` if given, else the suffix of ``-o``, else svg.
+
+    Examples
+    --------
+    >>> output_format(None, "chart.PNG"), output_format("pdf", None), output_format(None, None)
+    ('png', 'pdf', 'svg')
+    >>> output_format("svg", "chart.png")
+    Traceback (most recent call last):
+    ...
+    click.exceptions.UsageError: --format svg does not match the suffix of -o chart.png; ...
+    """
+    suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+    if fmt:
+        if suffix in FORMATS and suffix != fmt:
+            raise click.UsageError(f"--format {fmt} does not match the suffix of -o {output}; "
+                                   "give one of them, or make them agree")
+        return fmt
+    return suffix if suffix in FORMATS else "svg"
+
+
+@click.command("render", context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Output file (one input only); its suffix sets the format.")
+@click.option("--outdir", type=click.Path(file_okay=False),
+              help="Folder for the outputs, one per input, named after it "
+                   "(default: the current folder).")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
+              help="Output format (default: the suffix of -o, else svg).")
+@click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
+              help="Layout engine: system Graphviz `dot`, or the embedded graphviz-pure.")
+@lang_option
+@click.option("--expand", is_flag=True,
+              help="One box per listed unit instead of one box with a count and a list.")
+@click.option("--legend", is_flag=True, help="Add a legend box explaining the shapes.")
+@click.option("--show", default="", metavar="coordination,orders",
+              help="Also draw coordination bodies and their members (coordination) and "
+                   "purchaser-provider orders and services (orders); 'all' for both.")
+@click.option("--root", metavar="ID", help="Draw only the part below this node id.")
+@click.option("--depth", type=click.IntRange(min=0), metavar="N",
+              help="With --root: how many levels below it (deeper subtrees are counted).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
+              default=DEFAULT_TIMEOUT, show_default=True, help="Seconds the layout may take.")
+def render_command(files: tuple[str, ...], output: str | None, outdir: str | None,
+                   fmt: str | None, engine: str, lang: str, expand: bool, legend: bool,
+                   show: str, root: str | None, depth: int | None, timeout: float) -> None:
+    """Draw chart files as organisation charts in the legend of Vedlegg 1.
+
+    Staff units are circles, operating units boxes, political bodies rounded boxes; arrows
+    are reporting lines. Each output path is printed; a bad file is reported and the others
+    are still drawn (exit code 1 at the end).
+
+    \b
+    Examples:
+      orgraph render charts/*.yaml --outdir out --format png
+      orgraph render charts/lier.yaml -o lier.pdf --legend
+      orgraph render charts/larvik.yaml --expand --show coordination,orders -o larvik.svg
+      orgraph render charts/arendal.yaml --root radmann --depth 1 -o arendal-top.png
+    """
+    if output and outdir:
+        raise click.UsageError("give either -o/--output or --outdir, not both")
+    if output and len(files) > 1:
+        raise click.UsageError(f"-o/--output takes one input, got {len(files)}; "
+                               "use --outdir DIR for several")
+    if depth is not None and root is None:
+        raise click.UsageError("--depth needs --root ID")
+    form = output_format(fmt, output)
+    try:
+        shown = parse_show(show)
+    except RenderError as exc:
+        raise click.BadParameter(str(exc), param_hint="--show") from None
+    folder = Path(outdir) if outdir else Path(".")
+    targets = [(f, Path(output) if output else folder / f"{Path(f).stem}.{form}")
+               for f in files]
+    failed = False
+
+    def one(path: str, target: Path) -> str | None:
+        nonlocal failed
+        try:
+            org = orgraph.load(path)
+            data = render(org, form, engine=engine, lang=lang, expand=expand, legend=legend,
+                          show=shown, root=root, depth=depth, timeout=timeout)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        except ChartError as exc:
+            failed = True
+            for problem in exc.problems:
+                click.echo(f"error: {problem}", err=True)
+            return None
+        except OrgraphError as exc:
+            failed = True
+            click.echo(f"error: {path}: {exc}", err=True)
+            return None
+        except OSError as exc:
+            failed = True
+            click.echo(f"error: cannot write {target}: {exc.strerror or exc}", err=True)
+            return None
+        return str(target)
+
+    written: list[str] = []
+    if len(targets) > 1 and sys.stderr.isatty():
+        with click.progressbar(targets, label="rendering", file=sys.stderr,
+                               item_show_func=lambda t: t[0] if t else None) as bar:
+            for path, target in bar:
+                done = one(path, target)
+                if done:
+                    written.append(done)
+        for done in written:
+            click.echo(done)
+    else:
+        for path, target in targets:
+            done = one(path, target)
+            if done:
+                click.echo(done)
+    if failed:
+        raise SystemExit(EXIT_INPUT)
