@@ -45,7 +45,9 @@ _EDGE_LISTS = {
 }
 #: Keys only some kinds may carry.
 _KIND_ONLY = {
-    "count": {Kind.UNIT_GROUP},
+    "count": {Kind.UNIT_GROUP, Kind.MAIN_COMMITTEE, Kind.COMMITTEE, Kind.ADVISORY_COMMITTEE,
+              Kind.POLITICAL_BODY},
+    "standing_committee": {Kind.EXECUTIVE_COMMITTEE, Kind.POLITICAL_BODY},
     "items": {Kind.UNIT_GROUP},
     "seats": POLITICAL_KINDS,
     "principle": POLITICAL_KINDS,

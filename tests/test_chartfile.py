@@ -162,7 +162,8 @@ def test_cited_count_is_checked_too():
 def test_unit_group_needs_a_count_and_count_needs_a_group():
     found = problems(HEAD + "  - {id: g, kind: unit_group}\n  - {id: u, kind: unit, count: 2}\n")
     assert any("unit_group needs 'count'" in p for p in found)
-    assert any("key 'count' is only for kind unit_group" in p for p in found)
+    assert any("key 'count' is only for kind advisory_committee / committee" in p
+               and "unit_group, not 'unit'" in p for p in found)
 
 
 def test_not_yaml():
