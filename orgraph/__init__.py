@@ -13,6 +13,8 @@ True
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
 
 from orgraph.chartfile import check_organisation, dump_chart, load_chart, loads_chart
 from orgraph.errors import ChartError, MetricsError, OrgraphError, Problem, RenderError
@@ -24,8 +26,24 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
-load = load_chart
 loads = loads_chart
+
+
+def load(path: str | Path, **options: Any) -> Organisation:
+    """Read an organisation: a YAML chart, or any format of :mod:`orgraph.formats`.
+
+    ``.yaml``/``.yml`` (and any suffix no format claims) is read as a chart file
+    (:func:`orgraph.chartfile.load_chart`); ``.csv``, ``.tsv``, ``.xlsx``, ``.dot``,
+    ``.gv``, ``.graphml``, ``.json`` and ``.gexf`` go through :func:`orgraph.formats.read`,
+    which takes the ``options`` (``profile=``, ``id_col=``, ``encoding=``, ...).
+    """
+    from orgraph.formats import SUFFIXES, read
+
+    suffix = Path(path).suffix.lower()
+    if SUFFIXES.get(suffix, "yaml") == "yaml" and not options.get("format"):
+        return load_chart(path)
+    return read(path, **options)
+
 dump = dump_chart
 
 __all__ = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-import orgraph
 from orgraph.cli.base import CONTEXT, EXIT_INPUT, friendly_errors, lang_option
+from orgraph.cli.input_options import input_options, read_input
 from orgraph.errors import ChartError
 from orgraph.textree import text_tree
 
@@ -14,7 +14,8 @@ __all__ = ["show", "validate"]
 
 @click.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-def validate(files: tuple[str, ...]) -> None:
+@input_options
+def validate(files: tuple[str, ...], input_opts: dict) -> None:
     """Check chart files and report every problem, one line each.
 
     Prints "FILE: ok (N nodes, M edges)" for a sound file and "error: FILE:LINE: ..." for each
@@ -24,11 +25,12 @@ def validate(files: tuple[str, ...]) -> None:
     Examples:
       orgraph validate charts/*.yaml
       orgraph validate my-municipality.yaml
+      orgraph validate hr-export.csv --profile visio
     """
     failed = False
     for path in files:
         try:
-            org = orgraph.load(path)
+            org = read_input(path, **input_opts)
         except ChartError as exc:
             failed = True
             for problem in exc.problems:
@@ -42,7 +44,8 @@ def validate(files: tuple[str, ...]) -> None:
 @click.command(context_settings=CONTEXT)
 @click.argument("file", type=click.Path(dir_okay=False))
 @lang_option
-def show(file: str, lang: str) -> None:
+@input_options
+def show(file: str, lang: str, input_opts: dict) -> None:
     """Print an organisation as a text tree.
 
     Line reporting, staff units ("(stab)") and political delegation form the tree; dotted-line
@@ -52,8 +55,9 @@ def show(file: str, lang: str) -> None:
     Examples:
       orgraph show charts/evenes.yaml
       orgraph show --lang en examples/minimal.yaml
+      orgraph show org.csv --id-col Ansattnr --parent-col Leder
     """
     with friendly_errors():
-        org = orgraph.load(file)
+        org = read_input(file, **input_opts)
     for line in text_tree(org, lang=lang):
         click.echo(line)

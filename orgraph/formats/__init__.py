@@ -1,0 +1,213 @@
+"""Read and write organisations in the formats people already have, chosen by file suffix.
+
+============  ======================  ====  =====  =========================================
+format        suffixes                read  write  notes
+============  ======================  ====  =====  =========================================
+yaml          .yaml .yml              yes   yes    the chart format (``docs/format.md``)
+csv           .csv .tsv .txt .xlsx    yes   yes    id + reports-to tables; named profiles
+organogram    (.csv, detected)        yes   no     UK government senior/junior post CSVs
+dot           .dot .gv                yes   yes    through pydot, attribute allow-list
+graphml       .graphml                yes   yes    through networkx
+json          .json                   yes   yes    networkx node-link data
+gexf          .gexf                   yes   yes    through networkx (Gephi)
+============  ======================  ====  =====  =========================================
+
+Every reader returns an :class:`~orgraph.model.Organisation` that passed the chart format's
+rules (:func:`orgraph.chartfile.check_organisation` included) or raises one
+:class:`~orgraph.errors.ChartError` listing every problem of the file. What a conversion
+cannot carry is recorded in a :class:`Report` (or, without one, issued as a
+:class:`FormatWarning`): nothing is dropped silently.
+
+Examples
+--------
+>>> import tempfile
+>>> from pathlib import Path
+>>> import orgraph
+>>> from orgraph import formats
+>>> org = orgraph.load("examples/minimal.yaml")
+>>> out = Path(tempfile.mkdtemp()) / "minimal.graphml"
+>>> formats.write(org, out)
+>>> orgraph.graphs_equal(formats.read(out), org)
+True
+>>> formats.format_for("chart.gv"), formats.format_for("staff.tsv")
+('dot', 'csv')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from orgraph.chartfile import dump_chart, load_chart
+from orgraph.errors import ChartError, Problem
+from orgraph.formats._common import FormatWarning, Report
+from orgraph.model import Organisation
+
+__all__ = [
+    "FORMATS",
+    "READABLE",
+    "TABLE_OPTIONS",
+    "WRITABLE",
+    "FormatWarning",
+    "Report",
+    "format_for",
+    "read",
+    "write",
+]
+
+#: Suffix → format name.
+SUFFIXES = {
+    ".yaml": "yaml", ".yml": "yaml",
+    ".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "csv",
+    ".dot": "dot", ".gv": "dot",
+    ".graphml": "graphml",
+    ".json": "json",
+    ".gexf": "gexf",
+}
+FORMATS = ("yaml", "csv", "organogram", "dot", "graphml", "json", "gexf")
+READABLE = FORMATS
+WRITABLE = ("yaml", "csv", "dot", "graphml", "json", "gexf")
+#: Options of the table reader (also accepted, and ignored, by the other formats).
+TABLE_OPTIONS = ("profile", "id_col", "parent_col", "name_col", "kind_col", "dotted_col",
+                 "headcount_col", "delimiter")
+
+
+def format_for(path: str | Path, format: str | None = None, *, writing: bool = False) -> str:
+    """The format of ``path``: ``format`` if given, else from the suffix.
+
+    Raises
+    ------
+    ChartError
+        For an unknown format or suffix; the message lists the choices.
+    """
+    choices = WRITABLE if writing else READABLE
+    if format is not None:
+        format = format.lower()
+        if format not in choices:
+            raise ChartError([Problem(str(path), f"cannot {'write' if writing else 'read'} "
+                                                 f"format {format!r}; use one of: "
+                                                 f"{', '.join(choices)}")])
+        return format
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ChartError([Problem(str(path), f"unknown file suffix {suffix or '(none)'!r}; use "
+                                             f"one of {', '.join(sorted(SUFFIXES))} or name "
+                                             f"the format ({', '.join(choices)})")])
+    return SUFFIXES[suffix]
+
+
+def _looks_like_organogram(path: Path, encoding: str | None) -> bool:
+    from orgraph.formats.organogram import is_organogram
+
+    if path.suffix.lower() != ".csv":
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    first = head.split(b"\n", 1)[0].lstrip(b"\xef\xbb\xbf")
+    return is_organogram(first.decode(encoding or "utf-8", errors="replace"))
+
+
+def read(path: str | Path, format: str | None = None, *, report: Report | None = None,
+         encoding: str | None = None, junior: str | Path | None = None,
+         **options: Any) -> Organisation:
+    """Read an organisation from any readable format.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file; its suffix chooses the format unless ``format`` is given. A ``.csv``
+        whose header is an organogram's is read as one.
+    format : str, optional
+        One of :data:`READABLE`.
+    report : Report, optional
+        Collects what was dropped and decided; without one, dropped items are issued as
+        :class:`FormatWarning`.
+    encoding : str, optional
+        Text encoding (UTF-8 by default; a byte-order mark always wins).
+    junior : str or Path, optional
+        Organograms: the junior-post file.
+    **options
+        Table options (:data:`TABLE_OPTIONS`): ``profile``, ``id_col``, ``parent_col``,
+        ``name_col``, ``kind_col``, ``dotted_col``, ``headcount_col``, ``delimiter``.
+
+    Raises
+    ------
+    ChartError
+        Every problem of the file, each naming file, line (row), node and the fix.
+    """
+    path = Path(path)
+    unknown = set(options) - set(TABLE_OPTIONS)
+    if unknown:
+        raise TypeError(f"unknown option(s) {', '.join(sorted(unknown))}; the table options "
+                        f"are {', '.join(TABLE_OPTIONS)}")
+    given = report is not None
+    report = report if given else Report(str(path))
+    name = format_for(path, format)
+    org: Organisation
+    if name == "yaml":
+        org = load_chart(path)
+    elif name == "organogram" or (name == "csv" and format is None
+                                  and _looks_like_organogram(path, encoding)):
+        from orgraph.formats.organogram import read_organogram
+
+        org = read_organogram(path, junior=junior, encoding=encoding, report=report)
+    elif name == "csv":
+        from orgraph.formats.tabular import read_table
+
+        org = read_table(path, encoding=encoding, report=report,
+                         **{k: v for k, v in options.items() if v is not None})
+    else:
+        org = _READERS[name]()(path, report=report, **(
+            {"encoding": encoding} if name in ("dot", "json") else {}))
+    if not given:
+        report.warn()
+    return org
+
+
+def write(org: Organisation, path: str | Path, format: str | None = None, *,
+          report: Report | None = None) -> None:
+    """Write an organisation in any writable format, chosen by the suffix of ``path``.
+
+    What the format cannot carry (a table has no place for the organisation's facts) is
+    recorded in ``report``, or issued as :class:`FormatWarning` without one.
+    """
+    path = Path(path)
+    given = report is not None
+    report = report if given else Report(str(path))
+    name = format_for(path, format, writing=True)
+    try:
+        if name == "yaml":
+            path.write_text(dump_chart(org), encoding="utf-8")
+        else:
+            _WRITERS[name]()(org, path, report=report)
+    except OSError as exc:
+        raise ChartError([Problem(str(path), f"cannot write: {exc.strerror}")]) from None
+    if not given:
+        report.warn()
+
+
+def _reader(module: str, function: str) -> Callable[[], Callable[..., Organisation]]:
+    def load() -> Callable[..., Organisation]:
+        import importlib
+
+        return getattr(importlib.import_module(f"orgraph.formats.{module}"), function)
+    return load
+
+
+def _writer(module: str, function: str) -> Callable[[], Callable[..., None]]:
+    def load() -> Callable[..., None]:
+        import importlib
+
+        return getattr(importlib.import_module(f"orgraph.formats.{module}"), function)
+    return load
+
+
+_READERS = {"dot": _reader("dot", "read_dot"), "graphml": _reader("graphml", "read_graphml"),
+            "json": _reader("nodelink", "read_nodelink"), "gexf": _reader("gexf", "read_gexf")}
+_WRITERS = {"csv": _writer("tabular", "write_table"), "dot": _writer("dot", "write_dot"),
+            "graphml": _writer("graphml", "write_graphml"),
+            "json": _writer("nodelink", "write_nodelink"), "gexf": _writer("gexf", "write_gexf")}

@@ -1,0 +1,348 @@
+"""Shared pieces of the format converters: reports, problems, text decoding, ids, checks."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from orgraph.chartfile import check_organisation
+from orgraph.errors import ChartError, Problem
+from orgraph.model import EXECUTIVE_ROLES, POLITICAL_KINDS, Kind, Organisation, Relation
+
+__all__ = [
+    "ID_PATTERN",
+    "KINDS",
+    "RELATIONS",
+    "FormatWarning",
+    "Problems",
+    "Report",
+    "decode_text",
+    "encode_value",
+    "finish",
+    "is_scalar",
+    "normalise",
+    "plain_text",
+    "read_bytes",
+    "safe_ids",
+]
+
+#: The chart format's id rule (``orgraph/schema/chart.schema.json``).
+ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-/]*")
+KINDS = frozenset(k.value for k in Kind)
+RELATIONS = frozenset(r.value for r in Relation)
+#: Largest input accepted by the converters (bytes); a 1M-row CSV is about 30 MB.
+MAX_INPUT_BYTES = 2 * 1024 * 1024 * 1024
+_TEXT_KEYS = ("label", "label_en", "source", "note")
+_MAX_TEXT = 5000
+
+
+class FormatWarning(UserWarning):
+    """Something in an input or output file could not be carried over (see :class:`Report`)."""
+
+
+@dataclass
+class Report:
+    """What a conversion could not carry, and what it decided on the reader's behalf.
+
+    Pass one to :func:`orgraph.formats.read` or :func:`orgraph.formats.write` to collect the
+    entries; without one, every ``dropped`` entry is issued as a :class:`FormatWarning`, so
+    nothing is lost silently.
+
+    Examples
+    --------
+    >>> report = Report("chart.dot")
+    >>> report.drop("node attribute 'image' (2 nodes): Graphviz would read a local file")
+    >>> report.note("no 'kind' given: every node became 'unit'")
+    >>> print("\\n".join(report.lines()))
+    chart.dot: dropped node attribute 'image' (2 nodes): Graphviz would read a local file
+    chart.dot: note: no 'kind' given: every node became 'unit'
+    """
+
+    file: str
+    dropped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def drop(self, message: str) -> None:
+        """Record something the conversion left out."""
+        self.dropped.append(message)
+
+    def note(self, message: str) -> None:
+        """Record a decision the conversion made (a default, a rewritten id, ...)."""
+        self.notes.append(message)
+
+    def lines(self) -> list[str]:
+        """One printable line per entry, dropped entries first."""
+        return ([f"{self.file}: dropped {m}" for m in self.dropped]
+                + [f"{self.file}: note: {m}" for m in self.notes])
+
+    def warn(self) -> None:
+        """Issue every dropped entry as a :class:`FormatWarning`."""
+        for message in self.dropped:
+            warnings.warn(f"{self.file}: dropped {message}", FormatWarning, stacklevel=3)
+
+
+class Problems:
+    """Collects the problems of one file, to raise them all together as a ChartError."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.items: list[Problem] = []
+
+    def add(self, message: str, line: int | None = None, node: str | None = None) -> None:
+        self.items.append(Problem(self.filename, message, line=line, node=node))
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ChartError(self.items)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """Read an input file, turning OS errors into a ChartError that names the file."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise ChartError([Problem(str(path), f"the file is {size:,} bytes; inputs are "
+                                                 f"limited to {MAX_INPUT_BYTES:,} bytes")])
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ChartError([Problem(str(path), "no such file")]) from None
+    except IsADirectoryError:
+        raise ChartError([Problem(str(path), "is a directory, not a file")]) from None
+    except OSError as exc:
+        raise ChartError([Problem(str(path), f"cannot read: {exc.strerror}")]) from None
+
+
+def decode_text(data: bytes, filename: str, encoding: str | None = None) -> str:
+    """Decode a text file: a byte-order mark wins; otherwise ``encoding`` or UTF-8.
+
+    Raises
+    ------
+    ChartError
+        When the bytes are not valid in the encoding; the message gives the line and
+        suggests ``--encoding latin-1``.
+
+    Examples
+    --------
+    >>> decode_text(b"\\xef\\xbb\\xbfid,parent\\n", "a.csv")
+    'id,parent\\n'
+    >>> decode_text("Tromsø".encode("latin-1"), "a.csv")
+    Traceback (most recent call last):
+    ...
+    orgraph.errors.ChartError: a.csv:1: is not valid utf-8 (byte 0xf8 at column 6); ...
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding, data = "utf-8", data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    encoding = encoding or "utf-8"
+    try:
+        text = data.decode(encoding)
+    except LookupError:
+        raise ChartError([Problem(filename, f"unknown encoding {encoding!r}; use e.g. utf-8, "
+                                            "latin-1 or cp1252")]) from None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ChartError([Problem(
+            filename, f"is not valid {encoding} (byte 0x{data[exc.start]:02x} at column "
+                      f"{column}); if it was saved by Excel or an older system, read it with "
+                      "--encoding latin-1 (or cp1252)", line=line)]) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def safe_ids(raw_ids: Iterable[str], report: Report | None = None) -> dict[str, str]:
+    """Map ids that break the chart format's id rule to safe ones; valid ids map to themselves.
+
+    Returns only the rewritten ids (an empty dict when all are valid). Safe ids are ASCII
+    letters, digits, ``_ - . /``; collisions get a numeric suffix.
+
+    Examples
+    --------
+    >>> safe_ids(["Jane Doe", "Jane_Doe", "Ola Nordmann", "ok-1"])
+    {'Jane Doe': 'Jane_Doe_2', 'Ola Nordmann': 'Ola_Nordmann'}
+    >>> safe_ids(["Åse", "<script>"])
+    {'Åse': 'Ase', '<script>': '_script_'}
+    """
+    raw_ids = list(raw_ids)
+    fullmatch = ID_PATTERN.fullmatch
+    bad = [r for r in raw_ids if len(r) > 200 or fullmatch(r) is None]
+    if not bad:
+        return {}
+    taken = set(raw_ids) - set(bad)
+    out: dict[str, str] = {}
+    for raw in bad:
+        if raw in out:
+            continue
+        ascii_ = unicodedata.normalize("NFKD", raw).encode("ascii", "ignore").decode()
+        slug = re.sub(r"[^A-Za-z0-9_.\-/]+", "_", ascii_)[:190] or "id"
+        if not re.match(r"[A-Za-z0-9_]", slug):
+            slug = "_" + slug
+        candidate, n = slug, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{slug}_{n}"
+        taken.add(candidate)
+        out[raw] = candidate
+    if report is not None:
+        examples = ", ".join(f"{k!r} → {v!r}" for k, v in list(out.items())[:3])
+        report.note(f"{len(out)} id(s) rewritten to fit the chart format's id rule (letters, "
+                    f"digits, _ - . /), the original kept in 'source_id': {examples}"
+                    + (", ..." if len(out) > 3 else ""))
+    return out
+
+
+_TAGS = re.compile(r"<[^<>]*>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def plain_text(value: Any) -> str:
+    """A label as plain text: control characters removed, HTML-like markup stripped.
+
+    Examples
+    --------
+    >>> plain_text("<<b>Rådmann</b><br/>&amp; stab>")
+    'Rådmann & stab'
+    >>> plain_text("a\\x00b")
+    'ab'
+    """
+    import html
+
+    text = str(value)
+    if text.startswith("<") and text.endswith(">"):  # a DOT HTML-like label
+        text = html.unescape(_TAGS.sub(" ", text[1:-1]))
+        text = " ".join(text.split())
+    return _CONTROL.sub("", text)
+
+
+def is_scalar(value: Any) -> bool:
+    """Whether a value is a str, int, float or bool (what flat formats carry)."""
+    return isinstance(value, (str, int, float, bool)) and not (
+        isinstance(value, float) and not math.isfinite(value))
+
+
+def encode_value(value: Any) -> str:
+    """A JSON string for a nested value (lists and mappings in flat formats)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=False)
+
+
+def normalise(org: Organisation, name: str) -> None:
+    """Fill in what the YAML reader fills in, so that every format yields the same graph.
+
+    ``label`` defaults to the id, an executive ``acts_for_cao`` unless a ``sector_chief``,
+    a staff unit does not ``instructs``; the organisation ``name`` defaults to ``name``.
+    """
+    org.graph.setdefault("name", name)
+    for node, data in org.nodes(data=True):
+        if "label" not in data:
+            data["label"] = node
+        kind = data.get("kind")
+        if kind == "executive" and "acts_for_cao" not in data:
+            data["acts_for_cao"] = data.get("role") != "sector_chief"
+        elif kind == "staff" and "instructs" not in data:
+            data["instructs"] = False
+
+
+_KIND_ONLY = {
+    "count": {"unit_group"},
+    "items": {"unit_group"},
+    "seats": {k.value for k in POLITICAL_KINDS},
+    "principle": {k.value for k in POLITICAL_KINDS},
+    "instructs": {"staff"},
+    "role": {"executive"},
+    "acts_for_cao": {"executive"},
+}
+_SIMPLE = frozenset({"kind", "label"})
+
+
+def _value_problem(key: str, value: Any) -> str | None:
+    """Why ``value`` is not allowed for the chart key ``key`` (None if it is)."""
+    if key in ("count", "seats"):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            return f"'{key}' is {value!r}; it must be a positive whole number"
+    elif key == "headcount":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
+            return f"'headcount' is {value!r}; it must be a number ≥ 0"
+    elif key in ("instructs", "acts_for_cao"):
+        if not isinstance(value, bool):
+            return f"'{key}' is {value!r}; it must be true or false"
+    elif key == "role":
+        if value not in EXECUTIVE_ROLES:
+            return f"unknown role {value!r}; use one of: {', '.join(EXECUTIVE_ROLES)}"
+    elif key == "principle":
+        if value not in ("sector", "function"):
+            return f"unknown principle {value!r}; use sector or function"
+    elif key in _TEXT_KEYS:
+        if not isinstance(value, str):
+            return f"'{key}' is {value!r}; it must be text"
+        if len(value) > _MAX_TEXT:
+            return f"'{key}' is {len(value)} characters long; the limit is {_MAX_TEXT}"
+    elif key == "items":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return "'items' must be a list of texts"
+    elif key == "citations" and not isinstance(value, dict):
+        return "'citations' must be a mapping of fact → citation"
+    return None
+
+
+def check_values(org: Organisation, problems: Problems,
+                 lines: dict[str, int | None] | None = None) -> None:
+    """The chart format's rules on kinds, relations and the chart keys' values."""
+    lines = lines or {}
+    kinds = KINDS
+    for node, data in org.nodes(data=True):
+        kind = data.get("kind")
+        if kind not in kinds:
+            problems.add(f"unknown kind {kind!r}; use one of: {', '.join(sorted(kinds))}",
+                         lines.get(node), node)
+            continue
+        label = data.get("label", "")
+        if data.keys() <= _SIMPLE and isinstance(label, str) and len(label) <= _MAX_TEXT:
+            continue
+        for key, value in data.items():
+            allowed = _KIND_ONLY.get(key)
+            if allowed is not None and kind not in allowed:
+                problems.add(f"'{key}' is only for kind {' / '.join(sorted(allowed))}, not "
+                             f"'{kind}'; drop it or change the kind", lines.get(node), node)
+                continue
+            message = _value_problem(key, value)
+            if message:
+                problems.add(message, lines.get(node), node)
+        if kind == "unit_group" and "count" not in data:
+            problems.add("a unit_group needs 'count': how many units the box stands for",
+                         lines.get(node), node)
+    for u, v, rel in org.edges(data="relation"):
+        if rel not in RELATIONS:
+            problems.add(f"edge {u} → {v}: unknown relation {rel!r}; use one of: "
+                         f"{', '.join(sorted(RELATIONS))}", lines.get(v), v)
+        elif u == v:
+            problems.add(f"a {rel} edge from '{u}' to itself; remove it", lines.get(v), v)
+
+
+def finish(org: Organisation, filename: str, problems: Problems | None = None,
+           lines: dict[str, int | None] | None = None, *, name: str | None = None,
+           check_values_too: bool = True) -> Organisation:
+    """Normalise, check and return an imported organisation, or raise every problem at once.
+
+    The checks are the YAML reader's: kinds, relations and chart keys
+    (:func:`check_values`), then :func:`orgraph.chartfile.check_organisation` (a reporting
+    cycle, two line superiors).
+    """
+    problems = problems or Problems(filename)
+    if check_values_too:
+        check_values(org, problems, lines)
+    if not problems:
+        normalise(org, name or Path(filename).stem)
+        problems.items.extend(check_organisation(org, filename, lines))
+    problems.raise_if_any()
+    return org

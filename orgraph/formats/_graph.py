@@ -1,0 +1,179 @@
+"""From a plain networkx graph (read by GraphML, GEXF, node-link JSON) to an Organisation."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections import Counter
+from typing import Any
+
+import networkx as nx
+
+from orgraph.formats._common import (
+    Problems,
+    Report,
+    encode_value,
+    finish,
+    plain_text,
+    safe_ids,
+)
+from orgraph.model import Organisation
+
+__all__ = ["ENCODED_KEY", "flatten", "from_graph"]
+
+#: Graph attribute listing the attributes a flat format holds as JSON text.
+ENCODED_KEY = "orgraph_json"
+_SCALARS = (bool, int, float, str)
+
+
+def _type_of(value: Any) -> type | None:
+    for t in _SCALARS:
+        if type(value) is t:
+            return t
+    return None
+
+
+def _needs_json(values: list[Any]) -> bool:
+    types = {_type_of(v) for v in values}
+    if None in types or len(types) != 1:
+        return True
+    return any(isinstance(v, float) and v != v for v in values)  # NaN does not survive
+
+
+def flatten(org: nx.DiGraph, reserved: dict[str, set[str]] | None = None) -> nx.DiGraph:
+    """A copy of ``org`` whose attributes are all scalars of one type per key.
+
+    An attribute key whose values are nested (lists, mappings), missing a single scalar
+    type, or named like a ``reserved`` attribute of the target format is stored as JSON text;
+    the keys are listed in the graph attribute ``orgraph_json`` (itself JSON), so that
+    :func:`from_graph` restores the values exactly.
+
+    Examples
+    --------
+    >>> g = nx.DiGraph(); g.add_node("a", items=["x"], count=2); g.add_node("b", count=2.5)
+    >>> flat = flatten(g)
+    >>> flat.nodes["a"], flat.graph["orgraph_json"]
+    ({'items': '["x"]', 'count': '2'}, '{"graph": [], "node": ["items", "count"], "edge": []}')
+    """
+    reserved = reserved or {}
+    flat = nx.DiGraph()
+    encoded: dict[str, list[str]] = {}
+    scopes = {
+        "graph": [org.graph],
+        "node": [d for _, d in org.nodes(data=True)],
+        "edge": [d for _, _, d in org.edges(data=True)],
+    }
+    out: dict[str, list[dict[str, Any]]] = {}
+    for scope, dicts in scopes.items():
+        values: dict[str, list[Any]] = {}
+        for d in dicts:
+            for k, v in d.items():
+                values.setdefault(k, []).append(v)
+        keys = [k for k, vs in values.items()
+                if _needs_json(vs) or k in reserved.get(scope, set()) or k == ENCODED_KEY]
+        encoded[scope] = keys
+        wanted = set(keys)
+        out[scope] = [{k: (encode_value(v) if k in wanted else v) for k, v in d.items()}
+                      for d in dicts]
+    flat.graph.update(out["graph"][0])
+    flat.graph[ENCODED_KEY] = json.dumps(encoded)
+    flat.add_nodes_from(zip(org.nodes, out["node"], strict=True))
+    flat.add_edges_from((u, v, d) for (u, v), d in zip(org.edges, out["edge"], strict=True))
+    return flat
+
+
+def from_graph(graph: nx.Graph, filename: str, report: Report,
+               drop: dict[str, set[str]] | None = None) -> Organisation:
+    """Check and convert a graph read from a file into an Organisation.
+
+    Node ids become text; ids that break the chart format's rule are rewritten (the original
+    kept as ``source_id``); missing kinds become ``unit`` and missing relations ``line``
+    (both noted in ``report``); labels become plain text; attributes named in ``drop``
+    (per scope ``graph``/``node``/``edge``) are left out and reported.
+    """
+    problems = Problems(filename)
+    drop = drop or {}
+    decoded = _decode_plan(graph, problems)
+    if graph.is_multigraph():
+        pairs = Counter((u, v) for u, v, *_ in graph.edges)
+        for (u, v), n in pairs.items():
+            if n > 1:
+                problems.add(f"{n} edges from {u!r} to {v!r}; an organisation has at most one "
+                             "relation per pair: keep one", node=str(v))
+    if not graph.is_directed():
+        report.note("the graph is undirected: each edge is read as written, first end the "
+                    "superior")
+    ids = [str(n) for n in graph.nodes]
+    if len(set(ids)) != len(ids):
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        problems.add(f"node ids {', '.join(dupes)} are the same as text; give each node its "
+                     "own id")
+    problems.raise_if_any()
+    rename = safe_ids(ids, report)
+
+    def new_id(n: Any) -> str:
+        return rename.get(str(n), str(n))
+
+    org = Organisation()
+    dropped: Counter[tuple[str, str]] = Counter()
+    org.graph.update(_attrs(graph.graph, decoded.get("graph", set()), drop.get("graph", set()),
+                            "graph", dropped))
+    org.graph.pop(ENCODED_KEY, None)
+    no_kind = 0
+    for n, data in graph.nodes(data=True):
+        attrs = _attrs(data, decoded.get("node", set()), drop.get("node", set()), "node",
+                       dropped)
+        if "kind" not in attrs:
+            attrs["kind"] = "unit"
+            no_kind += 1
+        for key in ("label", "label_en"):
+            if isinstance(attrs.get(key), str):
+                attrs[key] = plain_text(attrs[key])
+        if str(n) in rename:
+            attrs["source_id"] = str(n)
+        org.add_node(new_id(n), **attrs)
+    no_relation = 0
+    for u, v, *rest in graph.edges(data=True):
+        attrs = _attrs(rest[-1], decoded.get("edge", set()), drop.get("edge", set()), "edge",
+                       dropped)
+        if "relation" not in attrs:
+            attrs["relation"] = "line"
+            no_relation += 1
+        if org.has_edge(new_id(u), new_id(v)):
+            continue  # reported above as a multigraph problem
+        org.add_edge(new_id(u), new_id(v), **attrs)
+    for (scope, key), count in sorted(dropped.items()):
+        report.drop(f"{scope} attribute {key!r} ({count}×)")
+    if no_kind:
+        report.note(f"{no_kind} node(s) without 'kind' became 'unit'")
+    if no_relation:
+        report.note(f"{no_relation} edge(s) without 'relation' became 'line' (reporting)")
+    return finish(org, filename, problems, name=org.graph.get("name") or None)
+
+
+def _decode_plan(graph: nx.Graph, problems: Problems) -> dict[str, set[str]]:
+    raw = graph.graph.get(ENCODED_KEY)
+    if raw is None:
+        return {}
+    try:
+        plan = json.loads(raw)
+        return {scope: set(plan.get(scope, [])) for scope in ("graph", "node", "edge")}
+    except (json.JSONDecodeError, TypeError, AttributeError):
+        problems.add(f"the graph attribute {ENCODED_KEY!r} is not orgraph's JSON list of "
+                     "encoded attributes; remove it")
+        return {}
+
+
+def _attrs(data: dict[str, Any], decode: set[str], drop: set[str], scope: str,
+           dropped: Counter[tuple[str, str]]) -> dict[str, Any]:
+    out = {}
+    for key, value in data.items():
+        key = str(key)
+        if key in drop:
+            dropped[scope, key] += 1
+            continue
+        if key in decode and isinstance(value, str):
+            with contextlib.suppress(json.JSONDecodeError):
+                value = json.loads(value)
+        out[key] = value
+    return out

@@ -1,0 +1,359 @@
+"""DOT, read through pydot with an attribute allow-list, and written as plain quoted text.
+
+DOT is a language: a file from elsewhere may carry attributes that make Graphviz read local
+files (``image``, ``shapefile``, ``fontpath``, ``imagepath``, ...) or lay out for a very long
+time (``nslimit``, ``mclimit``, ``maxiter``, ...). Reading keeps only the attributes orgraph
+understands and reports every other one as dropped; labels become plain text.
+
+orgraph's own DOT carries the chart keys as attributes (``kind``, ``label``, ``relation``,
+...); a free attribute ``X`` is written ``data_X``, and a value that is not text (a list, a
+mapping, a number that is not a count) is written as JSON under ``json_X``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pydot
+
+from orgraph.chartfile import ORG_FACTS
+from orgraph.errors import ChartError, Problem
+from orgraph.formats._common import (
+    Problems,
+    Report,
+    decode_text,
+    finish,
+    plain_text,
+    read_bytes,
+    safe_ids,
+)
+from orgraph.model import Organisation
+
+__all__ = [
+    "EDGE_KEYS",
+    "GRAPH_KEYS",
+    "NODE_KEYS",
+    "UNSAFE",
+    "dot_string",
+    "read_dot",
+    "write_dot",
+]
+
+#: Attributes orgraph understands, per scope; everything else is dropped on import.
+NODE_KEYS = frozenset({"kind", "label", "label_en", "count", "seats", "headcount", "instructs",
+                       "role", "acts_for_cao", "principle", "source", "note"})
+EDGE_KEYS = frozenset({"relation", "source", "note"})
+GRAPH_KEYS = frozenset({"name_en", "date", "note", *ORG_FACTS})
+#: Graphviz attributes that read local files or can make a layout run for a very long time.
+UNSAFE = frozenset({"image", "shapefile", "fontpath", "imagepath", "fontnames", "stylesheet",
+                    "nslimit", "nslimit1", "mclimit", "maxiter", "searchsize", "remincross",
+                    "href", "url", "URL", "xlabel"})
+_INTS = frozenset({"count", "seats"})
+_NUMBERS = frozenset({"headcount"})
+_BOOLS = frozenset({"instructs", "acts_for_cao"})
+_DEFAULT_STATEMENTS = frozenset({"node", "edge", "graph"})
+_PLAIN_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def quote(text: str) -> str:
+    """A DOT double-quoted string that no text can break out of.
+
+    Backslashes and quotes are escaped; line breaks become ``\\n``; other control
+    characters are dropped.
+
+    Examples
+    --------
+    >>> print(quote('Sentrum "skole" \\\\ <b>'))
+    "Sentrum \\"skole\\" \\\\ <b>"
+    >>> print(quote('a\\nb'))
+    "a\\nb"
+    """
+    text = text.replace("\\", "\\\\").replace('"', '\\"')
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    text = "".join(c for c in text if c >= " " or c == "\t")
+    return f'"{text}"'
+
+
+def _attr_list(data: dict[str, Any], known: frozenset[str]) -> str:
+    parts = []
+    for key, value in data.items():
+        if key in known and (isinstance(value, str) or (
+                key in _INTS | _NUMBERS | _BOOLS and isinstance(value, (int, float, bool)))):
+            name, text = key, (str(value).lower() if isinstance(value, bool) else str(value))
+        elif isinstance(value, str):
+            name, text = f"data_{key}", value
+        else:
+            name, text = f"json_{key}", json.dumps(value, ensure_ascii=False)
+        name = name if _PLAIN_ID.fullmatch(name) else quote(name)
+        parts.append(f"{name}={quote(text)}")
+    return ", ".join(parts)
+
+
+def dot_string(org: Organisation) -> str:
+    """orgraph's DOT for ``org``: every node, edge and attribute, all values quoted.
+
+    Examples
+    --------
+    >>> org = Organisation(name="X")
+    >>> org.add_unit("r", kind="cao", label='Rådmann "R"')
+    >>> print(dot_string(org))
+    digraph "X" {
+      "r" [kind="cao", label="Rådmann \\"R\\""];
+    }
+    """
+    facts = {k: v for k, v in org.graph.items() if k != "name"}
+    name = org.graph.get("name")
+    lines = [f"digraph {quote(name)} {{" if isinstance(name, str) else "digraph {"]
+    if not isinstance(name, str) and name is not None:
+        facts["name"] = name
+    if facts:
+        lines.append(f"  graph [{_attr_list(facts, GRAPH_KEYS)}];")
+    for node, data in org.nodes(data=True):
+        attrs = _attr_list(data, NODE_KEYS)
+        lines.append(f"  {quote(node)} [{attrs}];" if attrs else f"  {quote(node)};")
+    for u, v, data in org.edges(data=True):
+        attrs = _attr_list(data, EDGE_KEYS)
+        lines.append(f"  {quote(u)} -> {quote(v)} [{attrs}];" if attrs
+                     else f"  {quote(u)} -> {quote(v)};")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def write_dot(org: Organisation, path: str | Path, *, report: Report | None = None) -> None:
+    """Write orgraph's DOT (``.dot``/``.gv``); every attribute is carried."""
+    Path(path).write_text(dot_string(org), encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def unquote(text: str) -> str:
+    """The text of a DOT ID: quotes removed, escapes resolved, HTML-like labels as plain text.
+
+    Examples
+    --------
+    >>> unquote('"a \\\\"b\\\\" \\\\\\\\ c\\\\nd"')
+    'a "b" \\\\ c\\nd'
+    >>> unquote("<<i>Skole</i>>")
+    'Skole'
+    """
+    if text.startswith('"') and text.endswith('"') and len(text) >= 2:
+        body = text[1:-1].replace("\\\r\n", "").replace("\\\n", "")
+        out = []
+        i = 0
+        while i < len(body):
+            c = body[i]
+            if c == "\\" and i + 1 < len(body):
+                nxt = body[i + 1]
+                out.append("\n" if nxt in "nlr" else nxt)
+                i += 2
+                continue
+            out.append(c)
+            i += 1
+        return "".join(out)
+    if text.startswith("<") and text.endswith(">"):
+        return plain_text(text)
+    return text
+
+
+def _endpoint(name: Any) -> str | None:
+    """A node name without its port (``"a b":p1:n`` → ``a b``); None for a subgraph."""
+    if not isinstance(name, str):
+        return None
+    if name.startswith('"'):
+        end = 1
+        while end < len(name):
+            if name[end] == "\\":
+                end += 2
+                continue
+            if name[end] == '"':
+                break
+            end += 1
+        return unquote(name[:end + 1])
+    return name.split(":", 1)[0]
+
+
+def _parse(text: str, filename: str) -> pydot.Dot:
+    captured = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(captured):
+            graphs = pydot.graph_from_dot_data(text)
+    except Exception as exc:  # pydot/pyparsing raise several kinds for bad input
+        graphs = None
+        captured.write(str(exc))
+    if not graphs:
+        message = " ".join(captured.getvalue().split()) or "no graph found"
+        if "multiple values for argument 'name'" in message:
+            message = ("an attribute called 'name', which pydot cannot read; rename it "
+                       "(orgraph writes the organisation's name as the graph's ID)")
+        match = re.search(r"line:(\d+)", message)
+        raise ChartError([Problem(filename, f"is not valid DOT: {message[-200:]}",
+                                  line=int(match.group(1)) if match else None)])
+    if len(graphs) > 1:
+        raise ChartError([Problem(filename, f"holds {len(graphs)} graphs; orgraph reads one "
+                                            "organisation per file: split it")])
+    return graphs[0]
+
+
+def _walk(graph: Any) -> tuple[list[Any], list[Any]]:
+    nodes, edges = list(graph.get_nodes()), list(graph.get_edges())
+    for sub in graph.get_subgraphs():
+        n, e = _walk(sub)
+        nodes += n
+        edges += e
+    return nodes, edges
+
+
+def _typed(key: str, text: str) -> Any:
+    if key in _INTS:
+        return int(text)
+    if key in _NUMBERS:
+        try:
+            return int(text)
+        except ValueError:
+            return float(text)
+    if key in _BOOLS:
+        low = text.lower()
+        if low not in ("true", "false"):
+            raise ValueError(f"{text!r} is not true or false")
+        return low == "true"
+    return text
+
+
+def _convert(attrs: dict[str, Any], known: frozenset[str], scope: str,
+             dropped: Counter[tuple[str, str]]) -> dict[str, Any]:
+    """Keep the understood attributes of one statement, typed; count the rest as dropped."""
+    out: dict[str, Any] = {}
+    for raw_key, raw in attrs.items():
+        key = unquote(str(raw_key))
+        value = unquote(str(raw)) if raw is not None else ""
+        if key in known:
+            out[key] = _typed(key, value)
+        elif key.startswith("data_") and len(key) > 5:
+            out[key[5:]] = value
+        elif key.startswith("json_") and len(key) > 5:
+            try:
+                out[key[5:]] = json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"attribute {key!r} is not valid JSON ({exc.msg})") from None
+        else:
+            dropped[scope, key] += 1
+    if isinstance(out.get("label"), str):
+        out["label"] = plain_text(out["label"])
+    return out
+
+
+def read_dot(path: str | Path, *, report: Report | None = None, encoding: str | None = None,
+             text: str | None = None) -> Organisation:
+    """Read a DOT file, keeping only the attributes orgraph understands.
+
+    Nodes without ``kind`` become ``unit``, edges without ``relation`` ``line``; every other
+    attribute (``shape``, ``image``, ``fontpath``, ...) is left out and reported.
+
+    Examples
+    --------
+    >>> rep = Report("x.dot")
+    >>> org = read_dot("x.dot", report=rep, text='''digraph {
+    ...   ceo [label=<<b>Chief</b>>, image="/etc/passwd", shape=box];
+    ...   ceo -> cfo [color=red];
+    ... }''')
+    >>> org.nodes["ceo"]["label"], org.relation("ceo", "cfo").value
+    ('Chief', 'line')
+    >>> for line in rep.dropped: print(line)
+    node attribute 'image' (1×): Graphviz would read local files or run long
+    node attribute 'shape' (1×)
+    edge attribute 'color' (1×)
+    """
+    filename = str(path)
+    report = report if report is not None else Report(filename)
+    if text is None:
+        text = decode_text(read_bytes(path), filename, encoding)
+    graph = _parse(text, filename)
+    problems = Problems(filename)
+    dropped: Counter[tuple[str, str]] = Counter()
+    if graph.get_type() != "digraph":
+        report.note("an undirected graph: each edge is read as written, first end the superior")
+    nodes, edges = _walk(graph)
+    node_attrs: dict[str, dict[str, Any]] = {}
+    graph_attrs = dict(graph.get_attributes())
+    for stmt in nodes:
+        name = _endpoint(stmt.get_name())
+        if name == "graph" and stmt.get_parent_graph() is graph:
+            graph_attrs.update(stmt.get_attributes())
+            continue
+        if name in _DEFAULT_STATEMENTS:
+            for key in stmt.get_attributes():
+                dropped[f"default {name}", unquote(str(key))] += 1
+            continue
+        try:
+            attrs = _convert(stmt.get_attributes(), NODE_KEYS, "node", dropped)
+        except ValueError as exc:
+            problems.add(str(exc), node=name)
+            continue
+        node_attrs.setdefault(name, {}).update(attrs)  # type: ignore[arg-type]
+    edge_list: list[tuple[str, str, dict[str, Any]]] = []
+    for stmt in edges:
+        u, v = _endpoint(stmt.get_source()), _endpoint(stmt.get_destination())
+        if u is None or v is None:
+            problems.add("an edge to or from a subgraph ({...}); write one edge per pair")
+            continue
+        try:
+            attrs = _convert(stmt.get_attributes(), EDGE_KEYS, "edge", dropped)
+        except ValueError as exc:
+            problems.add(str(exc), node=v)
+            continue
+        for end in (u, v):
+            node_attrs.setdefault(end, {})
+        edge_list.append((u, v, attrs))
+    try:
+        facts = _convert(graph_attrs, GRAPH_KEYS, "graph", dropped)
+        for sub in graph.get_subgraphs():
+            for key in sub.get_attributes():
+                dropped["subgraph", unquote(str(key))] += 1
+    except ValueError as exc:
+        problems.add(str(exc))
+        facts = {}
+    problems.raise_if_any()
+    rename = safe_ids(node_attrs, report)
+    org = Organisation()
+    org.graph.update(facts)
+    if "name" not in facts and graph.get_name() not in ("", "G", None):
+        # the graph's ID is the organisation's name (pydot cannot read a 'name' attribute)
+        org.graph["name"] = unquote(str(graph.get_name()))
+    no_kind = 0
+    for name, attrs in node_attrs.items():
+        if "kind" not in attrs:
+            attrs["kind"] = "unit"
+            no_kind += 1
+        if name in rename:
+            attrs["source_id"] = name
+        org.add_node(rename.get(name, name), **attrs)
+    no_relation = 0
+    for u, v, attrs in edge_list:
+        u, v = rename.get(u, u), rename.get(v, v)
+        if "relation" not in attrs:
+            attrs["relation"] = "line"
+            no_relation += 1
+        if org.has_edge(u, v):
+            problems.add(f"two edges from {u!r} to {v!r}; an organisation has one relation per "
+                         "pair: keep one", node=v)
+            continue
+        org.add_edge(u, v, **attrs)
+    for (scope, key), count in dropped.items():
+        why = ": Graphviz would read local files or run long" if key in UNSAFE else ""
+        report.drop(f"{scope} attribute {key!r} ({count}×){why}")
+    if no_kind:
+        report.note(f"{no_kind} node(s) without 'kind' became 'unit'")
+    if no_relation:
+        report.note(f"{no_relation} edge(s) without 'relation' became 'line' (reporting)")
+    return finish(org, filename, problems, name=org.graph.get("name"))
+

@@ -1,0 +1,81 @@
+"""JSON node-link data, as networkx's ``node_link_data`` writes it (d3 force layouts too)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from orgraph.errors import ChartError, Problem
+from orgraph.formats._common import Report, decode_text, read_bytes
+from orgraph.formats._graph import from_graph
+from orgraph.model import Organisation
+
+__all__ = ["read_nodelink", "write_nodelink"]
+
+
+def read_nodelink(path: str | Path, *, report: Report | None = None,
+                  encoding: str | None = None) -> Organisation:
+    """Read node-link JSON (``{"nodes": [...], "edges" or "links": [...]}``).
+
+    Examples
+    --------
+    >>> import tempfile, orgraph
+    >>> org = orgraph.load("examples/minimal.yaml")
+    >>> out = Path(tempfile.mkdtemp()) / "m.json"
+    >>> write_nodelink(org, out)
+    >>> orgraph.graphs_equal(read_nodelink(out), org)
+    True
+    """
+    filename = str(path)
+    report = report if report is not None else Report(filename)
+    text = decode_text(read_bytes(path), filename, encoding)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ChartError([Problem(filename, f"is not valid JSON: {exc.msg} (column "
+                                            f"{exc.colno})", line=exc.lineno)]) from None
+    edges_key = _check_shape(data, filename)
+    data = {**data, "directed": data.get("directed", True), "multigraph": False}
+    try:
+        graph = nx.node_link_graph(data, edges=edges_key)
+    except (KeyError, TypeError, nx.NetworkXError) as exc:
+        raise ChartError([Problem(filename, f"is not node-link data ({exc}); each node needs "
+                                            "'id', each edge 'source' and 'target'")]) from None
+    return from_graph(graph, filename, report)
+
+
+def _check_shape(data: Any, filename: str) -> str:
+    problems = []
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        raise ChartError([Problem(filename, 'node-link JSON is an object with "nodes": [...] '
+                                            'and "edges": [...] (or "links")')])
+    edges_key = "edges" if "edges" in data else "links"
+    if not isinstance(data.get(edges_key, []), list):
+        problems.append(Problem(filename, f'"{edges_key}" must be a list'))
+    if not isinstance(data.get("graph", {}), dict):
+        problems.append(Problem(filename, '"graph" must be an object of organisation facts'))
+    for index, node in enumerate(data["nodes"]):
+        if not isinstance(node, dict) or not isinstance(node.get("id"), (str, int)):
+            problems.append(Problem(filename, f"nodes[{index}] needs an \"id\" (text or "
+                                              "number)"))
+    for index, edge in enumerate(data.get(edges_key, [])):
+        if not isinstance(edge, dict) or "source" not in edge or "target" not in edge:
+            problems.append(Problem(filename, f"{edges_key}[{index}] needs \"source\" and "
+                                              "\"target\""))
+    if problems:
+        raise ChartError(problems)
+    if "links" in data and "edges" in data:
+        raise ChartError([Problem(filename, 'both "edges" and "links"; keep one')])
+    data.setdefault(edges_key, [])
+    return edges_key
+
+
+def write_nodelink(org: Organisation, path: str | Path, *,
+                   report: Report | None = None) -> None:
+    """Write node-link JSON; every attribute is carried (JSON holds nested values)."""
+    data = nx.node_link_data(org, edges="edges")
+    text = json.dumps(data, ensure_ascii=False, indent=1, default=str)
+    Path(path).write_text(text + "\n", encoding="utf-8")

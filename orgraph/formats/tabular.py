@@ -1,0 +1,698 @@
+"""Tabular "id + reports-to" files: CSV, TSV and (with the ``xlsx`` extra) Excel workbooks.
+
+One row per unit or post. The columns are found by a named profile or by their names
+(matched ignoring case and punctuation), and any of them can be named explicitly:
+
+==============  ==========  ==============  =========  ================================
+profile         id          reports to      name       other
+==============  ==========  ==============  =========  ================================
+``orgraph``     id          parent          label      kind, relation, dotted, ... [#]_
+``visio``       Name        Reports_To      Name       Title (Visio's Organization Chart
+                                                       Wizard; blank Reports_To at the top)
+``d3``          id          parentId        name       positionName (d3-org-chart)
+``balkan``      id          pid             name       title (BALKAN OrgChart JS)
+``orgchartnow`` PersonID    SupervisorID    Name       Title, IsAssistant (OrgChart Now)
+==============  ==========  ==============  =========  ================================
+
+.. [#] orgraph's own CSV: the chart keys as columns (``kind``, ``label``, ``label_en``,
+   ``count``, ``headcount``, ...), ``relation`` for the edge from ``parent``, ``dotted``,
+   ``members``, ``orders_from``, ``serves`` as ``;``-separated ids, other edges as JSON in
+   ``edges``, and any column named ``KEY:json`` holding JSON values.
+
+Other columns become node attributes (text). On the way out, a cell that a spreadsheet would
+run as a formula (starting with ``= + - @``, a tab or a carriage return) is written with a
+leading ``'``; orgraph strips that quote again when it reads its own files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from orgraph.errors import ChartError, Problem
+from orgraph.formats._common import (
+    Problems,
+    Report,
+    decode_text,
+    finish,
+    is_scalar,
+    plain_text,
+    read_bytes,
+    safe_ids,
+)
+from orgraph.model import Organisation
+
+__all__ = [
+    "PROFILES",
+    "Columns",
+    "detect_profile",
+    "escape_cell",
+    "read_table",
+    "unescape_cell",
+    "write_table",
+]
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which column holds what; ``None`` means the file has no such column."""
+
+    id: str | None = None
+    parent: str | None = None
+    name: str | None = None
+    kind: str | None = None
+    dotted: str | None = None
+    headcount: str | None = None
+    title: str | None = None
+    relation: str | None = None
+    assistant: str | None = None
+
+
+#: Named column profiles of the tools people export from.
+PROFILES: dict[str, Columns] = {
+    "orgraph": Columns(id="id", parent="parent", name="label", kind="kind", dotted="dotted",
+                       headcount="headcount", relation="relation"),
+    "visio": Columns(id="Name", parent="Reports_To", name="Name", title="Title"),
+    "d3": Columns(id="id", parent="parentId", name="name", title="positionName"),
+    "balkan": Columns(id="id", parent="pid", name="name", title="title"),
+    "orgchartnow": Columns(id="PersonID", parent="SupervisorID", name="Name", title="Title",
+                           assistant="IsAssistant"),
+}
+#: Detection order: the most specific header pair first.
+_DETECT = ("orgchartnow", "balkan", "d3", "visio", "orgraph")
+#: Common names of the id and reports-to columns, for files no profile matches.
+_ID_NAMES = ("id", "unitid", "nodeid", "postid", "employeeid", "personid", "code", "key")
+_PARENT_NAMES = ("parent", "parentid", "reportsto", "reportstoid", "pid", "managerid",
+                 "manager", "supervisorid", "supervisor", "superior", "boss", "reportingto")
+_NAME_NAMES = ("label", "name", "fullname", "title", "unit", "unitname", "navn")
+
+_INT_KEYS = frozenset({"count", "seats"})
+_BOOL_KEYS = frozenset({"instructs", "acts_for_cao"})
+_OUT_LISTS = {"members": "member", "orders_from": "order", "serves": "service"}
+#: Column names with a meaning of their own in orgraph's CSV.
+_RESERVED = frozenset({"id", "parent", "relation", "kind", "dotted", "edges", *_OUT_LISTS})
+_TRUE = frozenset({"true", "yes", "y", "1", "ja", "x"})
+_FALSE = frozenset({"false", "no", "n", "0", "nei", ""})
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _norm(header: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", header.lower())
+
+
+def escape_cell(text: str) -> str:
+    """Quote a cell a spreadsheet would run as a formula (and a cell already quoted).
+
+    Examples
+    --------
+    >>> escape_cell("=HYPERLINK(\\"http://x\\")"), escape_cell("-1"), escape_cell("Skole")
+    ('\\'=HYPERLINK("http://x")', "'-1", 'Skole')
+    >>> unescape_cell(escape_cell("'=x")) == "'=x"
+    True
+    """
+    if text.startswith(_FORMULA_START) or (text.startswith("'") and len(text) > 1
+                                           and text[1] in "=+-@\t\r'"):
+        return "'" + text
+    return text
+
+
+def unescape_cell(text: str) -> str:
+    """Undo :func:`escape_cell`."""
+    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r'":
+        return text[1:]
+    return text
+
+
+def detect_profile(headers: Iterable[str]) -> str | None:
+    """Name the profile whose id and reports-to columns are both in ``headers``.
+
+    Examples
+    --------
+    >>> detect_profile(["Name", "Reports_To", "Title"])
+    'visio'
+    >>> detect_profile(["id", "pid", "name"]), detect_profile(["ID", "Parent ID"])
+    ('balkan', 'd3')
+    >>> detect_profile(["a", "b"]) is None
+    True
+    """
+    have = {_norm(h) for h in headers}
+    for name in _DETECT:
+        cols = PROFILES[name]
+        if _norm(cols.id or "") in have and _norm(cols.parent or "") in have:
+            return name
+    return None
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _csv_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1
+    for row in reader:
+        yield start, row
+        start = reader.line_num + 1
+
+
+def _xlsx_rows(path: Path, filename: str) -> Iterator[tuple[int, list[str]]]:
+    try:
+        import openpyxl
+    except ImportError:
+        raise ChartError([Problem(filename, "reading .xlsx needs openpyxl: pip install "
+                                            "'orgraph[xlsx]' (or save the sheet as CSV)")]
+                         ) from None
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise ChartError([Problem(filename, "no such file")]) from None
+    except Exception as exc:  # openpyxl raises many kinds for a broken workbook
+        raise ChartError([Problem(filename, f"is not a readable .xlsx workbook ({exc}); "
+                                            "save it again from the spreadsheet")]) from None
+    sheet = book.worksheets[0]
+    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        cells = []
+        for value in row:
+            if value is None:
+                cells.append("")
+            elif isinstance(value, float) and value.is_integer():
+                cells.append(str(int(value)))
+            else:
+                cells.append(str(value))
+        while cells and cells[-1] == "":
+            cells.pop()
+        yield number, cells
+    book.close()
+
+
+def read_table(path: str | Path, *, profile: str | None = None, id_col: str | None = None,
+               parent_col: str | None = None, name_col: str | None = None,
+               kind_col: str | None = None, dotted_col: str | None = None,
+               headcount_col: str | None = None, encoding: str | None = None,
+               delimiter: str | None = None, report: Report | None = None,
+               text: str | None = None) -> Organisation:
+    """Read a CSV, TSV or XLSX table of units and whom they report to.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file (``.csv``, ``.tsv``, ``.txt`` or ``.xlsx``).
+    profile : str, optional
+        One of :data:`PROFILES`; detected from the header when not given.
+    id_col, parent_col, name_col, kind_col, dotted_col, headcount_col : str, optional
+        Column names that override the profile (matched ignoring case and punctuation).
+    encoding : str, optional
+        Text encoding; UTF-8 by default (a byte-order mark is always honoured).
+    delimiter : str, optional
+        Field separator; ``,`` (``\\t`` for ``.tsv``) by default.
+    report : Report, optional
+        Collects what the reader decided (defaults it filled in, ids it rewrote).
+    text : str, optional
+        The file's content, to read from a string (``path`` names it in messages).
+
+    Returns
+    -------
+    Organisation
+
+    Raises
+    ------
+    ChartError
+        Every problem in the file, each with its row's line number and the fix: a duplicate
+        id, a reports-to naming no row, a reporting cycle, several top posts, a ragged row,
+        a value of the wrong type, bytes that are not in the encoding.
+
+    Examples
+    --------
+    >>> org = read_table("d3.csv", text="id,parentId,name\\n1,,CEO\\n2,1,CFO\\n")
+    >>> org.line_superior("2"), org.nodes["2"]["label"], org.nodes["2"]["kind"]
+    ('1', 'CFO', 'unit')
+    """
+    path = Path(path)
+    filename = str(path)
+    report = report if report is not None else Report(filename)
+    if text is None and path.suffix.lower() == ".xlsx":
+        rows: Iterator[tuple[int, list[str]]] = _xlsx_rows(path, filename)
+    else:
+        if text is None:
+            text = decode_text(read_bytes(path), filename, encoding)
+        if delimiter is None:
+            delimiter = "\t" if path.suffix.lower() == ".tsv" else _sniff(text)
+        rows = _csv_rows(text, delimiter)
+    try:
+        _, header = next(rows)
+    except StopIteration:
+        raise ChartError([Problem(filename, "the file is empty; the first row names the "
+                                            "columns (e.g. id,parent,label)")]) from None
+    except csv.Error as exc:
+        raise ChartError([Problem(filename, f"cannot parse the header row: {exc}",
+                                  line=1)]) from None
+    header = [h.strip() for h in header]
+    cols = _resolve_columns(header, filename, profile, dict(
+        id=id_col, parent=parent_col, name=name_col, kind=kind_col, dotted=dotted_col,
+        headcount=headcount_col))
+    return _Table(filename, header, cols, report).build(rows)
+
+
+def _sniff(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _resolve_columns(header: list[str], filename: str, profile: str | None,
+                     explicit: dict[str, str | None]) -> tuple[str, Columns]:
+    by_norm: dict[str, int] = {}
+    for index, name in enumerate(header):
+        by_norm.setdefault(_norm(name), index)
+    if profile is not None and profile not in PROFILES:
+        raise ChartError([Problem(filename, f"unknown column profile {profile!r}; use one of: "
+                                            f"{', '.join(PROFILES)}")])
+    name = profile or detect_profile(header)
+    cols = PROFILES[name] if name else Columns()
+    if name is None:
+        guess = {"id": next((h for h in _ID_NAMES if h in by_norm), None),
+                 "parent": next((h for h in _PARENT_NAMES if h in by_norm), None)}
+        cols = Columns(**{k: header[by_norm[v]] for k, v in guess.items() if v})
+        name = "custom"
+    if cols.name is None or _norm(cols.name) not in by_norm:
+        guess_name = next((h for h in _NAME_NAMES if h in by_norm and h != _norm(cols.id or "")),
+                          None)
+        cols = replace(cols, name=header[by_norm[guess_name]] if guess_name else None)
+    cols = replace(cols, **{k: v for k, v in explicit.items() if v})
+    problems = Problems(filename)
+    for role in ("id", "parent"):
+        wanted = getattr(cols, role)
+        if wanted is None:
+            problems.add(f"no {'id' if role == 'id' else 'reports-to'} column found among "
+                         f"{', '.join(header)}; name it with --{role}-col or choose a profile "
+                         f"(--profile {' / '.join(PROFILES)})", line=1)
+    for role, wanted in vars(cols).items():
+        if wanted is not None and _norm(wanted) not in by_norm:
+            if explicit.get(role) or (profile and role in ("id", "parent")):
+                problems.add(f"no column {wanted!r} (for {role}); the columns are: "
+                             f"{', '.join(header)}", line=1)
+            cols = replace(cols, **{role: None})
+    problems.raise_if_any()
+    # Use the file's own spelling of each header.
+    cols = Columns(**{k: (header[by_norm[_norm(v)]] if v else None)
+                      for k, v in vars(cols).items()})
+    return name, cols
+
+
+class _Table:
+    """Turns the rows of one table into an Organisation, collecting every problem."""
+
+    def __init__(self, filename: str, header: list[str], named: tuple[str, Columns],
+                 report: Report) -> None:
+        self.filename = filename
+        self.header = header
+        self.profile, self.cols = named
+        self.report = report
+        self.problems = Problems(filename)
+        self.own = self.profile == "orgraph"
+        self.pad = Path(filename).suffix.lower() == ".xlsx"  # sheets end rows early
+
+    def build(self, rows: Iterator[tuple[int, list[str]]]) -> Organisation:
+        header, cols, problems = self.header, self.cols, self.problems
+        index = {h: i for i, h in reversed(list(enumerate(header)))}
+        id_i = index[cols.id]  # type: ignore[index]
+        parent_i = index[cols.parent]  # type: ignore[index]
+        name_i = index.get(cols.name) if cols.name else None
+        extra = [(i, h) for i, h in enumerate(header)
+                 if h not in (cols.id, cols.parent, cols.name) and h and index[h] == i]
+        width = len(header)
+        unescape = unescape_cell
+        ids: list[str] = []
+        parents: list[str] = []
+        labels: list[str | None] = []
+        lines: list[int] = []
+        extras: list[tuple[int, list[str]]] = []  # (position, row) of rows with more to read
+        first_line: dict[str, int] = {}
+        quoted = "'"
+        try:
+            for line, row in rows:
+                if self.pad and len(row) < width:
+                    row = row + [""] * (width - len(row))
+                if len(row) != width:
+                    if not any(c.strip() for c in row):
+                        continue  # a blank line
+                    if len(row) > width and not any(c.strip() for c in row[width:]):
+                        row = row[:width]
+                    else:
+                        problems.add(f"has {len(row)} fields; the header has {width} "
+                                     f"({', '.join(header)}); check for a missing or extra "
+                                     "delimiter, or quote fields that contain one", line)
+                        continue
+                ident = row[id_i].strip()
+                if ident[:1] == quoted:
+                    ident = unescape(ident)
+                if not ident:
+                    problems.add(f"the {cols.id} cell is empty; every row needs an id", line)
+                    continue
+                if ident in first_line:
+                    problems.add(f"duplicate id {ident!r} (first on line {first_line[ident]}); "
+                                 "give each row its own id", line, ident)
+                    continue
+                first_line[ident] = line
+                parent = row[parent_i].strip()
+                if parent[:1] == quoted:
+                    parent = unescape(parent)
+                ids.append(ident)
+                parents.append(parent)
+                lines.append(line)
+                if name_i is not None:
+                    label = row[name_i]
+                    labels.append(unescape(label) if label[:1] == quoted else label)
+                else:
+                    labels.append(None)
+                if extra:
+                    extras.append((len(ids) - 1, row))
+        except csv.Error as exc:
+            problems.add(f"cannot parse the file: {exc}; check the quoting", None)
+        except ChartError as exc:
+            problems.items.extend(exc.problems)
+        if not ids and not problems:
+            problems.add("no rows below the header")
+        problems.raise_if_any()
+        return self._assemble(ids, parents, labels, lines, extras, extra, first_line)
+
+    def _assemble(self, ids: list[str], parents: list[str], labels: list[str | None],
+                  lines: list[int], extras: list[tuple[int, list[str]]],
+                  extra: list[tuple[int, str]], first_line: dict[str, int]) -> Organisation:
+        problems, cols = self.problems, self.cols
+        tops = [i for i, p in enumerate(parents) if not p]
+        for i, parent in enumerate(parents):
+            if parent and parent not in first_line:
+                problems.add(f"reports to {parent!r} ({cols.parent}), which is no row's "
+                             f"{cols.id}; fix the spelling or add a row for it",
+                             lines[i], ids[i])
+            elif parent == ids[i]:
+                problems.add(f"reports to itself ({cols.parent} = {cols.id}); leave "
+                             f"{cols.parent} empty for the top post or name its superior",
+                             lines[i], ids[i])
+        if not self.own and len(tops) > 1:
+            listed = ", ".join(f"{ids[i]!r} (line {lines[i]})" for i in tops[:10])
+            problems.add(f"{len(tops)} top posts (empty {cols.parent}): {listed}"
+                         f"{', ...' if len(tops) > 10 else ''}; an organisation chart has one "
+                         "top: give the others a superior", None)
+        if not problems:
+            self._find_cycles(ids, parents, lines)
+        problems.raise_if_any()
+        rename = safe_ids(ids, self.report)
+        if rename:
+            ids_safe = [rename.get(i, i) for i in ids]
+            parents = [rename.get(p, p) for p in parents]
+        else:
+            ids_safe = ids
+        org = Organisation()
+        org.graph["name"] = Path(self.filename).stem
+        if cols.name is None:
+            self.report.note(f"no name column: labels are the ids ({cols.id})")
+        line_of = dict(zip(ids_safe, lines, strict=True))
+        org.add_nodes_from(
+            (i, {"kind": "unit", "label": lab if lab is not None else raw})
+            for i, lab, raw in zip(ids_safe, labels, ids, strict=True))
+        org.add_edges_from((p, c, {"relation": "line"})
+                           for p, c in zip(parents, ids_safe, strict=True) if p)
+        if rename:
+            for raw, safe in rename.items():
+                org.nodes[safe]["source_id"] = raw
+        if extras:
+            pending = self._extra_columns(org, ids_safe, lines, extras, extra, rename)
+            for line, u, v, relation, attrs in pending:
+                self._add_edge(org, u, v, relation, attrs, line)
+        if cols.kind is None and not self.own:
+            self.report.note("no kind column: every node became 'unit'" +
+                             (" (assistants 'staff')" if cols.assistant else "") +
+                             "; name one with --kind-col")
+        return finish(org, self.filename, problems, line_of, name=org.graph["name"])
+
+    def _find_cycles(self, ids: list[str], parents: list[str], lines: list[int]) -> None:
+        """Follow each row up its reports-to chain once; name every loop with its rows."""
+        parent_of = dict(zip(ids, parents, strict=True))
+        line_of = dict(zip(ids, lines, strict=True))
+        state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+        for start in ids:
+            if start in state:
+                continue
+            path = []
+            node: str | None = start
+            while node and node in parent_of and node not in state:
+                state[node] = 1
+                path.append(node)
+                node = parent_of[node]
+            if node and state.get(node) == 1:
+                loop = path[path.index(node):]
+                first = min(loop, key=lambda n: line_of[n])
+                k = loop.index(first)
+                loop = loop[k:] + loop[:k]
+                chain = " → ".join(f"{n} (line {line_of[n]})" for n in [*loop, loop[0]])
+                self.problems.add(f"reporting cycle: {chain}; break it (one of these must "
+                                  "report elsewhere, or be the top post)", line_of[first],
+                                  first)
+            for n in path:
+                state[n] = 2
+
+    def _extra_columns(self, org: Organisation, ids: list[str], lines: list[int],
+                       extras: list[tuple[int, list[str]]], extra: list[tuple[int, str]],
+                       rename: dict[str, str]) -> list[tuple[int, str, str, str, dict]]:
+        problems = self.problems
+        pending: list[tuple[int, str, str, str, dict]] = []
+        ref = (lambda x: rename.get(x, x)) if rename else (lambda x: x)
+        for position, row in extras:
+            node, line = ids[position], lines[position]
+            data = org.nodes[node]
+            parent_edge = None
+            preds = org.pred[node]
+            if preds:
+                parent_edge = next(iter(preds))
+            for i, header in extra:
+                cell = row[i]
+                if cell[:1] == "'":
+                    cell = unescape_cell(cell)
+                if cell == "" or (not self.own and not cell.strip()):
+                    continue
+                try:
+                    self._cell(org, node, data, header, cell, parent_edge, pending, ref, line)
+                except (ValueError, TypeError) as exc:
+                    problems.add(f"column {header!r}: {exc}", line, node)
+        return pending
+
+    def _cell(self, org: Organisation, node: str, data: dict[str, Any], header: str, cell: str,
+              parent_edge: str | None, pending: list, ref: Any, line: int) -> None:
+        cols = self.cols
+        if header == cols.kind:
+            data["kind"] = cell.strip()
+        elif header == cols.relation:
+            if parent_edge is None:
+                raise ValueError(f"{cell!r} given but the row has no {cols.parent}")
+            org.edges[parent_edge, node]["relation"] = cell.strip()
+        elif header == cols.assistant:
+            if _boolean(cell):
+                if cols.kind is None:
+                    data["kind"] = "staff"
+                if parent_edge is not None:
+                    org.edges[parent_edge, node]["relation"] = "staff"
+        elif header == cols.dotted:
+            for sup in _id_list(cell):
+                pending.append((line, ref(sup), node, "dotted", {}))
+        elif header == cols.headcount:
+            data["headcount"] = _number(cell)
+        elif header == cols.title:
+            data["title"] = plain_text(cell)
+        elif self.own and header in _OUT_LISTS:
+            for other in _id_list(cell):
+                pending.append((line, node, ref(other), _OUT_LISTS[header], {}))
+        elif self.own and header == "edges":
+            edges = json.loads(cell)
+            if not isinstance(edges, list) or not all(
+                    isinstance(e, dict) and {"to", "type"} <= e.keys() for e in edges):
+                raise ValueError('"edges" must be a JSON list of {"to": ID, "type": RELATION}')
+            for edge in edges:
+                attrs = {k: v for k, v in edge.items() if k not in ("to", "type")}
+                pending.append((line, node, ref(str(edge["to"])), str(edge["type"]), attrs))
+        elif header.endswith(":json"):
+            try:
+                data[header[:-5]] = json.loads(cell)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"not valid JSON ({exc.msg} at character {exc.pos})") from None
+        elif header in _INT_KEYS:
+            data[header] = int(cell)
+        elif header == "headcount":
+            data[header] = _number(cell)
+        elif header in _BOOL_KEYS:
+            data[header] = _boolean(cell)
+        else:
+            data[header] = plain_text(cell) if header in ("label", "label_en") else cell
+
+    def _add_edge(self, org: Organisation, u: str, v: str, relation: str, attrs: dict,
+                  line: int) -> None:
+        if u not in org:
+            self.problems.add(f"refers to unknown id {u!r} ({relation} edge {u} → {v}); add a "
+                              "row with that id or fix the spelling", line, v)
+        elif v not in org:
+            self.problems.add(f"refers to unknown id {v!r} ({relation} edge {u} → {v}); add a "
+                              "row with that id or fix the spelling", line, u)
+        elif org.has_edge(u, v):
+            self.problems.add(f"two relations from {u!r} to {v!r} "
+                              f"({org.edges[u, v]['relation']} and {relation}); keep one",
+                              line, v)
+        else:
+            org.add_edge(u, v, relation=relation, **attrs)
+
+
+def _id_list(cell: str) -> list[str]:
+    return [p.strip() for p in cell.split(";") if p.strip()]
+
+
+def _boolean(cell: str) -> bool:
+    text = cell.strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(f"{cell!r} is not true or false")
+
+
+def _number(cell: str) -> int | float:
+    text = cell.strip().replace(",", ".") if cell.count(",") == 1 and "." not in cell \
+        else cell.strip()
+    try:
+        return int(text)
+    except ValueError:
+        try:
+            return float(text)
+        except ValueError:
+            raise ValueError(f"{cell!r} is not a number") from None
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _table(org: Organisation, report: Report) -> tuple[list[str], list[list[str]]]:
+    """orgraph's CSV columns and rows for ``org``; every edge lands in exactly one cell."""
+    placed: set[tuple[str, str]] = set()
+    parent_of: dict[str, tuple[str, str]] = {}
+    order = {"line": 0, "staff": 1, "delegation": 2}
+    for v in org.nodes:
+        candidates = [(order.get(d["relation"], 3), u, d["relation"])
+                      for u, d in org.pred[v].items() if d.keys() == {"relation"}]
+        if candidates:
+            _, u, rel = min(candidates, key=lambda c: c[0])
+            parent_of[v] = (u, rel)
+            placed.add((u, v))
+    dotted: dict[str, list[str]] = {}
+    outs: dict[str, dict[str, list[str]]] = {}
+    edges: dict[str, list[dict[str, Any]]] = {}
+    rel_list = {v: k for k, v in _OUT_LISTS.items()}
+    for u, v, d in org.edges(data=True):
+        if (u, v) in placed:
+            continue
+        simple = d.keys() == {"relation"} and ";" not in u and ";" not in v
+        if simple and d["relation"] == "dotted":
+            dotted.setdefault(v, []).append(u)
+        elif simple and d["relation"] in rel_list:
+            outs.setdefault(u, {}).setdefault(rel_list[d["relation"]], []).append(v)
+        else:
+            edges.setdefault(u, []).append({"to": v, "type": d["relation"],
+                                            **{k: x for k, x in d.items() if k != "relation"}})
+    keys: list[str] = []
+    seen: set[str] = set()
+    for _, data in org.nodes(data=True):
+        for key in data:
+            if key not in seen:
+                seen.add(key)
+                keys.append(key)
+    keys = [k for k in keys if k not in ("kind", "label")]
+    columns: list[tuple[str, str]] = []  # (attribute, header)
+    for key in keys:
+        values = [d[key] for _, d in org.nodes(data=True) if key in d]
+        if key in _RESERVED or ":" in key or key.endswith("json"):
+            plain = False
+        elif all(isinstance(x, str) for x in values):
+            plain = True
+        elif key in _INT_KEYS or key == "headcount":
+            plain = all(is_scalar(x) and not isinstance(x, (bool, str)) for x in values) and (
+                key == "headcount" or all(isinstance(x, int) for x in values))
+        elif key in _BOOL_KEYS:
+            plain = all(isinstance(x, bool) for x in values)
+        else:
+            plain = False
+        columns.append((key, key if plain else f"{key}:json"))
+    header = ["id", "parent", "relation", "kind", "label", *(h for _, h in columns), "dotted",
+              *_OUT_LISTS, "edges"]
+    rows = []
+    for node, data in org.nodes(data=True):
+        parent, rel = parent_of.get(node, ("", ""))
+        row = [node, parent, "" if rel == "line" else rel, data.get("kind", ""),
+               data.get("label", "")]
+        for key, head in columns:
+            if key not in data:
+                row.append("")
+            elif head.endswith(":json"):
+                row.append(json.dumps(data[key], ensure_ascii=False))
+            elif isinstance(data[key], bool):
+                row.append("true" if data[key] else "false")
+            else:
+                row.append(str(data[key]))
+        row.append(";".join(dotted.get(node, [])))
+        lists = outs.get(node, {})
+        row.extend(";".join(lists.get(k, [])) for k in _OUT_LISTS)
+        row.append(json.dumps(edges[node], ensure_ascii=False) if node in edges else "")
+        rows.append([escape_cell(c) for c in row])
+    if org.graph:
+        report.drop("the organisation's facts (" + ", ".join(org.graph) + "): a table has one "
+                    "row per unit and no place for them; write YAML to keep them")
+    return [escape_cell(h) for h in header], rows
+
+
+def write_table(org: Organisation, path: str | Path, *, report: Report | None = None,
+                delimiter: str | None = None) -> None:
+    """Write orgraph's CSV (``.csv``), TSV (``.tsv``) or, with openpyxl, ``.xlsx``.
+
+    Every node and edge is written; the organisation's facts (name, inhabitants, ...) have
+    no place in a table and are reported as dropped.
+
+    Examples
+    --------
+    >>> import tempfile, orgraph
+    >>> org = orgraph.load("examples/minimal.yaml")
+    >>> out = Path(tempfile.mkdtemp()) / "m.csv"
+    >>> rep = Report(str(out))
+    >>> write_table(org, out, report=rep)
+    >>> back = read_table(out)
+    >>> back.graph = dict(org.graph)
+    >>> orgraph.graphs_equal(back, org), rep.dropped[0].startswith("the organisation's facts")
+    (True, True)
+    """
+    path = Path(path)
+    report = report if report is not None else Report(str(path))
+    header, rows = _table(org, report)
+    if path.suffix.lower() == ".xlsx":
+        _write_xlsx(path, header, rows)
+    else:
+        sep = delimiter or ("\t" if path.suffix.lower() == ".tsv" else ",")
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, delimiter=sep, lineterminator="\n")
+            writer.writerow(header)
+            writer.writerows(rows)
+
+
+def _write_xlsx(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    try:
+        import openpyxl
+    except ImportError:
+        raise ChartError([Problem(str(path), "writing .xlsx needs openpyxl: pip install "
+                                             "'orgraph[xlsx]' (or write .csv)")]) from None
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("orgraph")
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)  # cells are escaped: none starts with '='
+    book.save(path)
