@@ -29,8 +29,8 @@ __all__ = [
 EXECUTIVE_MEMBER_KINDS = frozenset({"cao", "executive", "staff"})
 #: Member kinds counted in the second number (unit leaders); a unit_group as its count.
 UNIT_LEADER_KINDS = frozenset({"unit", "unit_group", "department"})
-#: Executive roles that head a support function and so count as staff leaders.
-STAFF_LEADER_ROLES = frozenset({"staff_leader", "finance_chief"})
+#: Executive roles that may head support functions (with staff attached: staff leaders).
+STAFF_LEADER_ROLES = frozenset({"staff_leader", "finance_chief", "development_chief", "other"})
 
 
 def leader_group(org: nx.DiGraph | Structure) -> Hashable | None:
@@ -161,15 +161,21 @@ def _is_staff_leader(st: Structure, node: Hashable) -> bool:
     kind = st.kind.get(node)
     if kind == "staff":
         return True
-    return kind == "executive" and st.org.nodes[node].get("role") in STAFF_LEADER_ROLES
+    if kind != "executive" or st.org.nodes[node].get("role") not in STAFF_LEADER_ROLES:
+        return False
+    return any(d.get("relation") == "staff" and st.kind.get(sub) == "staff"
+               for sub, d in st.org.succ[node].items())
 
 
 def includes_staff_leaders(org: nx.DiGraph | Structure) -> bool:
     """Whether heads of staff/support functions sit in the leader group.
 
-    Definition: a member of kind ``staff``, or an executive post whose ``role`` heads a
-    support function (:data:`STAFF_LEADER_ROLES`: ``staff_leader``, ``finance_chief``).
-    A kommunalsjef with a special responsibility for staff services is not a staff leader.
+    Definition: a member of kind ``staff``, or an executive post in a support role
+    (:data:`STAFF_LEADER_ROLES`: ``staff_leader``, ``finance_chief``, ``development_chief``,
+    ``other``) with at least one staff unit attached to it by a ``staff`` edge (Sveio's
+    økonomisjef, "stabssjefen"). A kommunalsjef, assistant CAO or sector chief with staff
+    attached is not a staff leader: the report says the kommunalsjef who follows up the staff
+    in Arendal, Lier and Moss does not bring the staff leaders into the group.
 
     References
     ----------

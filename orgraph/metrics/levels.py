@@ -12,6 +12,7 @@ Two different numbers answer "how many levels?":
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Hashable
 
@@ -191,7 +192,14 @@ def depth_from_council(org: nx.DiGraph | Structure) -> int:
     return depth(st, st.council())
 
 
-def unit_levels(org: nx.DiGraph | Structure) -> dict[Hashable, int]:
+def _leader_members(st: Structure) -> set[Hashable]:
+    groups = st.nodes_of("leader_group")
+    if len(groups) != 1:
+        return set()
+    return {m for m, d in st.org.succ[groups[0]].items() if d.get("relation") == "member"}
+
+
+def unit_levels(org: nx.DiGraph | Structure) -> dict[Hashable, int | float]:
     """Management levels (report's sense) at which each performance unit under the CAO sits.
 
     The rule, applied to the line path CAO → ... → unit:
@@ -200,15 +208,18 @@ def unit_levels(org: nx.DiGraph | Structure) -> dict[Hashable, int]:
        such posts only form **one** level (the rådmannsnivå);
     2. every other node on the path between that level and the unit (an executive post with
        ``acts_for_cao: false`` such as a sector chief, a department, a unit with units below
-       it) is a line manager and adds one level;
+       it) is a line manager and adds **one** level, or **half** a level when it is also a
+       member of the CAO's leader group (it sits both on the CAO level and in the line, as
+       Sveio's sector chiefs in the "strategisk ledelse" do);
     3. the unit is the last level.
 
     So a unit directly under the CAO, or under a kommunalsjef acting for the CAO, is at
-    level 2; a unit under a sector chief is at level 3.
+    level 2; under a sector chief in the leader group at 2.5; under a sector chief outside it
+    at 3. Dotted-line superiors do not change a unit's level.
 
-    Performance units are nodes of kind ``unit`` / ``unit_group`` and departments, that have
-    no line subordinates; units outside the CAO's line are not counted (see
-    :func:`units_outside_cao`).
+    Performance units are nodes of kind ``unit`` / ``unit_group`` and departments that have
+    no line subordinates (see :func:`~orgraph.metrics.performance_units`); units outside the
+    CAO's line are not counted (see :func:`units_outside_cao`).
 
     Raises
     ------
@@ -225,21 +236,23 @@ def unit_levels(org: nx.DiGraph | Structure) -> dict[Hashable, int]:
     st.require_line_tree()
     cao = st.cao()
     leaves = {n for n in _performance_nodes(st) if n not in st.children}
-    result: dict[Hashable, int] = {}
-    # (node, in the CAO's level, line managers strictly above it below the CAO level)
-    stack = [(cao, True, 0)]
+    in_group = _leader_members(st)
+    result: dict[Hashable, int | float] = {}
+    # (node, in the CAO's level, half-levels added by line managers above it)
+    stack: list[tuple[Hashable, bool, int]] = [(cao, True, 0)]
     while stack:
-        node, top, managers = stack.pop()
+        node, top, halves = stack.pop()
         if node in leaves and node != cao:
-            result[node] = managers + 2
-        below = managers if top else managers + 1
+            level = 2 + halves / 2
+            result[node] = int(level) if level.is_integer() else level
+        below = halves if top else halves + (1 if node in in_group else 2)
         for child in st.children.get(node, ()):
             stack.append((child, top and st.acts_for_cao(child), below))
     order = {n: i for i, n in enumerate(st.kind)}
     return dict(sorted(result.items(), key=lambda item: order[item[0]]))
 
 
-def management_levels_range(org: nx.DiGraph | Structure) -> tuple[int, int]:
+def management_levels_range(org: nx.DiGraph | Structure) -> tuple[int | float, int | float]:
     """The smallest and largest :func:`unit_levels` over the units under the CAO.
 
     Raises
@@ -264,17 +277,20 @@ def management_levels_range(org: nx.DiGraph | Structure) -> tuple[int, int]:
 def management_levels(org: nx.DiGraph | Structure) -> int | float:
     """Management levels (administrative ledelsesnivåer) in the report's sense.
 
-    Definition: with ``lo, hi = management_levels_range(org)`` (see :func:`unit_levels` for
-    the level of each unit), the result is ``hi`` when every unit sits at the same level and
-    ``hi - 0.5`` when some units bypass a line manager that others report through. So the
-    two-level model (units under the CAO or under kommunalsjefer acting for the CAO) gives 2,
-    and units reaching the CAO both directly and through a sector chief give 2.5.
+    Definition: with ``lo, hi = management_levels_range(org)`` (the level of each unit is
+    given by the rule of :func:`unit_levels`), the result is ``hi`` when every unit sits at
+    the same level; when they differ it is halfway between, rounded up to a half level: units
+    reaching the CAO both directly (2) and through a line manager (3) give 2.5, the report's
+    "mellomvariant". So the two-level model (units under the CAO, or under kommunalsjefer
+    acting for the CAO) gives 2; sector chiefs in the CAO's leader group give 2.5.
 
     References
     ----------
-    NIBR-rapport 2002:21, chapter 2.3: "modeller med 2, 2,5 og 3 administrative
-    ledelsesnivåer"; Lier went "from 4/5 levels to 2" with units reporting to
-    kommunalsjefer; Sveio's sector chiefs make a 2.5-level model.
+    NIBR-rapport 2002:21, chapter 1.4.1: "modeller med 2, 2,5 og 3 administrative
+    ledelsesnivåer", the 2.5 model combining units reporting directly to the CAO and through
+    an intermediate leader; Vedlegg 1: Lier went "from 4/5 levels to 2" with units followed
+    up by kommunalsjefer; Sveio's sector chiefs, in the strategic leadership and in the line,
+    make a 2.5-level model.
 
     Examples
     --------
@@ -284,11 +300,14 @@ def management_levels(org: nx.DiGraph | Structure) -> int | float:
     ...     org.add_unit(n, kind=k)
     >>> org.add_unit("s", kind="executive", role="sector_chief", acts_for_cao=False)
     >>> org.add_relation("r", "a"); org.add_relation("r", "s"); org.add_relation("s", "b")
-    >>> management_levels(org)
+    >>> management_levels(org)  # a at 2, b at 3
     2.5
     """
     lo, hi = management_levels_range(org)
-    return hi if lo == hi else hi - 0.5
+    if lo == hi:
+        return hi
+    level = math.ceil(lo + hi) / 2
+    return int(level) if float(level).is_integer() else level
 
 
 def units_outside_cao(org: nx.DiGraph | Structure) -> int:

@@ -29,10 +29,15 @@ __all__ = [
 COMMITTEE_KINDS = ("main_committee", "committee", "advisory_committee")
 
 
+def _is_purchaser(st: Structure, node: Hashable) -> bool:
+    return any(d.get("relation") == "order" for d in st.org.succ[node].values())
+
+
 def _performance_nodes(st: Structure) -> list[Hashable]:
-    """Units, unit groups, and departments without line subordinates (leaf departments)."""
+    """Units, unit groups, and leaf departments that are not purchaser offices."""
     return [n for n, k in st.kind.items()
-            if k in UNIT_KINDS or (k == "department" and n not in st.children)]
+            if k in UNIT_KINDS or (k == "department" and n not in st.children
+                                   and not _is_purchaser(st, n))]
 
 
 def performance_units(org: nx.DiGraph | Structure) -> int:
@@ -150,9 +155,28 @@ def council_size(org: nx.DiGraph | Structure) -> int | None:
     return seats if isinstance(seats, int) else None
 
 
+def _committee_nodes(st: Structure) -> list[Hashable]:
+    """Committee-kind nodes and political bodies marked ``standing_committee``."""
+    nodes = st.org.nodes
+    return [n for n, k in st.kind.items()
+            if k in COMMITTEE_KINDS
+            or (k in ("executive_committee", "political_body")
+                and nodes[n].get("standing_committee") is True)]
+
+
+def _count(st: Structure, node: Hashable) -> int:
+    count = st.org.nodes[node].get("count", 1)
+    return count if isinstance(count, int) and count > 0 else 1
+
+
 def committees(org: nx.DiGraph | Structure) -> int:
-    """Number of committees: nodes of kind ``main_committee``, ``committee`` and
-    ``advisory_committee`` (not the executive committee, not other political bodies).
+    """Number of committees (utvalg, hovedutvalg, komiteer) as Table 4.1 counts them.
+
+    Definition: the nodes of kind ``main_committee``, ``committee`` and
+    ``advisory_committee``, a box with ``count`` counting as its count ("Fire komiteer"),
+    plus the executive committee or political bodies marked ``standing_committee: true``
+    (a body the report counts among the committees). Other political bodies (kontrollutvalg,
+    samarbeidsutvalg) and an unmarked formannskap are not counted.
 
     References
     ----------
@@ -164,15 +188,16 @@ def committees(org: nx.DiGraph | Structure) -> int:
     >>> committees(orgraph.load("examples/minimal.yaml"))
     1
     """
-    return len(structure(org).nodes_of(*COMMITTEE_KINDS))
+    st = structure(org)
+    return sum(_count(st, n) for n in _committee_nodes(st))
 
 
 def committee_principle(org: nx.DiGraph | Structure) -> str | None:
     """The principle the committees are split by: ``"sector"``, ``"function"``, ``"mixed"``,
     or ``None`` when there are no committees or none states its ``principle``.
 
-    Definition: the set of ``principle`` values over the committees (see
-    :data:`COMMITTEE_KINDS`); one value is returned as is, two as ``"mixed"``.
+    Definition: the set of ``principle`` values over the committees counted by
+    :func:`committees`; one value is returned as is, two as ``"mixed"``.
 
     References
     ----------
@@ -185,7 +210,7 @@ def committee_principle(org: nx.DiGraph | Structure) -> str | None:
     'sector'
     """
     st = structure(org)
-    found = {st.org.nodes[n].get("principle") for n in st.nodes_of(*COMMITTEE_KINDS)}
+    found = {st.org.nodes[n].get("principle") for n in _committee_nodes(st)}
     found.discard(None)
     if not found:
         return None
@@ -196,7 +221,8 @@ def decision_authority(org: nx.DiGraph | Structure) -> bool | None:
     """Whether the committees have decision authority; ``None`` when there are no committees.
 
     Definition: ``True`` if any committee is a ``main_committee`` or ``committee``
-    (utvalg, hovedutvalg), ``False`` if all are ``advisory_committee`` (komité).
+    (utvalg, hovedutvalg), ``False`` if all are ``advisory_committee`` (komité). Bodies
+    marked ``standing_committee`` do not decide it.
 
     References
     ----------
@@ -212,6 +238,29 @@ def decision_authority(org: nx.DiGraph | Structure) -> bool | None:
     if not st.nodes_of(*COMMITTEE_KINDS):
         return None
     return bool(st.nodes_of("main_committee", "committee"))
+
+
+def committee_scope(org: nx.DiGraph | Structure) -> str | None:
+    """The committees' area of responsibility in Table 4.2: ``"sector"`` or ``"cross-sector"``.
+
+    Definition: ``"sector"`` when :func:`committee_principle` is ``"sector"``
+    (formålsprinsipp), otherwise ``"cross-sector"`` (sektorovergripende: split by function,
+    mixed, or no stated principle); ``None`` without committees.
+
+    References
+    ----------
+    NIBR-rapport 2002:21, Table 4.2.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> committee_scope(orgraph.load("examples/minimal.yaml"))
+    'sector'
+    """
+    st = structure(org)
+    if not _committee_nodes(st):
+        return None
+    return "sector" if committee_principle(st) == "sector" else "cross-sector"
 
 
 def political_organisation(org: nx.DiGraph | Structure) -> str:

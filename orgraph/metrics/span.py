@@ -96,11 +96,14 @@ def span_stats(org: nx.DiGraph | Structure) -> dict[str, Any]:
 def team_span(org: nx.DiGraph | Structure) -> float | None:
     """Span per member of the CAO's level when that level shares the units between them.
 
-    Definition: the performance units (aggregates as their count) whose line superior is the
-    CAO or an executive post acting for the CAO (reached from the CAO through such posts
-    only), divided by the number of those superiors that have at least one such unit. Lier:
-    54 units over 5 kommunalsjefer = 10.8; Larvik: 65 units under the CAO alone = 65.
-    ``None`` when no unit reports to the CAO's level.
+    Definition: take the performance units (aggregates as their count) whose line superior
+    is on the CAO's level (the CAO, or an executive post acting for the CAO reached through
+    such posts only). Each unit is carried by the executives acting for the CAO among its
+    line and dotted-line superiors (a kommunalsjef who follows it up), or, when there is
+    none, by its line superior. The result is the number of those units divided by the
+    number of distinct carriers. Lier: 54 units with the line to the CAO and followed up by
+    5 kommunalsjefer = 10.8; Larvik: 65 units under the CAO alone = 65. ``None`` when no
+    unit reports to the CAO's level (Sveio's units report to sector chiefs).
 
     References
     ----------
@@ -109,28 +112,32 @@ def team_span(org: nx.DiGraph | Structure) -> float | None:
     Examples
     --------
     >>> import orgraph
-    >>> team_span(orgraph.load("examples/minimal.yaml"))
-    4.0
+    >>> team_span(orgraph.load("examples/minimal.yaml"))  # kommunalsjef follows up 3 of 4
+    2.0
     """
     st = structure(org)
     st.require_line_tree()
     cao = st.cao()
     units = set(_performance_nodes(st))
-    carried = 0
-    bosses = 0
+    level = {cao}
     stack = [cao]
     while stack:
-        node = stack.pop()
-        mine = 0
-        for child in st.children.get(node, ()):
-            if child in units:
-                mine += st.weight(child)
-            elif st.acts_for_cao(child):
+        for child in st.children.get(stack.pop(), ()):
+            if st.acts_for_cao(child):
+                level.add(child)
                 stack.append(child)
-        if mine:
-            carried += mine
-            bosses += 1
-    return carried / bosses if bosses else None
+    pred = st.org.pred
+    carried = 0
+    carriers: set[Hashable] = set()
+    for unit in units:
+        boss = st.parent.get(unit)
+        if boss not in level:
+            continue
+        carried += st.weight(unit)
+        mine = {sup for sup, d in pred[unit].items()
+                if d.get("relation") in ("line", "dotted") and sup in level and sup != cao}
+        carriers |= mine or {boss}
+    return carried / len(carriers) if carriers else None
 
 
 def spans_and_layers(org: nx.DiGraph | Structure) -> dict[str, Any]:

@@ -1,0 +1,201 @@
+"""One record per organisation: every metric under a stable name, as a dict or a DataFrame.
+
+The keys of :func:`record` are listed, with their meaning, in :data:`FIELDS`; the README's
+"Metrics" section shows the same table. A metric that is undefined for an organisation (no
+CAO, no units under the CAO, no head counts, a ``nan`` hierarchy measure) is ``None``, and
+``notes`` says why: a record never carries a silent guess.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import networkx as nx
+
+from orgraph.errors import MetricsError
+from orgraph.metrics import leaders, levels, report, span
+from orgraph.metrics._structure import Structure, structure
+from orgraph.metrics.krackhardt import _measures, _reach
+
+__all__ = ["FIELDS", "record", "records", "to_dataframe"]
+
+#: Every key of a record, in order, with its meaning.
+FIELDS: dict[str, str] = {
+    "name": "organisation name (file fact)",
+    "date": "date the chart describes (file fact)",
+    "inhabitants": "inhabitants (file fact)",
+    "years_of_experience": "years with the model (file fact)",
+    "performance_units": "performance units, aggregates as their count",
+    "staff_units": "staff units",
+    "executive_level_size": "CAO + executive posts",
+    "leader_team": "leader team as the report writes it (\"4+8\")",
+    "leader_team_source": "leader_group, or fallback (CAO + executive posts)",
+    "includes_unit_leaders": "unit leaders in the leader group",
+    "includes_staff_leaders": "staff leaders in the leader group",
+    "integration": "0-2: staff leaders in the group + unit leaders in the group",
+    "management_capacity": "leader team without unit leaders",
+    "central_staff": "staff attached to the CAO or an executive acting for the CAO",
+    "political_organisation": "no committees / hovedutvalg / utvalg / utvalg F / komité",
+    "council_size": "council seats",
+    "committees": "committees as Table 4.1 counts them",
+    "committee_principle": "sector / function / mixed / null",
+    "committee_scope": "sector / cross-sector (Table 4.2)",
+    "decision_authority": "committees decide (Table 4.2)",
+    "management_levels": "management levels in the report's sense (2, 2.5, 3)",
+    "management_levels_min": "lowest level of a unit under the CAO",
+    "management_levels_max": "highest level of a unit under the CAO",
+    "depth_from_cao": "raw depth below the CAO, line edges",
+    "depth_from_council": "raw depth below the council, line edges",
+    "units_outside_cao": "performance units not in the CAO's line",
+    "cao_span": "CAO's span of control",
+    "team_span": "units per member of the CAO level carrying units",
+    "managers": "nodes with line subordinates (political bodies excluded)",
+    "span_max": "largest span of control",
+    "span_mean": "mean span over managers",
+    "span_median": "median span over managers",
+    "narrow_managers": "managers with span <= 2",
+    "wide_managers": "managers with span > 15",
+    "mintzberg_ratio": "management levels per employee (needs headcount)",
+    "connectedness": "Krackhardt connectedness (sna)",
+    "hierarchy": "Krackhardt hierarchy (sna, measure=krackhardt)",
+    "efficiency": "Krackhardt efficiency (sna)",
+    "lub": "Krackhardt least-upper-boundedness (sna reading by default)",
+    "flow_hierarchy": "networkx flow_hierarchy",
+    "global_reaching_centrality": "networkx global_reaching_centrality",
+    "notes": "why a value is null or a fallback was used",
+}
+
+
+def _fact(org: nx.DiGraph, key: str) -> Any:
+    return org.graph.get(key)
+
+
+def record(org: nx.DiGraph | Structure, *, dotted: bool = True,
+           lub_reading: str = "sna") -> dict[str, Any]:
+    """Every metric of one organisation, keyed by the names in :data:`FIELDS`.
+
+    Parameters
+    ----------
+    org : Organisation
+    dotted : bool, default True
+        Count dotted-line edges as reporting for the hierarchy measures.
+    lub_reading : {"sna", "textbook"}, default "sna"
+        See :func:`orgraph.metrics.lub`.
+
+    Returns
+    -------
+    dict
+        JSON-ready: ``None`` where a metric is undefined, with the reason in ``notes``.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> rec = record(orgraph.load("examples/minimal.yaml"))
+    >>> rec["leader_team"], rec["performance_units"], rec["management_levels"]
+    ('3', 4, 2)
+    >>> rec["mintzberg_ratio"], rec["notes"]
+    (None, ['mintzberg_ratio: not every performance unit has a headcount'])
+    >>> list(rec) == list(FIELDS)
+    True
+    """
+    st = structure(org)
+    g = st.org
+    notes: list[str] = []
+    out: dict[str, Any] = {key: None for key in FIELDS}
+
+    def put(key: str, func: Callable[[], Any]) -> Any:
+        try:
+            value = func()
+        except MetricsError as exc:
+            notes.append(f"{key}: {exc}")
+            return None
+        if isinstance(value, float) and math.isnan(value):
+            notes.append(f"{key}: undefined for this reporting graph (nan)")
+            value = None
+        out[key] = value
+        return value
+
+    for key in ("name", "date", "inhabitants", "years_of_experience"):
+        out[key] = _fact(g, key)
+    put("performance_units", lambda: report.performance_units(st))
+    put("staff_units", lambda: report.staff_units(st))
+    put("executive_level_size", lambda: report.executive_level_size(st))
+    put("leader_team", lambda: leaders.leader_team(st))
+    if put("leader_team_source", lambda: leaders.leader_team_source(st)) == "fallback":
+        notes.append("leader_team: no leader_group in the chart; CAO + executive posts used")
+    put("includes_unit_leaders", lambda: leaders.includes_unit_leaders(st))
+    put("includes_staff_leaders", lambda: leaders.includes_staff_leaders(st))
+    put("integration", lambda: leaders.integration(st))
+    put("management_capacity", lambda: leaders.management_capacity(st))
+    put("central_staff", lambda: report.central_staff(st))
+    put("political_organisation", lambda: report.political_organisation(st))
+    put("council_size", lambda: report.council_size(st))
+    put("committees", lambda: report.committees(st))
+    put("committee_principle", lambda: report.committee_principle(st))
+    put("committee_scope", lambda: report.committee_scope(st))
+    put("decision_authority", lambda: report.decision_authority(st))
+    rng = put("management_levels_min", lambda: levels.management_levels_range(st))
+    out["management_levels_min"] = None
+    if rng is not None:
+        out["management_levels_min"], out["management_levels_max"] = rng
+        out["management_levels"] = levels.management_levels(st)
+    put("depth_from_cao", lambda: levels.depth_from_cao(st))
+    put("depth_from_council", lambda: levels.depth_from_council(st))
+    put("units_outside_cao", lambda: levels.units_outside_cao(st))
+    put("cao_span", lambda: span.cao_span(st))
+    put("team_span", lambda: span.team_span(st))
+    stats = span.span_stats(st)
+    out["managers"] = stats["managers"]
+    out["span_max"], out["span_mean"], out["span_median"] = (
+        stats["max"], stats["mean"], stats["median"])
+    spans = span.spans(st)
+    out["narrow_managers"] = sum(1 for v in spans.values() if v <= 2)
+    out["wide_managers"] = sum(1 for v in spans.values() if v > 15)
+    if put("mintzberg_ratio", lambda: levels.mintzberg_ratio(st)) is None and \
+            out["mintzberg_ratio"] is None and not any(n.startswith("mintzberg") for n in notes):
+        notes.append("mintzberg_ratio: not every performance unit has a headcount")
+    hier = _measures(_reach(st, dotted), lub_reading)
+    for key, value in hier.items():
+        put(key, lambda value=value: value)
+    out["notes"] = notes
+    return out
+
+
+def records(orgs: Iterable[nx.DiGraph], **kwargs: Any) -> list[dict[str, Any]]:
+    """:func:`record` for each organisation, in order.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> [r["name"] for r in records([orgraph.load("examples/minimal.yaml")])]
+    ['Eksempel kommune']
+    """
+    return [record(org, **kwargs) for org in orgs]
+
+
+def to_dataframe(recs: Iterable[dict[str, Any]]) -> Any:
+    """The records as a :class:`pandas.DataFrame`, one row per organisation, indexed by name.
+
+    Needs pandas: ``pip install 'orgraph[pandas]'``.
+
+    Raises
+    ------
+    MetricsError
+        pandas is not installed.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> df = to_dataframe(records([orgraph.load("examples/minimal.yaml")]))  # doctest: +SKIP
+    >>> int(df.loc["Eksempel kommune", "performance_units"])  # doctest: +SKIP
+    4
+    """
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise MetricsError("pandas is not installed; install it with: "
+                           "pip install 'orgraph[pandas]'") from None
+    frame = pd.DataFrame(list(recs), columns=list(FIELDS))
+    return frame.set_index("name")
