@@ -322,7 +322,8 @@ def to_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
         attrs = node_style(kind, text)
         width = _STAFF_LABEL_WIDTH if kind is Kind.STAFF else _LABEL_WIDTH
         if kind is Kind.UNIT_GROUP:
-            head = text if count is None or str(count) in text else f"{text} ({count})"
+            named = count is not None and re.search(rf"(^|\s){count}(\s|$)", text)
+            head = text if count is None or named else f"{text} ({count})"
             lines = [*_lines(head, _LABEL_WIDTH), *(f"• {i}" for i in items)]
             label = _label(lines, bold_first=True, align="left" if items else "")
         else:
@@ -403,7 +404,7 @@ def to_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
                         continue
                     point, target = f"~c~{pname}~{c}~{r}", column[r]
                     if previous is not None:
-                        same.edge(previous, point, style="invis", **{"class": "order"})
+                        same.edge(previous, point, style="invis", **{"class": "row"})
                     same.edge(point, target, **EDGE_STYLE["line"], weight="50", **{
                         "class": "line", "id": f"line:{pname}->{target}"})
                     previous = target

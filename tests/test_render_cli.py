@@ -1,0 +1,75 @@
+"""``orgraph render`` through click's CliRunner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from orgraph.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAL = str(ROOT / "examples" / "minimal.yaml")
+FIXTURE = str(ROOT / "tests" / "fixtures" / "render_escaping.yaml")
+
+
+def test_several_files_into_a_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["render", MINIMAL, FIXTURE, "--outdir", str(out),
+                                       "--format", "png"])
+    assert result.exit_code == 0, result.output
+    expected = [out / "minimal.png", out / "render_escaping.png"]
+    assert result.output.splitlines() == [str(p) for p in expected]
+    assert all(p.read_bytes().startswith(b"\x89PNG") for p in expected)
+
+
+def test_format_follows_the_output_suffix(tmp_path: Path) -> None:
+    for suffix, magic in [("svg", b"<?xml"), ("pdf", b"%PDF-"), ("dot", b"digraph")]:
+        target = tmp_path / f"chart.{suffix}"
+        result = CliRunner().invoke(main, ["render", MINIMAL, "-o", str(target), "--legend"])
+        assert result.exit_code == 0, result.output
+        assert result.output == f"{target}\n"
+        assert target.read_bytes().startswith(magic)
+
+
+def test_options_reach_the_chart(tmp_path: Path) -> None:
+    target = tmp_path / "c.dot"
+    args = ["render", MINIMAL, "-o", str(target), "--lang", "en", "--expand",
+            "--show", "coordination,orders", "--root", "kommunestyre", "--depth", "1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    dot = target.read_text(encoding="utf-8")
+    assert "Municipal council" in dot and "+5 units below" in dot
+    assert "ledergruppe" in dot  # a coordination body whose member is drawn
+
+
+def test_usage_errors() -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["render", MINIMAL, FIXTURE, "-o", "x.svg"])
+    assert result.exit_code == 2 and "use --outdir DIR for several" in result.output
+    result = runner.invoke(main, ["render", MINIMAL, "-o", "x.svg", "--format", "png"])
+    assert result.exit_code == 2 and "does not match the suffix" in result.output
+    result = runner.invoke(main, ["render", MINIMAL, "--show", "everything"])
+    assert result.exit_code == 2 and "unknown --show value 'everything'" in result.output
+    result = runner.invoke(main, ["render", MINIMAL, "--depth", "1"])
+    assert result.exit_code == 2 and "--depth needs --root" in result.output
+
+
+def test_a_bad_file_is_reported_and_the_others_drawn(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("orgraph: 1\norganisation: {name: X}\nunits:\n  - {id: a, kind: skole}\n",
+                   encoding="utf-8")
+    result = CliRunner().invoke(main, ["render", str(bad), MINIMAL, "--outdir",
+                                       str(tmp_path)])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'minimal.svg'}" in result.stdout
+    assert "bad.yaml:4" in result.stderr and "unknown kind 'skole'" in result.stderr
+    assert not (tmp_path / "bad.svg").exists()
+
+
+def test_unknown_root_names_the_fix(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["render", MINIMAL, "--root", "nope", "-o",
+                                       str(tmp_path / "x.svg")])
+    assert result.exit_code == 1
+    assert "node 'nope' is not in the organisation" in result.stderr
+    assert "orgraph show FILE" in result.stderr

@@ -1,0 +1,248 @@
+"""The DOT builder: the legend of Vedlegg 1 per chart, escaping, golden DOT (no engine)."""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from pathlib import Path
+
+import pydot
+import pytest
+
+import orgraph
+from orgraph.errors import RenderError
+from orgraph.model import Category, Kind, category_of
+from orgraph.render.dot import dot_name, to_dot
+
+ROOT = Path(__file__).resolve().parent.parent
+CHARTS = [*sorted((ROOT / "charts").glob("*.yaml")), ROOT / "examples" / "minimal.yaml"]
+FIXTURE = ROOT / "tests" / "fixtures" / "render_escaping.yaml"
+GOLDEN = ROOT / "tests" / "golden" / "render_escaping.dot"
+
+
+@functools.lru_cache(maxsize=64)
+def parse(source: str) -> pydot.Dot:
+    (graph,) = pydot.graph_from_dot_data(source)
+    return graph
+
+
+def unq(value: str | None) -> str:
+    return (value or "").strip('"')
+
+
+def all_nodes(graph: pydot.Dot) -> dict[str, pydot.Node]:
+    """Every node statement, merged by name (subgraphs included)."""
+    out: dict[str, dict[str, str]] = {}
+
+    def walk(g: pydot.Graph) -> None:
+        for node in g.get_nodes():
+            out.setdefault(unq(node.get_name()), {}).update(node.get_attributes())
+        for sub in g.get_subgraphs():
+            walk(sub)
+
+    walk(graph)
+    return out
+
+
+def all_edges(graph: pydot.Dot) -> list[tuple[str, str, dict[str, str]]]:
+    out = []
+
+    def walk(g: pydot.Graph) -> None:
+        for edge in g.get_edges():
+            out.append((unq(edge.get_source()), unq(edge.get_destination()),
+                        {k: unq(v) for k, v in edge.get_attributes().items()}))
+        for sub in g.get_subgraphs():
+            walk(sub)
+
+    walk(graph)
+    return out
+
+
+def label_text(label: str) -> str:
+    """The visible text of an HTML-like label."""
+    inner = label[1:-1] if label.startswith("<") else label
+    inner = re.sub(r"<br[^>]*/>", "\n", inner)
+    inner = re.sub(r"</?b>", "", inner)
+    return html.unescape(inner)
+
+
+@pytest.fixture(params=CHARTS, ids=lambda p: p.stem)
+def chart(request: pytest.FixtureRequest) -> orgraph.Organisation:
+    return orgraph.load(request.param)
+
+
+def test_every_chart_is_tested() -> None:
+    assert len(CHARTS) >= 2  # the example plus at least one municipality
+
+
+def test_shape_per_kind(chart: orgraph.Organisation) -> None:
+    nodes = all_nodes(parse(to_dot(chart, show="all")))
+    for node in chart.nodes:
+        attrs = nodes[dot_name(node)]
+        kind = chart.kind(node)
+        style = unq(attrs.get("style"))
+        if category_of(kind) is Category.POLITICAL:
+            assert attrs["shape"] == "box" and "rounded" in style, node
+        elif kind is Kind.STAFF:
+            assert attrs["shape"] in ("circle", "ellipse"), node
+        elif category_of(kind) in (Category.PERFORMANCE, Category.CHIEF_EXECUTIVE):
+            assert attrs["shape"] == "box" and "rounded" not in style, node
+        assert unq(attrs["class"]).split()[0] == kind.value
+
+
+def test_arrowheads_per_relation(chart: orgraph.Organisation) -> None:
+    edges = all_edges(parse(to_dot(chart, show="all")))
+    seen = {}
+    for _, _, attrs in edges:
+        variant = attrs.get("class", "")
+        seen.setdefault(variant, set()).add(
+            attrs.get("arrowtail") if attrs.get("dir") == "back" else attrs.get("arrowhead"))
+        if variant == "line":
+            assert attrs["style"] == "solid"
+        if variant == "dotted":
+            assert attrs["style"] == "dashed" and attrs["constraint"] == "false"
+        if variant in ("member", "order", "service"):
+            assert attrs["style"] == "dotted" and attrs["constraint"] == "false"
+    assert seen.get("line", {"normal"}) == {"normal"}
+    assert seen.get("staff", {"none"}) == {"none"}
+    assert seen.get("staff_instructs", {"normal"}) == {"normal"}
+    # every staff edge of the graph is drawn once, with the arrow the instructs flag asks for
+    for u, v in chart.edges_of("staff"):
+        variant = "staff_instructs" if chart.nodes[v].get("instructs") else "staff"
+        ids = [a["id"] for _, _, a in edges if a.get("class") == variant]
+        assert f"{variant}:{dot_name(u)}->{dot_name(v)}" in ids
+
+
+def test_line_edges_all_drawn(chart: orgraph.Organisation) -> None:
+    ids = {a.get("id") for _, _, a in all_edges(parse(to_dot(chart)))}
+    for u, v in chart.edges_of("line"):
+        assert f"line:{dot_name(u)}->{dot_name(v)}" in ids, (u, v)
+
+
+def test_hidden_relations_need_show(chart: orgraph.Organisation) -> None:
+    plain = {a.get("class") for _, _, a in all_edges(parse(to_dot(chart)))}
+    assert not plain & {"member", "order", "service"}
+    full = {a.get("class") for _, _, a in all_edges(parse(to_dot(chart, show="all")))}
+    for rel in ("member", "order", "service"):
+        assert (rel in full) == any(True for _ in chart.edges_of(rel))
+
+
+def test_staff_on_own_rank_beside_a_junction(chart: orgraph.Organisation) -> None:
+    graph = parse(to_dot(chart))
+    same_rank = [sub for sub in graph.get_subgraphs()
+                 if unq(sub.get_attributes().get("rank") or "") == "same"
+                 or "rank=same" in sub.to_string()]
+    for u, v in chart.edges_of("staff"):
+        group = [s for s in same_rank if f"~j~{dot_name(u)}" in s.to_string()]
+        assert group, u
+        assert dot_name(v) in group[0].to_string()
+
+
+def test_aggregates_count_and_bullets(chart: orgraph.Organisation) -> None:
+    nodes = all_nodes(parse(to_dot(chart)))
+    for node in chart.nodes_of("unit_group"):
+        text = label_text(nodes[dot_name(node)]["label"])
+        count = chart.nodes[node].get("count")
+        if count is not None:
+            assert str(count) in text
+        for item in chart.nodes[node].get("items") or []:
+            assert f"• {item}" in text
+
+
+def test_expand_draws_one_box_per_item(chart: orgraph.Organisation) -> None:
+    nodes = all_nodes(parse(to_dot(chart, expand=True)))
+    for node in chart.nodes_of("unit_group"):
+        items = chart.nodes[node].get("items") or []
+        drawn = [n for n in nodes if n.startswith(f"{dot_name(node)}~")
+                 and n != f"{dot_name(node)}~more"]
+        assert len(drawn) == len(items)
+        assert sorted(label_text(nodes[n]["label"]).replace("\n", " ") for n in drawn) == \
+            sorted(" ".join(str(i).split()) for i in items)
+
+
+def test_political_bodies_ranked_above_cao(chart: orgraph.Organisation) -> None:
+    edges = all_edges(parse(to_dot(chart)))
+    invis = {(u, v) for u, v, a in edges if a.get("style") == "invis"}
+    for cao in chart.nodes_of("cao"):
+        for body in (n for n in chart if category_of(chart.kind(n)) is Category.POLITICAL):
+            political_kids = [v for v in chart.successors(body)
+                              if category_of(chart.kind(v)) is Category.POLITICAL]
+            if not political_kids:
+                assert (dot_name(body), dot_name(cao)) in invis
+
+
+def test_golden_dot_with_awkward_labels() -> None:
+    source = to_dot(orgraph.load(FIXTURE))
+    assert source == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_awkward_labels_round_trip_and_stay_inside_the_label() -> None:
+    org = orgraph.load(FIXTURE)
+    nodes = all_nodes(parse(to_dot(org)))
+    assert len([n for n in org if org.label(n) == "Sentrum skole"]) == 2
+    for node in org.nodes:
+        label = nodes[dot_name(node)]["label"]
+        assert label.startswith("<") and label.endswith(">")
+        own_markup = re.sub(r'<br align="left"/>|<br/>|</?b>', "", label[1:-1])
+        assert not set(own_markup) & set('<>"'), label  # data cannot add markup or quotes
+        text = label_text(label).replace("\n", " ")
+        assert " ".join(org.label(node).split()) in text
+
+
+def test_wide_managers_stack_into_columns() -> None:
+    org = orgraph.Organisation(name="Wide")
+    org.add_unit("cao", kind="cao")
+    for i in range(20):
+        org.add_unit(f"u{i}", kind="unit")
+        org.add_relation("cao", f"u{i}")
+    graph = parse(to_dot(org, wrap=5))
+    rows = [s for s in graph.get_subgraphs() if "rank=same" in s.to_string()]
+    assert len(rows) == 4
+    assert all(sum(f"u{i}" in re.findall(r"\bu\d+\b", r.to_string()) for i in range(20)) == 5
+               for r in rows)
+
+
+def test_root_and_depth_count_collapsed_subtrees() -> None:
+    org = orgraph.load(ROOT / "examples" / "minimal.yaml")
+    nodes = all_nodes(parse(to_dot(org, root="kommunestyre", depth=1)))
+    assert "skole" not in nodes and "radmann" in nodes
+    text = label_text(nodes["radmann"]["label"])
+    hidden = 1 + 1 + 3  # kommunalsjef, skole, barnehager (3 units); staff are drawn
+    assert f"+{hidden} enheter under" in text.replace("\n", " ")
+    assert "okonomi" in nodes  # staff of a drawn manager are drawn
+
+
+def test_lang_en_uses_english_labels() -> None:
+    org = orgraph.load(ROOT / "examples" / "minimal.yaml")
+    nodes = all_nodes(parse(to_dot(org, lang="en")))
+    assert label_text(nodes["kommunestyre"]["label"]) == "Municipal council"
+    assert label_text(nodes["formannskap"]["label"]) == "Formannskapet"  # no label_en
+
+
+def test_legend_box() -> None:
+    org = orgraph.load(ROOT / "examples" / "minimal.yaml")
+    graph = parse(to_dot(org, legend=True))
+    (legend,) = [s for s in graph.get_subgraphs() if s.get_name() == "cluster_legend"]
+    shapes = {unq(n.get_attributes().get("shape")) for n in legend.get_nodes()}
+    assert {"box", "circle"} <= shapes
+    assert "cluster_legend" not in to_dot(org)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"root": "nope"}, "not in the organisation"),
+    ({"lang": "de"}, "unknown language"),
+    ({"show": "staff"}, "unknown --show value"),
+    ({"root": "radmann", "depth": -1}, "--depth"),
+])
+def test_bad_options_raise_render_error(kwargs: dict, message: str) -> None:
+    org = orgraph.load(ROOT / "examples" / "minimal.yaml")
+    with pytest.raises(RenderError, match=message):
+        to_dot(org, **kwargs)
+
+
+def test_odd_ids_are_encoded_one_to_one() -> None:
+    ids = ['a"b', "a\\", "x y", "æ", "a_x22_b", "plain-id.1/2"]
+    names = [dot_name(i) for i in ids]
+    assert len(set(names)) == len(ids)
+    assert all(re.fullmatch(r"[A-Za-z0-9_./~-]+", n) for n in names)
