@@ -8,11 +8,15 @@ from __future__ import annotations
 from orgraph.cli.base import main
 from orgraph.cli.chart_commands import show, validate
 from orgraph.cli.convert_commands import convert
+from orgraph.cli.metrics_commands import compare, metrics, spans_command
 from orgraph.cli.render_commands import render_command
 
 main.add_command(validate)
 main.add_command(show)
 main.add_command(convert)
 main.add_command(render_command)
+main.add_command(metrics)
+main.add_command(compare)
+main.add_command(spans_command)
 
 __all__ = ["main"]

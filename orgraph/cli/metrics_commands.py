@@ -1,0 +1,181 @@
+"""``orgraph metrics``, ``orgraph compare`` and ``orgraph spans``: flatness from the shell."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+import orgraph
+from orgraph.cli.base import CONTEXT, friendly_errors
+from orgraph.metrics import layers, spans_and_layers
+from orgraph.metrics.compare import format_table, table_2_1
+from orgraph.metrics.records import FIELDS, records
+from orgraph.metrics.span import spans
+
+__all__ = ["compare", "metrics", "spans_command"]
+
+
+def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--format table|csv|json`` and ``-o/--output FILE``, shared by the commands here."""
+    func = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+                        help="Write to this file instead of standard output.")(func)
+    return click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
+                        default="table", show_default=True,
+                        help="table for people (80 columns), csv or json for programs.")(func)
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text if text.endswith("\n") else text + "\n")
+    else:
+        click.echo(text.rstrip("\n"))
+
+
+def _csv(header: list[str], rows: list[list[Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+    return str(value)
+
+
+def _load_all(files: tuple[str, ...]) -> list[orgraph.Organisation]:
+    with friendly_errors():
+        return [orgraph.load(path) for path in files]
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@output_options
+@click.option("--no-dotted", is_flag=True,
+              help="Hierarchy measures over line edges only (default: line + dotted).")
+@click.option("--lub", "lub_reading", type=click.Choice(["sna", "textbook"]), default="sna",
+              show_default=True, help="How least-upper-boundedness is read.")
+def metrics(files: tuple[str, ...], fmt: str, output: str | None, no_dotted: bool,
+            lub_reading: str) -> None:
+    """Compute every flatness metric: one record per organisation.
+
+    The JSON keys (and CSV columns) are the metric names listed in the README; a metric that
+    is undefined for a file is null, and "notes" says why.
+
+    \b
+    Examples:
+      orgraph metrics charts/lier.yaml
+      orgraph metrics charts/*.yaml --format csv -o metrics.csv
+      orgraph metrics examples/minimal.yaml --format json
+    """
+    orgs = _load_all(files)
+    with friendly_errors():
+        recs = records(orgs, dotted=not no_dotted, lub_reading=lub_reading)
+    for rec, path in zip(recs, files, strict=False):
+        rec["file"] = path
+    if fmt == "json":
+        _emit(json.dumps(recs, ensure_ascii=False, indent=2), output)
+    elif fmt == "csv":
+        header = ["file", *FIELDS]
+        rows = [[r["file"], *("; ".join(r[k]) if k == "notes" else
+                              ("" if r[k] is None else r[k]) for k in FIELDS)] for r in recs]
+        _emit(_csv(header, rows), output)
+    else:
+        blocks = []
+        for rec in recs:
+            lines = [f"{rec['file']}: {rec['name']}"]
+            width = max(len(k) for k in FIELDS)
+            for key in FIELDS:
+                if key in ("name", "notes"):
+                    continue
+                lines.append(f"  {key.ljust(width)}  {_value(rec[key])}")
+            lines += [f"  note: {note}" for note in rec["notes"]]
+            blocks.append("\n".join(lines))
+        _emit("\n\n".join(blocks), output)
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@output_options
+def compare(files: tuple[str, ...], fmt: str, output: str | None) -> None:
+    """The report's Table 2.1 from chart files: dimensions as rows, one column per file.
+
+    Cells marked *N have a footnote: the report gives other values for them.
+
+    \b
+    Examples:
+      orgraph compare charts/evenes.yaml charts/sveio.yaml charts/lier.yaml
+      orgraph compare charts/*.yaml --format csv -o table-2-1.csv
+    """
+    orgs = _load_all(files)
+    with friendly_errors():
+        table = table_2_1(orgs)
+    columns = [c.removesuffix(" kommune") for c in table["columns"]]
+    if fmt == "json":
+        data = {"columns": table["columns"], "files": list(files),
+                "rows": [{"dimension": label, "values": vals} for label, vals in table["rows"]],
+                "notes": table["notes"]}
+        _emit(json.dumps(data, ensure_ascii=False, indent=2), output)
+    elif fmt == "csv":
+        _emit(_csv(["dimension", *table["columns"]],
+                   [[label, *vals] for label, vals in table["rows"]]), output)
+    else:
+        text = format_table(["", *columns], [[label, *vals] for label, vals in table["rows"]])
+        if table["notes"]:
+            text += "\n\n" + "\n".join(f"*{i}  {n}" for i, n in enumerate(table["notes"], 1))
+        _emit(text, output)
+
+
+@click.command("spans", context_settings=CONTEXT)
+@click.argument("file", type=click.Path(dir_okay=False))
+@output_options
+def spans_command(file: str, fmt: str, output: str | None) -> None:
+    """Span of control of every manager, and the spans-and-layers profile.
+
+    Spans count line subordinates, a unit group as its count; layers run down from the CAO.
+
+    \b
+    Examples:
+      orgraph spans charts/sveio.yaml
+      orgraph spans charts/larvik.yaml --format json
+    """
+    (org,) = _load_all((file,))
+    with friendly_errors():
+        span = spans(org)
+        layer = layers(org)
+        profile = spans_and_layers(org)
+    rows = [{"node": str(n), "label": org.label(n), "kind": org.nodes[n].get("kind"),
+             "layer": layer.get(n), "span": s} for n, s in span.items()]
+    if fmt == "json":
+        _emit(json.dumps({"managers": rows, "profile": profile}, ensure_ascii=False,
+                         indent=2), output)
+        return
+    if fmt == "csv":
+        _emit(_csv(["node", "label", "kind", "layer", "span"],
+                   [[r["node"], r["label"], r["kind"], _value(r["layer"]), r["span"]]
+                    for r in rows]), output)
+        return
+    text = format_table(["manager", "kind", "layer", "span"],
+                        [[r["label"][:40], r["kind"], _value(r["layer"]), str(r["span"])]
+                         for r in rows])
+    units = profile["units_per_layer"]
+    text += "\n\n" + format_table(
+        ["layer", "units", "managers"],
+        [[str(i), str(u), str(m)] for i, (u, m) in
+         enumerate(zip(units, profile["managers_per_layer"], strict=False))])
+    bands = ", ".join(f"{k}: {v}" for k, v in profile["bands"].items())
+    text += (f"\n\nspan bands: {bands}\nmanagers with span <= 2: {profile['narrow_managers']}; "
+             f"span > 15: {profile['wide_managers']}")
+    _emit(text, output)
