@@ -327,6 +327,8 @@ def to_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
             lines = [*_lines(head, _LABEL_WIDTH), *(f"• {i}" for i in items)]
             label = _label(lines, bold_first=True, align="left" if items else "")
         else:
+            if count is not None and not re.search(rf"(^|\s){count}(\s|$)", text):
+                text = f"{text} ({count})"  # a counted box (e.g. four committees)
             lines = _lines(text, width)
             if node in collapsed:
                 lines.append(f"+{collapsed[node]} {words['units']} {words['below']}")

@@ -1,0 +1,45 @@
+"""Regenerate docs/gallery/*.png and the README gallery between its markers.
+
+Run from the repository root: ``python scripts/gallery.py``. The README section between
+``<!-- gallery:start -->`` and ``<!-- gallery:end -->`` is rewritten; never edit it by hand.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import orgraph
+
+ROOT = Path(__file__).resolve().parent.parent
+START, END = "<!-- gallery:start -->", "<!-- gallery:end -->"
+
+
+def main() -> int:
+    out = ROOT / "docs" / "gallery"
+    out.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for chart in sorted((ROOT / "charts").glob("*.yaml")):
+        org = orgraph.load(chart)
+        target = out / f"{chart.stem}.png"
+        target.write_bytes(orgraph.render(org, "png", engine="embedded", dpi=72))
+        name = org.graph.get("name", chart.stem)
+        date = org.graph.get("date")
+        title = f"{name} ({date})" if date else name
+        rows.append(f"### {title}\n\n`charts/{chart.name}`\n\n"
+                    f"![{title}](docs/gallery/{target.name})\n")
+        print(target.relative_to(ROOT))
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        print(f"README.md has no {START} ... {END} markers", file=sys.stderr)
+        return 1
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    body = "\n" + "\n".join(rows) + "\n"
+    readme.write_text(head + START + body + END + tail, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
