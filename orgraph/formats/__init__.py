@@ -186,6 +186,9 @@ def write(org: Organisation, path: str | Path, format: str | None = None, *,
             _WRITERS[name]()(org, path, report=report)
     except OSError as exc:
         raise ChartError([Problem(str(path), f"cannot write: {exc.strerror}")]) from None
+    except ValueError as exc:  # e.g. XML cannot hold a control character
+        raise ChartError([Problem(str(path), f"cannot write {name}: {exc}; remove the "
+                                             "character or write another format")]) from None
     if not given:
         report.warn()
 

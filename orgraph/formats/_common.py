@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from orgraph.chartfile import _KIND_ONLY as CHART_KIND_ONLY
 from orgraph.chartfile import check_organisation
 from orgraph.errors import ChartError, Problem
-from orgraph.model import EXECUTIVE_ROLES, POLITICAL_KINDS, Kind, Organisation, Relation
+from orgraph.model import EXECUTIVE_ROLES, Kind, Organisation, Relation
 
 __all__ = [
     "ID_PATTERN",
@@ -31,6 +32,7 @@ __all__ = [
     "plain_text",
     "read_bytes",
     "safe_ids",
+    "strip_controls",
 ]
 
 #: The chart format's id rule (``orgraph/schema/chart.schema.json``).
@@ -225,6 +227,17 @@ def plain_text(value: Any) -> str:
     return _CONTROL.sub("", text)
 
 
+def strip_controls(text: str) -> str:
+    """Text without control characters (line breaks and tabs stay).
+
+    Examples
+    --------
+    >>> strip_controls("<b>a\x07</b>")
+    '<b>a</b>'
+    """
+    return _CONTROL.sub("", text)
+
+
 def is_scalar(value: Any) -> bool:
     """Whether a value is a str, int, float or bool (what flat formats carry)."""
     return isinstance(value, (str, int, float, bool)) and not (
@@ -253,15 +266,9 @@ def normalise(org: Organisation, name: str) -> None:
             data["instructs"] = False
 
 
-_KIND_ONLY = {
-    "count": {"unit_group"},
-    "items": {"unit_group"},
-    "seats": {k.value for k in POLITICAL_KINDS},
-    "principle": {k.value for k in POLITICAL_KINDS},
-    "instructs": {"staff"},
-    "role": {"executive"},
-    "acts_for_cao": {"executive"},
-}
+#: Keys only some kinds may carry: the chart reader's own table (structural keys aside).
+_KIND_ONLY = {key: {k.value for k in kinds} for key, kinds in CHART_KIND_ONLY.items()
+              if key not in ("members", "dotted", "orders_from", "serves")}
 _SIMPLE = frozenset({"kind", "label"})
 
 
@@ -273,7 +280,7 @@ def _value_problem(key: str, value: Any) -> str | None:
     elif key == "headcount":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
             return f"'headcount' is {value!r}; it must be a number ≥ 0"
-    elif key in ("instructs", "acts_for_cao"):
+    elif key in ("instructs", "acts_for_cao", "standing_committee"):
         if not isinstance(value, bool):
             return f"'{key}' is {value!r}; it must be true or false"
     elif key == "role":
@@ -318,7 +325,7 @@ def check_values(org: Organisation, problems: Problems,
             message = _value_problem(key, value)
             if message:
                 problems.add(message, lines.get(node), node)
-        if kind == "unit_group" and "count" not in data:
+        if kind == "unit_group" and "count" not in data:  # the chart reader's rule too
             problems.add("a unit_group needs 'count': how many units the box stands for",
                          lines.get(node), node)
     for u, v, rel in org.edges(data="relation"):

@@ -14,8 +14,8 @@ from orgraph.formats._common import (
     Report,
     encode_value,
     finish,
-    plain_text,
     safe_ids,
+    strip_controls,
 )
 from orgraph.model import Organisation
 
@@ -128,7 +128,7 @@ def from_graph(graph: nx.Graph, filename: str, report: Report,
             no_kind += 1
         for key in ("label", "label_en"):
             if isinstance(attrs.get(key), str):
-                attrs[key] = plain_text(attrs[key])
+                attrs[key] = strip_controls(attrs[key])
         if str(n) in rename:
             attrs["source_id"] = str(n)
         org.add_node(new_id(n), **attrs)

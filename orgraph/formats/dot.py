@@ -32,6 +32,7 @@ from orgraph.formats._common import (
     plain_text,
     read_bytes,
     safe_ids,
+    strip_controls,
 )
 from orgraph.model import Organisation
 
@@ -47,7 +48,8 @@ __all__ = [
 
 #: Attributes orgraph understands, per scope; everything else is dropped on import.
 NODE_KEYS = frozenset({"kind", "label", "label_en", "count", "seats", "headcount", "instructs",
-                       "role", "acts_for_cao", "principle", "source", "note"})
+                       "role", "acts_for_cao", "principle", "source", "note",
+                       "standing_committee"})
 EDGE_KEYS = frozenset({"relation", "source", "note"})
 GRAPH_KEYS = frozenset({"name_en", "date", "note", *ORG_FACTS})
 #: Graphviz attributes that read local files or can make a layout run for a very long time.
@@ -56,7 +58,7 @@ UNSAFE = frozenset({"image", "shapefile", "fontpath", "imagepath", "fontnames", 
                     "href", "url", "URL", "xlabel"})
 _INTS = frozenset({"count", "seats"})
 _NUMBERS = frozenset({"headcount"})
-_BOOLS = frozenset({"instructs", "acts_for_cao"})
+_BOOLS = frozenset({"instructs", "acts_for_cao", "standing_committee"})
 _DEFAULT_STATEMENTS = frozenset({"node", "edge", "graph"})
 _PLAIN_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -247,8 +249,9 @@ def _convert(attrs: dict[str, Any], known: frozenset[str], scope: str,
                 raise ValueError(f"attribute {key!r} is not valid JSON ({exc.msg})") from None
         else:
             dropped[scope, key] += 1
-    if isinstance(out.get("label"), str):
-        out["label"] = plain_text(out["label"])
+    for key in ("label", "label_en"):
+        if isinstance(out.get(key), str):
+            out[key] = strip_controls(out[key])
     return out
 
 

@@ -44,6 +44,10 @@ def read_nodelink(path: str | Path, *, report: Report | None = None,
     except (KeyError, TypeError, nx.NetworkXError) as exc:
         raise ChartError([Problem(filename, f"is not node-link data ({exc}); each node needs "
                                             "'id', each edge 'source' and 'target'")]) from None
+    for *_, attrs in graph.nodes(data=True):
+        _unescape(attrs)
+    for *_, attrs in graph.edges(data=True):
+        _unescape(attrs)
     return from_graph(graph, filename, report)
 
 
@@ -76,6 +80,25 @@ def _check_shape(data: Any, filename: str) -> str:
 def write_nodelink(org: Organisation, path: str | Path, *,
                    report: Report | None = None) -> None:
     """Write node-link JSON; every attribute is carried (JSON holds nested values)."""
-    data = nx.node_link_data(org, edges="edges")
+    clash = org.copy()
+    for *_, attrs in clash.nodes(data=True):
+        _escape(attrs, {"id"})
+    for *_, attrs in clash.edges(data=True):
+        _escape(attrs, {"source", "target"})
+    data = nx.node_link_data(clash, edges="edges")
     text = json.dumps(data, ensure_ascii=False, indent=1, default=str)
     Path(path).write_text(text + "\n", encoding="utf-8")
+
+
+_PREFIX = "orgraph:"
+
+
+def _escape(attrs: dict[str, Any], reserved: set[str]) -> None:
+    """Rename attributes that node-link data uses itself (an edge's citation ``source``)."""
+    for key in [k for k in attrs if k in reserved or k.startswith(_PREFIX)]:
+        attrs[_PREFIX + key] = attrs.pop(key)
+
+
+def _unescape(attrs: dict[str, Any]) -> None:
+    for key in [k for k in attrs if k.startswith(_PREFIX)]:
+        attrs[key[len(_PREFIX):]] = attrs.pop(key)

@@ -42,9 +42,9 @@ from orgraph.formats._common import (
     decode_text,
     finish,
     is_scalar,
-    plain_text,
     read_bytes,
     safe_ids,
+    strip_controls,
 )
 from orgraph.model import Organisation
 
@@ -93,7 +93,7 @@ _PARENT_NAMES = ("parent", "parentid", "reportsto", "reportstoid", "pid", "manag
 _NAME_NAMES = ("label", "name", "fullname", "title", "unit", "unitname", "navn")
 
 _INT_KEYS = frozenset({"count", "seats"})
-_BOOL_KEYS = frozenset({"instructs", "acts_for_cao"})
+_BOOL_KEYS = frozenset({"instructs", "acts_for_cao", "standing_committee"})
 _OUT_LISTS = {"members": "member", "orders_from": "order", "serves": "service"}
 #: Column names with a meaning of their own in orgraph's CSV.
 _RESERVED = frozenset({"id", "parent", "relation", "kind", "dotted", "edges", *_OUT_LISTS})
@@ -368,7 +368,9 @@ class _Table:
                 lines.append(line)
                 if name_i is not None:
                     label = row[name_i]
-                    labels.append(unescape(label) if label[:1] == quoted else label)
+                    if label[:1] == quoted:
+                        label = unescape(label)
+                    labels.append(label if label.isprintable() else strip_controls(label))
                 else:
                     labels.append(None)
                 if extra:
@@ -377,9 +379,10 @@ class _Table:
             problems.add(f"cannot parse the file: {exc}; check the quoting", None)
         except ChartError as exc:
             problems.items.extend(exc.problems)
-        if not ids and not problems:
-            problems.add("no rows below the header")
-        problems.raise_if_any()
+        if not ids:
+            if not problems:
+                problems.add("no rows below the header")
+            problems.raise_if_any()
         return self._assemble(ids, parents, labels, lines, extras, extra, first_line)
 
     def _assemble(self, ids: list[str], parents: list[str], labels: list[str | None],
@@ -505,7 +508,7 @@ class _Table:
         elif header == cols.headcount:
             data["headcount"] = _number(cell)
         elif header == cols.title:
-            data["title"] = plain_text(cell)
+            data["title"] = strip_controls(cell)
         elif self.own and header in _OUT_LISTS:
             for other in _id_list(cell):
                 pending.append((line, node, ref(other), _OUT_LISTS[header], {}))
@@ -529,7 +532,7 @@ class _Table:
         elif header in _BOOL_KEYS:
             data[header] = _boolean(cell)
         else:
-            data[header] = plain_text(cell) if header in ("label", "label_en") else cell
+            data[header] = strip_controls(cell) if header in ("label", "label_en") else cell
 
     def _add_edge(self, org: Organisation, u: str, v: str, relation: str, attrs: dict,
                   line: int) -> None:

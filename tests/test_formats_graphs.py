@@ -1,0 +1,155 @@
+"""DOT, GraphML, node-link JSON and GEXF from elsewhere: allow-lists, plain labels, safety."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pydot
+import pytest
+
+import orgraph
+from orgraph import formats
+from orgraph.errors import ChartError
+from orgraph.formats import Report
+from orgraph.formats.dot import UNSAFE, dot_string, read_dot
+
+EVIL_DOT = r'''digraph "Evil" {
+  graph [imagepath="/etc", fontpath="/usr/share/fonts", nslimit=1e9, label="G"];
+  node [shape=box, image="/etc/passwd"];
+  ceo [label=<<table><tr><td>CEO &amp; <b>boss</b></td></tr></table>>, shapefile="/etc/shadow",
+       kind=cao];
+  cfo [label="CFO\nfinance", image="/etc/passwd", URL="javascript:alert(1)"];
+  ceo -> cfo [color=red, relation=line];
+  subgraph cluster_x { label="x"; cto; }
+  ceo -> cto;
+}
+'''
+
+
+def test_dot_import_keeps_only_understood_attributes_and_reports_the_rest():
+    report = Report("evil.dot")
+    org = read_dot("evil.dot", report=report, text=EVIL_DOT)
+    for _, data in org.nodes(data=True):
+        assert not set(data) & UNSAFE
+        assert set(data) <= {"kind", "label"}
+    assert org.graph == {"name": "Evil"}
+    assert org.nodes["ceo"]["label"] == "CEO & boss"
+    assert org.nodes["cfo"]["label"] == "CFO\nfinance"
+    assert org.kind("ceo").value == "cao" and org.kind("cto").value == "unit"
+    dropped = "\n".join(report.dropped)
+    for attr in ("image", "shapefile", "fontpath", "imagepath", "nslimit", "URL", "color",
+                 "shape"):
+        assert f"'{attr}'" in dropped, attr
+    assert "node attribute 'image' (1×): Graphviz would read local files" in dropped
+    assert "default node attribute 'image' (1×)" in dropped
+    assert any("without 'kind' became 'unit'" in n for n in report.notes)
+
+
+def test_dot_written_from_imported_dot_has_no_unsafe_attribute(tmp_path):
+    org = read_dot("evil.dot", report=Report("e"), text=EVIL_DOT)
+    text = dot_string(org)
+    for attr in UNSAFE:
+        assert f"{attr}=" not in text
+
+
+def test_untrusted_labels_cannot_break_out_of_dot():
+    org = orgraph.Organisation(name='x"; node [image="/etc/passwd"]; "')
+    org.add_unit("a", kind="unit", label='"]; b [image="/etc/passwd"]; a [label="\\')
+    org.add_unit('c" -> "d', kind="unit", label="<b>html</b>\n")
+    text = dot_string(org)
+    graph = pydot.graph_from_dot_data(text)[0]
+    names = {n.get_name() for n in graph.get_nodes()} - {"graph", "node", "edge"}
+    assert len(names) == 2
+    for node in graph.get_nodes():
+        assert "image" not in node.get_attributes()
+    back = read_dot("x.dot", text=text, report=Report("x"))
+    assert back.nodes["a"]["label"] == org.nodes["a"]["label"]
+    assert back.nodes["c_-_d"]["label"] == "<b>html</b>\n"
+    assert back.nodes["c_-_d"]["source_id"] == 'c" -> "d'
+    assert back.graph["name"] == org.graph["name"]
+
+
+def test_bad_dot_is_a_clear_error():
+    with pytest.raises(ChartError, match=r"x\.dot:1: is not valid DOT"):
+        read_dot("x.dot", text="digraph { a -> ")
+    with pytest.raises(ChartError, match="holds 2 graphs"):
+        read_dot("x.dot", text="digraph {a} digraph {b}")
+    with pytest.raises(ChartError, match="unknown kind 'boss'"):
+        read_dot("x.dot", text="digraph {a [kind=boss]}")
+    with pytest.raises(ChartError, match="reporting cycle a → b → a"):
+        read_dot("x.dot", text="digraph {a -> b; b -> a}")
+
+
+def test_graphml_from_elsewhere(tmp_path):
+    graph = nx.DiGraph()
+    graph.add_node(1, label="<script>alert(1)</script>", kind="cao")
+    graph.add_node(2, label="Unit")
+    graph.add_edge(1, 2)
+    nx.write_graphml(graph, tmp_path / "g.graphml")
+    report = Report("g")
+    org = formats.read(tmp_path / "g.graphml", report=report)
+    assert org.nodes["2"] == {"label": "Unit", "kind": "unit"}
+    assert org.relation("1", "2").value == "line"
+    assert org.nodes["1"]["label"] == "<script>alert(1)</script>"  # text, escaped by writers
+    assert any("became 'line'" in n for n in report.notes)
+
+
+def test_graphml_with_entities_is_refused(tmp_path):
+    path = tmp_path / "x.graphml"
+    path.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><graphml/>')
+    with pytest.raises(ChartError, match="declares a DOCTYPE or entities"):
+        formats.read(path)
+
+
+def test_graphml_with_two_superiors_is_refused(tmp_path):
+    graph = nx.DiGraph([("a", "c"), ("b", "c")])
+    nx.write_graphml(graph, tmp_path / "g.graphml")
+    with pytest.raises(ChartError, match="node 'c': has 2 line superiors"):
+        formats.read(tmp_path / "g.graphml")
+
+
+def test_node_link_json_from_d3(tmp_path):
+    path = tmp_path / "d3.json"
+    path.write_text(json.dumps({"nodes": [{"id": 1, "name": "CEO"}, {"id": 2}],
+                                "links": [{"source": 1, "target": 2}]}))
+    org = formats.read(path, report=Report("d3"))
+    assert org.line_superior("2") == "1"
+    assert org.nodes["1"]["name"] == "CEO"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("{", "is not valid JSON"),
+    ("[]", 'node-link JSON is an object with "nodes"'),
+    ('{"nodes": [{"name": 1}], "edges": []}', 'nodes\\[0\\] needs an "id"'),
+    ('{"nodes": [{"id": "a"}], "edges": [{"source": "a"}]}', 'edges\\[0\\] needs "source"'),
+])
+def test_bad_node_link_json(tmp_path, text, message):
+    path = tmp_path / "x.json"
+    path.write_text(text)
+    with pytest.raises(ChartError, match=message):
+        formats.read(path)
+
+
+def test_gexf_from_gephi_keeps_data_and_drops_layout(tmp_path):
+    graph = nx.DiGraph()
+    graph.add_node("a", label="A", viz={"position": {"x": 1.0, "y": 2.0, "z": 0.0}})
+    graph.add_node("b", label="B", weight=3)
+    graph.add_edge("a", "b")
+    nx.write_gexf(graph, tmp_path / "g.gexf")
+    report = Report("g")
+    org = formats.read(tmp_path / "g.gexf", report=report)
+    assert "viz" not in org.nodes["a"]
+    assert org.nodes["b"]["weight"] == 3
+    assert any("'viz'" in d for d in report.dropped)
+
+
+def test_rewritten_ids_keep_the_original(tmp_path):
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps({"nodes": [{"id": "Kari Nordmann"}, {"id": "a<b>"}],
+                                "edges": [{"source": "Kari Nordmann", "target": "a<b>"}]}))
+    org = formats.read(path, report=Report("x"))
+    assert org.line_superior("a_b_") == "Kari_Nordmann"
+    assert org.nodes["a_b_"]["source_id"] == "a<b>"
+    assert Path(tmp_path / "x.json").exists()
