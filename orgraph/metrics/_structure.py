@@ -53,7 +53,19 @@ class Structure:
     def __init__(self, org: nx.DiGraph) -> None:
         self.org = org
         self.name = _name(org)
-        self.kind: dict[Hashable, str | None] = {n: d.get("kind") for n, d in org.nodes.items()}
+        self.kind: dict[Hashable, str | None] = {}
+        self.by_kind: dict[str | None, list[Hashable]] = {}
+        self.counts: dict[Hashable, int] = {}
+        for n, d in org._node.items():
+            k = d.get("kind")
+            self.kind[n] = k
+            if k in self.by_kind:
+                self.by_kind[k].append(n)
+            else:
+                self.by_kind[k] = [n]
+            if k == "unit_group":
+                self.counts[n] = weight_of(d)
+        self.memo: dict[Any, Any] = {}
         self.parent: dict[Hashable, Hashable] = {}
         self.children: dict[Hashable, list[Hashable]] = {}
         self.dotted: list[tuple[Hashable, Hashable]] = []
@@ -79,12 +91,20 @@ class Structure:
     # ----------------------------------------------------------------- lookups
     def weight(self, node: Hashable) -> int:
         """How many units ``node`` stands for (its ``count`` when it is a ``unit_group``)."""
-        return weight_of(self.org.nodes[node])
+        return self.counts.get(node, 1)
 
     def nodes_of(self, *kinds: str) -> list[Hashable]:
-        """The nodes of the given kinds, in insertion order."""
-        wanted = set(kinds)
-        return [n for n, k in self.kind.items() if k in wanted]
+        """The nodes of the given kinds, grouped by kind in the order given, each group in
+        insertion order."""
+        if len(kinds) == 1:
+            return list(self.by_kind.get(kinds[0], ()))
+        return [n for k in dict.fromkeys(kinds) for n in self.by_kind.get(k, ())]
+
+    def cached(self, key: Any, func: Any) -> Any:
+        """``func()``, computed once per Structure (a Structure is a snapshot of the graph)."""
+        if key not in self.memo:
+            self.memo[key] = func()
+        return self.memo[key]
 
     def single(self, kind: str, what: str) -> Hashable:
         """The one node of ``kind``; a :class:`MetricsError` when there is none or several."""

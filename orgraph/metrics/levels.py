@@ -93,7 +93,20 @@ def layers(org: nx.DiGraph | Structure, root: Hashable | None = None, *,
     """
     if layering not in LAYERINGS:
         raise MetricsError(f"unknown layering '{layering}'; use one of: {', '.join(LAYERINGS)}")
-    st = structure(org)
+    return dict(_cached_layers(structure(org), root, dotted, layering))
+
+
+def _cached_layers(st: Structure, root: Hashable | None = None, dotted: bool = False,
+                   layering: str = "shortest") -> dict[Hashable, int]:
+    """:func:`layers` without the copy (callers must not change the result)."""
+    if layering not in LAYERINGS:
+        raise MetricsError(f"unknown layering '{layering}'; use one of: {', '.join(LAYERINGS)}")
+    return st.cached(("layers", root, dotted, layering),
+                     lambda: _layers(st, root, dotted, layering))
+
+
+def _layers(st: Structure, root: Hashable | None, dotted: bool,
+            layering: str) -> dict[Hashable, int]:
     st.require_line_tree()
     start = _root(st, root)
     succ: dict[Hashable, list[Hashable]] = st.children
@@ -164,7 +177,7 @@ def depth(org: nx.DiGraph | Structure, root: Hashable | None = None, *,
     >>> depth(orgraph.load("examples/minimal.yaml"))
     1
     """
-    return max(layers(org, root, dotted=dotted, layering=layering).values())
+    return max(_cached_layers(structure(org), root, dotted, layering).values())
 
 
 def depth_from_cao(org: nx.DiGraph | Structure) -> int:
@@ -233,6 +246,10 @@ def unit_levels(org: nx.DiGraph | Structure) -> dict[Hashable, int | float]:
     {'skole': 2, 'barnehager': 2}
     """
     st = structure(org)
+    return dict(st.cached("unit_levels", lambda: _unit_levels(st)))
+
+
+def _unit_levels(st: Structure) -> dict[Hashable, int | float]:
     st.require_line_tree()
     cao = st.cao()
     leaves = {n for n in _performance_nodes(st) if n not in st.children}
@@ -326,7 +343,7 @@ def units_outside_cao(org: nx.DiGraph | Structure) -> int:
     units = _performance_nodes(st)
     if not st.nodes_of("cao"):
         return sum(st.weight(n) for n in units)
-    reach = layers(st)
+    reach = _cached_layers(st)
     return sum(st.weight(n) for n in units if n not in reach)
 
 

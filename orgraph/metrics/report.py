@@ -35,9 +35,11 @@ def _is_purchaser(st: Structure, node: Hashable) -> bool:
 
 def _performance_nodes(st: Structure) -> list[Hashable]:
     """Units, unit groups, and leaf departments that are not purchaser offices."""
-    return [n for n, k in st.kind.items()
-            if k in UNIT_KINDS or (k == "department" and n not in st.children
-                                   and not _is_purchaser(st, n))]
+    def compute() -> list[Hashable]:
+        leaf_departments = [n for n in st.nodes_of("department")
+                            if n not in st.children and not _is_purchaser(st, n)]
+        return [*st.nodes_of(*UNIT_KINDS), *leaf_departments]
+    return st.cached("performance_nodes", compute)
 
 
 def performance_units(org: nx.DiGraph | Structure) -> int:

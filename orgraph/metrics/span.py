@@ -9,7 +9,7 @@ from typing import Any
 import networkx as nx
 
 from orgraph.metrics._structure import POLITICAL, Structure, structure
-from orgraph.metrics.levels import layers
+from orgraph.metrics.levels import _cached_layers
 from orgraph.metrics.report import _performance_nodes
 
 __all__ = [
@@ -47,9 +47,12 @@ def spans(org: nx.DiGraph | Structure) -> dict[Hashable, int]:
     {'radmann': 5}
     """
     st = structure(org)
-    weight = st.weight
-    return {n: sum(weight(c) for c in subs) for n, subs in st.children.items()
-            if st.kind.get(n) not in POLITICAL}
+
+    def compute() -> dict[Hashable, int]:
+        counts, kind = st.counts, st.kind
+        return {n: (sum(counts.get(c, 1) for c in subs) if counts else len(subs))
+                for n, subs in st.children.items() if kind.get(n) not in POLITICAL}
+    return dict(st.cached("spans", compute))
 
 
 def cao_span(org: nx.DiGraph | Structure) -> int:
@@ -172,7 +175,7 @@ def spans_and_layers(org: nx.DiGraph | Structure) -> dict[str, Any]:
     ([0, 4], 1, 0)
     """
     st = structure(org)
-    layer = layers(st)
+    layer = _cached_layers(st)
     span = spans(st)
     height = max(layer.values())
     units = [0] * (height + 1)
