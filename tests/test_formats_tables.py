@@ -126,8 +126,9 @@ def test_reporting_cycle_names_rows(tmp_path):
     with pytest.raises(ChartError) as excinfo:
         formats.read(path)
     (message,) = problems(excinfo)
-    assert message == (f"{path}:3: node 'a': reporting cycle: a (line 3) → c (line 5) → "
-                       "b (line 4) → a (line 3); break it (one of these must report "
+    # superior → subordinate, as check_organisation writes cycles: b reports to a, ...
+    assert message == (f"{path}:3: node 'a': reporting cycle: a (line 3) → b (line 4) → "
+                       "c (line 5) → a (line 3); break it (one of these must report "
                        "elsewhere, or be the top post)")
 
 
@@ -189,3 +190,20 @@ def test_nothing_half_loaded_on_error(tmp_path):
 def test_labels_are_plain_text(tmp_path):
     org = formats.read(write(tmp_path, 'id,pid,name\n1,,"<b>Boss</b>\x00"\n'))
     assert org.nodes["1"]["label"] == "<b>Boss</b>"
+
+
+def test_fast_path_builds_the_same_graph_and_passes_the_chart_rules():
+    import networkx as nx
+
+    from orgraph.chartfile import check_organisation
+
+    org = read_table("x.csv", text="id,parentId,name\n1,,A\n2,1,B\n3,1,C\n4,3,D\n")
+    expected = orgraph.Organisation(name="x")
+    for node, label in zip("1234", "ABCD", strict=True):
+        expected.add_unit(node, kind="unit", label=label)
+    for sup, sub in (("1", "2"), ("1", "3"), ("3", "4")):
+        expected.add_relation(sup, sub)
+    assert orgraph.graphs_equal(org, expected)
+    assert check_organisation(org) == []
+    assert nx.is_arborescence(org)
+    assert list(org.predecessors("4")) == ["3"] and org.in_degree("1") == 0

@@ -235,27 +235,34 @@ def read_table(path: str | Path, *, profile: str | None = None, id_col: str | No
     path = Path(path)
     filename = str(path)
     report = report if report is not None else Report(filename)
+    lines: list[int] | None = None
     if text is None and path.suffix.lower() == ".xlsx":
-        rows: Iterator[tuple[int, list[str]]] = _xlsx_rows(path, filename)
+        numbered = list(_xlsx_rows(path, filename))
+        rows = [row for _, row in numbered]
+        lines = [n for n, _ in numbered[1:]]
     else:
         if text is None:
             text = decode_text(read_bytes(path), filename, encoding)
         if delimiter is None:
             delimiter = "\t" if path.suffix.lower() == ".tsv" else _sniff(text)
-        rows = _csv_rows(text, delimiter)
-    try:
-        _, header = next(rows)
-    except StopIteration:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        try:
+            rows = list(reader)
+        except csv.Error as exc:
+            raise ChartError([Problem(filename, f"cannot parse the file: {exc}; check the "
+                                                "quoting", line=reader.line_num)]) from None
+        physical = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+        if physical != len(rows):  # a quoted field spans lines: number the rows one by one
+            lines = [n for n, _ in _csv_rows(text, delimiter)][1:]
+    if not rows:
         raise ChartError([Problem(filename, "the file is empty; the first row names the "
-                                            "columns (e.g. id,parent,label)")]) from None
-    except csv.Error as exc:
-        raise ChartError([Problem(filename, f"cannot parse the header row: {exc}",
-                                  line=1)]) from None
+                                            "columns (e.g. id,parent,label)")])
+    header, rows = rows[0], rows[1:]
     header = [h.strip() for h in header]
     cols = _resolve_columns(header, filename, profile, dict(
         id=id_col, parent=parent_col, name=name_col, kind=kind_col, dotted=dotted_col,
         headcount=headcount_col))
-    return _Table(filename, header, cols, report).build(rows)
+    return _Table(filename, header, cols, report).build(rows, lines)
 
 
 def _sniff(text: str) -> str:
@@ -318,7 +325,9 @@ class _Table:
         self.own = self.profile == "orgraph"
         self.pad = Path(filename).suffix.lower() == ".xlsx"  # sheets end rows early
 
-    def build(self, rows: Iterator[tuple[int, list[str]]]) -> Organisation:
+    def build(self, rows: list[list[str]], lines: list[int] | None) -> Organisation:
+        """Check and convert the rows below the header (``lines``: their line numbers,
+        ``None`` when row ``i`` is on line ``i + 2``)."""
         header, cols, problems = self.header, self.cols, self.problems
         index = {h: i for i, h in reversed(list(enumerate(header)))}
         id_i = index[cols.id]  # type: ignore[index]
@@ -327,77 +336,86 @@ class _Table:
         extra = [(i, h) for i, h in enumerate(header)
                  if h not in (cols.id, cols.parent, cols.name) and h and index[h] == i]
         width = len(header)
-        unescape = unescape_cell
-        ids: list[str] = []
-        parents: list[str] = []
-        labels: list[str | None] = []
-        lines: list[int] = []
-        extras: list[tuple[int, list[str]]] = []  # (position, row) of rows with more to read
-        first_line: dict[str, int] = {}
-        quoted = "'"
-        try:
-            for line, row in rows:
-                if self.pad and len(row) < width:
-                    row = row + [""] * (width - len(row))
-                if len(row) != width:
-                    if not any(c.strip() for c in row):
-                        continue  # a blank line
-                    if len(row) > width and not any(c.strip() for c in row[width:]):
-                        row = row[:width]
-                    else:
-                        problems.add(f"has {len(row)} fields; the header has {width} "
-                                     f"({', '.join(header)}); check for a missing or extra "
-                                     "delimiter, or quote fields that contain one", line)
-                        continue
-                ident = row[id_i].strip()
-                if ident[:1] == quoted:
-                    ident = unescape(ident)
-                if not ident:
-                    problems.add(f"the {cols.id} cell is empty; every row needs an id", line)
-                    continue
-                if ident in first_line:
-                    problems.add(f"duplicate id {ident!r} (first on line {first_line[ident]}); "
-                                 "give each row its own id", line, ident)
-                    continue
-                first_line[ident] = line
-                parent = row[parent_i].strip()
-                if parent[:1] == quoted:
-                    parent = unescape(parent)
-                ids.append(ident)
-                parents.append(parent)
-                lines.append(line)
-                if name_i is not None:
-                    label = row[name_i]
-                    if label[:1] == quoted:
-                        label = unescape(label)
-                    labels.append(label if label.isprintable() else strip_controls(label))
-                else:
-                    labels.append(None)
-                if extra:
-                    extras.append((len(ids) - 1, row))
-        except csv.Error as exc:
-            problems.add(f"cannot parse the file: {exc}; check the quoting", None)
-        except ChartError as exc:
-            problems.items.extend(exc.problems)
+        if self.pad:
+            rows = [r + [""] * (width - len(r)) if len(r) < width else r for r in rows]
+        if any(len(r) != width for r in rows):
+            rows, lines = self._ragged(rows, lines, width)
+        ids = [r[id_i].strip() for r in rows]
+        parents = [r[parent_i].strip() for r in rows]
+        labels = [r[name_i] for r in rows] if name_i is not None else None
+        for column in (ids, parents, labels):  # undo escape_cell where a cell needs it
+            if column is not None and any(c[:1] == "'" for c in column):
+                column[:] = [unescape_cell(c) if c[:1] == "'" else c for c in column]
+        if labels is not None and not all(map(str.isprintable, labels)):
+            labels = [c if c.isprintable() else strip_controls(c) for c in labels]
+        line_list = lines if lines is not None else range(2, len(rows) + 2)
+        keep = self._unique_ids(ids, line_list)
+        if keep is not None:
+            ids = [ids[i] for i in keep]
+            parents = [parents[i] for i in keep]
+            labels = [labels[i] for i in keep] if labels is not None else None
+            rows = [rows[i] for i in keep]
+            line_list = [line_list[i] for i in keep]
         if not ids:
             if not problems:
                 problems.add("no rows below the header")
             problems.raise_if_any()
-        return self._assemble(ids, parents, labels, lines, extras, extra, first_line)
+        return self._assemble(ids, parents, labels, list(line_list), rows, extra)
 
-    def _assemble(self, ids: list[str], parents: list[str], labels: list[str | None],
-                  lines: list[int], extras: list[tuple[int, list[str]]],
-                  extra: list[tuple[int, str]], first_line: dict[str, int]) -> Organisation:
+    def _ragged(self, rows: list[list[str]], lines: list[int] | None,
+                width: int) -> tuple[list[list[str]], list[int]]:
+        """Drop blank rows, trim trailing empty cells, report rows of the wrong width."""
+        header = self.header
+        kept_rows, kept_lines = [], []
+        for i, row in enumerate(rows):
+            line = lines[i] if lines is not None else i + 2
+            if len(row) != width:
+                if not any(c.strip() for c in row):
+                    continue
+                if len(row) > width and not any(c.strip() for c in row[width:]):
+                    row = row[:width]
+                else:
+                    self.problems.add(f"has {len(row)} fields; the header has {width} "
+                                      f"({', '.join(header)}); check for a missing or extra "
+                                      "delimiter, or quote fields that contain one", line)
+                    continue
+            kept_rows.append(row)
+            kept_lines.append(line)
+        return kept_rows, kept_lines
+
+    def _unique_ids(self, ids: list[str], lines: Any) -> list[int] | None:
+        """Report empty and duplicate ids; the positions to keep, or None to keep all."""
+        if "" not in ids and len(set(ids)) == len(ids):
+            return None
+        first: dict[str, int] = {}
+        keep = []
+        for i, ident in enumerate(ids):
+            if not ident:
+                self.problems.add(f"the {self.cols.id} cell is empty; every row needs an id",
+                                  lines[i])
+            elif ident in first:
+                self.problems.add(f"duplicate id {ident!r} (first on line {first[ident]}); "
+                                  "give each row its own id", lines[i], ident)
+            else:
+                first[ident] = lines[i]
+                keep.append(i)
+        return keep
+
+    def _assemble(self, ids: list[str], parents: list[str], labels: list[str] | None,
+                  lines: list[int], rows: list[list[str]],
+                  extra: list[tuple[int, str]]) -> Organisation:
         problems, cols = self.problems, self.cols
+        known = set(ids)
         tops = [i for i, p in enumerate(parents) if not p]
-        for i, parent in enumerate(parents):
-            if parent and parent not in first_line:
-                problems.add(f"reports to {parent!r} ({cols.parent}), which is no row's "
-                             f"{cols.id}; fix the spelling or add a row for it",
-                             lines[i], ids[i])
-            elif parent == ids[i]:
+        for i in [i for i, p in enumerate(parents) if p and (p not in known or p == ids[i])]:
+            parent = parents[i]
+            if parent == ids[i]:
                 problems.add(f"reports to itself ({cols.parent} = {cols.id}); leave "
                              f"{cols.parent} empty for the top post or name its superior",
+                             lines[i], ids[i])
+            else:
+                problems.add(f"reports to {parent!r} ({cols.parent}), which is no row's "
+                             f"{cols.id}; fix the spelling or add a row for it",
                              lines[i], ids[i])
         if not self.own and len(tops) > 1:
             listed = ", ".join(f"{ids[i]!r} (line {lines[i]})" for i in tops[:10])
@@ -409,67 +427,68 @@ class _Table:
         problems.raise_if_any()
         rename = safe_ids(ids, self.report)
         if rename:
-            ids_safe = [rename.get(i, i) for i in ids]
+            raw_ids = ids
+            ids = [rename.get(i, i) for i in ids]
             parents = [rename.get(p, p) for p in parents]
-        else:
-            ids_safe = ids
+        if labels is None:
+            self.report.note(f"no name column: labels are the ids ({cols.id})")
+            labels = raw_ids if rename else ids
         org = Organisation()
         org.graph["name"] = Path(self.filename).stem
-        if cols.name is None:
-            self.report.note(f"no name column: labels are the ids ({cols.id})")
-        line_of = dict(zip(ids_safe, lines, strict=True))
-        org.add_nodes_from(
-            (i, {"kind": "unit", "label": lab if lab is not None else raw})
-            for i, lab, raw in zip(ids_safe, labels, ids, strict=True))
-        org.add_edges_from((p, c, {"relation": "line"})
-                           for p, c in zip(parents, ids_safe, strict=True) if p)
+        _fill(org, ids, labels, parents)
         if rename:
             for raw, safe in rename.items():
                 org.nodes[safe]["source_id"] = raw
-        if extras:
-            pending = self._extra_columns(org, ids_safe, lines, extras, extra, rename)
+        line_of = dict(zip(ids, lines, strict=True))
+        pending: list[tuple[int, str, str, str, dict]] = []
+        if extra:
+            pending = self._extra_columns(org, ids, lines, rows, extra, rename)
             for line, u, v, relation, attrs in pending:
                 self._add_edge(org, u, v, relation, attrs, line)
         if cols.kind is None and not self.own:
             self.report.note("no kind column: every node became 'unit'" +
                              (" (assistants 'staff')" if cols.assistant else "") +
                              "; name one with --kind-col")
+        if not extra and max(map(len, labels)) <= 5000:
+            # Only id, reports-to and name: every node is a 'unit' with a text label, and each
+            # has at most one line superior, with no loop (_find_cycles): the chart rules
+            # (check_organisation) hold by construction and need no second pass.
+            problems.raise_if_any()
+            return org
         return finish(org, self.filename, problems, line_of, name=org.graph["name"])
 
     def _find_cycles(self, ids: list[str], parents: list[str], lines: list[int]) -> None:
         """Follow each row up its reports-to chain once; name every loop with its rows."""
         parent_of = dict(zip(ids, parents, strict=True))
-        line_of = dict(zip(ids, lines, strict=True))
-        state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-        for start in ids:
-            if start in state:
-                continue
-            path = []
-            node: str | None = start
-            while node and node in parent_of and node not in state:
-                state[node] = 1
-                path.append(node)
+        walk: dict[str, int] = {"": -1}  # node → the number of the walk that first met it
+        for k, start in enumerate(ids):
+            node = start
+            while node not in walk:
+                walk[node] = k
                 node = parent_of[node]
-            if node and state.get(node) == 1:
-                loop = path[path.index(node):]
-                first = min(loop, key=lambda n: line_of[n])
-                k = loop.index(first)
-                loop = loop[k:] + loop[:k]
-                chain = " → ".join(f"{n} (line {line_of[n]})" for n in [*loop, loop[0]])
-                self.problems.add(f"reporting cycle: {chain}; break it (one of these must "
-                                  "report elsewhere, or be the top post)", line_of[first],
-                                  first)
-            for n in path:
-                state[n] = 2
+            if walk[node] == k:
+                self._report_cycle(node, parent_of, dict(zip(ids, lines, strict=True)))
+
+    def _report_cycle(self, node: str, parent_of: dict[str, str],
+                      line_of: dict[str, int]) -> None:
+        loop = [node]
+        while parent_of[loop[-1]] != node:
+            loop.append(parent_of[loop[-1]])
+        loop.reverse()  # superior first: a → its subordinate → ...
+        first = min(loop, key=lambda n: line_of[n])
+        k = loop.index(first)
+        loop = loop[k:] + loop[:k]
+        chain = " → ".join(f"{n} (line {line_of[n]})" for n in [*loop, loop[0]])
+        self.problems.add(f"reporting cycle: {chain}; break it (one of these must report "
+                          "elsewhere, or be the top post)", line_of[first], first)
 
     def _extra_columns(self, org: Organisation, ids: list[str], lines: list[int],
-                       extras: list[tuple[int, list[str]]], extra: list[tuple[int, str]],
+                       rows: list[list[str]], extra: list[tuple[int, str]],
                        rename: dict[str, str]) -> list[tuple[int, str, str, str, dict]]:
         problems = self.problems
         pending: list[tuple[int, str, str, str, dict]] = []
         ref = (lambda x: rename.get(x, x)) if rename else (lambda x: x)
-        for position, row in extras:
-            node, line = ids[position], lines[position]
+        for node, line, row in zip(ids, lines, rows, strict=True):
             data = org.nodes[node]
             parent_edge = None
             preds = org.pred[node]
@@ -548,6 +567,25 @@ class _Table:
                               line, v)
         else:
             org.add_edge(u, v, relation=relation, **attrs)
+
+
+def _fill(org: Organisation, ids: list[str], labels: list[str], parents: list[str]) -> None:
+    """Add the rows' nodes and line edges straight into the graph's dicts.
+
+    The hot path of a million-row file: the same structure ``add_nodes_from`` and
+    ``add_edges_from`` build (one attribute dict per node and per edge, shared by ``_succ``
+    and ``_pred``), without their per-item checks, which the reader has already made.
+    """
+    node, succ, pred = org._node, org._succ, org._pred
+    for i, label in zip(ids, labels, strict=True):
+        node[i] = {"kind": "unit", "label": label}
+        succ[i] = {}
+        pred[i] = {}
+    for parent, child in zip(parents, ids, strict=True):
+        if parent:
+            data = {"relation": "line"}
+            succ[parent][child] = data
+            pred[child][parent] = data
 
 
 def _id_list(cell: str) -> list[str]:
