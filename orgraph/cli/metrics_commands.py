@@ -12,6 +12,7 @@ import click
 
 import orgraph
 from orgraph.cli.base import CONTEXT, friendly_errors
+from orgraph.cli.input_options import input_options, read_input
 from orgraph.metrics import layers, spans_and_layers
 from orgraph.metrics.compare import format_table, table_2_1
 from orgraph.metrics.records import FIELDS, records
@@ -55,9 +56,10 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def _load_all(files: tuple[str, ...]) -> list[orgraph.Organisation]:
+def _load_all(files: tuple[str, ...], input_opts: dict | None = None
+              ) -> list[orgraph.Organisation]:
     with friendly_errors():
-        return [orgraph.load(path) for path in files]
+        return [read_input(path, **(input_opts or {})) for path in files]
 
 
 @click.command(context_settings=CONTEXT)
@@ -67,8 +69,9 @@ def _load_all(files: tuple[str, ...]) -> list[orgraph.Organisation]:
               help="Hierarchy measures over line edges only (default: line + dotted).")
 @click.option("--lub", "lub_reading", type=click.Choice(["sna", "textbook"]), default="sna",
               show_default=True, help="How least-upper-boundedness is read.")
+@input_options
 def metrics(files: tuple[str, ...], fmt: str, output: str | None, no_dotted: bool,
-            lub_reading: str) -> None:
+            lub_reading: str, input_opts: dict) -> None:
     """Compute every flatness metric: one record per organisation.
 
     The JSON keys (and CSV columns) are the metric names listed in the README; a metric that
@@ -80,7 +83,7 @@ def metrics(files: tuple[str, ...], fmt: str, output: str | None, no_dotted: boo
       orgraph metrics charts/*.yaml --format csv -o metrics.csv
       orgraph metrics examples/minimal.yaml --format json
     """
-    orgs = _load_all(files)
+    orgs = _load_all(files, input_opts)
     with friendly_errors():
         recs = records(orgs, dotted=not no_dotted, lub_reading=lub_reading)
     for rec, path in zip(recs, files, strict=False):
@@ -109,7 +112,8 @@ def metrics(files: tuple[str, ...], fmt: str, output: str | None, no_dotted: boo
 @click.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @output_options
-def compare(files: tuple[str, ...], fmt: str, output: str | None) -> None:
+@input_options
+def compare(files: tuple[str, ...], fmt: str, output: str | None, input_opts: dict) -> None:
     """The report's Table 2.1 from chart files: dimensions as rows, one column per file.
 
     Cells marked *N have a footnote: the report gives other values for them.
@@ -119,7 +123,7 @@ def compare(files: tuple[str, ...], fmt: str, output: str | None) -> None:
       orgraph compare charts/evenes.yaml charts/sveio.yaml charts/lier.yaml
       orgraph compare charts/*.yaml --format csv -o table-2-1.csv
     """
-    orgs = _load_all(files)
+    orgs = _load_all(files, input_opts)
     with friendly_errors():
         table = table_2_1(orgs)
     columns = [c.removesuffix(" kommune") for c in table["columns"]]
@@ -141,7 +145,8 @@ def compare(files: tuple[str, ...], fmt: str, output: str | None) -> None:
 @click.command("spans", context_settings=CONTEXT)
 @click.argument("file", type=click.Path(dir_okay=False))
 @output_options
-def spans_command(file: str, fmt: str, output: str | None) -> None:
+@input_options
+def spans_command(file: str, fmt: str, output: str | None, input_opts: dict) -> None:
     """Span of control of every manager, and the spans-and-layers profile.
 
     Spans count line subordinates, a unit group as its count; layers run down from the CAO.
@@ -151,7 +156,7 @@ def spans_command(file: str, fmt: str, output: str | None) -> None:
       orgraph spans charts/sveio.yaml
       orgraph spans charts/larvik.yaml --format json
     """
-    (org,) = _load_all((file,))
+    (org,) = _load_all((file,), input_opts)
     with friendly_errors():
         span = spans(org)
         layer = layers(org)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-import orgraph
 from orgraph.cli.base import CONTEXT, EXIT_INPUT, lang_option
+from orgraph.cli.input_options import input_options, read_input
 from orgraph.errors import ChartError, OrgraphError, RenderError
 from orgraph.render import DEFAULT_TIMEOUT, ENGINES, FORMATS, render
 from orgraph.render.dot import parse_show
@@ -60,9 +60,11 @@ def output_format(fmt: str | None, output: str | None) -> str:
               help="With --root: how many levels below it (deeper subtrees are counted).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
               default=DEFAULT_TIMEOUT, show_default=True, help="Seconds the layout may take.")
+@input_options
 def render_command(files: tuple[str, ...], output: str | None, outdir: str | None,
                    fmt: str | None, engine: str, lang: str, expand: bool, legend: bool,
-                   show: str, root: str | None, depth: int | None, timeout: float) -> None:
+                   show: str, root: str | None, depth: int | None, timeout: float,
+                   input_opts: dict) -> None:
     """Draw chart files as organisation charts in the legend of Vedlegg 1.
 
     Staff units are circles, operating units boxes, political bodies rounded boxes; arrows
@@ -96,7 +98,7 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
     def one(path: str, target: Path) -> str | None:
         nonlocal failed
         try:
-            org = orgraph.load(path)
+            org = read_input(path, **input_opts)
             data = render(org, form, engine=engine, lang=lang, expand=expand, legend=legend,
                           show=shown, root=root, depth=depth, timeout=timeout)
             target.parent.mkdir(parents=True, exist_ok=True)

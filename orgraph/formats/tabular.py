@@ -27,10 +27,11 @@ leading ``'``; orgraph strips that quote again when it reads its own files.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -262,7 +263,15 @@ def read_table(path: str | Path, *, profile: str | None = None, id_col: str | No
     cols = _resolve_columns(header, filename, profile, dict(
         id=id_col, parent=parent_col, name=name_col, kind=kind_col, dotted=dotted_col,
         headcount=headcount_col))
-    return _Table(filename, header, cols, report).build(rows, lines)
+    # Millions of new dicts and lists set off the cyclic garbage collector again and again,
+    # though none of them can form a cycle: pause it while the graph is built.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _Table(filename, header, cols, report).build(rows, lines)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _sniff(text: str) -> str:
@@ -360,7 +369,7 @@ class _Table:
             if not problems:
                 problems.add("no rows below the header")
             problems.raise_if_any()
-        return self._assemble(ids, parents, labels, list(line_list), rows, extra)
+        return self._assemble(ids, parents, labels, line_list, rows, extra)
 
     def _ragged(self, rows: list[list[str]], lines: list[int] | None,
                 width: int) -> tuple[list[list[str]], list[int]]:
@@ -402,7 +411,7 @@ class _Table:
         return keep
 
     def _assemble(self, ids: list[str], parents: list[str], labels: list[str] | None,
-                  lines: list[int], rows: list[list[str]],
+                  lines: Sequence[int], rows: list[list[str]],
                   extra: list[tuple[int, str]]) -> Organisation:
         problems, cols = self.problems, self.cols
         known = set(ids)
@@ -439,7 +448,6 @@ class _Table:
         if rename:
             for raw, safe in rename.items():
                 org.nodes[safe]["source_id"] = raw
-        line_of = dict(zip(ids, lines, strict=True))
         pending: list[tuple[int, str, str, str, dict]] = []
         if extra:
             pending = self._extra_columns(org, ids, lines, rows, extra, rename)
@@ -455,9 +463,10 @@ class _Table:
             # (check_organisation) hold by construction and need no second pass.
             problems.raise_if_any()
             return org
+        line_of: dict[str, int | None] = dict(zip(ids, lines, strict=True))
         return finish(org, self.filename, problems, line_of, name=org.graph["name"])
 
-    def _find_cycles(self, ids: list[str], parents: list[str], lines: list[int]) -> None:
+    def _find_cycles(self, ids: list[str], parents: list[str], lines: Sequence[int]) -> None:
         """Follow each row up its reports-to chain once; name every loop with its rows."""
         parent_of = dict(zip(ids, parents, strict=True))
         walk: dict[str, int] = {"": -1}  # node → the number of the walk that first met it
@@ -482,7 +491,7 @@ class _Table:
         self.problems.add(f"reporting cycle: {chain}; break it (one of these must report "
                           "elsewhere, or be the top post)", line_of[first], first)
 
-    def _extra_columns(self, org: Organisation, ids: list[str], lines: list[int],
+    def _extra_columns(self, org: Organisation, ids: list[str], lines: Sequence[int],
                        rows: list[list[str]], extra: list[tuple[int, str]],
                        rename: dict[str, str]) -> list[tuple[int, str, str, str, dict]]:
         problems = self.problems
