@@ -3,8 +3,8 @@
 import re
 from pathlib import Path
 
-import click
 import pytest
+from click.testing import CliRunner
 
 from orgraph.cli import main
 
@@ -18,8 +18,7 @@ def test_command_is_documented_in_readme(name):
 
 @pytest.mark.parametrize("name", sorted(main.commands))
 def test_command_help_has_summary_and_example(name):
-    command = main.commands[name]
-    with click.Context(command, info_name=name) as ctx:
-        text = command.get_help(ctx)
-    assert command.get_short_help_str(), f"{name} has no one-line summary"
-    assert "Examples:" in text and f"orgraph {name}" in text
+    result = CliRunner().invoke(main, [name, "-h"])
+    assert result.exit_code == 0, result.output
+    assert main.commands[name].get_short_help_str(), f"{name} has no one-line summary"
+    assert "Examples:" in result.output and f"orgraph {name}" in result.output
