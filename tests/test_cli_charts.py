@@ -111,3 +111,22 @@ def test_python_dash_m(tmp_path):
     done = subprocess.run([sys.executable, "-m", "orgraph", "--version"], capture_output=True,
                           text=True, timeout=60, check=False)
     assert done.returncode == 0 and done.stdout.startswith("orgraph, version")
+
+
+def test_validate_skips_files_that_are_not_charts(runner, tmp_path):
+    notes = tmp_path / "README.md"
+    notes.write_text("# Charts\n\nkey: value: x\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", MINIMAL, str(notes)])
+    assert result.exit_code == 0
+    assert result.stderr.startswith(f"skipped: {notes}: not a chart or data file (suffix '.md')")
+    alone = runner.invoke(main, ["validate", str(notes)])
+    assert alone.exit_code == 1  # nothing was checked: that is no success
+    forced = runner.invoke(main, ["validate", "--from", "yaml", str(notes)])
+    assert forced.exit_code == 1 and "not valid YAML" in forced.stderr
+
+
+def test_validate_all_bundled_charts_with_their_readme():
+    charts = sorted(str(p) for p in (ROOT / "charts").iterdir())
+    result = CliRunner().invoke(main, ["validate", *charts])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count(": ok (") == len([c for c in charts if c.endswith(".yaml")])

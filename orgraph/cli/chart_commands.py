@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from orgraph.cli.base import CONTEXT, EXIT_INPUT, friendly_errors, lang_option
 from orgraph.cli.input_options import input_options, read_input
 from orgraph.errors import ChartError
+from orgraph.formats import SUFFIXES
 from orgraph.textree import text_tree
 
 __all__ = ["show", "validate"]
@@ -19,16 +22,25 @@ def validate(files: tuple[str, ...], input_opts: dict) -> None:
     """Check chart files and report every problem, one line each.
 
     Prints "FILE: ok (N nodes, M edges)" for a sound file and "error: FILE:LINE: ..." for each
-    problem; exits with 1 when any file has a problem.
+    problem; exits with 1 when any file has a problem. Files whose suffix is not a chart or
+    data format (a README beside the charts) are skipped with a note, unless --from names a
+    format; a call that checks no file at all fails.
 
     \b
     Examples:
-      orgraph validate charts/*.yaml
+      orgraph validate charts/*
       orgraph validate my-municipality.yaml
       orgraph validate hr-export.csv --profile visio
     """
     failed = False
+    checked = 0
     for path in files:
+        if input_opts.get("from_format") is None and Path(path).suffix.lower() not in SUFFIXES:
+            click.echo(f"skipped: {path}: not a chart or data file (suffix "
+                       f"{Path(path).suffix or '(none)'!r}); name its format with --from to "
+                       "read it anyway", err=True)
+            continue
+        checked += 1
         try:
             org = read_input(path, **input_opts)
         except ChartError as exc:
@@ -37,7 +49,7 @@ def validate(files: tuple[str, ...], input_opts: dict) -> None:
                 click.echo(f"error: {problem}", err=True)
             continue
         click.echo(f"{path}: ok ({org.number_of_nodes()} nodes, {org.number_of_edges()} edges)")
-    if failed:
+    if failed or not checked:
         raise SystemExit(EXIT_INPUT)
 
 
