@@ -13,6 +13,7 @@ import networkx as nx
 import yaml
 
 from orgraph.errors import ChartError, Problem
+from orgraph.inputfile import read_limited
 from orgraph.model import (
     COORDINATION_KINDS,
     POLITICAL_KINDS,
@@ -44,7 +45,7 @@ _EDGE_LISTS = {
     "serves": (Relation.SERVICE, "out"),  # this service unit → served unit
 }
 #: Keys only some kinds may carry.
-_KIND_ONLY = {
+KIND_ONLY_KEYS = {
     "count": {Kind.UNIT_GROUP, Kind.MAIN_COMMITTEE, Kind.COMMITTEE, Kind.ADVISORY_COMMITTEE,
               Kind.POLITICAL_BODY},
     "standing_committee": {Kind.EXECUTIVE_COMMITTEE, Kind.POLITICAL_BODY},
@@ -128,19 +129,7 @@ def load_chart(path: str | Path) -> Organisation:
     >>> org.graph["name"], org.line_superior("skole")
     ('Eksempel kommune', 'radmann')
     """
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ChartError([Problem(str(path), f"the file is {size:,} bytes; chart files are "
-                                                 f"limited to {MAX_BYTES:,} bytes")])
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ChartError([Problem(str(path), "no such file")]) from None
-    except IsADirectoryError:
-        raise ChartError([Problem(str(path), "is a directory, not a chart file")]) from None
-    except OSError as exc:
-        raise ChartError([Problem(str(path), f"cannot read: {exc.strerror}")]) from None
+    data = read_limited(path, MAX_BYTES, "chart files")
     return loads_chart(data, filename=str(path))
 
 
@@ -289,7 +278,7 @@ class _Builder:
             self.problem(f"duplicate id '{node_id}' (first on line {self.lines[node_id]}); "
                          "give each node its own id", line, node_id)
             return
-        for key, kinds in _KIND_ONLY.items():
+        for key, kinds in KIND_ONLY_KEYS.items():
             if key in node and kind not in kinds:
                 self.problem(f"key '{key}' is only for kind "
                              f"{' / '.join(sorted(k.value for k in kinds))}, not '{kind.value}'",

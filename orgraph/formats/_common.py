@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from orgraph.chartfile import _KIND_ONLY as CHART_KIND_ONLY
+from orgraph.chartfile import KIND_ONLY_KEYS as CHART_KIND_ONLY
 from orgraph.chartfile import check_organisation
 from orgraph.errors import ChartError, Problem
+from orgraph.inputfile import read_limited
 from orgraph.model import EXECUTIVE_ROLES, Kind, Organisation, Relation
 
 __all__ = [
@@ -110,20 +111,8 @@ class Problems:
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """Read an input file, turning OS errors into a ChartError that names the file."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise ChartError([Problem(str(path), f"the file is {size:,} bytes; inputs are "
-                                                 f"limited to {MAX_INPUT_BYTES:,} bytes")])
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ChartError([Problem(str(path), "no such file")]) from None
-    except IsADirectoryError:
-        raise ChartError([Problem(str(path), "is a directory, not a file")]) from None
-    except OSError as exc:
-        raise ChartError([Problem(str(path), f"cannot read: {exc.strerror}")]) from None
+    """Read an input file (at most :data:`MAX_INPUT_BYTES`), errors naming the file."""
+    return read_limited(path, MAX_INPUT_BYTES, "inputs")
 
 
 def decode_text(data: bytes, filename: str, encoding: str | None = None) -> str:
