@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from collections.abc import Callable
 from typing import Any
 
@@ -104,7 +105,8 @@ def metrics(files: tuple[str, ...], fmt: str, output: str | None, no_dotted: boo
                 if key in ("name", "notes"):
                     continue
                 lines.append(f"  {key.ljust(width)}  {_value(rec[key])}")
-            lines += [f"  note: {note}" for note in rec["notes"]]
+            lines += [textwrap.fill(note, 80, initial_indent="  note: ",
+                                    subsequent_indent="        ") for note in rec["notes"]]
             blocks.append("\n".join(lines))
         _emit("\n\n".join(blocks), output)
 
@@ -138,7 +140,9 @@ def compare(files: tuple[str, ...], fmt: str, output: str | None, input_opts: di
     else:
         text = format_table(["", *columns], [[label, *vals] for label, vals in table["rows"]])
         if table["notes"]:
-            text += "\n\n" + "\n".join(f"*{i}  {n}" for i, n in enumerate(table["notes"], 1))
+            text += "\n\n" + "\n".join(
+                textwrap.fill(n, 80, initial_indent=f"*{i}  ", subsequent_indent="    ")
+                for i, n in enumerate(table["notes"], 1))
         _emit(text, output)
 
 
