@@ -22,3 +22,11 @@ def test_command_help_has_summary_and_example(name):
     assert result.exit_code == 0, result.output
     assert main.commands[name].get_short_help_str(), f"{name} has no one-line summary"
     assert "Examples:" in result.output and f"orgraph {name}" in result.output
+
+
+def test_readme_shows_the_real_validate_output():
+    result = CliRunner().invoke(main, ["validate", "examples/invalid/bad.yaml"])
+    assert result.exit_code == 1
+    shown = README.split("$ orgraph validate examples/invalid/bad.yaml\n", 1)[1].split("```")[0]
+    assert shown == result.stderr
+    assert len(shown.splitlines()) == 4  # every problem at once
