@@ -207,3 +207,14 @@ def test_fast_path_builds_the_same_graph_and_passes_the_chart_rules():
     assert check_organisation(org) == []
     assert nx.is_arborescence(org)
     assert list(org.predecessors("4")) == ["3"] and org.in_degree("1") == 0
+
+
+def test_id_column_wins_over_visio_names(tmp_path):
+    from orgraph import formats
+
+    path = tmp_path / "ids.csv"
+    path.write_text("id,name,reports_to\nr,Rådmann,\nu,Sentrum skole,r\nv,Sentrum skole,r\n",
+                    encoding="utf-8")
+    org = formats.read(path)
+    assert sorted(org.line_subordinates("r")) == ["u", "v"]  # same names stay two units
+    assert org.nodes["u"]["label"] == "Sentrum skole"

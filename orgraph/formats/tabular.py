@@ -141,10 +141,14 @@ def detect_profile(headers: Iterable[str]) -> str | None:
     ('balkan', 'd3')
     >>> detect_profile(["a", "b"]) is None
     True
+    >>> detect_profile(["id", "Name", "Reports_To"]) is None  # ids, not names, are referenced
+    True
     """
     have = {_norm(h) for h in headers}
     for name in _DETECT:
         cols = PROFILES[name]
+        if name == "visio" and have & set(_ID_NAMES):
+            continue  # Visio keys rows by Name only when the file has no id column of its own
         if _norm(cols.id or "") in have and _norm(cols.parent or "") in have:
             return name
     return None
