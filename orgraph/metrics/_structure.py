@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from orgraph.errors import MetricsError
 
@@ -34,10 +36,25 @@ def _name(org: nx.DiGraph) -> str:
 class Structure:
     """The facts of an organisation that the metrics read, gathered in one pass.
 
+    The pass reads networkx's adjacency dicts directly (``org._succ`` and ``org._node``,
+    the same dicts :func:`networkx.bfs_layers` walks) and turns them into integer arrays:
+    node index (position in ``org``), kind code, weight, and every edge as (tail, head,
+    relation code). Everything else is computed on those arrays with numpy; the mappings
+    below are built from them only when a caller asks for them. A Structure is a snapshot:
+    make a new one after changing the graph (:func:`structure` does, for a graph).
+
     Attributes
     ----------
     org : networkx.DiGraph
         The organisation.
+    nodes : list
+        The nodes, in the graph's order; ``index`` maps node → position.
+    kind_code, weights : numpy.ndarray
+        Per node: the code of its kind (``kind_names[code]`` is the kind value, ``None`` for
+        a node without one) and how many units it stands for.
+    tail, head, rel_code : numpy.ndarray
+        Per edge, in adjacency order: superior index, subordinate index, relation code
+        (``rel_names[code]``).
     kind : dict
         Node → kind value (``None`` for a node without one).
     parent : dict
@@ -53,52 +70,170 @@ class Structure:
     def __init__(self, org: nx.DiGraph) -> None:
         self.org = org
         self.name = _name(org)
-        self.kind: dict[Hashable, str | None] = {}
-        self.by_kind: dict[str | None, list[Hashable]] = {}
-        self.counts: dict[Hashable, int] = {}
-        for n, d in org._node.items():
-            k = d.get("kind")
-            self.kind[n] = k
-            if k in self.by_kind:
-                self.by_kind[k].append(n)
-            else:
-                self.by_kind[k] = [n]
-            if k == "unit_group":
-                self.counts[n] = weight_of(d)
+        succ, node_data = org._succ, org._node
+        nodes = list(succ)
+        n = len(nodes)
+        self.nodes = nodes
+        self.n = n
+        self.index: dict[Hashable, int] = dict(zip(nodes, range(n), strict=True))
+        data = list(node_data.values())
+        if nodes != list(node_data):  # pragma: no cover - networkx keeps both in step
+            data = [node_data[u] for u in nodes]
+        self.data = data
+        kcodes: dict[Any, int] = {}
+        self.kind_code = np.fromiter(
+            (kcodes.setdefault(d.get("kind"), len(kcodes)) for d in data),
+            dtype=np.int64, count=n)
+        self.kind_names: list[Any] = list(kcodes)
+        self._kcodes = kcodes
+        outdeg = np.fromiter(map(len, succ.values()), dtype=np.int64, count=n)
+        m = int(outdeg.sum())
+        self.n_edges = m
+        index = self.index
+        self.head = np.fromiter((index[v] for nbrs in succ.values() for v in nbrs),
+                                dtype=np.int64, count=m)
+        self.tail = np.repeat(np.arange(n, dtype=np.int64), outdeg)
+        rcodes: dict[Any, int] = {}
+        self.rel_code = np.fromiter(
+            (rcodes.setdefault(d.get("relation"), len(rcodes))
+             for nbrs in succ.values() for d in nbrs.values()), dtype=np.int64, count=m)
+        self._rcodes = rcodes
+        self.rel_names: list[Any] = list(rcodes)
+        weights = np.ones(n, dtype=np.int64)
+        for i in np.flatnonzero(self.kind_code == kcodes.get("unit_group", -1)).tolist():
+            weights[i] = weight_of(data[i])
+        self.weights = weights
+        line = self.rel_mask(_LINE)
+        self.line_tail = self.tail[line]
+        self.line_head = self.head[line]
+        self.n_superiors = np.bincount(self.line_head, minlength=n)
+        self.line_deg = np.bincount(self.line_tail, minlength=n)
+        #: CSR of line subordinates: those of node i are line_head[indptr[i]:indptr[i+1]]
+        #: (edges come tail by tail in node order, so the line edges already are sorted).
+        self.line_indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(self.line_deg, out=self.line_indptr[1:])
         self.memo: dict[Any, Any] = {}
-        self.parent: dict[Hashable, Hashable] = {}
-        self.children: dict[Hashable, list[Hashable]] = {}
-        self.dotted: list[tuple[Hashable, Hashable]] = []
-        self.extra_superiors: dict[Hashable, list[Hashable]] = {}
-        self.n_edges = 0
-        parent, children = self.parent, self.children
-        for u, nbrs in org._succ.items():
-            for v, d in nbrs.items():
-                rel = d.get("relation")
-                if rel == _LINE:
-                    if v in parent:
-                        self.extra_superiors.setdefault(v, []).append(u)
-                    else:
-                        parent[v] = u
-                    if u in children:
-                        children[u].append(v)
-                    else:
-                        children[u] = [v]
-                elif rel == _DOTTED:
-                    self.dotted.append((u, v))
         self._cycle_checked = False
+
+    # ----------------------------------------------------------------- arrays
+    def kind_mask(self, *kinds: Any) -> np.ndarray:
+        """Boolean array: the nodes whose kind is one of ``kinds``."""
+        codes = [self._kcodes[k] for k in kinds if k in self._kcodes]
+        if not codes:
+            return np.zeros(self.n, dtype=bool)
+        if len(codes) == 1:
+            return self.kind_code == codes[0]
+        return np.isin(self.kind_code, codes)
+
+    def rel_mask(self, *relations: Any) -> np.ndarray:
+        """Boolean array over the edges: those whose relation is one of ``relations``."""
+        codes = [self._rcodes[r] for r in relations if r in self._rcodes]
+        if not codes:
+            return np.zeros(self.n_edges, dtype=bool)
+        if len(codes) == 1:
+            return self.rel_code == codes[0]
+        return np.isin(self.rel_code, codes)
+
+    def kind_of(self, node: Hashable) -> Any:
+        """The kind value of ``node`` (``None`` when it has none or is not in the graph)."""
+        i = self.index.get(node)
+        return None if i is None else self.kind_names[self.kind_code[i]]
+
+    def line_children_of(self, frontier: np.ndarray) -> np.ndarray:
+        """The line subordinates of the nodes in ``frontier``, in breadth-first order."""
+        deg = self.line_deg[frontier]
+        total = int(deg.sum())
+        if total == 0:
+            return np.zeros(0, dtype=np.int64)
+        starts = self.line_indptr[frontier]
+        ends = np.cumsum(deg)
+        offsets = np.repeat(starts - (ends - deg), deg)
+        return self.line_head[offsets + np.arange(total, dtype=np.int64)]
+
+    def line_levels(self, root: int) -> list[np.ndarray]:
+        """The line tree below node index ``root`` as breadth-first levels (tree checked)."""
+        self.require_line_tree()
+        return self.cached(("line_levels", root), lambda: self._line_levels([root]))
+
+    def _line_levels(self, start: list[int]) -> list[np.ndarray]:
+        levels = [np.asarray(start, dtype=np.int64)]
+        while True:
+            nxt = self.line_children_of(levels[-1])
+            if not len(nxt):
+                return levels
+            levels.append(nxt)
+            if len(levels) > self.n + 1:  # only a cycle gets here; callers check first
+                raise MetricsError(f"{self.name}: reporting cycle")
+
+    # ------------------------------------------------------------ mappings (lazy)
+    @cached_property
+    def kind(self) -> dict[Hashable, Any]:
+        names = self.kind_names
+        return dict(zip(self.nodes, (names[c] for c in self.kind_code.tolist()), strict=True))
+
+    @cached_property
+    def counts(self) -> dict[Hashable, int]:
+        nodes, w = self.nodes, self.weights
+        return {nodes[i]: int(w[i])
+                for i in np.flatnonzero(self.kind_mask("unit_group")).tolist()}
+
+    @cached_property
+    def parent(self) -> dict[Hashable, Hashable]:
+        nodes = self.nodes
+        parent: dict[Hashable, Hashable] = {}
+        for u, v in zip(self.line_tail.tolist(), self.line_head.tolist(), strict=True):
+            if nodes[v] not in parent:
+                parent[nodes[v]] = nodes[u]
+        return parent
+
+    @cached_property
+    def children(self) -> dict[Hashable, list[Hashable]]:
+        nodes = self.nodes
+        children: dict[Hashable, list[Hashable]] = {}
+        for u, v in zip(self.line_tail.tolist(), self.line_head.tolist(), strict=True):
+            if nodes[u] in children:
+                children[nodes[u]].append(nodes[v])
+            else:
+                children[nodes[u]] = [nodes[v]]
+        return children
+
+    @cached_property
+    def dotted(self) -> list[tuple[Hashable, Hashable]]:
+        mask = self.rel_mask(_DOTTED)
+        nodes = self.nodes
+        return [(nodes[u], nodes[v]) for u, v in
+                zip(self.tail[mask].tolist(), self.head[mask].tolist(), strict=True)]
+
+    @cached_property
+    def extra_superiors(self) -> dict[Hashable, list[Hashable]]:
+        extra: dict[Hashable, list[Hashable]] = {}
+        if not len(self.n_superiors) or self.n_superiors.max() <= 1:
+            return extra
+        nodes = self.nodes
+        seen: set[int] = set()
+        for u, v in zip(self.line_tail.tolist(), self.line_head.tolist(), strict=True):
+            if v in seen:
+                extra.setdefault(nodes[v], []).append(nodes[u])
+            else:
+                seen.add(v)
+        return extra
 
     # ----------------------------------------------------------------- lookups
     def weight(self, node: Hashable) -> int:
         """How many units ``node`` stands for (its ``count`` when it is a ``unit_group``)."""
-        return self.counts.get(node, 1)
+        i = self.index.get(node)
+        return 1 if i is None else int(self.weights[i])
+
+    def indices_of(self, kind: str) -> np.ndarray:
+        """Node indices of ``kind``, in the graph's order (computed once per Structure)."""
+        return self.cached(("indices_of", kind),
+                           lambda: np.flatnonzero(self.kind_mask(kind)))
 
     def nodes_of(self, *kinds: str) -> list[Hashable]:
         """The nodes of the given kinds, grouped by kind in the order given, each group in
         insertion order."""
-        if len(kinds) == 1:
-            return list(self.by_kind.get(kinds[0], ()))
-        return [n for k in dict.fromkeys(kinds) for n in self.by_kind.get(k, ())]
+        nodes = self.nodes
+        return [nodes[i] for k in dict.fromkeys(kinds) for i in self.indices_of(k).tolist()]
 
     def cached(self, key: Any, func: Any) -> Any:
         """``func()``, computed once per Structure (a Structure is a snapshot of the graph)."""
@@ -127,9 +262,9 @@ class Structure:
 
     def acts_for_cao(self, node: Hashable) -> bool:
         """Whether ``node`` is an executive post acting on the CAO's behalf."""
-        if self.kind.get(node) != "executive":
+        if self.kind_of(node) != "executive":
             return False
-        data = self.org.nodes[node]
+        data = self.data[self.index[node]]
         if "acts_for_cao" in data:
             return bool(data["acts_for_cao"])
         return data.get("role") != "sector_chief"
@@ -146,7 +281,19 @@ class Structure:
                 f"others as dotted-line reporting")
         if self._cycle_checked:
             return
-        # every node reachable from a node without a line superior is acyclic
+        # every node reachable from a node without a line superior is acyclic; the check
+        # runs level by level on the arrays, the Python walk below only names the cycle
+        has_sup = self.n_superiors > 0
+        in_line = (self.line_deg > 0) | has_sup
+        roots = np.flatnonzero((self.line_deg > 0) & ~has_sup)
+        reached = 0
+        frontier = roots
+        while len(frontier):
+            reached += len(frontier)
+            frontier = self.line_children_of(frontier)
+        if reached == int(in_line.sum()):
+            self._cycle_checked = True
+            return
         seen = 0
         stack = [n for n in self.children if n not in self.parent]
         children = self.children
