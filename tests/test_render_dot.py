@@ -31,32 +31,63 @@ def unq(value: str | None) -> str:
     return (value or "").strip('"')
 
 
-def all_nodes(graph: pydot.Dot) -> dict[str, pydot.Node]:
-    """Every node statement, merged by name (subgraphs included)."""
-    out: dict[str, dict[str, str]] = {}
+@functools.lru_cache(maxsize=64)
+def resolve(graph: pydot.Dot) -> tuple[dict[str, dict[str, str]],
+                                       list[tuple[str, str, dict[str, str]]]]:
+    """Every node's and edge's attributes as Graphviz reads the DOT, defaults included.
 
-    def walk(g: pydot.Graph) -> None:
-        for node in g.get_nodes():
-            out.setdefault(unq(node.get_name()), {}).update(node.get_attributes())
-        for sub in g.get_subgraphs():
-            walk(sub)
+    Statements are read in order, subgraphs in place. A ``node [...]``/``edge [...]`` default
+    holds to the end of its braces; a node takes the node defaults in scope where it first
+    appears (its own statement or an edge end) and later statements only add attributes;
+    an edge takes the edge defaults in scope.
+    """
+    nodes: dict[str, dict[str, str]] = {}
+    edges: list[tuple[str, str, dict[str, str]]] = []
 
-    walk(graph)
-    return out
+    def walk(g: pydot.Graph, node_defaults: dict[str, str], edge_defaults: dict[str, str]
+             ) -> None:
+        node_defaults, edge_defaults = dict(node_defaults), dict(edge_defaults)
+        statements = sorted([*g.get_nodes(), *g.get_edges(), *g.get_subgraphs()],
+                            key=lambda obj: obj.obj_dict["sequence"])
+        for obj in statements:
+            if isinstance(obj, pydot.Subgraph):
+                walk(obj, node_defaults, edge_defaults)
+            elif isinstance(obj, pydot.Edge):
+                ends = unq(obj.get_source()), unq(obj.get_destination())
+                for end in ends:
+                    nodes.setdefault(end, dict(node_defaults))
+                edges.append((*ends, {k: unq(v) for k, v in
+                                      {**edge_defaults, **obj.get_attributes()}.items()}))
+            else:
+                name = unq(obj.get_name())
+                if name == "node":
+                    node_defaults.update(obj.get_attributes())
+                elif name == "edge":
+                    edge_defaults.update(obj.get_attributes())
+                elif name != "graph":
+                    nodes.setdefault(name, dict(node_defaults)).update(obj.get_attributes())
+
+    walk(graph, {}, {})
+    return nodes, edges
+
+
+def all_nodes(graph: pydot.Dot) -> dict[str, dict[str, str]]:
+    """Every node with its attributes as Graphviz reads them (subgraphs included)."""
+    return resolve(graph)[0]
 
 
 def all_edges(graph: pydot.Dot) -> list[tuple[str, str, dict[str, str]]]:
-    out = []
+    """Every edge with its attributes as Graphviz reads them (subgraphs included)."""
+    return resolve(graph)[1]
 
-    def walk(g: pydot.Graph) -> None:
-        for edge in g.get_edges():
-            out.append((unq(edge.get_source()), unq(edge.get_destination()),
-                        {k: unq(v) for k, v in edge.get_attributes().items()}))
-        for sub in g.get_subgraphs():
-            walk(sub)
 
-    walk(graph)
-    return out
+def test_resolve_applies_scoped_defaults() -> None:
+    graph = parse('digraph { node [shape=box] a; { node [shape=circle] edge [style=dashed] '
+                  'b; a -> c; a [color=red] } b [shape=point] a -> b }')
+    nodes, edges = resolve(graph)
+    assert nodes["a"] == {"shape": "box", "color": "red"}  # defaults of its first statement
+    assert nodes["b"]["shape"] == "point" and nodes["c"]["shape"] == "circle"
+    assert [e[2].get("style") for e in edges] == ["dashed", None]
 
 
 def label_text(label: str) -> str:

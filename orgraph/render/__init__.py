@@ -21,7 +21,7 @@ from collections.abc import Collection
 from orgraph.errors import RenderError
 from orgraph.model import Organisation
 from orgraph.render.dot import DEFAULT_WRAP, to_dot
-from orgraph.render.engine import DEFAULT_TIMEOUT, ENGINES, find_engine, layout
+from orgraph.render.engine import DEFAULT_TIMEOUT, ENGINES, find_engine, run_engine
 
 __all__ = ["DEFAULT_TIMEOUT", "ENGINES", "FORMATS", "render", "to_dot"]
 
@@ -74,9 +74,9 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
         return source.encode("utf-8")
     if format == "png" and dpi is None:
         dpi = 96
-    which, _ = find_engine(engine)
+    which, exe = find_engine(engine)
     if format == "pdf" and which == "embedded":
         from orgraph.render.convert import svg_to_pdf
 
-        return svg_to_pdf(layout(source, "svg", engine=which, timeout=timeout))
-    return layout(source, format, engine=which, timeout=timeout, dpi=dpi)
+        return svg_to_pdf(run_engine(which, exe, source, "svg", timeout=timeout))
+    return run_engine(which, exe, source, format, timeout=timeout, dpi=dpi)

@@ -5,6 +5,10 @@ the DOT node names (ids outside ``[A-Za-z0-9_./-]`` are hex-encoded, see :func:`
 every text that reaches the chart goes through :func:`html_text`, so a label can neither end
 the DOT string nor inject markup into SVG.
 
+Each style of the legend table is written once per run of statements that share it, as the
+``node [...]``/``edge [...]`` defaults of an anonymous ``{ ... }`` block, so a statement
+carries only its own label, id or group: fewer attributes to quote, the same chart.
+
 Layout devices (all plain ``dot``):
 
 * political bodies are ranked above the CAO (invisible edges from each lowest political
@@ -29,15 +33,19 @@ True
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import html
+import itertools
 import math
 import re
 import textwrap
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import graphviz
+import graphviz.quoting
 
 from orgraph.errors import RenderError
 from orgraph.model import Category, Kind, Organisation, Relation, category_of
@@ -47,8 +55,10 @@ from orgraph.render.style import (
     GRAPH_ATTR,
     HIDDEN_UNLESS,
     NODE_DEFAULTS,
+    POINT_STYLE,
     SHOW_CHOICES,
     TEXT,
+    edge_style,
     edge_variant,
     node_style,
 )
@@ -60,6 +70,7 @@ DEFAULT_WRAP = 6
 #: Charts with more DOT statements than this get polyline instead of right-angled edges.
 ORTHO_MAX_LINES = 1500
 _SAFE_ID = re.compile(r"[A-Za-z0-9_./-]+")
+_ONE_LINE = re.compile(r"\S(?:[ \S]*\S)?")  # no tabs or edge spaces: textwrap keeps it
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TREE = {Relation.LINE.value, Relation.STAFF.value, Relation.DELEGATION.value}
 _LEVEL = {Relation.LINE.value, Relation.DELEGATION.value}
@@ -103,6 +114,9 @@ def html_text(text: Any) -> str:
 def _lines(text: str, width: int) -> list[str]:
     out: list[str] = []
     for part in str(text).splitlines() or [""]:
+        if len(part) <= width and _ONE_LINE.fullmatch(part):
+            out.append(part)  # what textwrap would return, without its cost
+            continue
         out.extend(textwrap.wrap(part, width, break_long_words=False,
                                  break_on_hyphens=False) or [""])
     return out
@@ -157,8 +171,8 @@ class _Plan:
     collapsed: dict[str, int] = field(default_factory=dict)  # boundary node → hidden count
 
 
-def _coordination_only(org: Organisation, node: str) -> bool:
-    if category_of(org.kind(node)) is not Category.COORDINATION:
+def _coordination_only(org: Organisation, node: str, kind: Kind) -> bool:
+    if category_of(kind) is not Category.COORDINATION:
         return False
     structural = _TREE | {Relation.DOTTED.value}
     return not any(d.get("relation") in structural
@@ -166,7 +180,7 @@ def _coordination_only(org: Organisation, node: str) -> bool:
                                    *org.out_edges(node, data=True)])
 
 
-def _select(org: Organisation, root: str | None, depth: int | None,
+def _select(org: Organisation, kinds: dict[str, Kind], root: str | None, depth: int | None,
             show: frozenset[str]) -> tuple[list[str], dict[str, int]]:
     """Return the nodes to draw (in chart order) and the hidden-descendant counts."""
     if root is None:
@@ -204,16 +218,17 @@ def _select(org: Organisation, root: str | None, depth: int | None,
                 collapsed[node] = sum(int(org.nodes[h].get("count") or 1) for h in hidden)
         if "coordination" in show:
             for node in org.nodes:
-                if node not in chosen and _coordination_only(org, node) and any(
+                if node not in chosen and _coordination_only(org, node, kinds[node]) and any(
                         m in chosen for m in org.successors(node)):
                     chosen.add(node)
     nodes = [n for n in org.nodes if n in chosen
-             and ("coordination" in show or not _coordination_only(org, n))]
+             and ("coordination" in show or not _coordination_only(org, n, kinds[n]))]
     return nodes, collapsed
 
 
 def _check(org: Organisation, lang: str, root: str | None, depth: int | None,
-           wrap: int) -> None:
+           wrap: int) -> dict[str, Kind]:
+    """Check the options and return every node's kind."""
     if lang not in TEXT:
         raise RenderError(f"unknown language {lang!r}; use one of: {', '.join(TEXT)}")
     if root is not None and root not in org:
@@ -223,12 +238,14 @@ def _check(org: Organisation, lang: str, root: str | None, depth: int | None,
         raise RenderError(f"--depth must be 0 or more, not {depth}")
     if wrap < 1:
         raise RenderError(f"wrap must be 1 or more, not {wrap}")
+    kinds = {}
     for node, kind in org.nodes(data="kind"):
         try:
-            Kind(kind)
+            kinds[node] = Kind(kind)
         except ValueError:
             raise RenderError(f"node {node!r} has unknown kind {kind!r}; use one of: "
                               f"{', '.join(k.value for k in Kind)}") from None
+    return kinds
 
 
 def _title(org: Organisation, lang: str) -> str:
@@ -285,22 +302,33 @@ def to_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
     True
     """
     shown = parse_show(show)
-    _check(org, lang, root, depth, wrap)
+    kinds = _check(org, lang, root, depth, wrap)
     words = TEXT[lang]
-    nodes, collapsed = _select(org, root, depth, shown)
+    nodes, collapsed = _select(org, kinds, root, depth, shown)
     visible = set(nodes)
 
-    graph = graphviz.Digraph(name="orgraph",
-                             graph_attr=GRAPH_ATTR, node_attr=NODE_DEFAULTS,
-                             edge_attr=EDGE_DEFAULTS)
+    graph = graphviz.Digraph(name="orgraph")
+    graph.body += [_defaults("graph", _key(GRAPH_ATTR)), _defaults("node", _key(NODE_DEFAULTS)),
+                   _defaults("edge", _key(EDGE_DEFAULTS))]
     title = _title(org, lang)
     if title:
         graph.attr(label=_label([title], bold_first=True))
 
-    # 1. nodes ---------------------------------------------------------------------------
+    # 1. who hangs where -------------------------------------------------------------------
+    staff_of: dict[str, list[str]] = {}
+    for u, v in org.edges_of(Relation.STAFF):
+        if u in visible and v in visible:
+            staff_of.setdefault(u, []).append(v)
+    tree_children: dict[str, list[str]] = {}
+    for u, v, rel in org.edges(data="relation"):
+        if rel in _TREE and u in visible and v in visible:
+            tree_children.setdefault(u, []).append(v)
+
+    # 2. nodes ---------------------------------------------------------------------------
+    node_stmts: list[tuple[dict[str, str], str, dict[str, str]]] = []
     drawn: dict[str, list[str]] = {}
     for node in nodes:
-        kind = org.kind(node)
+        kind = kinds[node]
         data = org.nodes[node]
         text = org.label(node, lang)
         name = dot_name(node)
@@ -308,15 +336,16 @@ def to_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
         count = data.get("count")
         if kind is Kind.UNIT_GROUP and expand and items:
             drawn[node] = []
+            item_style = node_style(Kind.UNIT)
+            item_style["class"] += " expanded"
             for i, item in enumerate(items):
-                attrs = node_style(Kind.UNIT)
-                attrs["class"] += " expanded"
-                graph.node(f"{name}~{i}", label=_label(_lines(item, _LABEL_WIDTH)), **attrs)
+                node_stmts.append((item_style, f"{name}~{i}",
+                                   {"label": _label(_lines(item, _LABEL_WIDTH))}))
                 drawn[node].append(f"{name}~{i}")
             if isinstance(count, int) and count > len(items):
-                graph.node(f"{name}~more", label=_label(
-                    [f"+{count - len(items)} {words['more']}", *_lines(text, _LABEL_WIDTH)]),
-                    **node_style(Kind.UNIT_GROUP))
+                node_stmts.append((node_style(Kind.UNIT_GROUP), f"{name}~more", {
+                    "label": _label([f"+{count - len(items)} {words['more']}",
+                                     *_lines(text, _LABEL_WIDTH)])}))
                 drawn[node].append(f"{name}~more")
             continue
         attrs = node_style(kind, text)
@@ -335,44 +364,33 @@ def to_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
                 attrs["peripheries"] = "2"
                 attrs["class"] += " collapsed"
             label = _label(lines)
-        graph.node(name, label=label, **attrs)
+        own = {"label": label}
+        if node in staff_of:  # the manager's line runs straight down to its staff junction
+            own["group"] = name
+        node_stmts.append((attrs, name, own))
         drawn[node] = [name]
-
-    # 2. who hangs where -------------------------------------------------------------------
-    staff_of: dict[str, list[str]] = {}
-    for u, v in org.edges_of(Relation.STAFF):
-        if u in visible and v in visible:
-            staff_of.setdefault(u, []).append(v)
-    tree_children: dict[str, list[str]] = {}
-    for u, v, rel in org.edges(data="relation"):
-        if rel in _TREE and u in visible and v in visible:
-            tree_children.setdefault(u, []).append(v)
+    _emit_nodes(graph, node_stmts)
 
     junction: dict[str, str] = {}
     for manager, staff in staff_of.items():
         mname = dot_name(manager)
         jname = f"~j~{mname}"
         junction[manager] = jname
-        graph.node(mname, group=mname)
-        graph.node(jname, shape="point", width="0.01", height="0.01", label="",
-                   group=mname, **{"class": "junction"})
-        graph.edge(mname, jname, weight="100", **EDGE_STYLE["trunk"], **{"class": "trunk"})
-        with graph.subgraph() as same:
-            same.attr(rank="same")
-            same.node(jname)
+        with _block(graph, node=POINT_STYLE, edge={**edge_style("trunk"), "weight": "100"}):
+            graph.node(jname, group=mname)
+            graph.edge(mname, jname)
+        with _block(graph, rank="same"):  # the edges put the junction and staff in it
             for i, member in enumerate(staff):
                 variant = edge_variant(Relation.STAFF,
                                        instructs=bool(org.nodes[member].get("instructs")))
-                attrs = {**EDGE_STYLE[variant], "class": variant,
-                         "id": f"{variant}:{mname}->{dot_name(member)}"}
+                attrs = {**edge_style(variant), "id": f"{variant}:{mname}->{dot_name(member)}"}
                 for target in drawn[member]:
-                    same.node(target)
                     if i % 2 == 0:  # right of the line
-                        same.edge(jname, target, **attrs)
+                        graph.edge(jname, target, **attrs)
                     else:  # left of the line: reversed edge, arrow kept at the staff unit
                         attrs_left = {**attrs, "dir": "back",
                                       "arrowtail": attrs["arrowhead"], "arrowhead": "none"}
-                        same.edge(target, jname, **attrs_left)
+                        graph.edge(target, jname, **attrs_left)
 
     # 3. line, delegation and dotted edges; leaves stacked into columns --------------------
     stacked: set[tuple[str, str]] = set()
@@ -388,30 +406,26 @@ def to_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
         owner = {t: k for k in leaves for t in drawn[k]}
         grid = [targets[c * rows:(c + 1) * rows] for c in range(cols)]
         pname = dot_name(parent)
-        for c, column in enumerate(grid):
-            above = source
-            for r in range(len(column)):
-                point = f"~c~{pname}~{c}~{r}"
-                graph.node(point, shape="point", width="0.01", height="0.01", label="",
-                           group=f"~c~{pname}~{c}", **{"class": "junction"})
-                graph.edge(above, point, **EDGE_STYLE["trunk"], **{"class": "trunk"},
-                           weight="10" if r else "1")
-                above = point
+        for c, column in enumerate(grid):  # one vertical line of points per column
+            points = [f"~c~{pname}~{c}~{r}" for r in range(len(column))]
+            with _block(graph, node={**POINT_STYLE, "group": f"~c~{pname}~{c}"},
+                        edge={**edge_style("trunk"), "weight": "10"}):
+                graph.edge(source, points[0], weight="1")  # the points are made by the edges
+                graph.edges(itertools.pairwise(points))
         for r in range(rows):  # one rank per row, ordered point, unit, point, unit, ...
-            with graph.subgraph() as same:
-                same.attr(rank="same")
+            with _block(graph, rank="same", edge={**edge_style("line"), "weight": "50"}):
                 previous = None
                 for c, column in enumerate(grid):
                     if r >= len(column):
                         continue
                     point, target = f"~c~{pname}~{c}~{r}", column[r]
                     if previous is not None:
-                        same.edge(previous, point, style="invis", **{"class": "row"})
-                    same.edge(point, target, **EDGE_STYLE["line"], weight="50", **{
-                        "class": "line", "id": f"line:{pname}->{target}"})
+                        graph.edge(previous, point, **edge_style("row"), weight="1")
+                    graph.edge(point, target, id=f"line:{pname}->{target}")
                     previous = target
         stacked.update((parent, owner[t]) for t in targets)
 
+    edge_stmts: list[tuple[dict[str, str], str, str, dict[str, str]]] = []
     for u, v, rel in org.edges(data="relation"):
         if u not in visible or v not in visible or (u, v) in stacked:
             continue
@@ -420,41 +434,91 @@ def to_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
         if rel in HIDDEN_UNLESS and HIDDEN_UNLESS[rel] not in shown:
             continue
         variant = edge_variant(rel)
-        attrs = {**EDGE_STYLE[variant], "class": variant}
+        attrs = edge_style(variant)
         if variant in ("order", "service"):
             attrs["xlabel"] = _label([words[variant]])
         tail = junction.get(u, dot_name(u)) if rel in _LEVEL else dot_name(u)
         for t in drawn[u] if tail == dot_name(u) else [tail]:
             for h in drawn[v]:
-                graph.edge(t, h, id=f"{variant}:{dot_name(u)}->{h}", **attrs)
+                edge_stmts.append((attrs, t, h, {"id": f"{variant}:{dot_name(u)}->{h}"}))
 
     # 4. political bodies above the CAO ----------------------------------------------------
-    political = [n for n in nodes if category_of(org.kind(n)) is Category.POLITICAL]
+    political = [n for n in nodes if category_of(kinds[n]) is Category.POLITICAL]
     lowest = [p for p in political
-              if not any(category_of(org.kind(c)) is Category.POLITICAL
+              if not any(category_of(kinds[c]) is Category.POLITICAL
                          for c in tree_children.get(p, []))]
-    for cao in (n for n in nodes if org.kind(n) is Kind.CAO):
+    caos = [n for n in nodes if kinds[n] is Kind.CAO]
+    for cao in caos:
         for body in lowest:
-            graph.edge(dot_name(body), dot_name(cao), style="invis", **{"class": "rank"})
+            edge_stmts.append((edge_style("rank"), dot_name(body), dot_name(cao), {}))
+    _emit_edges(graph, edge_stmts)
 
     # 5. nodes nothing visible hangs them on (support units that only serve): beside the CAO
     hung = {v for v in nodes for u in org.predecessors(v) if u in visible
             and org.edges[u, v].get("relation") in _TREE | {Relation.DOTTED.value}}
-    caos = [n for n in nodes if org.kind(n) is Kind.CAO]
     loose = [n for n in nodes if n not in hung and n not in caos and category_of(
-        org.kind(n)) in (Category.STAFF, Category.PERFORMANCE, Category.CHIEF_EXECUTIVE)]
+        kinds[n]) in (Category.STAFF, Category.PERFORMANCE, Category.CHIEF_EXECUTIVE)]
     if caos and loose:
-        with graph.subgraph() as same:
-            same.attr(rank="same")
-            same.node(dot_name(caos[0]))
+        with _block(graph, rank="same"):
+            graph.node(dot_name(caos[0]))
             for n in loose:
                 for name in drawn[n]:
-                    same.node(name)
+                    graph.node(name)
     if len(graph.body) > ORTHO_MAX_LINES:  # right-angled routing costs too much when large
         graph.attr(splines="polyline")
     if legend:
         _add_legend(graph, words)
     return graph.source
+
+
+@contextlib.contextmanager
+def _block(graph: graphviz.Digraph, *, node: dict[str, str] | None = None,
+           edge: dict[str, str] | None = None, **attrs: str) -> Iterator[None]:
+    """Write an anonymous subgraph ``{ ... }`` into ``graph``: ``node``/``edge`` are default
+    attributes for the statements written inside (DOT scopes them to the braces), ``attrs``
+    its own attributes (``rank="same"``). Only the braces bypass the graphviz package;
+    every name and value still goes through its quoting."""
+    graph.body.append("\t{\n")
+    if attrs:
+        graph.body.append(_defaults("graph", _key(attrs)))
+    if node:
+        graph.body.append(_defaults("node", _key(node)))
+    if edge:
+        graph.body.append(_defaults("edge", _key(edge)))
+    yield
+    graph.body.append("\t}\n")
+
+
+@functools.lru_cache(maxsize=1024)
+def _defaults(what: str, style: tuple[tuple[str, str], ...]) -> str:
+    """The ``graph|node|edge [...]`` statement of a style, quoted by the graphviz package
+    once per style rather than once per chart (the table's rows recur in every chart)."""
+    return f"\t{what}{graphviz.quoting.attr_list(attributes=style)}\n"
+
+
+def _key(style: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(style.items()))
+
+
+def _emit_nodes(graph: graphviz.Digraph,
+                stmts: list[tuple[dict[str, str], str, dict[str, str]]]) -> None:
+    """Write node statements in order; a run of nodes with one style shares a subgraph
+    whose ``node [...]`` carries the style, so each statement carries only its label."""
+    for _, group in itertools.groupby(stmts, key=lambda s: _key(s[0])):
+        run = list(group)
+        with _block(graph, node=run[0][0]):
+            for _, name, own in run:
+                graph.node(name, **own)
+
+
+def _emit_edges(graph: graphviz.Digraph,
+                stmts: list[tuple[dict[str, str], str, str, dict[str, str]]]) -> None:
+    """Write edge statements in order; a run with one style shares an ``edge [...]``."""
+    for _, group in itertools.groupby(stmts, key=lambda s: _key(s[0])):
+        run = list(group)
+        with _block(graph, edge=run[0][0]):
+            for _, tail, head, own in run:
+                graph.edge(tail, head, **own)
 
 
 def _add_legend(graph: graphviz.Digraph, words: dict[str, str]) -> None:

@@ -35,6 +35,7 @@ __all__ = [
     "available_engines",
     "find_engine",
     "layout",
+    "run_engine",
 ]
 
 #: The engine choices; ``auto`` prefers the system's Graphviz.
@@ -146,7 +147,18 @@ def layout(source: str, format: str, *, engine: str = "auto",
         The engine is missing or cannot write ``format``, the layout failed (with the
         engine's message), or it took longer than ``timeout``.
     """
-    which, exe = find_engine(engine)
+    return run_engine(*find_engine(engine), source, format, timeout=timeout, dpi=dpi)
+
+
+def run_engine(which: str, exe: str, source: str, format: str, *,
+               timeout: float | None = DEFAULT_TIMEOUT, dpi: float | None = None) -> bytes:
+    """:func:`layout` with the engine already found: ``(which, exe)`` from :func:`find_engine`.
+
+    Examples
+    --------
+    >>> run_engine(*find_engine("embedded"), 'digraph { a }', "svg")[:5]
+    b'<?xml'
+    """
     formats = ENGINE_FORMATS[which]
     if format not in formats:
         raise RenderError(f"the {which} engine cannot write {format!r}; use one of: "

@@ -38,8 +38,10 @@ __all__ = [
     "LONG_STAFF_LABEL",
     "NODE_DEFAULTS",
     "NODE_STYLE",
+    "POINT_STYLE",
     "SHOW_CHOICES",
     "TEXT",
+    "edge_style",
     "edge_variant",
     "node_style",
 ]
@@ -91,7 +93,8 @@ NODE_STYLE: MappingProxyType[str, dict[str, str]] = MappingProxyType({
 LONG_STAFF_LABEL = 9
 
 #: Edge variant → DOT edge attributes. A variant is a relation, with staff split by
-#: ``instructs``; ``trunk`` is the plain stub from a manager to the junction its staff hang on.
+#: ``instructs``; ``trunk`` is the plain stub from a manager to the junction its staff hang on;
+#: ``rank`` and ``row`` are invisible edges that only order the layout.
 EDGE_STYLE: MappingProxyType[str, dict[str, str]] = MappingProxyType({
     "line": {"style": "solid", "arrowhead": "normal"},
     "dotted": {"style": "dashed", "arrowhead": "normal", "constraint": "false",
@@ -106,7 +109,13 @@ EDGE_STYLE: MappingProxyType[str, dict[str, str]] = MappingProxyType({
     "service": {"style": "dotted", "arrowhead": "vee", "color": "#c05a00",
                 "fontcolor": "#c05a00", "constraint": "false", "penwidth": "1.6"},
     "trunk": {"style": "solid", "arrowhead": "none"},
+    "rank": {"style": "invis"},
+    "row": {"style": "invis"},
 })
+
+#: The invisible junction points staff units and stacked columns hang from.
+POINT_STYLE: MappingProxyType[str, str] = MappingProxyType({
+    "shape": "point", "width": "0.01", "height": "0.01", "label": "", "class": "junction"})
 
 #: Relations (and coordination bodies) drawn only when ``show`` names them.
 SHOW_CHOICES = ("coordination", "orders")
@@ -163,6 +172,17 @@ def edge_variant(relation: Relation | str, *, instructs: bool = False) -> str:
     if value == Relation.STAFF.value and instructs:
         return "staff_instructs"
     return value
+
+
+def edge_style(variant: str) -> dict[str, str]:
+    """Return the DOT attributes of an edge variant, its ``class`` included (a copy).
+
+    Examples
+    --------
+    >>> edge_style("staff")
+    {'style': 'solid', 'arrowhead': 'none', 'class': 'staff'}
+    """
+    return {**EDGE_STYLE[variant], "class": variant}
 
 
 def node_style(kind: Kind | str, label: str = "") -> dict[str, Any]:
