@@ -113,7 +113,7 @@ def leader_team_counts(org: nx.DiGraph | Structure) -> tuple[int, int]:
         return len(st.nodes_of("cao", "executive")), 0
     top = units = 0
     for member in leader_group_members(st):
-        kind = st.kind.get(member)
+        kind = st.kind_of(member)
         if kind in EXECUTIVE_MEMBER_KINDS:
             top += 1
         elif kind in UNIT_LEADER_KINDS:
@@ -158,12 +158,12 @@ def includes_unit_leaders(org: nx.DiGraph | Structure) -> bool:
 
 
 def _is_staff_leader(st: Structure, node: Hashable) -> bool:
-    kind = st.kind.get(node)
+    kind = st.kind_of(node)
     if kind == "staff":
         return True
     if kind != "executive" or st.org.nodes[node].get("role") not in STAFF_LEADER_ROLES:
         return False
-    return any(d.get("relation") == "staff" and st.kind.get(sub) == "staff"
+    return any(d.get("relation") == "staff" and st.kind_of(sub) == "staff"
                for sub, d in st.org.succ[node].items())
 
 

@@ -17,10 +17,11 @@ from collections import deque
 from collections.abc import Hashable
 
 import networkx as nx
+import numpy as np
 
 from orgraph.errors import MetricsError
 from orgraph.metrics._structure import Structure, structure
-from orgraph.metrics.report import _performance_nodes
+from orgraph.metrics.report import _performance_mask
 
 __all__ = [
     "LAYERINGS",
@@ -42,7 +43,7 @@ LAYERINGS = ("shortest", "longest")
 def _root(st: Structure, root: Hashable | None) -> Hashable:
     if root is None:
         return st.cao()
-    if root not in st.kind:
+    if root not in st.index:
         raise MetricsError(f"{st.name}: the node '{root}' is not in the organisation")
     return root
 
@@ -109,6 +110,13 @@ def _layers(st: Structure, root: Hashable | None, dotted: bool,
             layering: str) -> dict[Hashable, int]:
     st.require_line_tree()
     start = _root(st, root)
+    if not (dotted and st.rel_mask("dotted").any()):
+        # the line is a tree: its breadth-first levels come from the arrays
+        nodes = st.nodes
+        layer: dict[Hashable, int] = {}
+        for depth_, level in enumerate(st.line_levels(st.index[start])):
+            layer.update(dict.fromkeys(map(nodes.__getitem__, level.tolist()), depth_))
+        return layer
     succ: dict[Hashable, list[Hashable]] = st.children
     if dotted and st.dotted:
         succ = {u: list(vs) for u, vs in st.children.items()}
@@ -177,7 +185,25 @@ def depth(org: nx.DiGraph | Structure, root: Hashable | None = None, *,
     >>> depth(orgraph.load("examples/minimal.yaml"))
     1
     """
-    return max(_cached_layers(structure(org), root, dotted, layering).values())
+    st = structure(org)
+    if not (dotted and st.rel_mask("dotted").any()):
+        if layering not in LAYERINGS:
+            raise MetricsError(f"unknown layering '{layering}'; use one of: "
+                               f"{', '.join(LAYERINGS)}")
+        st.require_line_tree()
+        return len(st.line_levels(st.index[_root(st, root)])) - 1
+    return max(_cached_layers(st, root, dotted, layering).values())
+
+
+def _cao_reach(st: Structure) -> np.ndarray:
+    """Boolean array: the nodes in the CAO's line (the CAO included)."""
+    def compute() -> np.ndarray:
+        st.require_line_tree()
+        mask = np.zeros(st.n, dtype=bool)
+        for level in st.line_levels(st.index[st.cao()]):
+            mask[level] = True
+        return mask
+    return st.cached("cao_reach", compute)
 
 
 def depth_from_cao(org: nx.DiGraph | Structure) -> int:
@@ -210,6 +236,44 @@ def _leader_members(st: Structure) -> set[Hashable]:
     if len(groups) != 1:
         return set()
     return {m for m, d in st.org.succ[groups[0]].items() if d.get("relation") == "member"}
+
+
+def _unit_halves(st: Structure) -> tuple[np.ndarray, np.ndarray]:
+    """Node indices of the performance units under the CAO (graph order) and the half
+    levels line managers add above each (see :func:`unit_levels`), level by level on the
+    line tree: a node is on the CAO's level when its superior is and it acts for the CAO;
+    below that level every superior adds 2 halves, 1 when it is in the leader group."""
+    def compute() -> tuple[np.ndarray, np.ndarray]:
+        st.require_line_tree()
+        cao = st.index[st.cao()]
+        acts = np.zeros(st.n, dtype=bool)
+        for i in st.indices_of("executive").tolist():
+            acts[i] = st.acts_for_cao(st.nodes[i])
+        add = np.full(st.n, 2, dtype=np.int64)
+        for member in _leader_members(st):
+            add[st.index[member]] = 1
+        top = np.zeros(st.n, dtype=bool)
+        halves = np.zeros(st.n, dtype=np.int64)
+        reach = np.zeros(st.n, dtype=bool)
+        top[cao] = reach[cao] = True
+        parent = np.zeros(st.n, dtype=np.int64)
+        parent[st.line_head] = st.line_tail  # a tree: one line superior each
+        for level in st.line_levels(cao)[1:]:
+            up = parent[level]
+            reach[level] = True
+            top[level] = top[up] & acts[level]
+            halves[level] = halves[up] + np.where(top[up], 0, add[up])
+        leaves = _performance_mask(st) & (st.line_deg == 0) & reach
+        leaves[cao] = False
+        found = np.flatnonzero(leaves)
+        st.memo["cao_level"] = top
+        return found, halves[found]
+    return st.cached("unit_halves", compute)
+
+
+def _level(halves: int) -> int | float:
+    level = 2 + halves / 2
+    return int(level) if level.is_integer() else level
 
 
 def unit_levels(org: nx.DiGraph | Structure) -> dict[Hashable, int | float]:
@@ -250,23 +314,9 @@ def unit_levels(org: nx.DiGraph | Structure) -> dict[Hashable, int | float]:
 
 
 def _unit_levels(st: Structure) -> dict[Hashable, int | float]:
-    st.require_line_tree()
-    cao = st.cao()
-    leaves = {n for n in _performance_nodes(st) if n not in st.children}
-    in_group = _leader_members(st)
-    result: dict[Hashable, int | float] = {}
-    # (node, in the CAO's level, half-levels added by line managers above it)
-    stack: list[tuple[Hashable, bool, int]] = [(cao, True, 0)]
-    while stack:
-        node, top, halves = stack.pop()
-        if node in leaves and node != cao:
-            level = 2 + halves / 2
-            result[node] = int(level) if level.is_integer() else level
-        below = halves if top else halves + (1 if node in in_group else 2)
-        for child in st.children.get(node, ()):
-            stack.append((child, top and st.acts_for_cao(child), below))
-    order = {n: i for i, n in enumerate(st.kind)}
-    return dict(sorted(result.items(), key=lambda item: order[item[0]]))
+    found, halves = _unit_halves(st)
+    nodes = st.nodes
+    return {nodes[i]: _level(h) for i, h in zip(found.tolist(), halves.tolist(), strict=True)}
 
 
 def management_levels_range(org: nx.DiGraph | Structure) -> tuple[int | float, int | float]:
@@ -284,11 +334,11 @@ def management_levels_range(org: nx.DiGraph | Structure) -> tuple[int | float, i
     (2, 2)
     """
     st = structure(org)
-    levels = unit_levels(st).values()
-    if not levels:
+    halves = _unit_halves(st)[1]
+    if not len(halves):
         raise MetricsError(f"{st.name}: no performance unit reports to the CAO along line "
                            f"edges; management levels are undefined")
-    return min(levels), max(levels)
+    return _level(int(halves.min())), _level(int(halves.max()))
 
 
 def management_levels(org: nx.DiGraph | Structure) -> int | float:
@@ -340,11 +390,10 @@ def units_outside_cao(org: nx.DiGraph | Structure) -> int:
     0
     """
     st = structure(org)
-    units = _performance_nodes(st)
+    units = _performance_mask(st)
     if not st.nodes_of("cao"):
-        return sum(st.weight(n) for n in units)
-    reach = _cached_layers(st)
-    return sum(st.weight(n) for n in units if n not in reach)
+        return int(st.weights[units].sum())
+    return int(st.weights[units & ~_cao_reach(st)].sum())
 
 
 def mintzberg_ratio(org: nx.DiGraph | Structure) -> float | None:
@@ -371,11 +420,11 @@ def mintzberg_ratio(org: nx.DiGraph | Structure) -> float | None:
     0.02
     """
     st = structure(org)
-    nodes = st.org.nodes
-    units = _performance_nodes(st)
-    if not units or any(nodes[n].get("headcount") is None for n in units):
+    data = st.data
+    units = np.flatnonzero(_performance_mask(st)).tolist()
+    if not units or any(data[i].get("headcount") is None for i in units):
         return None
-    total = sum(d.get("headcount") or 0 for _, d in nodes.items())
+    total = sum(d.get("headcount") or 0 for d in data)
     if total <= 0:
         return None
     return management_levels(st) / total

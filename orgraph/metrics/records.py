@@ -150,9 +150,9 @@ def record(org: nx.DiGraph | Structure, *, dotted: bool = True,
     out["managers"] = stats["managers"]
     out["span_max"], out["span_mean"], out["span_median"] = (
         stats["max"], stats["mean"], stats["median"])
-    spans = span.spans(st)
-    out["narrow_managers"] = sum(1 for v in spans.values() if v <= 2)
-    out["wide_managers"] = sum(1 for v in spans.values() if v > 15)
+    spans = span._span_arrays(st)[1]
+    out["narrow_managers"] = int((spans <= 2).sum())
+    out["wide_managers"] = int((spans > 15).sum())
     if put("mintzberg_ratio", lambda: levels.mintzberg_ratio(st)) is None and \
             out["mintzberg_ratio"] is None and not any(n.startswith("mintzberg") for n in notes):
         notes.append("mintzberg_ratio: not every performance unit has a headcount")

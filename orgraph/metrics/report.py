@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 import networkx as nx
+import numpy as np
 
 from orgraph.metrics._structure import UNIT_KINDS, Structure, structure
 
@@ -33,11 +34,26 @@ def _is_purchaser(st: Structure, node: Hashable) -> bool:
     return any(d.get("relation") == "order" for d in st.org.succ[node].values())
 
 
+def _performance_mask(st: Structure) -> np.ndarray:
+    """Boolean array over the nodes: units, unit groups, leaf departments that are not
+    purchaser offices (a department with an ``order`` edge)."""
+    def compute() -> np.ndarray:
+        mask = st.kind_mask(*UNIT_KINDS)
+        leaf_dep = st.kind_mask("department") & (st.line_deg == 0)
+        if leaf_dep.any():
+            purchaser = np.zeros(st.n, dtype=bool)
+            purchaser[st.tail[st.rel_mask("order")]] = True
+            leaf_dep &= ~purchaser
+        return mask | leaf_dep
+    return st.cached("performance_mask", compute)
+
+
 def _performance_nodes(st: Structure) -> list[Hashable]:
     """Units, unit groups, and leaf departments that are not purchaser offices."""
     def compute() -> list[Hashable]:
-        leaf_departments = [n for n in st.nodes_of("department")
-                            if n not in st.children and not _is_purchaser(st, n)]
+        mask = _performance_mask(st)
+        nodes = st.nodes
+        leaf_departments = [nodes[i] for i in st.indices_of("department").tolist() if mask[i]]
         return [*st.nodes_of(*UNIT_KINDS), *leaf_departments]
     return st.cached("performance_nodes", compute)
 
@@ -68,7 +84,7 @@ def performance_units(org: nx.DiGraph | Structure) -> int:
     4
     """
     st = structure(org)
-    return sum(st.weight(n) for n in _performance_nodes(st))
+    return int(st.weights[_performance_mask(st)].sum())
 
 
 def staff_units(org: nx.DiGraph | Structure) -> int:
@@ -130,7 +146,7 @@ def central_staff(org: nx.DiGraph | Structure) -> bool:
     pred = st.org.pred
     for node in st.nodes_of("staff"):
         for sup, data in pred[node].items():
-            if data.get("relation") == "staff" and (st.kind.get(sup) == "cao"
+            if data.get("relation") == "staff" and (st.kind_of(sup) == "cao"
                                                     or st.acts_for_cao(sup)):
                 return True
     return False
@@ -159,11 +175,13 @@ def council_size(org: nx.DiGraph | Structure) -> int | None:
 
 def _committee_nodes(st: Structure) -> list[Hashable]:
     """Committee-kind nodes and political bodies marked ``standing_committee``."""
-    nodes = st.org.nodes
-    return [n for n, k in st.kind.items()
-            if k in COMMITTEE_KINDS
-            or (k in ("executive_committee", "political_body")
-                and nodes[n].get("standing_committee") is True)]
+    mask = st.kind_mask(*COMMITTEE_KINDS)
+    data = st.data
+    for i in np.flatnonzero(st.kind_mask("executive_committee", "political_body")).tolist():
+        if data[i].get("standing_committee") is True:
+            mask[i] = True
+    nodes = st.nodes
+    return [nodes[i] for i in np.flatnonzero(mask).tolist()]
 
 
 def _count(st: Structure, node: Hashable) -> int:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Hashable
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from orgraph.metrics._structure import POLITICAL, Structure, structure
-from orgraph.metrics.levels import _cached_layers
-from orgraph.metrics.report import _performance_nodes
+from orgraph.metrics.levels import _unit_halves
+from orgraph.metrics.report import _performance_mask
 
 __all__ = [
     "SPAN_BANDS",
@@ -47,12 +47,27 @@ def spans(org: nx.DiGraph | Structure) -> dict[Hashable, int]:
     {'radmann': 5}
     """
     st = structure(org)
+    nodes = st.nodes
+    idx, values = _span_arrays(st)
+    return dict(zip(map(nodes.__getitem__, idx.tolist()), values.tolist(), strict=True))
 
-    def compute() -> dict[Hashable, int]:
-        counts, kind = st.counts, st.kind
-        return {n: (sum(counts.get(c, 1) for c in subs) if counts else len(subs))
-                for n, subs in st.children.items() if kind.get(n) not in POLITICAL}
-    return dict(st.cached("spans", compute))
+
+def _all_spans(st: Structure) -> np.ndarray:
+    """Per node: the weight of its line subordinates (0 for a node without any)."""
+    def compute() -> np.ndarray:
+        if not len(st.line_head):
+            return np.zeros(st.n, dtype=np.int64)
+        return np.bincount(st.line_tail, weights=st.weights[st.line_head],
+                           minlength=st.n).astype(np.int64)
+    return st.cached("all_spans", compute)
+
+
+def _span_arrays(st: Structure) -> tuple[np.ndarray, np.ndarray]:
+    """Manager indices (graph order) and their spans, as :func:`spans` defines them."""
+    def compute() -> tuple[np.ndarray, np.ndarray]:
+        managers = np.flatnonzero((st.line_deg > 0) & ~st.kind_mask(*POLITICAL))
+        return managers, _all_spans(st)[managers]
+    return st.cached("span_arrays", compute)
 
 
 def cao_span(org: nx.DiGraph | Structure) -> int:
@@ -70,8 +85,7 @@ def cao_span(org: nx.DiGraph | Structure) -> int:
     5
     """
     st = structure(org)
-    cao = st.cao()
-    return sum(st.weight(c) for c in st.children.get(cao, ()))
+    return int(_all_spans(st)[st.index[st.cao()]])
 
 
 def span_stats(org: nx.DiGraph | Structure) -> dict[str, Any]:
@@ -89,11 +103,19 @@ def span_stats(org: nx.DiGraph | Structure) -> dict[str, Any]:
     >>> span_stats(orgraph.load("examples/minimal.yaml"))
     {'managers': 1, 'max': 5, 'mean': 5.0, 'median': 5.0}
     """
-    values = list(spans(org).values())
-    if not values:
+    values = _span_arrays(structure(org))[1]
+    count = len(values)
+    if not count:
         return {"managers": 0, "max": None, "mean": None, "median": None}
-    return {"managers": len(values), "max": max(values),
-            "mean": statistics.fmean(values), "median": float(statistics.median(values))}
+    # exact as statistics.fmean / median on the ints: an int sum, one division
+    half = count // 2
+    if count % 2:
+        median = float(int(np.partition(values, half)[half]))
+    else:
+        part = np.partition(values, (half - 1, half))
+        median = float((int(part[half - 1]) + int(part[half])) / 2)
+    return {"managers": count, "max": int(values.max()),
+            "mean": int(values.sum()) / count, "median": median}
 
 
 def team_span(org: nx.DiGraph | Structure) -> float | None:
@@ -120,26 +142,24 @@ def team_span(org: nx.DiGraph | Structure) -> float | None:
     """
     st = structure(org)
     st.require_line_tree()
-    cao = st.cao()
-    units = set(_performance_nodes(st))
-    level = {cao}
-    stack = [cao]
-    while stack:
-        for child in st.children.get(stack.pop(), ()):
-            if st.acts_for_cao(child):
-                level.add(child)
-                stack.append(child)
-    pred = st.org.pred
-    carried = 0
-    carriers: set[Hashable] = set()
-    for unit in units:
-        boss = st.parent.get(unit)
-        if boss not in level:
-            continue
-        carried += st.weight(unit)
-        mine = {sup for sup, d in pred[unit].items()
-                if d.get("relation") in ("line", "dotted") and sup in level and sup != cao}
-        carriers |= mine or {boss}
+    cao = st.index[st.cao()]
+    _unit_halves(st)
+    level = st.memo["cao_level"]  # the CAO and the posts acting for it, through such posts
+    parent = np.full(st.n, -1, dtype=np.int64)
+    parent[st.line_head] = st.line_tail
+    boss = parent
+    carried_mask = _performance_mask(st) & (boss >= 0)
+    carried_mask[carried_mask] = level[boss[carried_mask]]
+    carried = int(st.weights[carried_mask].sum())
+    # carriers: superiors of a carried unit on line or dotted edges, on the CAO's level,
+    # not the CAO; a unit without such a superior is carried by its line superior
+    edges = st.rel_mask("line", "dotted")
+    tails, heads = st.tail[edges], st.head[edges]
+    mine = carried_mask[heads] & level[tails] & (tails != cao)
+    carriers = set(tails[mine].tolist())
+    lone = carried_mask.copy()
+    lone[heads[mine]] = False
+    carriers.update(boss[lone].tolist())
     return carried / len(carriers) if carriers else None
 
 
@@ -175,27 +195,22 @@ def spans_and_layers(org: nx.DiGraph | Structure) -> dict[str, Any]:
     ([0, 4], 1, 0)
     """
     st = structure(org)
-    layer = _cached_layers(st)
-    span = spans(st)
-    height = max(layer.values())
-    units = [0] * (height + 1)
-    for node in _performance_nodes(st):
-        if node in layer:
-            units[layer[node]] += st.weight(node)
-    managers = [0] * (height + 1)
-    for node in span:
-        if node in layer:
-            managers[layer[node]] += 1
+    st.require_line_tree()
+    levels = st.line_levels(st.index[st.cao()])
+    idx, values = _span_arrays(st)
+    perf, weights = _performance_mask(st), st.weights
+    is_manager = np.zeros(st.n, dtype=bool)
+    is_manager[idx] = True
+    units = [int(weights[level[perf[level]]].sum()) for level in levels]
+    managers = [int(is_manager[level].sum()) for level in levels]
     bands = {name: 0 for name, _, _ in SPAN_BANDS}
-    for value in span.values():
-        for name, lo, hi in SPAN_BANDS:
-            if value >= lo and (hi is None or value <= hi):
-                bands[name] += 1
-                break
+    for name, lo, hi in SPAN_BANDS:
+        inside = values >= lo if hi is None else (values >= lo) & (values <= hi)
+        bands[name] = int(inside.sum())
     return {
         "units_per_layer": units,
         "managers_per_layer": managers,
-        "narrow_managers": sum(1 for v in span.values() if v <= 2),
-        "wide_managers": sum(1 for v in span.values() if v > 15),
+        "narrow_managers": int((values <= 2).sum()),
+        "wide_managers": int((values > 15).sum()),
         "bands": bands,
     }
