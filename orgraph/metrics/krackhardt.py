@@ -72,6 +72,7 @@ import math
 from collections.abc import Hashable
 
 import networkx as nx
+import numpy as np
 
 from orgraph.errors import MetricsError
 from orgraph.metrics._structure import Structure, structure
@@ -448,44 +449,281 @@ def _reach(org: nx.DiGraph | Structure, dotted: bool) -> _Reach:
     return _Reach(len(nodes), succ, loops)
 
 
-def _measures(reach: _Reach, reading: str = "sna") -> dict[str, float]:
+def _check_reading(reading: str) -> None:
     if reading not in LUB_READINGS:
         raise MetricsError(f"unknown LUB reading '{reading}'; use one of: "
                            f"{', '.join(LUB_READINGS)}")
+
+
+def _measures(reach: _Reach, reading: str = "sna") -> dict[str, float]:
+    _check_reading(reading)
     n = reach.n
     sizes, comps = reach.components()
+    maxlub, one, zero = _lub_counts(comps)
+    if maxlub and reading != "sna":
+        zero += _textbook_extra(reach)
+    edges = reach.n_edges + reach.loops
+    grc_sum = 0
+    if not (edges == 0 or n <= 1):
+        lrc = [(w - 1 + d) for w, d in zip(reach.weight, reach.desc_w, strict=False)]
+        top = max(lrc)
+        grc_sum = sum(w * (top - c) for w, c in zip(reach.weight, lrc, strict=False))
+    return _finish(
+        n, reading,
+        conn_pairs=sum(_pairs(s) for s in sizes),
+        mutual=sum(_pairs(w) for w in reach.weight),
+        asym=sum(w * a for w, a in zip(reach.weight, reach.anc_w, strict=False)),
+        required=sum(s - 1 for s in sizes), maxv=sum((s - 1) ** 2 for s in sizes),
+        n_edges=reach.n_edges, maxlub=maxlub, one=one, zero=zero,
+        lub_pairs=sum(_pairs(s) for s in sizes if s > 2), loops=reach.loops,
+        edges_in_cycles=reach.edges_in_cycles, grc_sum=grc_sum)
+
+
+def _finish(n: int, reading: str, *, conn_pairs: int, mutual: int, asym: int, required: int,
+            maxv: int, n_edges: int, maxlub: int, one: int, zero: int, lub_pairs: int,
+            loops: int, edges_in_cycles: int, grc_sum: int) -> dict[str, float]:
+    """The six measures from exact integer aggregates (one formula for both algorithms)."""
     out: dict[str, float] = {}
     # connectedness: density of the weak reachability relation (sna connectedness_R)
-    out["connectedness"] = 1.0 if n <= 1 else sum(_pairs(s) for s in sizes) / _pairs(n)
+    out["connectedness"] = 1.0 if n <= 1 else conn_pairs / _pairs(n)
     # hierarchy: 1 - mutual / (mutual + asymmetric) reachable dyads (sna "krackhardt")
-    mutual = sum(_pairs(w) for w in reach.weight)
-    asym = sum(w * a for w, a in zip(reach.weight, reach.anc_w, strict=False))
     out["hierarchy"] = NAN if mutual + asym == 0 else 1 - mutual / (mutual + asym)
     # efficiency: 1 - (edges - required) / maximum violations (sna efficiency, diag=FALSE)
-    required = sum(s - 1 for s in sizes)
-    maxv = sum((s - 1) ** 2 for s in sizes)
-    out["efficiency"] = NAN if maxv == 0 else 1 - (reach.n_edges - required) / maxv
+    out["efficiency"] = NAN if maxv == 0 else 1 - (n_edges - required) / maxv
     # least-upper-boundedness
-    maxlub, one, zero = _lub_counts(comps)
     if maxlub == 0:
         out["lub"] = NAN
     else:
-        total = sum(_pairs(s) for s in sizes if s > 2)
-        violations = total - one if reading == "sna" else zero + _textbook_extra(reach)
+        violations = lub_pairs - one if reading == "sna" else zero
         out["lub"] = 1 - violations / maxlub
     # flow hierarchy (networkx): share of edges, self-loops included, on no cycle
-    edges = reach.n_edges + reach.loops
+    edges = n_edges + loops
     out["flow_hierarchy"] = (NAN if edges == 0
-                             else 1 - (reach.edges_in_cycles + reach.loops) / edges)
+                             else 1 - (edges_in_cycles + loops) / edges)
     # global reaching centrality (networkx, unweighted)
     if edges == 0 or n <= 1:
         out["global_reaching_centrality"] = NAN
     else:
-        lrc = [(w - 1 + d) for w, d in zip(reach.weight, reach.desc_w, strict=False)]
-        top = max(lrc)
-        out["global_reaching_centrality"] = (
-            sum(w * (top - c) for w, c in zip(reach.weight, lrc, strict=False)) / (n - 1) / (n - 1))
+        out["global_reaching_centrality"] = grc_sum / (n - 1) / (n - 1)
     return out
+
+
+def _edge_arrays(org: nx.DiGraph | Structure,
+                 dotted: bool) -> tuple[int, np.ndarray, np.ndarray, int]:
+    """Reporting graph as arrays: node count, tails, heads (compact indices, self-loops
+    removed) and the number of self-loops. Reads ``_succ`` directly (see :class:`Structure`)."""
+    if isinstance(org, Structure) or _is_organisation(org):
+        st = structure(org)
+        rel = st.rel_mask("line", "dotted") if dotted else st.rel_mask("line")
+        tail, head = st.tail[rel], st.head[rel]
+        keep = st.kind_mask(*ADMIN_KINDS)
+        keep[tail] = True
+        keep[head] = True
+        new = np.cumsum(keep) - 1
+        k = int(keep.sum())
+        tail, head = new[tail], new[head]
+    else:
+        if not isinstance(org, nx.DiGraph):
+            raise MetricsError(f"expected an Organisation or a networkx DiGraph, got "
+                               f"{type(org).__name__}")
+        if org.is_multigraph():
+            raise MetricsError("hierarchy measures take a simple DiGraph, not a MultiDiGraph")
+        succ = org._succ
+        k = len(succ)
+        index = dict(zip(succ, range(k), strict=True))
+        outdeg = np.fromiter(map(len, succ.values()), dtype=np.int64, count=k)
+        head = np.fromiter((index[v] for nbrs in succ.values() for v in nbrs),
+                           dtype=np.int64, count=int(outdeg.sum()))
+        tail = np.repeat(np.arange(k, dtype=np.int64), outdeg)
+    loop = tail == head
+    loops = int(loop.sum())
+    if loops:
+        tail, head = tail[~loop], head[~loop]
+    return k, tail, head, loops
+
+
+def _fast_measures(k: int, tail: np.ndarray, head: np.ndarray,
+                   loops: int) -> dict[str, float] | None:
+    """The measures (sna LUB reading) of an acyclic reporting graph; ``None`` on a cycle.
+
+    The graph splits into a forest F of the edges into nodes with one superior, whose roots
+    are the sources and the nodes with two or more superiors ("multi" nodes). Depth in F,
+    F-root and F-subtree size are array passes (pointer jumping, sizes by depth). A node's
+    ancestors are its F-path plus its F-root's ancestors; its descendants are its F-subtree
+    plus the F-subtrees of the multi nodes it reaches. Only multi nodes, and the nodes above
+    an edge into one, get Python work: their root sets, ancestor counts and reached multi
+    nodes. Exactly the quantities of :class:`_Reach`, so the results are the same.
+    """
+    if k == 0:
+        return None
+    m = len(tail)
+    indeg = np.bincount(head, minlength=k)
+    into_single = indeg[head] == 1
+    up = np.full(k, -1, dtype=np.int64)
+    up[head[into_single]] = tail[into_single]
+    is_root = indeg != 1
+    anc = np.where(is_root, np.arange(k, dtype=np.int64), up)
+    dist = (~is_root).astype(np.int64)
+    for _ in range(k.bit_length() + 1):  # pointer jumping: distance to the F-root
+        nxt = anc[anc]
+        if np.array_equal(nxt, anc):
+            break
+        dist += dist[anc]
+        anc = nxt
+    if not is_root[anc].all():
+        return None  # a cycle of nodes with one superior each
+    froot, fdepth = anc, dist
+    size = np.ones(k, dtype=np.int64)
+    by_depth = np.argsort(fdepth, kind="stable")
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(fdepth))))
+    for d in range(len(bounds) - 2, 0, -1):
+        level = by_depth[bounds[d]:bounds[d + 1]]
+        np.add.at(size, up[level], size[level])
+    desc = size - 1
+    anc_total = int(fdepth.sum())
+    sources = np.flatnonzero(indeg == 0)
+    multi = np.flatnonzero(indeg >= 2).tolist()
+    comps: dict[int, list[tuple[frozenset[int], int]]] = {}
+    alone = sources
+    if multi:
+        upl, fr, sz = up.tolist(), froot.tolist(), size.tolist()
+        preds: dict[int, list[int]] = {}
+        mchild: dict[int, set[int]] = {}
+        for u, v in zip(tail[~into_single].tolist(), head[~into_single].tolist(),
+                        strict=True):
+            preds.setdefault(v, []).append(u)
+            mchild.setdefault(u, set()).add(v)
+        # direct multi children below each node on an F-path to an edge into a multi node
+        lnodes: dict[int, set[int]] = {}
+        for x in mchild:
+            while x not in lnodes:
+                lnodes[x] = set(mchild.get(x, ()))
+                x = upl[x]
+                if x < 0:
+                    break
+        lorder = sorted(lnodes, key=fdepth.__getitem__, reverse=True)
+        for v in lorder:
+            p = upl[v]
+            if p >= 0:
+                lnodes[p] |= lnodes[v]
+        # multi nodes in topological order (m -> m' when m' is a direct multi child of m's
+        # F-tree); a cycle through a multi node leaves some unordered
+        waiting = dict.fromkeys(multi, 0)
+        for a in multi:
+            for b in lnodes.get(a, ()):
+                waiting[b] += 1
+        order = [a for a in multi if waiting[a] == 0]
+        i = 0
+        while i < len(order):
+            for b in lnodes.get(order[i], ()):
+                waiting[b] -= 1
+                if waiting[b] == 0:
+                    order.append(b)
+            i += 1
+        if len(order) < len(multi):
+            return None
+        roots: dict[int, frozenset[int]] = {}
+        interned: dict[frozenset[int], frozenset[int]] = {}
+        for a in order:
+            found: set[int] = set()
+            for p in preds[a]:
+                r = fr[p]
+                if r in roots:
+                    found |= roots[r]
+                else:
+                    found.add(r)
+            rs = frozenset(found)
+            roots[a] = interned.setdefault(rs, rs)
+        for a in multi:  # explicit ancestor walk, as _Reach does for these nodes
+            seen: set[int] = set()
+            stack = list(preds[a])
+            while stack:
+                u = stack.pop()
+                while u >= 0 and u not in seen:
+                    seen.add(u)
+                    more = preds.get(u)
+                    if more is None:
+                        u = upl[u]
+                    else:
+                        stack.extend(more)
+                        break
+            anc_total += len(seen) * sz[a]
+        reached: dict[int, set[int]] = {}
+        for a in reversed(order):
+            mine = {a}
+            for b in lnodes.get(a, ()):
+                mine |= reached[b]
+            reached[a] = mine
+        for v, direct in lnodes.items():
+            below: set[int] = set()
+            for b in direct:
+                below |= reached[b]
+            desc[v] = sz[v] - 1 + sum(sz[x] for x in below)
+        # weak components: sources joined by a multi node's root set
+        link: dict[int, int] = {}
+
+        def find(x: int) -> int:
+            r = x
+            while link.get(r, r) != r:
+                r = link[r]
+            while link.get(x, x) != r:
+                link[x], x = r, link[x]
+            return r
+
+        groups: dict[frozenset[int], int] = {}
+        for a in multi:
+            rs = roots[a]
+            groups[rs] = groups.get(rs, 0) + sz[a]
+        involved: set[int] = set()
+        for rs in groups:
+            first, *rest = rs
+            involved.update(rs)
+            for r in rest:
+                x, y = find(first), find(r)
+                if x != y:
+                    link[y] = x
+        for r in involved:
+            single = frozenset((r,))
+            groups[single] = groups.get(single, 0) + sz[r]
+        for rs, w in groups.items():
+            comps.setdefault(find(next(iter(rs))), []).append((rs, w))
+        if involved:
+            alone = sources[~np.isin(sources, np.fromiter(involved, dtype=np.int64))]
+    # components that are a single F-tree below a source, on the arrays
+    s_alone = size[alone]
+    big = s_alone[s_alone > 2]
+    sizes = [sum(w for _, w in g) for g in comps.values()]
+    maxlub, one, zero = _lub_counts(comps)
+    edges = m + loops
+    grc_sum = 0
+    if not (edges == 0 or k <= 1):
+        grc_sum = k * int(desc.max()) - int(desc.sum())
+    return _finish(
+        k, "sna",
+        conn_pairs=int((s_alone * (s_alone - 1) // 2).sum()) + sum(_pairs(x) for x in sizes),
+        mutual=0, asym=anc_total,
+        required=int((s_alone - 1).sum()) + sum(x - 1 for x in sizes),
+        maxv=int(((s_alone - 1) ** 2).sum()) + sum((x - 1) ** 2 for x in sizes),
+        n_edges=m, maxlub=maxlub + int(((big - 1) * (big - 2) // 2).sum()),
+        one=one + int((big * (big - 1) // 2).sum()), zero=zero,
+        lub_pairs=int((big * (big - 1) // 2).sum()) + sum(_pairs(x) for x in sizes if x > 2),
+        loops=loops, edges_in_cycles=0, grc_sum=grc_sum)
+
+
+def _hierarchy_measures(org: nx.DiGraph | Structure, dotted: bool,
+                        reading: str) -> dict[str, float]:
+    """:func:`krackhardt`: the array algorithm when it applies (acyclic, sna reading),
+    else :class:`_Reach` (cycles are condensed; the textbook LUB needs its walks)."""
+    _check_reading(reading)
+    k, tail, head, loops = _edge_arrays(org, dotted)
+    if reading == "sna":
+        fast = _fast_measures(k, tail, head, loops)
+        if fast is not None:
+            return fast
+    succ: list[list[int]] = [[] for _ in range(k)]
+    for u, v in zip(tail.tolist(), head.tolist(), strict=True):
+        succ[u].append(v)
+    return _measures(_Reach(k, succ, loops), reading)
 
 
 def krackhardt(org: nx.DiGraph | Structure, *, dotted: bool = True,
@@ -515,7 +753,7 @@ def krackhardt(org: nx.DiGraph | Structure, *, dotted: bool = True,
     {'connectedness': 1.0, 'hierarchy': 1.0, 'efficiency': 0.889, 'lub': 1.0,
      'flow_hierarchy': 1.0, 'global_reaching_centrality': 0.778}
     """
-    return _measures(_reach(org, dotted), reading)
+    return _hierarchy_measures(org, dotted, reading)
 
 
 def connectedness(org: nx.DiGraph | Structure, *, dotted: bool = True) -> float:

@@ -17,7 +17,7 @@ import networkx as nx
 from orgraph.errors import MetricsError
 from orgraph.metrics import leaders, levels, report, span
 from orgraph.metrics._structure import Structure, structure
-from orgraph.metrics.krackhardt import _measures, _reach
+from orgraph.metrics.krackhardt import _hierarchy_measures
 
 __all__ = ["FIELDS", "record", "records", "to_dataframe"]
 
@@ -156,7 +156,7 @@ def record(org: nx.DiGraph | Structure, *, dotted: bool = True,
     if put("mintzberg_ratio", lambda: levels.mintzberg_ratio(st)) is None and \
             out["mintzberg_ratio"] is None and not any(n.startswith("mintzberg") for n in notes):
         notes.append("mintzberg_ratio: not every performance unit has a headcount")
-    hier = _measures(_reach(st, dotted), lub_reading)
+    hier = _hierarchy_measures(st, dotted, lub_reading)
     for key, value in hier.items():
         put(key, lambda value=value: value)
     out["notes"] = notes
