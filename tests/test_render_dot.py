@@ -13,12 +13,20 @@ import pytest
 import orgraph
 from orgraph.errors import RenderError
 from orgraph.model import Category, Kind, category_of
-from orgraph.render.dot import dot_name, to_dot
+from orgraph.render.dot import (
+    COLUMN_ITEM_WIDTH,
+    ITEM_WIDTH,
+    TWO_COLUMNS_ABOVE,
+    dot_name,
+    to_dot,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CHARTS = [*sorted((ROOT / "charts").glob("*.yaml")), ROOT / "examples" / "minimal.yaml"]
 FIXTURE = ROOT / "tests" / "fixtures" / "render_escaping.yaml"
 GOLDEN = ROOT / "tests" / "golden" / "render_escaping.dot"
+NBSP = "\u00a0"
+HANG = NBSP * 3
 
 
 @functools.lru_cache(maxsize=64)
@@ -91,11 +99,33 @@ def test_resolve_applies_scoped_defaults() -> None:
 
 
 def label_text(label: str) -> str:
-    """The visible text of an HTML-like label."""
+    """The visible text of an HTML-like label (table cells one after another)."""
     inner = label[1:-1] if label.startswith("<") else label
-    inner = re.sub(r"<br[^>]*/>", "\n", inner)
-    inner = re.sub(r"</?b>", "", inner)
-    return html.unescape(inner)
+    inner = re.sub(r"<br[^>]*/>|</td>", "\n", inner)
+    inner = re.sub(r"</?(b|table|tr|td)\b[^>]*>", "", inner)
+    return html.unescape(inner).replace(NBSP, " ")
+
+
+def label_cells(label: str) -> list[list[str]]:
+    """The text lines of each table cell of a label (one cell when it has no table)."""
+    inner = label[1:-1]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", inner) or [inner]
+    out = []
+    for cell in cells:
+        text = html.unescape(re.sub(r"</?b>", "", re.sub(r"<br[^>]*/>", "\n", cell)))
+        out.append([line for line in text.split("\n") if line])
+    return [c for c in out if c]
+
+
+def items_of(lines: list[str]) -> list[str]:
+    """Bullet items put back together from their wrapped lines."""
+    items: list[str] = []
+    for line in lines:
+        if line.startswith("• "):
+            items.append(line[2:])
+        elif line.startswith(HANG) and items:
+            items[-1] += " " + line[len(HANG):]
+    return items
 
 
 @pytest.fixture(params=CHARTS, ids=lambda p: p.stem)
@@ -177,8 +207,9 @@ def test_aggregates_count_and_bullets(chart: orgraph.Organisation) -> None:
         count = chart.nodes[node].get("count")
         if count is not None:
             assert str(count) in text
-        for item in chart.nodes[node].get("items") or []:
-            assert f"• {item}" in text
+        items = [" ".join(str(i).split()) for i in chart.nodes[node].get("items") or []]
+        cells = label_cells(nodes[dot_name(node)]["label"])
+        assert [i for c in cells for i in items_of(c)] == items
 
 
 def test_expand_draws_one_box_per_item(chart: orgraph.Organisation) -> None:
@@ -215,7 +246,10 @@ def test_awkward_labels_round_trip_and_stay_inside_the_label() -> None:
     for node in org.nodes:
         label = nodes[dot_name(node)]["label"]
         assert label.startswith("<") and label.endswith(">")
-        own_markup = re.sub(r'<br align="left"/>|<br/>|</?b>', "", label[1:-1])
+        own_markup = re.sub(r'<br align="left"/>|<br/>|</?b>|</?t[rd]>|</table>|<table '
+                            r'border="0" cellborder="0" cellspacing="0" cellpadding="0">|'
+                            r'<td (colspan="3" |width="\d+")?(align="left"( valign="top")?)?>',
+                            "", label[1:-1])
         assert not set(own_markup) & set('<>"'), label  # data cannot add markup or quotes
         text = label_text(label).replace("\n", " ")
         assert " ".join(org.label(node).split()) in text
@@ -277,3 +311,71 @@ def test_odd_ids_are_encoded_one_to_one() -> None:
     names = [dot_name(i) for i in ids]
     assert len(set(names)) == len(ids)
     assert all(re.fullmatch(r"[A-Za-z0-9_./~-]+", n) for n in names)
+
+
+def aggregate(items: list[str], label: str = "Enheter") -> orgraph.Organisation:
+    org = orgraph.Organisation(name="Aggregat")
+    org.add_unit("cao", kind="cao", label="Rådmann")
+    org.add_unit("group", kind="unit_group", label=label, count=len(items), items=items)
+    org.add_relation("cao", "group")
+    return org
+
+
+def test_aggregate_lines_stay_within_the_wrap_width(chart: orgraph.Organisation) -> None:
+    nodes = all_nodes(parse(to_dot(chart)))
+    for node in chart.nodes_of("unit_group"):
+        items = chart.nodes[node].get("items") or []
+        if not items:
+            continue
+        heading, *columns = label_cells(nodes[dot_name(node)]["label"])
+        if len(items) > TWO_COLUMNS_ABOVE:
+            assert len(columns) == 2, node
+            width = COLUMN_ITEM_WIDTH
+        else:
+            assert not columns, node
+            columns = [[x for x in heading if x.startswith(("• ", HANG))]]
+            heading = heading[:len(heading) - len(columns[0])]
+            width = ITEM_WIDTH
+        longest_word = max(len(w) for i in items for w in str(i).split())
+        for line in (x for c in columns for x in c):
+            assert len(line) <= max(width, longest_word + len(HANG)), (node, line)
+        assert all(len(line) <= 2 * COLUMN_ITEM_WIDTH for line in heading), node
+
+
+def test_long_items_wrap_with_a_hanging_indent() -> None:
+    item = ("Pleie- og omsorg (syke- og bygdeheim, åpen omsorg og omsorg for psykisk "
+            "utviklingshemmede, Arbeidssenteret)")
+    org = aggregate(["To skoler", item], "Åtte driftsenheter rapporterer til rådmannen")
+    (lines,) = label_cells(all_nodes(parse(to_dot(org)))["group"]["label"])
+    bullets = [x for x in lines if x.startswith(("• ", HANG))]
+    assert len(bullets) >= 4  # the long item took three lines or more
+    assert all(len(x) <= ITEM_WIDTH for x in bullets)
+    assert bullets[2].startswith(HANG) and not bullets[2][len(HANG):].startswith(" ")
+    assert items_of(lines) == ["To skoler", item]
+
+
+def test_aggregate_heading_wraps_at_word_boundaries() -> None:
+    head = "Åtte driftsenheter rapporterer til rådmannen"
+    org = aggregate(["To skoler", "To barnehager"], head)
+    (lines,) = label_cells(all_nodes(parse(to_dot(org)))["group"]["label"])
+    heading = lines[:lines.index("• To skoler")]
+    assert len(heading) >= 2  # wider than the items: wrapped, not left to widen the box
+    assert " ".join(heading).replace(NBSP, " ") == f"{head} (2)"
+    words = set(f"{head} (2)".replace(NBSP, " ").split())
+    assert all(set(x.replace(NBSP, " ").split()) <= words for x in heading)
+
+
+@pytest.mark.parametrize("count, columns", [(TWO_COLUMNS_ABOVE, 0), (TWO_COLUMNS_ABOVE + 1, 2),
+                                            (24, 2)])
+def test_two_columns_above_the_threshold(count: int, columns: int) -> None:
+    items = [f"Enhet nummer {i}" for i in range(count)]
+    label = all_nodes(parse(to_dot(aggregate(items))))["group"]["label"]
+    cells = label_cells(label)
+    if not columns:
+        assert "<table" not in label and len(cells) == 1
+        assert items_of(cells[0]) == items
+        return
+    heading, first, second = cells
+    assert heading == [f"Enheter ({count})"]  # the heading spans both columns
+    assert items_of(first) + items_of(second) == items  # down the first column, then the next
+    assert len(items_of(first)) - len(items_of(second)) in (0, 1)

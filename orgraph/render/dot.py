@@ -63,7 +63,8 @@ from orgraph.render.style import (
     node_style,
 )
 
-__all__ = ["DEFAULT_WRAP", "dot_name", "html_text", "parse_show", "to_dot"]
+__all__ = ["COLUMN_ITEM_WIDTH", "DEFAULT_WRAP", "ITEM_WIDTH", "TWO_COLUMNS_ABOVE", "dot_name",
+           "html_text", "parse_show", "to_dot"]
 
 #: Leaf units under one manager beyond this number are stacked into columns.
 DEFAULT_WRAP = 6
@@ -76,6 +77,15 @@ _TREE = {Relation.LINE.value, Relation.STAFF.value, Relation.DELEGATION.value}
 _LEVEL = {Relation.LINE.value, Relation.DELEGATION.value}
 _LABEL_WIDTH = 24
 _STAFF_LABEL_WIDTH = 16
+#: An aggregate's bullet items wrap at this many characters (hanging indent after the first).
+ITEM_WIDTH = 44
+#: An aggregate with more items than this lists them in two columns ...
+TWO_COLUMNS_ABOVE = 12
+#: ... whose items wrap at this many characters.
+COLUMN_ITEM_WIDTH = 32
+_COLUMN_GAP = 14  # points between the two columns
+_BULLET = "• "
+_HANG = "\u00a0" * 3  # no-break spaces: the engine keeps them, so wrapped text lines up
 
 
 def dot_name(node_id: Any) -> str:
@@ -122,14 +132,84 @@ def _lines(text: str, width: int) -> list[str]:
     return out
 
 
-def _label(lines: Iterable[str], *, bold_first: bool = False, align: str = "") -> str:
-    """Join escaped lines into an HTML-like label (``align="left"`` for bullet lists)."""
+def _text(lines: Iterable[str], *, bold: int = 0, align: str = "") -> str:
+    """Escape and join lines for an HTML-like label; the first ``bold`` lines in bold
+    (``align="left"`` for bullet lists: every line, the last included, flush left)."""
     brk = f'<br align="{align}"/>' if align else "<br/>"
     parts = [html_text(x) for x in lines]
-    if bold_first and parts:
-        parts[0] = f"<b>{parts[0]}</b>"
-    body = brk.join(parts) + (brk if align and len(parts) > 1 else "")
-    return f"<{body}>"
+    for i in range(min(bold, len(parts))):
+        parts[i] = f"<b>{parts[i]}</b>"
+    return brk.join(parts) + (brk if align and len(parts) > 1 else "")
+
+
+def _label(lines: Iterable[str], *, bold_first: bool = False, align: str = "") -> str:
+    """Join escaped lines into an HTML-like label (``align="left"`` for bullet lists)."""
+    return f"<{_text(lines, bold=int(bold_first), align=align)}>"
+
+
+def _bullets(items: Iterable[str], width: int) -> list[str]:
+    """``• item`` lines, each item wrapped at ``width`` with a hanging indent.
+
+    Examples
+    --------
+    >>> for line in _bullets(["Skoler", "Pleie og omsorg (sykeheim, åpen omsorg)"], 26):
+    ...     print(line.replace(_HANG, "~~~"))
+    • Skoler
+    • Pleie og omsorg
+    ~~~(sykeheim, åpen omsorg)
+    """
+    out = []
+    for item in items:
+        first, *rest = _lines(" ".join(str(item).split()), width - len(_BULLET))
+        out.append(_BULLET + first)
+        out.extend(_HANG + line for line in rest)
+    return out
+
+
+def _balanced(text: str, width: int) -> list[str]:
+    """Wrap ``text`` at word boundaries in as few lines as ``width`` allows, but with the
+    lines as even as possible (no lone last word under a long line).
+
+    Examples
+    --------
+    >>> _balanced("Åtte driftsenheter rapporterer til rådmannen (8)", 44)
+    ['Åtte driftsenheter', 'rapporterer til rådmannen (8)']
+    """
+    lines = _lines(text, width)
+    if len(lines) < 2:
+        return lines
+    for narrower in range(math.ceil(len(text) / len(lines)), width):
+        candidate = _lines(text, narrower)
+        if len(candidate) <= len(lines):
+            return candidate
+    return lines
+
+
+def _aggregate_label(head: str, items: list[str]) -> str:
+    """An aggregate's box: its heading in bold, then its items as bullets.
+
+    Long items wrap at :data:`ITEM_WIDTH` characters with a hanging indent; more than
+    :data:`TWO_COLUMNS_ABOVE` items are listed in two columns (an HTML-like table, top to
+    bottom, then the second column). The heading wraps at word boundaries to the width of
+    the items below it (at least a normal box's width), so it never widens the box.
+    """
+    if not items:
+        heading = _balanced(head, _LABEL_WIDTH)
+        return f"<{_text(heading, bold=len(heading))}>"
+    if len(items) <= TWO_COLUMNS_ABOVE:
+        bullets = _bullets(items, ITEM_WIDTH)
+        heading = _balanced(head, max(_LABEL_WIDTH, max(map(len, bullets))))
+        return f"<{_text([*heading, *bullets], bold=len(heading), align='left')}>"
+    half = math.ceil(len(items) / 2)
+    columns = [_bullets(items[:half], COLUMN_ITEM_WIDTH),
+               _bullets(items[half:], COLUMN_ITEM_WIDTH)]
+    heading = _balanced(head, max(_LABEL_WIDTH, sum(max(map(len, c)) for c in columns)))
+    cell = '<td align="left" valign="top">'
+    return ('<<table border="0" cellborder="0" cellspacing="0" cellpadding="0">'
+            f'<tr><td colspan="3" align="left">{_text(heading, bold=len(heading), align="left")}'
+            f'</td></tr><tr>{cell}{_text(columns[0], align="left")}</td>'
+            f'<td width="{_COLUMN_GAP}"></td>{cell}{_text(columns[1], align="left")}</td>'
+            '</tr></table>>')
 
 
 def parse_show(show: str | Iterable[str] | None) -> frozenset[str]:
@@ -353,8 +433,7 @@ def to_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
         if kind is Kind.UNIT_GROUP:
             named = count is not None and re.search(rf"(^|\s){count}(\s|$)", text)
             head = text if count is None or named else f"{text} ({count})"
-            lines = [*_lines(head, _LABEL_WIDTH), *(f"• {i}" for i in items)]
-            label = _label(lines, bold_first=True, align="left" if items else "")
+            label = _aggregate_label(head, items)
         else:
             if count is not None and not re.search(rf"(^|\s){count}(\s|$)", text):
                 text = f"{text} ({count})"  # a counted box (e.g. four committees)
