@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
 
 from orgraph.errors import ChartError, Problem
 
-__all__ = ["MAX_BYTES", "Mapping", "Sequence", "line_of", "parse_yaml"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "Mapping", "Sequence", "line_of", "parse_yaml"]
 
 #: Largest chart file accepted (bytes). Real charts are a few kB; 10 MB is absurd already.
 MAX_BYTES = 10 * 1024 * 1024
+#: Deepest nesting of YAML mappings and lists accepted: a unit nested under its superior
+#: takes two levels, so this allows about 60 levels of units (real charts have under 10).
+#: Deeper documents would exhaust Python's stack in the parser and the checks.
+MAX_DEPTH = 128
+#: Characters no text in a chart may hold, even escaped ("\x07"): control characters and
+#: unpaired surrogates break SVG, GraphML, GEXF and terminals (YAML's printable set).
+_NOT_TEXT = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD"
+                       "\U00010000-\U0010FFFF]")
 
 
 class Mapping(dict):  # type: ignore[type-arg]
@@ -34,6 +43,7 @@ class _Loader(yaml.SafeLoader):
         super().__init__(stream)
         self.filename = filename
         self.problems: list[Problem] = []
+        self.depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
@@ -43,7 +53,31 @@ class _Loader(yaml.SafeLoader):
                 f"YAML alias '*{event.anchor}' is not allowed in chart files "
                 "(aliases can blow a small file up into a huge one); write the value out",
                 line=event.start_mark.line + 1)])
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            raise ChartError([Problem(
+                self.filename,
+                f"nested more than {MAX_DEPTH} levels deep; write deep units at the top level "
+                "of 'units:' with 'parent: <id>' instead of nesting them",
+                line=self.peek_event().start_mark.line + 1)])
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_scalar(self, node: Any) -> Any:
+        value = super().construct_scalar(node)
+        found = _NOT_TEXT.search(value) if isinstance(value, str) else None
+        if found is not None:
+            code = ord(found.group())
+            what = "half of a surrogate pair" if 0xD800 <= code <= 0xDFFF else \
+                "a control character"
+            self.problems.append(Problem(
+                self.filename,
+                f"text holds the character U+{code:04X} ({what}), which no chart text may "
+                "hold: it breaks SVG, GraphML and terminals; remove it",
+                line=node.start_mark.line + 1))
+        return value
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Mapping:
         result = Mapping()
@@ -100,7 +134,8 @@ def parse_yaml(data: bytes | str, filename: str = "<string>") -> Any:
     Raises
     ------
     ChartError
-        Empty, too large, not UTF-8, not YAML, aliases, or duplicate keys.
+        Empty, too large, not UTF-8, not YAML, aliases, duplicate keys, nesting deeper than
+        :data:`MAX_DEPTH`, or control characters in text.
 
     Examples
     --------
@@ -126,7 +161,13 @@ def parse_yaml(data: bytes | str, filename: str = "<string>") -> Any:
                                for ln in data.splitlines()):
         raise ChartError([Problem(filename, "the file is empty: a chart needs 'orgraph: 1', "
                                             "'organisation:' and 'units:'")])
-    loader = _Loader(data, filename)
+    try:
+        loader = _Loader(data, filename)
+    except yaml.reader.ReaderError as exc:  # a raw NUL or other non-printable character
+        line = data.count("\n", 0, exc.position) + 1
+        raise ChartError([Problem(filename, f"not valid YAML: the file holds the character "
+                                            f"U+{exc.character:04X}, which YAML does not "
+                                            "allow; remove it", line=line)]) from None
     try:
         doc = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:

@@ -231,3 +231,50 @@ def test_schema_problems_are_reported_together():
 
 def test_top_level_must_be_a_mapping():
     assert "a chart file is a mapping" in one("- a\n- b\n")
+
+
+def _nested(levels: int) -> str:
+    """A chart whose units nest ``levels`` deep, each under the one before (block style)."""
+    lines = [HEAD.rstrip("\n")]
+    for i in range(levels):
+        pad = " " * (2 * i + 2)
+        lines += [f"{pad}- id: n{i}", f"{pad}  kind: {'cao' if i == 0 else 'unit'}"]
+        if i < levels - 1:
+            lines.append(f"{pad}  units:")
+    return "\n".join(lines) + "\n"
+
+
+def test_deep_but_sane_nesting_loads():
+    org = orgraph.loads(_nested(60))
+    assert org.line_superior("n59") == "n58"
+
+
+@pytest.mark.parametrize("text", [
+    _nested(1000),
+    HEAD + "  - " + "{id: x, kind: unit, units: [" * 5000 + "]}" * 5000 + "\n",
+    "orgraph: 1\norganisation: {name: T, data: {x: " + "[" * 5000 + "]" * 5000 + "}}\n"
+    "units: []\n",
+], ids=["block-units", "flow-units", "flow-data"])
+def test_absurd_nesting_is_an_error_not_a_recursion_error(text):
+    message = one(text)
+    assert "nested more than" in message and "parent: <id>" in message
+
+
+def test_raw_nul_byte_is_an_error_with_its_line():
+    assert one(HEAD + "  - {id: a, kind: cao, label: \"A\x00\"}\n") == (
+        "t.yaml:4: not valid YAML: the file holds the character U+0000, which YAML does not "
+        "allow; remove it")
+
+
+@pytest.mark.parametrize(("escaped", "code", "what"), [
+    ("\\x07", "0007", "control character"), ("\\x1b[31m", "001B", "control character"),
+    ("\\0", "0000", "control character"), ("\\ud800", "D800", "surrogate pair")])
+def test_control_characters_and_lone_surrogates_in_text_are_refused(escaped, code, what):
+    message = one(HEAD + f'  - {{id: a, kind: cao, label: "A{escaped}B"}}\n')
+    assert message.startswith(f"t.yaml:4: text holds the character U+{code} (")
+    assert what in message and "remove it" in message
+
+
+def test_newline_and_tab_in_text_are_kept():
+    org = orgraph.loads(HEAD + '  - {id: a, kind: cao, label: "two\\nlines\\tand tab"}\n')
+    assert org.nodes["a"]["label"] == "two\nlines\tand tab"
