@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from orgraph.model import Kind, Organisation, Relation
@@ -11,11 +12,27 @@ __all__ = ["text_tree"]
 #: Edges that place a node under another in the tree; the rest are listed after it.
 _TREE_RELATIONS = {Relation.LINE.value, Relation.STAFF.value, Relation.DELEGATION.value}
 _MARK = {Relation.STAFF.value: "(stab) ", Relation.DELEGATION.value: ""}
+#: Characters a terminal would act on (escape sequences, bell, line breaks) or cannot print.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _printable(text: str) -> str:
+    """``text`` on one line with nothing a terminal would act on: controls become ``\\xNN``.
+
+    >>> _printable("two\\nlines\\x1b[31m")
+    'two lines\\\\x1b[31m'
+    """
+    return _UNPRINTABLE.sub(
+        lambda m: " " if m.group() in "\t\n\r" else f"\\x{ord(m.group()):02x}", text)
+
+
+def _label(org: Organisation, node: str, lang: str) -> str:
+    return _printable(str(org.label(node, lang)))
 
 
 def _describe(org: Organisation, node: str, lang: str) -> str:
     data = org.nodes[node]
-    text = f"{org.label(node, lang)} [{data['kind']}"
+    text = f"{_label(org, node, lang)} [{data['kind']}"
     if data["kind"] == Kind.UNIT_GROUP.value:
         text += f" ×{data.get('count')}"
     if data["kind"] == Kind.STAFF.value and data.get("instructs"):
@@ -57,26 +74,47 @@ def text_tree(org: Organisation, lang: str = "no") -> Iterator[str]:
             has_parent.add(v)
         else:
             others.append((u, v, rel))
-    yield org.graph.get("name") or "(unnamed organisation)"
+    yield _printable(str(org.graph.get("name") or "(unnamed organisation)"))
     seen: set[str] = set()
 
-    def walk(node: str, rel: str | None, prefix: str, last: bool) -> Iterator[str]:
-        branch = "└── " if last else "├── "
-        mark = _MARK.get(rel or "", "")
-        if node in seen:  # a cycle; validation reports it, the tree must still end
-            yield f"{prefix}{branch}{mark}{org.label(node, lang)} (cycle)"
-            return
-        seen.add(node)
-        yield f"{prefix}{branch}{mark}{_describe(org, node, lang)}"
-        kids = children[node]
-        for i, (kid, kid_rel) in enumerate(kids):
-            yield from walk(kid, kid_rel, prefix + ("    " if last else "│   "),
-                            i == len(kids) - 1)
+    def walk(root: str, last_root: bool) -> Iterator[str]:
+        # An explicit stack, not recursion: a chain of thousands of units must print too.
+        stack: list[tuple[str, str | None, str, bool]] = [(root, None, "", last_root)]
+        while stack:
+            node, rel, prefix, last = stack.pop()
+            branch = "└── " if last else "├── "
+            mark = _MARK.get(rel or "", "")
+            if node in seen:  # a cycle; validation reports it, the tree must still end
+                yield f"{prefix}{branch}{mark}{_label(org, node, lang)} (cycle)"
+                continue
+            seen.add(node)
+            yield f"{prefix}{branch}{mark}{_describe(org, node, lang)}"
+            kids = children[node]
+            below = prefix + ("    " if last else "│   ")
+            for i in reversed(range(len(kids))):
+                stack.append((kids[i][0], kids[i][1], below, i == len(kids) - 1))
+
+    def below(start: str, reached: set[str]) -> None:
+        todo = [start]
+        while todo:
+            cur = todo.pop()
+            if cur not in reached:
+                reached.add(cur)
+                todo.extend(kid for kid, _ in children[cur])
 
     roots = [n for n in org if n not in has_parent]
+    reached: set[str] = set()
+    for root in roots:
+        below(root, reached)
+    # Nodes on a loop of tree edges have no root above them: show each loop from its first
+    # node rather than leaving it out.
+    for node in org:
+        if node not in reached:
+            roots.append(node)
+            below(node, reached)
     for i, root in enumerate(roots):
-        yield from walk(root, None, "", i == len(roots) - 1)
+        yield from walk(root, i == len(roots) - 1)
     if others:
         yield "Other relations:"
         for u, v, rel in others:
-            yield f"  {org.label(u, lang)} --{rel}--> {org.label(v, lang)}"
+            yield f"  {_label(org, u, lang)} --{rel}--> {_label(org, v, lang)}"

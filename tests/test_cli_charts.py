@@ -130,3 +130,42 @@ def test_validate_all_bundled_charts_with_their_readme():
     result = CliRunner().invoke(main, ["validate", *charts])
     assert result.exit_code == 0, result.output
     assert result.stdout.count(": ok (") == len([c for c in charts if c.endswith(".yaml")])
+
+
+def test_show_prints_a_chain_of_thousands_of_units(runner, tmp_path):
+    chain = tmp_path / "chain.yaml"
+    rows = [f"  - {{id: n{i}, kind: unit, parent: n{i - 1}}}" for i in range(1, 3000)]
+    chain.write_text("orgraph: 1\norganisation: {name: Chain}\nunits:\n"
+                     "  - {id: n0, kind: cao}\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["show", str(chain)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 3001
+    assert lines[-1] == " " * 4 * 2999 + "└── n2999 [unit]"
+
+
+def test_show_does_not_leave_out_a_loop_of_staff_edges(runner, tmp_path):
+    loop = tmp_path / "loop.yaml"
+    loop.write_text("orgraph: 1\norganisation: {name: X}\nunits:\n"
+                    "  - {id: top, kind: cao}\n  - {id: a, kind: staff}\n"
+                    "  - {id: b, kind: staff}\nrelations:\n"
+                    "  - {from: a, to: b, type: staff}\n  - {from: b, to: a, type: staff}\n",
+                    encoding="utf-8")
+    result = runner.invoke(main, ["show", str(loop)])
+    assert result.output.splitlines() == [
+        "X", "├── top [cao]", "└── a [staff]", "    └── (stab) b [staff]",
+        "        └── (stab) a (cycle)"]
+
+
+def test_show_keeps_terminal_control_characters_out_of_the_output():
+    org = orgraph.Organisation()
+    org.graph["name"] = "Evil\x1b]0;title\x07"
+    org.add_unit("a", kind="cao", label="two\nlines \x1b[31mred\x9b")
+    org.add_unit("b", kind="unit", label="B\x00")
+    org.add_relation("a", "b", "dotted")
+    from orgraph.textree import text_tree
+
+    lines = list(text_tree(org))
+    assert lines == ["Evil\\x1b]0;title\\x07", "├── two lines \\x1b[31mred\\x9b [cao]",
+                     "└── B\\x00 [unit]", "Other relations:",
+                     "  two lines \\x1b[31mred\\x9b --dotted--> B\\x00"]
