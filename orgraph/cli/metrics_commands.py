@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import textwrap
 from collections.abc import Callable
 from typing import Any
@@ -111,6 +112,10 @@ def metrics(files: tuple[str, ...], fmt: str, output: str | None, no_dotted: boo
         _emit("\n\n".join(blocks), output)
 
 
+#: The " *3" a table cell carries when it has a footnote.
+_FOOTNOTE_MARK = re.compile(r" \*\d+$")
+
+
 @click.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @output_options
@@ -129,14 +134,16 @@ def compare(files: tuple[str, ...], fmt: str, output: str | None, input_opts: di
     with friendly_errors():
         table = table_2_1(orgs)
     columns = [c.removesuffix(" kommune") for c in table["columns"]]
+    # Machines get clean cells; the notes (each naming its organisation and dimension) follow.
+    clean = [(label, [_FOOTNOTE_MARK.sub("", v) for v in vals]) for label, vals in table["rows"]]
     if fmt == "json":
         data = {"columns": table["columns"], "files": list(files),
-                "rows": [{"dimension": label, "values": vals} for label, vals in table["rows"]],
+                "rows": [{"dimension": label, "values": vals} for label, vals in clean],
                 "notes": table["notes"]}
         _emit(json.dumps(data, ensure_ascii=False, indent=2), output)
     elif fmt == "csv":
         _emit(_csv(["dimension", *table["columns"]],
-                   [[label, *vals] for label, vals in table["rows"]]), output)
+                   [[label, *vals] for label, vals in clean]), output)
     else:
         text = format_table(["", *columns], [[label, *vals] for label, vals in table["rows"]])
         if table["notes"]:
