@@ -58,6 +58,8 @@ KIND_ONLY_KEYS = {
     "members": COORDINATION_KINDS,
 }
 _KIND_VALUES = {k.value for k in Kind}
+#: Deepest nesting of units dump_chart writes (each level is two YAML levels).
+_MAX_NESTING = 40
 _STRUCTURAL = {"id", "units", "relation", "parent", *_EDGE_LISTS}
 
 
@@ -458,6 +460,20 @@ def dump_chart(org: nx.DiGraph) -> str:
             cur = nested_under.get(cur)
         if cur is not None:
             del nested_under[v]
+    # Parsers recurse per level and the reader refuses deep nesting (yamlsafe.MAX_DEPTH):
+    # a node deeper than _MAX_NESTING starts again at the top, its edge under relations:.
+    kids: dict[str, list[str]] = {}
+    for v, u in nested_under.items():
+        kids.setdefault(u, []).append(v)
+    todo = [(n, 0) for n in org.nodes if n not in nested_under]
+    while todo:
+        node, level = todo.pop()
+        for kid in kids.get(node, []):
+            if level + 1 > _MAX_NESTING:
+                del nested_under[kid]
+                todo.append((kid, 0))
+            else:
+                todo.append((kid, level + 1))
     children: dict[str | None, list[str]] = {}
     for node in org.nodes:
         children.setdefault(nested_under.get(node), []).append(node)

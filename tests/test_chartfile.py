@@ -278,3 +278,15 @@ def test_control_characters_and_lone_surrogates_in_text_are_refused(escaped, cod
 def test_newline_and_tab_in_text_are_kept():
     org = orgraph.loads(HEAD + '  - {id: a, kind: cao, label: "two\\nlines\\tand tab"}\n')
     assert org.nodes["a"]["label"] == "two\nlines\tand tab"
+
+
+def test_dump_of_a_long_chain_loads_back_equal():
+    org = orgraph.Organisation(name="Chain")
+    org.add_unit("n0", kind="cao")
+    for i in range(1, 3000):
+        org.add_unit(f"n{i}", kind="unit")
+        org.add_relation(f"n{i - 1}", f"n{i}")
+    text = orgraph.dump(org)
+    assert graphs_equal(orgraph.loads(text), org)
+    # Nesting stops well inside what the reader accepts; the rest goes to relations.
+    assert text.count("\n  - id: ") == 3000 // 41 + 1
