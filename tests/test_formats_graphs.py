@@ -153,3 +153,53 @@ def test_rewritten_ids_keep_the_original(tmp_path):
     assert org.line_superior("a_b_") == "Kari_Nordmann"
     assert org.nodes["a_b_"]["source_id"] == "a<b>"
     assert Path(tmp_path / "x.json").exists()
+
+
+def _problems(path: Path) -> list[str]:
+    with pytest.raises(ChartError) as info:
+        formats.read(path)
+    return [str(p) for p in info.value.problems]
+
+
+def test_node_link_json_nested_too_deeply_is_a_clear_error(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text('{"nodes": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    assert _problems(path) == [f"{path}: is not node-link data: its lists and objects nest "
+                               "too deeply to read; export it again"]
+
+
+def test_node_link_json_duplicates_and_nan_are_not_merged_silently(tmp_path):
+    path = tmp_path / "dup.json"
+    path.write_text(json.dumps({"directed": True, "multigraph": True, "nodes": [
+        {"id": "a", "kind": "cao"}, {"id": "b", "kind": "unit", "label": "first"},
+        {"id": "b", "kind": "unit", "label": "second"}], "links": [
+        {"source": "a", "target": "b"}, {"source": "a", "target": "b"}]}), encoding="utf-8")
+    assert _problems(path) == [
+        f"{path}: node 'b': nodes[2]: duplicate id 'b'; give each node its own id",
+        f"{path}: node 'b': links[1]: a second edge from 'a' to 'b'; an organisation has one "
+        "relation per pair: keep one"]
+    path.write_text('{"nodes": [{"id": "a", "headcount": Infinity}], "links": []}',
+                    encoding="utf-8")
+    assert _problems(path) == [f"{path}: is not valid JSON: Infinity is not a number JSON "
+                               "allows; write a number or null"]
+
+
+def test_gexf_duplicate_node_and_dangling_edge_are_errors(tmp_path):
+    path = tmp_path / "weird.gexf"
+    path.write_text(
+        '<?xml version="1.0"?><gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">'
+        '<graph defaultedgetype="directed"><nodes><node id="a" label="A"/>'
+        '<node id="a" label="B"/></nodes><edges><edge id="0" source="a" target="q"/></edges>'
+        "</graph></gexf>", encoding="utf-8")
+    assert _problems(path) == [
+        f"{path}: node 'a': two <node>s with id 'a'; give each node its own id",
+        f"{path}: an edge 'a' → 'q' names 'q', which is no <node>'s id; add the node or fix "
+        "the edge"]
+
+
+def test_gexf_cannot_hold_a_control_character_and_says_so(tmp_path):
+    org = orgraph.Organisation(name="X")
+    org.add_unit("a", kind="cao", label="A\x07")
+    with pytest.raises(ChartError, match="cannot write gexf: XML cannot hold control "
+                                         "characters; remove the character"):
+        formats.write(org, tmp_path / "x.gexf")

@@ -49,7 +49,10 @@ def write_gexf(org: Organisation, path: str | Path, *, report: Report | None = N
     nx.write_gexf(flat, buffer, encoding="utf-8", prettyprint=True)
     ET.register_namespace("", "http://www.gexf.net/1.2draft")
     ET.register_namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance")
-    root = ET.fromstring(buffer.getvalue())
+    try:
+        root = ET.fromstring(buffer.getvalue())
+    except ET.ParseError:  # networkx wrote a control character XML cannot hold
+        raise ValueError("XML cannot hold control characters") from None
     meta = next((e for e in root if e.tag.endswith("meta")), None)
     if meta is None:  # pragma: no cover - networkx always writes <meta>
         meta = ET.SubElement(root, "{http://www.gexf.net/1.2draft}meta")
@@ -68,6 +71,7 @@ def read_gexf(path: str | Path, *, report: Report | None = None) -> Organisation
                                             "plain GEXF only: remove the declaration")])
     try:
         root = ET.fromstring(data)
+        _check_ids(root, filename)
         graph = nx.read_gexf(io.BytesIO(data), node_type=str)
     except (ET.ParseError, nx.NetworkXError, ValueError, KeyError, TypeError) as exc:
         raise ChartError([Problem(filename, f"is not readable GEXF ({exc}); export it again "
@@ -97,3 +101,28 @@ def read_gexf(path: str | Path, *, report: Report | None = None) -> Organisation
     if graph.graph[ENCODED_KEY] is None:
         del graph.graph[ENCODED_KEY]
     return from_graph(graph, filename, report, drop=dropped)
+
+
+def _check_ids(root: ET.Element, filename: str) -> None:
+    """Duplicate node ids and edges to undeclared nodes: networkx would merge or invent them."""
+    problems = []
+    ids: set[str] = set()
+    for element in root.iter():
+        if element.tag.rsplit("}", 1)[-1] == "node" and "id" in element.attrib:
+            if element.attrib["id"] in ids:
+                problems.append(Problem(filename, f"two <node>s with id "
+                                                  f"{element.attrib['id']!r}; give each node "
+                                                  "its own id", node=element.attrib["id"]))
+            ids.add(element.attrib["id"])
+    for element in root.iter():
+        if element.tag.rsplit("}", 1)[-1] == "edge":
+            for end in ("source", "target"):
+                if element.attrib.get(end) not in ids:
+                    problems.append(Problem(
+                        filename, f"an edge {element.attrib.get('source')!r} → "
+                                  f"{element.attrib.get('target')!r} names "
+                                  f"{element.attrib.get(end)!r}, which is no <node>'s id; "
+                                  "add the node or fix the edge"))
+                    break
+    if problems:
+        raise ChartError(problems)

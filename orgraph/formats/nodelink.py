@@ -33,10 +33,16 @@ def read_nodelink(path: str | Path, *, report: Report | None = None,
     report = report if report is not None else Report(filename)
     text = decode_text(read_bytes(path), filename, encoding)
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise ChartError([Problem(filename, f"is not valid JSON: {exc.msg} (column "
                                             f"{exc.colno})", line=exc.lineno)]) from None
+    except ValueError as exc:  # NaN / Infinity
+        raise ChartError([Problem(filename, f"is not valid JSON: {exc}")]) from None
+    except RecursionError:
+        raise ChartError([Problem(filename, "is not node-link data: its lists and objects "
+                                            "nest too deeply to read; export it again")]) \
+            from None
     edges_key = _check_shape(data, filename)
     data = {**data, "directed": data.get("directed", True), "multigraph": False}
     try:
@@ -49,6 +55,10 @@ def read_nodelink(path: str | Path, *, report: Report | None = None,
     for *_, attrs in graph.edges(data=True):
         _unescape(attrs)
     return from_graph(graph, filename, report)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows; write a number or null")
 
 
 def _check_shape(data: Any, filename: str) -> str:
@@ -69,6 +79,24 @@ def _check_shape(data: Any, filename: str) -> str:
         if not isinstance(edge, dict) or "source" not in edge or "target" not in edge:
             problems.append(Problem(filename, f"{edges_key}[{index}] needs \"source\" and "
                                               "\"target\""))
+    seen_nodes: set[Any] = set()
+    for index, node in enumerate(data["nodes"]):
+        if isinstance(node, dict) and isinstance(node.get("id"), (str, int)):
+            if str(node["id"]) in seen_nodes:
+                problems.append(Problem(filename, f"nodes[{index}]: duplicate id "
+                                                  f"{node['id']!r}; give each node its own id",
+                                        node=str(node["id"])))
+            seen_nodes.add(str(node["id"]))
+    seen_edges: set[tuple[str, str]] = set()
+    for index, edge in enumerate(data.get(edges_key, [])):
+        if isinstance(edge, dict) and "source" in edge and "target" in edge:
+            pair = (str(edge["source"]), str(edge["target"]))
+            if pair in seen_edges:
+                problems.append(Problem(filename, f"{edges_key}[{index}]: a second edge from "
+                                                  f"{pair[0]!r} to {pair[1]!r}; an "
+                                                  "organisation has one relation per pair: "
+                                                  "keep one", node=pair[1]))
+            seen_edges.add(pair)
     if problems:
         raise ChartError(problems)
     if "links" in data and "edges" in data:
