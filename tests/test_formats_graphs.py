@@ -203,3 +203,15 @@ def test_gexf_cannot_hold_a_control_character_and_says_so(tmp_path):
     with pytest.raises(ChartError, match="cannot write gexf: XML cannot hold control "
                                          "characters; remove the character"):
         formats.write(org, tmp_path / "x.gexf")
+
+
+def test_graphml_duplicate_node_and_dangling_edge_are_errors(tmp_path):
+    path = tmp_path / "dup.graphml"
+    path.write_text(
+        '<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+        '<graph edgedefault="directed"><node id="a"/><node id="a"/>'
+        '<edge source="a" target="zz"/></graph></graphml>', encoding="utf-8")
+    assert _problems(path) == [
+        f"{path}: node 'a': two <node>s with id 'a'; give each node its own id",
+        f"{path}: an edge 'a' → 'zz' names 'zz', which is no <node>'s id; add the node or fix "
+        "the edge"]

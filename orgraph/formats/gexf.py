@@ -71,7 +71,7 @@ def read_gexf(path: str | Path, *, report: Report | None = None) -> Organisation
                                             "plain GEXF only: remove the declaration")])
     try:
         root = ET.fromstring(data)
-        _check_ids(root, filename)
+        check_ids(root, filename)
         graph = nx.read_gexf(io.BytesIO(data), node_type=str)
     except (ET.ParseError, nx.NetworkXError, ValueError, KeyError, TypeError) as exc:
         raise ChartError([Problem(filename, f"is not readable GEXF ({exc}); export it again "
@@ -103,8 +103,9 @@ def read_gexf(path: str | Path, *, report: Report | None = None) -> Organisation
     return from_graph(graph, filename, report, drop=dropped)
 
 
-def _check_ids(root: ET.Element, filename: str) -> None:
-    """Duplicate node ids and edges to undeclared nodes: networkx would merge or invent them."""
+def check_ids(root: ET.Element, filename: str) -> None:
+    """GEXF and GraphML: duplicate node ids, edges to undeclared nodes (networkx would merge
+    or invent them) are errors."""
     problems = []
     ids: set[str] = set()
     for element in root.iter():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from xml.etree import ElementTree
 from xml.etree.ElementTree import ParseError
 
 import networkx as nx
@@ -10,6 +11,7 @@ import networkx as nx
 from orgraph.errors import ChartError, Problem
 from orgraph.formats._common import Report, read_bytes
 from orgraph.formats._graph import flatten, from_graph
+from orgraph.formats.gexf import check_ids
 from orgraph.model import Organisation
 
 __all__ = ["read_graphml", "write_graphml"]
@@ -34,6 +36,7 @@ def read_graphml(path: str | Path, *, report: Report | None = None) -> Organisat
         raise ChartError([Problem(filename, "declares a DOCTYPE or entities; orgraph reads "
                                             "plain GraphML only: remove the declaration")])
     try:
+        check_ids(ElementTree.fromstring(data), filename)
         graph = nx.parse_graphml(data, node_type=str)
     except (ParseError, nx.NetworkXError, ValueError, KeyError) as exc:
         raise ChartError([Problem(filename, f"is not readable GraphML ({exc}); export it "
