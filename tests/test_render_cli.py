@@ -73,3 +73,15 @@ def test_unknown_root_names_the_fix(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "node 'nope' is not in the organisation" in result.stderr
     assert "orgraph show FILE" in result.stderr
+
+
+def test_unknown_output_suffix_is_a_usage_error(tmp_path):
+    from click.testing import CliRunner
+
+    from orgraph.cli import main
+
+    target = tmp_path / "chart.bogus"
+    result = CliRunner().invoke(main, ["render", "examples/minimal.yaml", "-o", str(target)])
+    assert result.exit_code == 2
+    assert "cannot tell the format of -o" in result.output and "--format" in result.output
+    assert not target.exists()

@@ -23,6 +23,10 @@ def output_format(fmt: str | None, output: str | None) -> str:
     --------
     >>> output_format(None, "chart.PNG"), output_format("pdf", None), output_format(None, None)
     ('png', 'pdf', 'svg')
+    >>> output_format(None, "chart.bogus")
+    Traceback (most recent call last):
+    ...
+    click.exceptions.UsageError: cannot tell the format of -o chart.bogus from its suffix; ...
     >>> output_format("svg", "chart.png")
     Traceback (most recent call last):
     ...
@@ -34,7 +38,10 @@ def output_format(fmt: str | None, output: str | None) -> str:
             raise click.UsageError(f"--format {fmt} does not match the suffix of -o {output}; "
                                    "give one of them, or make them agree")
         return fmt
-    return suffix if suffix in FORMATS else "svg"
+    if suffix in FORMATS or not output:
+        return suffix or "svg"
+    raise click.UsageError(f"cannot tell the format of -o {output} from its suffix; use one of "
+                           f".{', .'.join(FORMATS)} or give --format")
 
 
 @click.command("render", context_settings=CONTEXT)
