@@ -309,3 +309,28 @@ def test_cli_help_has_examples() -> None:
                                 capture_output=True, text=True, check=False)
         assert result.returncode == 0, result.stderr
         assert "Examples:" in result.stdout and f"orgraph {command} " in result.stdout
+
+
+def test_no_cao_and_no_leader_group_leaves_the_leader_team_undefined(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    import orgraph
+    from orgraph.cli import main
+    from orgraph.errors import MetricsError
+    from orgraph.metrics import leader_team
+    from orgraph.metrics.records import record
+
+    org = orgraph.loads("orgraph: 1\norganisation: {name: Tom}\nunits: []\n")
+    with pytest.raises(MetricsError, match="neither a leader_group nor a CAO"):
+        leader_team(org)
+    rec = record(org)
+    assert rec["leader_team"] is None
+    assert any(n.startswith("leader_team: Tom: has neither") for n in rec["notes"])
+    assert not any("CAO + executive posts used" in n for n in rec["notes"])
+    empty = tmp_path / "tom.yaml"
+    empty.write_text("orgraph: 1\norganisation: {name: Tom}\nunits: []\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["compare", "examples/minimal.yaml", str(empty)])
+    assert result.exit_code == 0
+    team_row = next(line for line in result.output.splitlines() if line.startswith("Leader"))
+    assert team_row.split()[2:] == ["3", "-", "*1"]
+    assert "*1  leader team: Tom: has neither a leader_group nor a CAO" in result.output

@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from orgraph.errors import MetricsError
 from orgraph.metrics._structure import structure
 from orgraph.metrics.leaders import leader_team
 from orgraph.metrics.report import (
@@ -93,10 +94,12 @@ def table_2_1(orgs: Iterable[nx.DiGraph]) -> dict[str, Any]:
                 text = mark(text, f"{name}, {key.replace('_', ' ')}: the chart uses {text}; "
                                   f"the report also gives {'; '.join(alts)}")
             cells[key].append(text)
-        team = leader_team(st)
         stated = org.graph.get("leader_team")
-        text = team
-        if stated is not None and str(stated) != team:
+        try:
+            team = text = leader_team(st)
+        except MetricsError as exc:
+            team, text = "-", mark("-", f"leader team: {exc}")
+        if stated is not None and str(stated) != team and team != "-":
             text = mark(team, f"{name}, leader team: computed {team}, the file states {stated}")
         cells["leader_team"].append(text)
         cells["central_staff"].append(_cell(central_staff(st)))

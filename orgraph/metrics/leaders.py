@@ -100,7 +100,8 @@ def leader_team_counts(org: nx.DiGraph | Structure) -> tuple[int, int]:
     the second counts unit leaders: members of kind ``unit`` and ``department`` (1 each) and
     ``unit_group`` (its ``count``: "the 65 unit leaders" drawn as one box). Other members
     (political bodies, networks) are not counted. Without a leader group (see
-    :func:`leader_team_source`) the team is the CAO plus every executive post: ``(n, 0)``.
+    :func:`leader_team_source`) the team is the CAO plus every executive post: ``(n, 0)``;
+    with neither a leader group nor a CAO it is undefined (:class:`MetricsError`).
 
     Examples
     --------
@@ -110,6 +111,9 @@ def leader_team_counts(org: nx.DiGraph | Structure) -> tuple[int, int]:
     """
     st = structure(org)
     if leader_group(st) is None:
+        if not st.nodes_of("cao"):
+            raise MetricsError(f"{st.name}: has neither a leader_group nor a CAO, so its "
+                               "leader team is undefined; add one of them")
         return len(st.nodes_of("cao", "executive")), 0
     top = units = 0
     for member in leader_group_members(st):

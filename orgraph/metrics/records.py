@@ -123,7 +123,8 @@ def record(org: nx.DiGraph | Structure, *, dotted: bool = True,
     put("staff_units", lambda: report.staff_units(st))
     put("executive_level_size", lambda: report.executive_level_size(st))
     put("leader_team", lambda: leaders.leader_team(st))
-    if put("leader_team_source", lambda: leaders.leader_team_source(st)) == "fallback":
+    if (put("leader_team_source", lambda: leaders.leader_team_source(st)) == "fallback"
+            and out["leader_team"] is not None):
         notes.append("leader_team: no leader_group in the chart; CAO + executive posts used")
     put("includes_unit_leaders", lambda: leaders.includes_unit_leaders(st))
     put("includes_staff_leaders", lambda: leaders.includes_staff_leaders(st))
