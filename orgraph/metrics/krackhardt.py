@@ -209,6 +209,16 @@ def _tarjan(n: int, succ: list[list[int]]) -> list[int]:
     return comp
 
 
+def _find(parent: dict[int, int], x: int) -> int:
+    """Union-find root of ``x`` in ``parent`` (absent = its own root), with path compression."""
+    root = x
+    while parent.get(root, root) != root:
+        root = parent[root]
+    while parent.get(x, x) != root:
+        parent[x], x = root, parent[x]
+    return root
+
+
 class _Reach:
     """Reachability facts of a digraph, via its condensation, without an n × n matrix."""
 
@@ -348,12 +358,7 @@ class _Reach:
         parent: dict[int, int] = {}
 
         def find(x: int) -> int:
-            root = x
-            while parent.get(root, root) != root:
-                root = parent[root]
-            while parent.get(x, x) != root:
-                parent[x], x = root, parent[x]
-            return root
+            return _find(parent, x)
 
         for v in self.multi:
             rs = list(self.roots[v])  # type: ignore[arg-type]
@@ -663,12 +668,7 @@ def _fast_measures(k: int, tail: np.ndarray, head: np.ndarray,
         link: dict[int, int] = {}
 
         def find(x: int) -> int:
-            r = x
-            while link.get(r, r) != r:
-                r = link[r]
-            while link.get(x, x) != r:
-                link[x], x = r, link[x]
-            return r
+            return _find(link, x)
 
         groups: dict[frozenset[int], int] = {}
         for a in multi:
