@@ -49,6 +49,7 @@ import graphviz.quoting
 
 from orgraph.errors import RenderError
 from orgraph.model import Category, Kind, Organisation, Relation, category_of
+from orgraph.render.select import LEVEL_RELATIONS, TREE_RELATIONS, select
 from orgraph.render.style import (
     EDGE_DEFAULTS,
     EDGE_STYLE,
@@ -73,8 +74,6 @@ ORTHO_MAX_LINES = 1500
 _SAFE_ID = re.compile(r"[A-Za-z0-9_./-]+")
 _ONE_LINE = re.compile(r"\S(?:[ \S]*\S)?")  # no tabs or edge spaces: textwrap keeps it
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_TREE = {Relation.LINE.value, Relation.STAFF.value, Relation.DELEGATION.value}
-_LEVEL = {Relation.LINE.value, Relation.DELEGATION.value}
 _LABEL_WIDTH = 24
 _STAFF_LABEL_WIDTH = 16
 #: An aggregate's bullet items wrap at this many characters (hanging indent after the first).
@@ -251,61 +250,6 @@ class _Plan:
     collapsed: dict[str, int] = field(default_factory=dict)  # boundary node → hidden count
 
 
-def _coordination_only(org: Organisation, node: str, kind: Kind) -> bool:
-    if category_of(kind) is not Category.COORDINATION:
-        return False
-    structural = _TREE | {Relation.DOTTED.value}
-    return not any(d.get("relation") in structural
-                   for _, _, d in [*org.in_edges(node, data=True),
-                                   *org.out_edges(node, data=True)])
-
-
-def _select(org: Organisation, kinds: dict[str, Kind], root: str | None, depth: int | None,
-            show: frozenset[str]) -> tuple[list[str], dict[str, int]]:
-    """Return the nodes to draw (in chart order) and the hidden-descendant counts."""
-    if root is None:
-        chosen = set(org.nodes)
-        collapsed: dict[str, int] = {}
-    else:
-        chosen = {root}
-        frontier = [root]
-        level = 0
-        while frontier and (depth is None or level < depth):
-            level += 1
-            nxt = [v for u in frontier for v in org.successors(u)
-                   if org.edges[u, v].get("relation") in _LEVEL and v not in chosen]
-            chosen.update(nxt)
-            frontier = nxt
-        changed = True
-        while changed:  # staff of drawn managers are drawn (staff are not a level)
-            extra = {v for u in chosen for v in org.successors(u)
-                     if org.edges[u, v].get("relation") == Relation.STAFF.value} - chosen
-            chosen |= extra
-            changed = bool(extra)
-        collapsed = {}
-        for node in chosen:
-            hidden: set[str] = set()
-            stack = [v for v in org.successors(node)
-                     if org.edges[node, v].get("relation") in _TREE and v not in chosen]
-            while stack:
-                v = stack.pop()
-                if v in hidden or v in chosen:
-                    continue
-                hidden.add(v)
-                stack.extend(w for w in org.successors(v)
-                             if org.edges[v, w].get("relation") in _TREE)
-            if hidden:
-                collapsed[node] = sum(int(org.nodes[h].get("count") or 1) for h in hidden)
-        if "coordination" in show:
-            for node in org.nodes:
-                if node not in chosen and _coordination_only(org, node, kinds[node]) and any(
-                        m in chosen for m in org.successors(node)):
-                    chosen.add(node)
-    nodes = [n for n in org.nodes if n in chosen
-             and ("coordination" in show or not _coordination_only(org, n, kinds[n]))]
-    return nodes, collapsed
-
-
 def _check(org: Organisation, lang: str, root: str | None, depth: int | None,
            wrap: int) -> dict[str, Kind]:
     """Check the options and return every node's kind."""
@@ -384,7 +328,7 @@ def to_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
     shown = parse_show(show)
     kinds = _check(org, lang, root, depth, wrap)
     words = TEXT[lang]
-    nodes, collapsed = _select(org, kinds, root, depth, shown)
+    nodes, collapsed = select(org, kinds, root, depth, shown)
     visible = set(nodes)
 
     graph = graphviz.Digraph(name="orgraph")
@@ -401,7 +345,7 @@ def to_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
             staff_of.setdefault(u, []).append(v)
     tree_children: dict[str, list[str]] = {}
     for u, v, rel in org.edges(data="relation"):
-        if rel in _TREE and u in visible and v in visible:
+        if rel in TREE_RELATIONS and u in visible and v in visible:
             tree_children.setdefault(u, []).append(v)
 
     # 2. nodes ---------------------------------------------------------------------------
@@ -516,7 +460,7 @@ def to_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
         attrs = edge_style(variant)
         if variant in ("order", "service"):
             attrs["xlabel"] = _label([words[variant]])
-        tail = junction.get(u, dot_name(u)) if rel in _LEVEL else dot_name(u)
+        tail = junction.get(u, dot_name(u)) if rel in LEVEL_RELATIONS else dot_name(u)
         for t in drawn[u] if tail == dot_name(u) else [tail]:
             for h in drawn[v]:
                 edge_stmts.append((attrs, t, h, {"id": f"{variant}:{dot_name(u)}->{h}"}))
@@ -534,7 +478,7 @@ def to_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
 
     # 5. nodes nothing visible hangs them on (support units that only serve): beside the CAO
     hung = {v for v in nodes for u in org.predecessors(v) if u in visible
-            and org.edges[u, v].get("relation") in _TREE | {Relation.DOTTED.value}}
+            and org.edges[u, v].get("relation") in TREE_RELATIONS | {Relation.DOTTED.value}}
     loose = [n for n in nodes if n not in hung and n not in caos and category_of(
         kinds[n]) in (Category.STAFF, Category.PERFORMANCE, Category.CHIEF_EXECUTIVE)]
     if caos and loose:

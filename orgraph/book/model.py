@@ -1,0 +1,85 @@
+"""The chart book as plain data: pages that each draw one manager's subtree.
+
+A :class:`Book` is what the PDF book, the folder of SVG pages and the interactive HTML chart
+are written from: the cutting into pages happens once, every writer reads the same pages.
+
+Examples
+--------
+>>> page = Page(number=1, root="ceo", path=("ceo",), nodes=("ceo", "ops"),
+...             links={"ops": 2}, svg=b"<svg/>")
+>>> book = Book(title="Example", pages=(page, Page(number=2, root="ops", path=("ceo", "ops"),
+...             nodes=("ops", "port"), links={}, svg=b"<svg/>")))
+>>> book.page_of("port"), book.page_of("ops"), book.page_of("ceo")
+(2, 2, 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+__all__ = ["Book", "Page"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a chart book.
+
+    Attributes
+    ----------
+    number : int
+        1-based page number in the book.
+    root : str
+        Node id at the top of this page: the manager whose subtree it draws.
+    path : tuple of str
+        Node ids from the organisation's top down to ``root`` (``root`` included): the
+        breadcrumb.
+    nodes : tuple of str
+        Node ids drawn in full on this page, ``root`` first. The page's own subtree cuts are
+        not in it: they are in ``links``.
+    links : Mapping[str, int]
+        Node id drawn on this page as a counted box → number of the page that draws its
+        subtree.
+    svg : bytes
+        The page's chart as SVG.
+    """
+
+    number: int
+    root: str
+    path: tuple[str, ...]
+    nodes: tuple[str, ...]
+    links: Mapping[str, int]
+    svg: bytes
+
+
+@dataclass(frozen=True)
+class Book:
+    """Pages in order, page 1 the top of the organisation.
+
+    Attributes
+    ----------
+    title : str
+    pages : tuple of Page
+    """
+
+    title: str
+    pages: tuple[Page, ...]
+    _where: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        where: dict[str, int] = {}
+        for page in self.pages:
+            for node in page.nodes:
+                where.setdefault(node, page.number)
+            where[page.root] = page.number  # a cut manager lives on its own page
+        object.__setattr__(self, "_where", where)
+
+    def page_of(self, node: str) -> int:
+        """The number of the page that draws ``node`` in full.
+
+        Raises
+        ------
+        KeyError
+            ``node`` is on no page.
+        """
+        return self._where[node]

@@ -1,0 +1,114 @@
+"""Which nodes a chart draws: the whole organisation, or the part below a root, cut off at a
+depth, with every subtree that is cut counted on the node it hangs from.
+
+One function, :func:`select`, shared by every layout and by the chart book, so a page, a
+``--root/--depth`` chart and the whole chart agree on what is drawn.
+
+Examples
+--------
+>>> from orgraph import load
+>>> org = load("examples/minimal.yaml")
+>>> nodes, collapsed = select(org, kinds_of(org), "radmann", 0, frozenset())
+>>> nodes, collapsed["radmann"]
+(['radmann', 'okonomi', 'personal'], 5)
+"""
+
+from __future__ import annotations
+
+from orgraph.model import Category, Kind, Organisation, Relation, category_of
+
+__all__ = ["LEVEL_RELATIONS", "TREE_RELATIONS", "coordination_only", "kinds_of", "select"]
+
+#: Relations that hang a node in the drawn tree.
+TREE_RELATIONS = frozenset({Relation.LINE.value, Relation.STAFF.value,
+                            Relation.DELEGATION.value})
+#: Relations that make a level (staff hang beside the line and are not a level).
+LEVEL_RELATIONS = frozenset({Relation.LINE.value, Relation.DELEGATION.value})
+_TREE = TREE_RELATIONS
+_LEVEL = LEVEL_RELATIONS
+
+
+def kinds_of(org: Organisation) -> dict[str, Kind]:
+    """Every node's kind as a :class:`~orgraph.model.Kind` (no check; see ``to_dot``).
+
+    Examples
+    --------
+    >>> from orgraph import load
+    >>> kinds_of(load("examples/minimal.yaml"))["radmann"]
+    <Kind.CAO: 'cao'>
+    """
+    return {node: Kind(kind) for node, kind in org.nodes(data="kind")}
+
+
+def coordination_only(org: Organisation, node: str, kind: Kind) -> bool:
+    """Whether ``node`` is a coordination body joined to nothing but its members."""
+    if category_of(kind) is not Category.COORDINATION:
+        return False
+    structural = _TREE | {Relation.DOTTED.value}
+    return not any(d.get("relation") in structural
+                   for _, _, d in [*org.in_edges(node, data=True),
+                                   *org.out_edges(node, data=True)])
+
+
+def select(org: Organisation, kinds: dict[str, Kind], root: str | None, depth: int | None,
+            show: frozenset[str]) -> tuple[list[str], dict[str, int]]:
+    """Return the nodes to draw (in chart order) and the hidden-descendant counts.
+
+    Parameters
+    ----------
+    org : Organisation
+    kinds : dict
+        Every node's kind (:func:`kinds_of`).
+    root, depth : optional
+        Draw the part below ``root``, ``depth`` levels deep (``None``: all of it).
+    show : frozenset of str
+        ``"coordination"`` adds coordination bodies that only have members.
+
+    Returns
+    -------
+    nodes : list of str
+        The nodes to draw, in the organisation's order.
+    collapsed : dict
+        Drawn node → number of units (aggregates by their count) hidden below it.
+    """
+    if root is None:
+        chosen = set(org.nodes)
+        collapsed: dict[str, int] = {}
+    else:
+        chosen = {root}
+        frontier = [root]
+        level = 0
+        while frontier and (depth is None or level < depth):
+            level += 1
+            nxt = [v for u in frontier for v in org.successors(u)
+                   if org.edges[u, v].get("relation") in _LEVEL and v not in chosen]
+            chosen.update(nxt)
+            frontier = nxt
+        changed = True
+        while changed:  # staff of drawn managers are drawn (staff are not a level)
+            extra = {v for u in chosen for v in org.successors(u)
+                     if org.edges[u, v].get("relation") == Relation.STAFF.value} - chosen
+            chosen |= extra
+            changed = bool(extra)
+        collapsed = {}
+        for node in chosen:
+            hidden: set[str] = set()
+            stack = [v for v in org.successors(node)
+                     if org.edges[node, v].get("relation") in _TREE and v not in chosen]
+            while stack:
+                v = stack.pop()
+                if v in hidden or v in chosen:
+                    continue
+                hidden.add(v)
+                stack.extend(w for w in org.successors(v)
+                             if org.edges[v, w].get("relation") in _TREE)
+            if hidden:
+                collapsed[node] = sum(int(org.nodes[h].get("count") or 1) for h in hidden)
+        if "coordination" in show:
+            for node in org.nodes:
+                if node not in chosen and coordination_only(org, node, kinds[node]) and any(
+                        m in chosen for m in org.successors(node)):
+                    chosen.add(node)
+    nodes = [n for n in org.nodes if n in chosen
+             and ("coordination" in show or not coordination_only(org, n, kinds[n]))]
+    return nodes, collapsed
