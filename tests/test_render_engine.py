@@ -60,6 +60,12 @@ def chart(request: pytest.FixtureRequest) -> orgraph.Organisation:
     return orgraph.load(request.param)
 
 
+def same_row(boxes: dict, a: str, b: str) -> bool:
+    """Whether two nodes' boxes share a row (their vertical extents overlap)."""
+    ba, bb = boxes[dot_name(a)], boxes[dot_name(b)]
+    return ba[1] < bb[3] and bb[1] < ba[3]
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 def test_svg_layout_keeps_the_legend(chart: orgraph.Organisation, engine: str) -> None:
     svg = orgraph.render(chart, "svg", engine=engine, show="all")
@@ -72,6 +78,8 @@ def test_svg_layout_keeps_the_legend(chart: orgraph.Organisation, engine: str) -
         m, s = dot_name(manager), dot_name(staff)
         assert centre[s] > boxes[m][3], (manager, staff)  # below the manager's box
         for unit in chart.line_subordinates(manager):
+            if same_row(boxes, manager, unit):
+                continue  # an executive acting for the CAO, drawn in the CAO's row
             assert centre[s] < boxes[dot_name(unit)][1], (staff, unit)  # above its units
     # political bodies above the CAO
     for cao in chart.nodes_of("cao"):

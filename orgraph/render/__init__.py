@@ -1,8 +1,11 @@
-"""Charts in the legend of Vedlegg 1: Organisation → DOT → SVG / PNG / PDF.
+"""Charts in the legend of Vedlegg 1: Organisation → layout → DOT → SVG / PNG / PDF.
 
-:func:`render` is the whole pipeline; :mod:`~orgraph.render.style` is the legend table,
-:mod:`~orgraph.render.dot` the pure DOT builder, :mod:`~orgraph.render.engine` the one place
-that starts a layout process, :mod:`~orgraph.render.convert` SVG → PDF.
+:func:`render` is the whole pipeline. By default orgraph lays the chart out itself
+(:mod:`orgraph.layout`: measured boxes, per-subtree placers, routed connectors) and Graphviz
+only draws the pinned DOT (:mod:`~orgraph.render.pinned`, ``neato -n2``); ``layout="dot"``
+keeps Graphviz's own ``dot`` layout (:mod:`~orgraph.render.dot`) for comparison.
+:mod:`~orgraph.render.style` is the legend table, :mod:`~orgraph.render.engine` the one place
+that starts a process, :mod:`~orgraph.render.convert` SVG → PDF.
 
 Examples
 --------
@@ -16,24 +19,37 @@ b'PNG'
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import re
+from collections.abc import Collection, Mapping
 
 from orgraph.errors import RenderError
+from orgraph.layout.text import FONT_STACK
 from orgraph.model import Organisation
 from orgraph.render.dot import DEFAULT_WRAP, to_dot
 from orgraph.render.engine import DEFAULT_TIMEOUT, ENGINES, find_engine, run_engine
+from orgraph.render.page import Page, check_raster, warn_small_text
+from orgraph.render.pinned import to_pinned_dot
 
-__all__ = ["DEFAULT_TIMEOUT", "ENGINES", "FORMATS", "render", "to_dot"]
+__all__ = ["DEFAULT_TIMEOUT", "ENGINES", "FORMATS", "LAYOUTS", "render", "to_dot",
+           "to_pinned_dot"]
 
-#: Output formats; ``dot`` is the DOT source before layout.
+#: Output formats; ``dot`` is the DOT source (pinned, or before ``dot``'s layout).
 FORMATS = ("svg", "png", "pdf", "dot")
+#: Layouts: orgraph's own tree layout, or Graphviz ``dot``'s.
+LAYOUTS = ("tree", "dot")
+_SIZE = re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
+_BB = re.compile(r'bb="0,0,([\d.]+),([\d.]+)"')
+_SMALLEST_TEXT = 10.0  # points: edge labels; box text is 12 pt
 
 
 def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
            lang: str = "no", expand: bool = False, legend: bool = False,
            show: str | Collection[str] | None = None, root: str | None = None,
            depth: int | None = None, wrap: int = DEFAULT_WRAP,
-           timeout: float | None = DEFAULT_TIMEOUT, dpi: float | None = None) -> bytes:
+           timeout: float | None = DEFAULT_TIMEOUT, dpi: float | None = None,
+           layout: str = "tree", page: str | Page | None = None,
+           cut: Collection[str] = (), captions: Mapping[str, str] | None = None,
+           links: Mapping[str, str] | None = None) -> bytes:
     """Draw the organisation's chart and return it as bytes.
 
     Parameters
@@ -44,16 +60,28 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
     engine : {"auto", "system", "embedded"}
         ``auto`` uses the system's Graphviz when installed, else graphviz-pure.
     lang, expand, legend, show, root, depth, wrap
-        Passed to :func:`orgraph.render.dot.to_dot`.
+        Passed to :func:`orgraph.render.pinned.to_pinned_dot` (or ``to_dot``).
     timeout : float or None
-        Seconds the layout may take.
+        Seconds the engine may take.
     dpi : float, optional
         Resolution of PNG output (default 96 dpi for PNG).
+    layout : {"tree", "dot"}
+        orgraph's own layout (default) or Graphviz ``dot``'s.
+    page : str or Page, optional
+        Fit the chart to a paper size (``"A4"``, ``"A3,landscape"``); PDF pages are that size.
+    cut, captions, links
+        Chart-book options of :func:`~orgraph.render.pinned.to_pinned_dot`.
 
     Raises
     ------
     RenderError
-        An unknown format or option, a missing engine, a failed or timed-out layout.
+        An unknown format or option, a missing engine, a failed or timed-out drawing, a PNG
+        of more than 100 megapixels.
+
+    Warns
+    -----
+    RenderWarning
+        The smallest text would be below 6 pt on the page.
 
     Examples
     --------
@@ -68,15 +96,64 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
     """
     if format not in FORMATS:
         raise RenderError(f"unknown format {format!r}; use one of: {', '.join(FORMATS)}")
-    source = to_dot(org, lang=lang, expand=expand, legend=legend, show=show, root=root,
-                    depth=depth, wrap=wrap)
+    if layout not in LAYOUTS:
+        raise RenderError(f"unknown layout {layout!r}; use one of: {', '.join(LAYOUTS)}")
+    paper = Page.parse(page) if isinstance(page, str) else page
+    if layout == "dot":
+        if cut or captions or links:
+            raise RenderError("cut, captions and links need the tree layout (layout='tree')")
+        source = to_dot(org, lang=lang, expand=expand, legend=legend, show=show, root=root,
+                        depth=depth, wrap=wrap)
+    else:
+        source = to_pinned_dot(org, lang=lang, expand=expand, legend=legend, show=show,
+                               root=root, depth=depth, wrap=wrap, cut=cut, captions=captions,
+                               links=links, max_aspect=_aspect(paper))
+    scale = 1.0
+    if paper is not None and layout == "tree":
+        source, scale = _fit(source, paper, format)
     if format == "dot":
         return source.encode("utf-8")
-    if format == "png" and dpi is None:
-        dpi = 96
+    if format == "png":
+        dpi = dpi or 96
+        size = _BB.search(source)
+        if size:
+            check_raster(float(size[1]) * scale, float(size[2]) * scale, dpi)
     which, exe = find_engine(engine)
-    if format == "pdf" and which == "embedded":
+    pinned = layout == "tree"
+    if format == "pdf" and (which == "embedded" or pinned):
         from orgraph.render.convert import svg_to_pdf
 
-        return svg_to_pdf(run_engine(which, exe, source, "svg", timeout=timeout))
-    return run_engine(which, exe, source, format, timeout=timeout, dpi=dpi)
+        svg = run_engine(which, exe, source, "svg", timeout=timeout, pinned=pinned)
+        return svg_to_pdf(svg, page=paper.size(*_svg_size(svg)) if paper else None)
+    out = run_engine(which, exe, source, format, timeout=timeout, dpi=dpi, pinned=pinned)
+    if format == "svg" and pinned:
+        out = out.replace(b'font-family="Arial"',
+                          b'font-family="' + FONT_STACK.replace('"', "&quot;").encode() + b'"')
+    return out
+
+
+def _aspect(paper: Page | None) -> float:
+    """The widest aspect ratio the layout may keep: 3:1, or the page's (a little wider)."""
+    if paper is None:
+        return 3.0
+    w, h = paper.size(1.0, 0.0) if paper.orientation != "portrait" else paper.size(0.0, 1.0)
+    return max(w / h * 1.15, 0.8)
+
+
+def _fit(source: str, paper: Page, format: str) -> tuple[str, float]:
+    """Scale the drawing to the page (``size`` in DOT); warn when text gets too small."""
+    found = _BB.search(source)
+    if not found:
+        return source, 1.0
+    w, h = float(found[1]), float(found[2])
+    scale = paper.scale(w, h)
+    warn_small_text(_SMALLEST_TEXT, scale, f"on {paper.name}")
+    if format == "pdf":
+        return source, scale  # the PDF writer fits the drawing onto the page
+    size = f' size="{w * scale / 72:.3f},{h * scale / 72:.3f}!"'
+    return source.replace(found[0], found[0] + size, 1), scale
+
+
+def _svg_size(svg: bytes) -> tuple[float, float]:
+    found = _SIZE.search(svg)
+    return (float(found[1]), float(found[2])) if found else (1.0, 1.0)

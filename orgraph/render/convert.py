@@ -22,8 +22,14 @@ from orgraph.errors import RenderError
 __all__ = ["svg_to_pdf"]
 
 
-def svg_to_pdf(svg: bytes) -> bytes:
+def svg_to_pdf(svg: bytes, page: tuple[float, float] | None = None,
+               margin: float = 28.0) -> bytes:
     """Convert an SVG document to a one-page PDF.
+
+    With ``page`` (width, height in points) the page has that size and the drawing is scaled
+    to fit inside ``margin`` and centred; else the page is the drawing's size. Text uses the
+    standard PDF font Helvetica, whose metrics are Arial's, so it stays inside its boxes
+    with no font installed.
 
     Raises
     ------
@@ -42,5 +48,18 @@ def svg_to_pdf(svg: bytes) -> bytes:
     if drawing is None:
         raise RenderError("could not convert the SVG to PDF (svglib read no drawing)")
     out = io.BytesIO()
-    renderPDF.drawToFile(drawing, out)
+    if page is None:
+        renderPDF.drawToFile(drawing, out)
+        return out.getvalue()
+    from reportlab.pdfgen.canvas import Canvas
+
+    scale = min((page[0] - 2 * margin) / max(drawing.width, 1.0),
+                (page[1] - 2 * margin) / max(drawing.height, 1.0), 1.5)
+    canvas = Canvas(out, pagesize=page)
+    canvas.translate((page[0] - drawing.width * scale) / 2,
+                     (page[1] - drawing.height * scale) / 2)
+    canvas.scale(scale, scale)
+    renderPDF.draw(drawing, canvas, 0, 0)
+    canvas.showPage()
+    canvas.save()
     return out.getvalue()

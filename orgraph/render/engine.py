@@ -151,19 +151,25 @@ def layout(source: str, format: str, *, engine: str = "auto",
 
 
 def run_engine(which: str, exe: str, source: str, format: str, *,
-               timeout: float | None = DEFAULT_TIMEOUT, dpi: float | None = None) -> bytes:
+               timeout: float | None = DEFAULT_TIMEOUT, dpi: float | None = None,
+               pinned: bool = False) -> bytes:
     """:func:`layout` with the engine already found: ``(which, exe)`` from :func:`find_engine`.
 
     Examples
     --------
     >>> run_engine(*find_engine("embedded"), 'digraph { a }', "svg")[:5]
     b'<?xml'
+
+    ``pinned=True`` draws DOT whose positions are all given (``neato -n2``) instead of
+    laying it out with ``dot``.
     """
     formats = ENGINE_FORMATS[which]
     if format not in formats:
         raise RenderError(f"the {which} engine cannot write {format!r}; use one of: "
                           f"{', '.join(formats)}")
     cmd = [exe, f"-T{format}"]
+    if pinned:
+        cmd[1:1] = ["-Kneato", "-n2"]
     if dpi:
         cmd.append(f"-Gdpi={dpi:g}")
     try:

@@ -1,0 +1,221 @@
+"""What each drawn box says and how big it is: labels wrapped and measured in the chart font.
+
+A node is drawn as one box, or (an aggregate with ``expand``) one box per listed item. Every
+box gets its text lines and an explicit size from :mod:`orgraph.layout.text`, so the layout
+knows the real sizes and either engine draws the same boxes (``fixedsize``).
+
+Examples
+--------
+>>> from orgraph import load
+>>> from orgraph.render.select import kinds_of
+>>> org = load("examples/minimal.yaml")
+>>> specs = box_specs(org, list(org.nodes), kinds_of(org), {})
+>>> spec = specs["radmann"][0]
+>>> spec.lines, spec.width > 40
+(['Rådmann'], True)
+>>> specs["barnehager"][0].align
+'left'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from orgraph.layout.text import line_height, text_width
+from orgraph.model import Kind, Organisation
+from orgraph.render.dot import (
+    _BULLET,
+    _LABEL_WIDTH,
+    _STAFF_LABEL_WIDTH,
+    COLUMN_ITEM_WIDTH,
+    ITEM_WIDTH,
+    TWO_COLUMNS_ABOVE,
+    _balanced,
+    _bullets,
+    _lines,
+    dot_name,
+)
+from orgraph.render.style import TEXT, node_style
+
+__all__ = ["FONT_SIZE", "PAD_X", "PAD_Y", "BoxSpec", "box_specs", "measure"]
+
+#: Text size of a box, in points.
+FONT_SIZE = 12.0
+#: Space between a box's text and its border, left/right and top/bottom, in points.
+PAD_X, PAD_Y = 8.0, 5.0
+COLUMN_GAP = 14.0
+_ = _BULLET
+
+
+@dataclass
+class BoxSpec:
+    """One box to draw.
+
+    Attributes
+    ----------
+    name : str
+        DOT node name (unique).
+    node : str
+        The organisation's node id the box stands for.
+    attrs : dict
+        Legend style (shape, fill, class) from :func:`orgraph.render.style.node_style`.
+    lines : list of str
+        Text lines; for ``align="left"`` a list per column in ``columns``.
+    bold : int
+        How many first lines are bold (a heading).
+    align : {"center", "left"}
+    columns : list of list of str
+        For two-column aggregates: the lines of each column below the heading.
+    width, height : float
+        The box's size in points.
+    url : str, optional
+        Where a click on the box goes.
+    """
+
+    name: str
+    node: str
+    attrs: dict[str, Any]
+    lines: list[str]
+    bold: int = 0
+    align: str = "center"
+    columns: list[list[str]] = field(default_factory=list)
+    width: float = 0.0
+    height: float = 0.0
+    url: str | None = None
+
+
+def measure(spec: BoxSpec, size: float = FONT_SIZE) -> BoxSpec:
+    """Set ``spec``'s width and height from its text, its shape and the font metrics.
+
+    A circle holds its text's rectangle inside it, an ellipse too (axes √2 times the text's).
+
+    Examples
+    --------
+    >>> s = measure(BoxSpec("a", "a", {"shape": "box"}, ["Økonomi"]))
+    >>> round(s.width, 1), round(s.height, 1)
+    (64.0, 24.4)
+    >>> c = measure(BoxSpec("b", "b", {"shape": "circle"}, ["IT"]))
+    >>> c.width == c.height
+    True
+    """
+    lh = line_height(size)
+    heading = [text_width(t, size, bold=True) for t in spec.lines[:spec.bold]]
+    body = [text_width(t, size) for t in spec.lines[spec.bold:]]
+    if spec.columns:
+        cols = [max((text_width(t, size) for t in col), default=0.0) for col in spec.columns]
+        text_w = max(max(heading, default=0.0), sum(cols) + COLUMN_GAP)
+        text_h = lh * (spec.bold + max(len(c) for c in spec.columns))
+    else:
+        text_w = max([*heading, *body, 0.0])
+        text_h = lh * max(len(spec.lines), 1)
+    shape = spec.attrs.get("shape", "box")
+    if shape == "circle":
+        d = math.hypot(text_w, text_h) + 4.0
+        spec.width = spec.height = max(d, 36.0)
+    elif shape == "ellipse":
+        spec.width, spec.height = text_w * math.sqrt(2) + 6.0, text_h * math.sqrt(2) + 4.0
+    else:
+        spec.width, spec.height = text_w + 2 * PAD_X, text_h + 2 * PAD_Y
+    return spec
+
+
+def _counted(text: str, count: Any) -> str:
+    """``text (count)`` unless the text already says the count."""
+    if count is None or re.search(rf"(^|\s){count}(\s|$)", text):
+        return text
+    return f"{text} ({count})"
+
+
+def _aggregate(spec: BoxSpec, head: str, items: list[str]) -> None:
+    """Heading in bold, then bullets; more than TWO_COLUMNS_ABOVE items in two columns."""
+    spec.align = "left"
+    if not items:
+        spec.lines = _balanced(head, _LABEL_WIDTH)
+        spec.bold = len(spec.lines)
+        return
+    if len(items) <= TWO_COLUMNS_ABOVE:
+        bullets = _bullets(items, ITEM_WIDTH)
+        heading = _balanced(head, max(_LABEL_WIDTH, max(map(len, bullets))))
+        spec.lines, spec.bold = [*heading, *bullets], len(heading)
+        return
+    half = math.ceil(len(items) / 2)
+    spec.columns = [_bullets(items[:half], COLUMN_ITEM_WIDTH),
+                    _bullets(items[half:], COLUMN_ITEM_WIDTH)]
+    width = sum(max(map(len, c)) for c in spec.columns)
+    spec.lines = _balanced(head, max(_LABEL_WIDTH, width))
+    spec.bold = len(spec.lines)
+
+
+def box_specs(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
+              collapsed: Mapping[str, int], *, lang: str = "no", expand: bool = False,
+              captions: Mapping[str, str] | None = None,
+              links: Mapping[str, str] | None = None) -> dict[str, list[BoxSpec]]:
+    """Every drawn node's boxes, measured.
+
+    Parameters
+    ----------
+    org : Organisation
+    nodes : list of str
+        The nodes to draw (:func:`orgraph.render.select.select`).
+    kinds : mapping
+        Every node's kind.
+    collapsed : mapping
+        Node → units hidden below it (drawn as a counted line and a double border).
+    lang : str
+        Label language.
+    expand : bool
+        One box per listed item of an aggregate.
+    captions, links : mapping, optional
+        An extra line of text, and a link target, per node.
+
+    Returns
+    -------
+    dict
+        Node id → its boxes (one, or one per item when expanded).
+    """
+    words = TEXT[lang]
+    captions, links = captions or {}, links or {}
+    out: dict[str, list[BoxSpec]] = {}
+    for node in nodes:
+        kind = kinds[node]
+        data = org.nodes[node]
+        text = org.label(node, lang)
+        name = dot_name(node)
+        items = [str(i) for i in data.get("items") or []]
+        count = data.get("count")
+        if kind is Kind.UNIT_GROUP and expand and items:
+            out[node] = _expanded(node, name, text, items, count, words)
+            continue
+        spec = BoxSpec(name, node, node_style(kind, text), [])
+        if kind is Kind.UNIT_GROUP:
+            _aggregate(spec, _counted(text, count), items)
+        else:
+            width = _STAFF_LABEL_WIDTH if kind is Kind.STAFF else _LABEL_WIDTH
+            spec.lines = _lines(_counted(text, count), width)
+        if node in collapsed:
+            spec.lines.append(f"+{collapsed[node]} {words['units']} {words['below']}")
+            spec.attrs["class"] += " collapsed"
+            spec.attrs["peripheries"] = "2"
+        if node in captions:
+            spec.lines.extend(_lines(captions[node], _LABEL_WIDTH + 8))
+        spec.url = links.get(node)
+        out[node] = [measure(spec)]
+    return out
+
+
+def _expanded(node: str, name: str, text: str, items: list[str], count: Any,
+              words: Mapping[str, str]) -> list[BoxSpec]:
+    """An aggregate drawn as one box per item, plus a box for the units the list omits."""
+    style = node_style(Kind.UNIT)
+    style["class"] += " expanded"
+    specs = [measure(BoxSpec(f"{name}~{i}", node, dict(style), _lines(item, _LABEL_WIDTH)))
+             for i, item in enumerate(items)]
+    if isinstance(count, int) and count > len(items):
+        specs.append(measure(BoxSpec(f"{name}~more", node, node_style(Kind.UNIT_GROUP),
+                                     [f"+{count - len(items)} {words['more']}",
+                                      *_lines(text, _LABEL_WIDTH)])))
+    return specs

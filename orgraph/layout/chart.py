@@ -1,0 +1,123 @@
+"""An organisation as a tree of boxes for :mod:`orgraph.layout.tree`: who hangs where.
+
+The rules that make an organisation chart of a graph, in one place:
+
+* line and delegation edges hang a report below its superior; staff edges hang a staff unit
+  beside its manager's trunk;
+* a political body whose reports include the CAO keeps the CAO on its trunk, straight down,
+  and draws its other political reports (executive committee, committees) in a band beside
+  that trunk under their own bus;
+* executives that act on the CAO's behalf (``acts_for_cao``) are drawn in the CAO's row, as
+  the report counts them as one level with the CAO (NIBR-rapport 2002:21, kap. 2 and 6);
+* a node nothing drawn hangs on is the top of a tree of its own; political trees first.
+
+Examples
+--------
+>>> from orgraph import load
+>>> from orgraph.layout.boxes import box_specs
+>>> from orgraph.render.select import kinds_of
+>>> org = load("examples/minimal.yaml")
+>>> kinds = kinds_of(org)
+>>> tree = chart_tree(org, list(org.nodes), kinds, box_specs(org, list(org.nodes), kinds, {}))
+>>> tree.roots[0], tree.items["kommunestyre"].children, tree.items["kommunestyre"].band
+('kommunestyre', ['radmann'], ['formannskap', 'helseutvalg'])
+>>> tree.items["radmann"].peers, tree.items["radmann"].staff
+(['kommunalsjef'], ['okonomi', 'personal'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from orgraph.layout.boxes import BoxSpec
+from orgraph.layout.tree import Item
+from orgraph.model import Category, Kind, Organisation, Relation, category_of
+from orgraph.render.select import LEVEL_RELATIONS
+
+__all__ = ["ChartTree", "chart_tree"]
+
+
+@dataclass
+class ChartTree:
+    """The boxes as a forest, and the tree edges each connector stands for.
+
+    Attributes
+    ----------
+    items : dict
+        Box name → :class:`~orgraph.layout.tree.Item`.
+    roots : list of str
+        Top boxes of the trees, in drawing order.
+    edge_of : dict
+        (tail box, head box) → (tail node, head node, relation) of the edge drawn.
+    """
+
+    items: dict[str, Item]
+    roots: list[str]
+    edge_of: dict[tuple[str, str], tuple[str, str, str]]
+
+
+def _tree_parent(org: Organisation, node: str, visible: set[str]) -> tuple[str, str] | None:
+    """The drawn superior a node hangs on and the relation: line first, then delegation,
+    then staff."""
+    best = None
+    for u in org.predecessors(node):
+        if u not in visible:
+            continue
+        rel = org.edges[u, node].get("relation")
+        rank = {Relation.LINE.value: 0, Relation.DELEGATION.value: 1,
+                Relation.STAFF.value: 2}.get(rel)
+        if rank is not None and (best is None or rank < best[0]):
+            best = (rank, u, rel)
+    return None if best is None else (best[1], best[2])
+
+
+def chart_tree(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
+               specs: Mapping[str, list[BoxSpec]]) -> ChartTree:
+    """Build the forest of boxes to lay out.
+
+    Parameters
+    ----------
+    org : Organisation
+    nodes : list of str
+        Nodes drawn, in the organisation's order.
+    kinds : mapping
+        Every node's kind.
+    specs : mapping
+        Node → its measured boxes (:func:`orgraph.layout.boxes.box_specs`).
+    """
+    visible = set(nodes)
+    items = {s.name: Item(s.name, s.width, s.height) for n in nodes for s in specs[n]}
+    edge_of: dict[tuple[str, str], tuple[str, str, str]] = {}
+    parent: dict[str, tuple[str, str]] = {}
+    for node in nodes:
+        found = _tree_parent(org, node, visible)
+        if found:
+            parent[node] = found
+    cao_children = {u for v, (u, rel) in parent.items()
+                    if kinds[v] is Kind.CAO and rel in LEVEL_RELATIONS}
+    for node in nodes:
+        if node not in parent:
+            continue
+        sup, rel = parent[node]
+        tail = specs[sup][0].name
+        boxes = [s.name for s in specs[node]]
+        holder = items[tail]
+        if rel == Relation.STAFF.value:
+            bucket = holder.staff
+        elif (sup in cao_children and kinds[node] is not Kind.CAO
+              and category_of(kinds[node]) is Category.POLITICAL):
+            bucket = holder.band
+        elif (kinds[sup] is Kind.CAO and kinds[node] is Kind.EXECUTIVE
+              and org.nodes[node].get("acts_for_cao", True)
+              and org.nodes[node].get("role") != "sector_chief"):
+            bucket = holder.peers
+        else:
+            bucket = holder.children
+        bucket.extend(boxes)
+        for box in boxes:
+            edge_of[(tail, box)] = (sup, node, rel)
+    tops = [n for n in nodes if n not in parent]
+    tops.sort(key=lambda n: category_of(kinds[n]) is not Category.POLITICAL)
+    roots = [s.name for n in tops for s in specs[n]]
+    return ChartTree(items, roots, edge_of)

@@ -1,0 +1,532 @@
+"""Organisation-chart tree placement: boxes in, positions and connector routes out.
+
+A pure function of a tree of sized boxes (:class:`Item`), ignorant of organisation kinds:
+:func:`layout_tree` places every box and routes every connector, :func:`fit_layout` picks the
+depth below which subtrees switch to the vertical (indented) form so the chart keeps a
+readable aspect ratio. Coordinates are points, ``x`` to the right and ``y`` **down**, box
+positions are centres.
+
+Each subtree is laid out once, bottom up, as a rectangular block, and a block is placed by a
+*placer* chosen by rule, in the spirit of yFiles' node placers (default, bus, assistant,
+left-right) and of dabeng/OrgChart's ``verticalLevel``; sibling blocks never overlap, so
+sibling subtrees' bounding boxes are disjoint by construction. Placers:
+
+* **bus**: the manager on top, its line leaving the bottom centre (the *trunk*), one
+  horizontal bus, each report entered at its top centre; the manager is centred over its
+  first and last report, an only report hangs straight below;
+* **stack**: more than ``wrap`` leaf reports hang in one or two columns from a vertical spine,
+  each entered from the side facing the spine;
+* **staff stubs**: staff beside the trunk, alternately right and left, on short horizontal
+  stubs above the reports' bus (an item's ``staff``);
+* **band**: bodies beside the trunk under their own bus, the trunk passing straight down
+  through it to the main reports (an item's ``band``: committees beside the council's line to
+  the CAO);
+* **peers**: posts drawn in the manager's own row (an item's ``peers``: executives acting for
+  the CAO), entered at their top from a channel above the row that leaves the manager's side;
+* **vertical**: at ``vertical_from`` levels and deeper, a subtree is an indented list: a spine
+  from the manager's lower left, every report entered from the left.
+
+The walk is linear in the number of boxes: blocks keep their children's offsets, and one final
+pass adds them up. The placement follows the block ("bounding box") variant of the tidy tree
+(Reingold and Tilford 1981; Walker 1990; Buchheim, Jünger and Leipert 2002 for the linear
+walk), with per-subtree placers as in yFiles' ``TreeLayout``.
+
+Examples
+--------
+>>> items = {"ceo": Item("ceo", 60, 20, children=["a", "b"]),
+...          "a": Item("a", 40, 20), "b": Item("b", 40, 20)}
+>>> lay = layout_tree(items, ["ceo"])
+>>> lay.boxes["ceo"][0] == (lay.boxes["a"][0] + lay.boxes["b"][0]) / 2
+True
+>>> [r.enter for r in lay.routes]
+['top', 'top']
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+__all__ = ["SPACING", "Item", "Layout", "Route", "Spacing", "fit_layout", "layout_tree"]
+
+Point = tuple[float, float]
+
+
+@dataclass
+class Item:
+    """One box of the tree and what hangs on it.
+
+    Attributes
+    ----------
+    key : str
+        The box's name (unique).
+    width, height : float
+        The box's size in points.
+    children : list of str
+        Reports, placed below the manager.
+    staff : list of str
+        Staff placed beside the trunk on side stubs.
+    band : list of str
+        Bodies in a band beside the trunk under their own bus.
+    peers : list of str
+        Posts drawn in this box's row.
+    """
+
+    key: str
+    width: float
+    height: float
+    children: list[str] = field(default_factory=list)
+    staff: list[str] = field(default_factory=list)
+    band: list[str] = field(default_factory=list)
+    peers: list[str] = field(default_factory=list)
+
+    def is_leaf(self) -> bool:
+        """Whether nothing hangs on this box."""
+        return not (self.children or self.staff or self.band or self.peers)
+
+
+@dataclass(frozen=True)
+class Route:
+    """One connector: a polyline from ``tail``'s box to ``head``'s.
+
+    ``enter`` is the side of the head's box the last segment enters from (``top``,
+    ``left`` or ``right``).
+    """
+
+    tail: str
+    head: str
+    points: tuple[Point, ...]
+    enter: str
+
+
+@dataclass
+class Layout:
+    """Where everything goes: box centres and sizes, connector routes, the drawing's size."""
+
+    width: float
+    height: float
+    boxes: dict[str, tuple[float, float, float, float]]  # key → (cx, cy, w, h), y down
+    routes: list[Route]
+    vertical_from: int | None = None
+    row_budget: float = math.inf
+
+
+@dataclass(frozen=True)
+class Spacing:
+    """Distances in points."""
+
+    h_gap: float = 14.0  # between sibling blocks
+    v_gap: float = 30.0  # from a trunk's end to the reports' tops; the bus runs halfway
+    stub: float = 16.0  # trunk to a staff box
+    staff_gap: float = 8.0  # above, between and below staff rows
+    spine_gap: float = 12.0  # spine to a stacked or indented box
+    row_gap: float = 6.0  # between stacked boxes
+    indent: float = 12.0  # box's left edge to its spine in the vertical form
+    channel: float = 22.0  # above a row with peers
+    root_gap: float = 40.0  # between separate trees
+
+
+SPACING = Spacing()
+
+
+class _Block:
+    """A laid-out subtree: its size, its root box and its parts in local coordinates."""
+
+    __slots__ = ("boxes", "h", "rh", "routes", "rw", "rx", "ry", "subs", "w")
+
+    def __init__(self) -> None:
+        self.boxes: list[tuple[str, float, float]] = []  # key, left, top
+        self.subs: list[tuple[str, float, float]] = []  # child block, dx, dy
+        self.routes: list[tuple[str, str, list[Point], str]] = []
+        self.w = self.h = self.rx = self.ry = self.rw = self.rh = 0.0
+
+    def normalise(self, min_x: float, max_x: float, max_y: float) -> None:
+        """Shift everything right by ``-min_x`` so the block starts at x = 0."""
+        shift = -min_x
+        if shift:
+            self.boxes = [(k, x + shift, y) for k, x, y in self.boxes]
+            self.subs = [(k, x + shift, y) for k, x, y in self.subs]
+            self.routes = [(t, h, [(x + shift, y) for x, y in pts], e)
+                           for t, h, pts, e in self.routes]
+            self.rx += shift
+        self.w, self.h = max_x - min_x, max_y
+
+
+class _Placer:
+    """Builds one block per item, bottom up; the placers are its methods."""
+
+    def __init__(self, items: dict[str, Item], wrap: int, spacing: Spacing,
+                 budget: float = math.inf) -> None:
+        self.items, self.wrap, self.sp, self.budget = items, wrap, spacing, budget
+        self.blocks: dict[str, _Block] = {}
+
+    # -- the bus form --------------------------------------------------------------------
+    def bus(self, item: Item) -> _Block:
+        core = self._column(item)
+        if not item.peers:
+            return core
+        return self._with_peers(item, core)
+
+    def _column(self, item: Item) -> _Block:
+        b = _Block()
+        w, h = item.width, item.height
+        b.boxes.append((item.key, -w / 2, 0.0))
+        b.rx, b.ry, b.rw, b.rh = -w / 2, 0.0, w, h
+        ext = [-w / 2, w / 2, h]  # min x, max x, max y
+        y = h
+        if item.staff:
+            y = self._staff(item, b, y, ext)
+        if item.band:
+            y = self._band(item, b, y, ext)
+        if item.children:
+            self._reports(item, b, y, ext)
+        b.normalise(*ext)
+        return b
+
+    def _place(self, b: _Block, key: str, dx: float, dy: float, ext: list[float]) -> _Block:
+        child = self.blocks[key]
+        b.subs.append((key, dx, dy))
+        ext[0], ext[1] = min(ext[0], dx), max(ext[1], dx + child.w)
+        ext[2] = max(ext[2], dy + child.h)
+        return child
+
+    def _staff(self, item: Item, b: _Block, y: float, ext: list[float]) -> float:
+        sp, h = self.sp, item.height
+        y += sp.staff_gap
+        for i in range(0, len(item.staff), 2):
+            row = item.staff[i:i + 2]
+            blocks = [self.blocks[s] for s in row]
+            mid = y + max(c.ry + c.rh / 2 for c in blocks)
+            bottom = y
+            for j, (key, c) in enumerate(zip(row, blocks, strict=True)):
+                if j == 0:  # right of the trunk, entered from its left side
+                    dx, side, enter = sp.stub - c.rx, sp.stub, "left"
+                else:
+                    dx, side, enter = -sp.stub - (c.rx + c.rw), -sp.stub, "right"
+                dy = mid - (c.ry + c.rh / 2)
+                self._place(b, key, dx, dy, ext)
+                b.routes.append((item.key, key, [(0.0, h), (0.0, mid), (side, mid)], enter))
+                bottom = max(bottom, dy + c.h)
+            y = bottom + sp.staff_gap
+        return y
+
+    def _band(self, item: Item, b: _Block, y: float, ext: list[float]) -> float:
+        sp, h = self.sp, item.height
+        top, bus_y = y + sp.v_gap, y + sp.v_gap / 2
+        half = math.ceil(len(item.band) / 2) if item.children else 0
+        left, right = item.band[:half], item.band[half:]
+        spots: list[tuple[str, float]] = []
+        x = sp.h_gap / 2 if left else -sum(self.blocks[k].w for k in right) / 2 - sp.h_gap * (
+            len(right) - 1) / 2
+        if left and not right:
+            x = sp.h_gap / 2
+        for key in right:
+            spots.append((key, x))
+            x += self.blocks[key].w + sp.h_gap
+        x = -sp.h_gap / 2
+        for key in reversed(left):
+            x -= self.blocks[key].w
+            spots.append((key, x))
+            x -= sp.h_gap
+        bottom = y
+        for key, dx in spots:
+            c = self._place(b, key, dx, top, ext)
+            ax = dx + c.rx + c.rw / 2
+            b.routes.append((item.key, key, _dedupe([(0.0, h), (0.0, bus_y), (ax, bus_y),
+                                                     (ax, top + c.ry)]), "top"))
+            bottom = max(bottom, top + c.h)
+        return bottom
+
+    def _reports(self, item: Item, b: _Block, y: float, ext: list[float]) -> None:
+        sp = self.sp
+        kids = item.children
+        leaves = [k for k in kids if self.items[k].is_leaf()]
+        row_width = sum(self.blocks[k].w for k in kids) + sp.h_gap * (len(kids) - 1)
+        members: list[tuple[str, object]]
+        if len(kids) > 1 and row_width > self.budget:  # the row is too wide: fold it
+            members = [("stack", self._columns(kids))]
+        elif len(leaves) > self.wrap:
+            leafset = set(leaves)
+            others = [k for k in kids if k not in leafset]
+            half = len(others) // 2
+            members = [("block", k) for k in others[:half]] + [
+                ("stack", self._columns(leaves))] + [("block", k) for k in others[half:]]
+        else:
+            members = [("block", k) for k in kids]
+        spots, x = [], 0.0
+        for what, payload in members:
+            if what == "block":
+                c = self.blocks[payload]  # type: ignore[index]
+                spots.append((what, payload, x, x + c.rx + c.rw / 2))
+                x += c.w + sp.h_gap
+            else:
+                width, spine, _ = payload  # type: ignore[misc]
+                spots.append((what, payload, x, x + spine))
+                x += width + sp.h_gap
+        t = (spots[0][3] + spots[-1][3]) / 2
+        self._hang(item, b, y, ext, spots, t)
+
+    def _hang(self, item: Item, b: _Block, y: float, ext: list[float], spots: list,
+              t: float) -> None:
+        """Place the row's members below the trunk and route the lines to them."""
+        sp, h = self.sp, item.height
+        top, bus_y = y + sp.v_gap, y + sp.v_gap / 2
+        if len(spots) == 1:
+            top = y + sp.v_gap / 2 + sp.row_gap
+        for what, payload, left, anchor in spots:
+            ax, dx = anchor - t, left - t
+            head = [(0.0, h), (0.0, bus_y), (ax, bus_y)] if len(spots) > 1 else [(0.0, h)]
+            if what == "block":
+                c = self._place(b, payload, dx, top, ext)
+                b.routes.append((item.key, payload, _dedupe([*head, (ax, top + c.ry)]), "top"))
+                continue
+            width, spine, placed = payload
+            ext[0], ext[1] = min(ext[0], dx), max(ext[1], dx + width)
+            for key, off_x, off_y, mid, side, end_x in placed:
+                self._place(b, key, dx + spine + off_x, top + off_y, ext)
+                end = ax + end_x
+                b.routes.append((item.key, key,
+                                 _dedupe([*head, (ax, top + mid), (end, top + mid)]), side))
+
+    def _columns(self, keys: list[str]) -> tuple[float, float, list]:
+        """Blocks in one or two columns round a spine at x = 0, each entered from the side
+        facing the spine; the next block goes to the shorter column, so the columns end
+        level. Returns (width, spine x, [(key, dx, dy, entry y, side)])."""
+        sp = self.sp
+        two = len(keys) > 3
+        heights = [0.0, 0.0]  # left, right
+        widths = [0.0, 0.0]
+        placed = []
+        for key in keys:
+            c = self.blocks[key]
+            col = 1 if not two or heights[1] <= heights[0] - 1e-9 else 0
+            if two and heights[0] == heights[1]:
+                col = 0 if len(placed) % 2 == 0 else 1
+            dy = heights[col]
+            mid = dy + c.ry + c.rh / 2
+            if col == 1:  # block starts right of the spine; its root box entered on the left
+                placed.append((key, sp.spine_gap, dy, mid, "left", sp.spine_gap + c.rx))
+                widths[1] = max(widths[1], sp.spine_gap + c.w)
+            else:  # block ends left of the spine; its root box entered on the right
+                placed.append((key, -sp.spine_gap - c.w, dy, mid, "right",
+                               -sp.spine_gap - c.w + c.rx + c.rw))
+                widths[0] = max(widths[0], sp.spine_gap + c.w)
+            heights[col] = dy + c.h + sp.row_gap
+        return widths[0] + widths[1], widths[0], placed
+
+    def _with_peers(self, item: Item, core: _Block) -> _Block:
+        """The manager's column with its peers left and right in its row."""
+        sp = self.sp
+        b = _Block()
+        c_top = sp.channel
+        ext = [0.0, core.w, c_top + core.h]
+        b.subs.append((f"\0core\0{item.key}", 0.0, c_top))
+        self.blocks[f"\0core\0{item.key}"] = core
+        half = len(item.peers) // 2
+        left, right = item.peers[:half], item.peers[half:]
+        row_top = c_top + core.ry
+        mid = row_top + core.rh / 2
+        box_l, box_r = core.rx, core.rx + core.rw
+        x = core.w + sp.h_gap
+        for key in right:
+            c = self._place(b, key, x, row_top - self.blocks[key].ry, ext)
+            ax = x + c.rx + c.rw / 2
+            b.routes.append((item.key, key, [(box_r, mid), (box_r + sp.h_gap / 2, mid),
+                                             (box_r + sp.h_gap / 2, c_top / 2), (ax, c_top / 2),
+                                             (ax, row_top)], "top"))
+            x += c.w + sp.h_gap
+        x = -sp.h_gap
+        for key in reversed(left):
+            c = self.blocks[key]
+            x -= c.w
+            self._place(b, key, x, row_top - c.ry, ext)
+            ax = x + c.rx + c.rw / 2
+            b.routes.append((item.key, key, [(box_l, mid), (box_l - sp.h_gap / 2, mid),
+                                             (box_l - sp.h_gap / 2, c_top / 2), (ax, c_top / 2),
+                                             (ax, row_top)], "top"))
+            x -= sp.h_gap
+        b.rx, b.ry, b.rw, b.rh = core.rx, row_top, core.rw, core.rh
+        ext[0] = min(ext[0], x + sp.h_gap) if left else ext[0]
+        b.normalise(*ext)
+        return b
+
+    # -- the vertical (indented) form ----------------------------------------------------
+    def vertical(self, item: Item) -> _Block:
+        b, sp = _Block(), self.sp
+        w, h = item.width, item.height
+        b.boxes.append((item.key, 0.0, 0.0))
+        b.rx, b.ry, b.rw, b.rh = 0.0, 0.0, w, h
+        ext = [0.0, w, h]
+        y = 0.0
+        for key in item.staff:  # a column right of the box, off its right side
+            c = self.blocks[key]
+            dx, dy = w + sp.stub - c.rx, y - c.ry
+            if y == 0.0:
+                dy = h / 2 - c.ry - c.rh / 2
+            self._place(b, key, dx, dy, ext)
+            mid = dy + c.ry + c.rh / 2
+            b.routes.append((item.key, key, _dedupe([(w, h / 2), (w + sp.stub / 2, h / 2),
+                                                     (w + sp.stub / 2, mid), (w + sp.stub, mid)]),
+                             "left"))
+            y = dy + c.h + sp.staff_gap
+        y = max(h, y - sp.staff_gap) + sp.row_gap
+        spine = min(sp.indent, w / 2)
+        for key in [*item.peers, *item.band, *item.children]:
+            c = self.blocks[key]
+            dx = spine + sp.spine_gap - c.rx
+            self._place(b, key, dx, y, ext)
+            mid = y + c.ry + c.rh / 2
+            b.routes.append((item.key, key, [(spine, h), (spine, mid), (spine + sp.spine_gap, mid)],
+                             "left"))
+            y += c.h + sp.row_gap
+        b.normalise(*ext)
+        return b
+
+
+def _dedupe(points: list[Point]) -> list[Point]:
+    """Drop repeated points and middle points of straight runs."""
+    out: list[Point] = []
+    for p in points:
+        if out and abs(out[-1][0] - p[0]) < 1e-9 and abs(out[-1][1] - p[1]) < 1e-9:
+            continue
+        if len(out) >= 2:
+            (ax, ay), (bx, by) = out[-2], out[-1]
+            if (abs(ax - bx) < 1e-9 and abs(bx - p[0]) < 1e-9) or (
+                    abs(ay - by) < 1e-9 and abs(by - p[1]) < 1e-9):
+                out[-1] = p
+                continue
+        out.append(p)
+    return out
+
+
+def _depths(items: dict[str, Item], roots: list[str]) -> tuple[list[str], dict[str, int]]:
+    """Post-order of the forest (children before parents) and every item's depth."""
+    depth: dict[str, int] = {}
+    order: list[str] = []
+    stack = [(r, 0) for r in reversed(roots)]
+    while stack:
+        key, d = stack.pop()
+        if key in depth:
+            raise ValueError(f"box {key!r} hangs in the tree twice")
+        depth[key] = d
+        order.append(key)
+        it = items[key]
+        for child in [*it.staff, *it.band, *it.peers, *it.children]:
+            stack.append((child, d + 1))
+    order.reverse()
+    return order, depth
+
+
+def layout_tree(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
+                vertical_from: int | None = None, row_budget: float = math.inf,
+                spacing: Spacing = SPACING) -> Layout:
+    """Place a forest of boxes: every box's centre and every connector's route.
+
+    Parameters
+    ----------
+    items : dict
+        Every box by key; each item names what hangs on it.
+    roots : list of str
+        The trees' top boxes, drawn side by side in this order.
+    wrap : int
+        More leaf reports than this under one manager hang in columns from a spine.
+    vertical_from : int, optional
+        Subtrees whose top is this many levels below a root, or deeper, are indented lists.
+    row_budget : float
+        A row of reports wider than this (points) folds into two columns round a spine.
+    spacing : Spacing
+
+    Returns
+    -------
+    Layout
+
+    Examples
+    --------
+    >>> items = {"m": Item("m", 50, 20, children=[f"u{i}" for i in range(8)])}
+    >>> items.update({f"u{i}": Item(f"u{i}", 40, 20) for i in range(8)})
+    >>> lay = layout_tree(items, ["m"])
+    >>> sorted({r.enter for r in lay.routes})  # eight leaves: two columns round a spine
+    ['left', 'right']
+    """
+    order, depth = _depths(items, roots)
+    placer = _Placer(items, wrap, spacing, row_budget)
+    for key in order:
+        item = items[key]
+        vertical = (vertical_from is not None and depth[key] >= vertical_from
+                    and not item.staff)  # staff keep their stubs between box and reports
+        placer.blocks[key] = placer.vertical(item) if vertical else placer.bus(item)
+    lay = _assemble(items, placer.blocks, roots, spacing, vertical_from)
+    lay.row_budget = row_budget
+    return lay
+
+
+def _assemble(items: dict[str, Item], blocks: dict[str, _Block], roots: list[str],
+              spacing: Spacing, vertical_from: int | None) -> Layout:
+    """Add up the offsets: absolute boxes and routes."""
+    boxes: dict[str, tuple[float, float, float, float]] = {}
+    routes: list[Route] = []
+    x, height = 0.0, 0.0
+    stack: list[tuple[str, float, float]] = []
+    for root in roots:
+        stack.append((root, x, 0.0))
+        x += blocks[root].w + spacing.root_gap
+        height = max(height, blocks[root].h)
+    while stack:
+        key, ox, oy = stack.pop()
+        block = blocks[key]
+        for name, bx, by in block.boxes:
+            it = items[name]
+            boxes[name] = (ox + bx + it.width / 2, oy + by + it.height / 2, it.width, it.height)
+        for tail, head, pts, enter in block.routes:
+            routes.append(Route(tail, head, tuple((ox + px, oy + py) for px, py in pts), enter))
+        for child, dx, dy in block.subs:
+            stack.append((child, ox + dx, oy + dy))
+    width = max(x - spacing.root_gap, 0.0)
+    return Layout(width, height, boxes, routes, vertical_from)
+
+
+def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
+               max_aspect: float = 3.0, min_aspect: float = 0.5,
+               spacing: Spacing = SPACING) -> Layout:
+    """:func:`layout_tree` folded until the drawing is at most ``max_aspect`` times as wide
+    as it is tall: first the widest rows of reports fold into two columns round a spine
+    (a shrinking row budget), then, if that is not enough, subtrees from the deepest level
+    up switch to the vertical form. Of the foldings tried, the least folded one within
+    ``[min_aspect, max_aspect]`` wins, else the one closest to that range.
+
+    Examples
+    --------
+    >>> items = {"ceo": Item("ceo", 60, 20, children=[f"d{i}" for i in range(12)])}
+    >>> for i in range(12):
+    ...     items[f"d{i}"] = Item(f"d{i}", 60, 20, children=[f"d{i}u{j}" for j in range(3)])
+    ...     items.update({f"d{i}u{j}": Item(f"d{i}u{j}", 60, 20) for j in range(3)})
+    >>> wide = layout_tree(items, ["ceo"])
+    >>> fit = fit_layout(items, ["ceo"])
+    >>> wide.width / wide.height > 3 >= fit.width / fit.height >= 0.5
+    True
+    """
+    def miss(lay: Layout) -> float:
+        aspect = lay.width / max(lay.height, 1.0)
+        return max(math.log(aspect / max_aspect), math.log(min_aspect / aspect), 0.0)
+
+    best = layout_tree(items, roots, wrap=wrap, spacing=spacing)
+    if miss(best) == 0.0:
+        return best
+    budget = best.width
+    while budget > 150.0:
+        budget /= 1.6
+        lay = layout_tree(items, roots, wrap=wrap, row_budget=budget, spacing=spacing)
+        if miss(lay) < miss(best):
+            best = lay
+        if miss(lay) == 0.0 or lay.width / max(lay.height, 1.0) < min_aspect:
+            return best
+    _, depth = _depths(items, roots)
+    deepest = max((d for k, d in depth.items() if not items[k].is_leaf()), default=0)
+    for level in range(deepest, 0, -1):
+        lay = layout_tree(items, roots, wrap=wrap, vertical_from=level,
+                          row_budget=best.row_budget, spacing=spacing)
+        if miss(lay) < miss(best):
+            best = lay
+        if miss(lay) == 0.0:
+            break
+    return best

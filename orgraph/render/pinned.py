@@ -1,0 +1,237 @@
+"""Organisation → DOT with every position pinned: orgraph places, Graphviz only draws.
+
+:func:`to_pinned_dot` measures every box (:mod:`orgraph.layout.boxes`), builds the tree of
+boxes (:mod:`orgraph.layout.chart`), places it (:mod:`orgraph.layout.tree`) and writes DOT in
+which every node carries ``pos="x,y!"`` with an explicit ``width``/``height``
+(``fixedsize``) and every edge its route as ``pos`` (a polyline written as a cubic B-spline:
+a straight segment P→Q is P,P,Q,Q; an arrowhead ends at the ``e,x,y`` point). The result
+is drawn with ``neato -n2``, which keeps all of it, in either engine.
+
+Text never reaches DOT unescaped: plain labels go through :func:`dot_string` (quotes and
+backslashes escaped, so no ``\\N``-style escapes or string break-outs), bullet lists through
+:func:`orgraph.render.dot.html_text`.
+
+Examples
+--------
+>>> from orgraph import load
+>>> src = to_pinned_dot(load("examples/minimal.yaml"))
+>>> 'label="Rådmann"' in src and 'pos="' in src
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+
+from orgraph.errors import RenderError
+from orgraph.layout.boxes import COLUMN_GAP, FONT_SIZE, PAD_X, BoxSpec, box_specs
+from orgraph.layout.chart import chart_tree
+from orgraph.layout.overlay import overlay_routes
+from orgraph.layout.text import line_height, text_width
+from orgraph.layout.tree import Layout, fit_layout
+from orgraph.model import Organisation
+from orgraph.render.dot import _CONTROL, DEFAULT_WRAP, _check, _title, html_text, parse_show
+from orgraph.render.legend import Legend
+from orgraph.render.select import select
+from orgraph.render.style import EDGE_STYLE, TEXT, edge_style
+
+__all__ = ["ARROW_LENGTH", "MARGIN", "dot_string", "pinned_layout", "to_pinned_dot"]
+
+#: Length of an arrowhead in points (Graphviz's 10 pt times the chart's arrowsize 0.7).
+ARROW_LENGTH = 7.0
+#: Space round the drawing, in points.
+MARGIN = 12.0
+_TITLE_SIZE = 16.0
+_NODE_DEFAULTS = ('node [fixedsize=true fontname=Arial fontsize=12 margin=0 '
+                  'style=filled fillcolor=white]')
+_EDGE_DEFAULTS = "edge [arrowsize=0.7 fontname=Arial fontsize=10]"
+
+
+def dot_string(text: str) -> str:
+    """A DOT double-quoted string that shows ``text`` as it is.
+
+    Examples
+    --------
+    >>> print(dot_string('a "b" \\\\N'))
+    "a \\"b\\" \\\\N"
+    """
+    clean = _CONTROL.sub("", text).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{clean}"'
+
+
+def _plain_label(lines: list[str]) -> str:
+    return '"' + "\\n".join(dot_string(x)[1:-1] for x in lines) + '"'
+
+
+def _left_label(spec: BoxSpec) -> str:
+    """A bullet list as an HTML-like table of left-aligned cells of fixed width, so both
+    engines start every line where orgraph measured it."""
+    lh = line_height(FONT_SIZE)
+    inner = spec.width - 2 * PAD_X
+    rows = []
+    span = 3 if spec.columns else 1
+    for i, line in enumerate(spec.lines):
+        text = html_text(line)
+        if i < spec.bold:
+            text = f"<b>{text}</b>"
+        rows.append(f'<tr><td colspan="{span}" align="left" width="{inner:.1f}" '
+                    f'height="{lh:.1f}" fixedsize="true">{text}</td></tr>')
+    if spec.columns:
+        widths = [max((text_width(t, FONT_SIZE) for t in c), default=0.0) for c in spec.columns]
+        widths[1] = inner - widths[0] - COLUMN_GAP
+        cells = []
+        for col, w in zip(spec.columns, widths, strict=True):
+            body = "".join(f'<tr><td align="left" width="{w:.1f}" height="{lh:.1f}" '
+                           f'fixedsize="true">{html_text(t)}</td></tr>' for t in col)
+            cells.append(f'<td valign="top"><table border="0" cellspacing="0" cellpadding="0">'
+                         f'{body}</table></td>')
+        rows.append(f'<tr>{cells[0]}<td width="{COLUMN_GAP:.0f}"></td>{cells[1]}</tr>')
+    else:
+        rows = rows[:spec.bold] + [
+            r.replace('width=', 'width=', 1) for r in rows[spec.bold:]]
+    return ('<<table border="0" cellborder="0" cellspacing="0" cellpadding="0">'
+            + "".join(rows) + "</table>>")
+
+
+def _attrs(pairs: Mapping[str, object]) -> str:
+    out = []
+    for key, value in pairs.items():
+        text = str(value)
+        if not (key == "label" and text.startswith(("<", '"'))):
+            text = dot_string(text)
+        out.append(f"{key}={text}")
+    return "[" + " ".join(out) + "]"
+
+
+def _spline(points: tuple[tuple[float, float], ...], height: float, arrow: bool) -> str:
+    """A polyline as Graphviz's edge ``pos``: y flipped, the last segment shortened by the
+    arrowhead, which ends at the ``e`` point."""
+    pts = [(x + MARGIN, height - y) for x, y in points]
+    prefix = ""
+    if arrow and len(pts) >= 2:
+        (ax, ay), (bx, by) = pts[-2], pts[-1]
+        length = max(abs(bx - ax), abs(by - ay))
+        cut = min(ARROW_LENGTH, length * 0.9)
+        ux, uy = (bx - ax) / (length or 1.0), (by - ay) / (length or 1.0)
+        pts[-1] = (bx - ux * cut, by - uy * cut)
+        prefix = f"e,{bx:.2f},{by:.2f} "
+    seq = [pts[0]]
+    for i in range(1, len(pts)):
+        seq.extend((pts[i - 1], pts[i], pts[i]))
+    return prefix + " ".join(f"{x:.2f},{y:.2f}" for x, y in seq)
+
+
+def pinned_layout(org: Organisation, *, lang: str = "no", expand: bool = False,
+                  show: str | Collection[str] | None = None, root: str | None = None,
+                  depth: int | None = None, wrap: int = DEFAULT_WRAP,
+                  cut: Collection[str] = (), captions: Mapping[str, str] | None = None,
+                  links: Mapping[str, str] | None = None, max_aspect: float = 3.0,
+                  ) -> tuple[Layout, dict, object, list]:
+    """Measure, build and place the chart: ``(layout, specs by node, tree, overlays)``.
+
+    The layout's ``boxes`` hold the box centres in points, y down, without the margin and
+    the title; :func:`to_pinned_dot` adds both.
+    """
+    shown = parse_show(show)
+    kinds = _check(org, lang, root, depth, wrap)
+    nodes, collapsed = select(org, kinds, root, depth, shown, **({"cut": cut} if cut else {}))
+    specs = box_specs(org, nodes, kinds, collapsed, lang=lang, expand=expand,
+                      captions=captions, links=links)
+    tree = chart_tree(org, nodes, kinds, specs)
+    lay = fit_layout(tree.items, tree.roots, wrap=wrap, max_aspect=max_aspect)
+    overlays = overlay_routes(org, nodes, specs, lay, shown)
+    return lay, specs, tree, overlays
+
+
+def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
+                  legend: bool = False, show: str | Collection[str] | None = None,
+                  root: str | None = None, depth: int | None = None,
+                  wrap: int = DEFAULT_WRAP, cut: Collection[str] = (),
+                  captions: Mapping[str, str] | None = None,
+                  links: Mapping[str, str] | None = None, max_aspect: float = 3.0,
+                  size: tuple[float, float] | None = None) -> str:
+    """Return DOT with pinned positions and routes, to be drawn by ``neato -n2``.
+
+    Parameters are those of :func:`orgraph.render.dot.to_dot`, and:
+
+    cut : collection of str
+        Nodes drawn as counted boxes with nothing drawn below them (pages of a book).
+    captions, links : mapping, optional
+        An extra line of text, and a link target (SVG/PDF link), per node.
+    max_aspect : float
+        The widest width ÷ height the layout may keep before it folds rows.
+    size : (float, float), optional
+        Scale the drawing down to fit this many points (width, height).
+
+    Examples
+    --------
+    >>> from orgraph import load
+    >>> src = to_pinned_dot(load("examples/minimal.yaml"), legend=True)
+    >>> src.count("fixedsize=true") >= 1 and "e," in src
+    True
+    """
+    words = TEXT[lang]
+    lay, specs, tree, overlays = pinned_layout(
+        org, lang=lang, expand=expand, show=show, root=root, depth=depth, wrap=wrap, cut=cut,
+        captions=captions, links=links, max_aspect=max_aspect)
+    title = _title(org, lang)
+    title_h = line_height(_TITLE_SIZE) + 10.0 if title else 0.0
+    key = Legend.of(org, specs, tree, overlays, words) if legend else None
+    extra_w, extra_h = key.size() if key else (0.0, 0.0)
+    height = MARGIN + title_h + max(lay.height, extra_h) + MARGIN
+    width = max(lay.width + extra_w, text_width(title, _TITLE_SIZE, bold=True)) + 2 * MARGIN
+    top = height - MARGIN - title_h  # DOT y of the layout's y = 0
+    lines = ["digraph orgraph {",
+             f'\tgraph [bgcolor=white fontname=Arial outputorder=edgesfirst pad=0.1 '
+             f'bb="0,0,{width:.2f},{height:.2f}"'
+             + (f' size="{size[0] / 72:.3f},{size[1] / 72:.3f}"' if size else "") + "]",
+             f"\t{_NODE_DEFAULTS}", f"\t{_EDGE_DEFAULTS}"]
+    if title:
+        tw = text_width(title, _TITLE_SIZE, bold=True) + 4
+        label = (f'<<table border="0" cellborder="0" cellspacing="0" cellpadding="0"><tr>'
+                 f'<td align="left" width="{tw:.1f}" fixedsize="true"><b>{html_text(title)}</b>'
+                 f'</td></tr></table>>')
+        lines.append(f'\t"~title" [shape=plaintext style="" fontsize=16 class=title '
+                     f'pos="{width / 2:.2f},{height - MARGIN - title_h / 2:.2f}!" '
+                     f'width={tw / 72:.4f} height={title_h / 72:.4f} label={label}]')
+    for boxes in specs.values():
+        for spec in boxes:
+            cx, cy, w, h = lay.boxes[spec.name]
+            attrs = dict(spec.attrs)
+            attrs.pop("margin", None)
+            pairs: dict[str, object] = {
+                **attrs, "pos": f"{cx + MARGIN:.2f},{top - cy:.2f}!",
+                "width": f"{w / 72:.4f}", "height": f"{h / 72:.4f}",
+                "label": _left_label(spec) if spec.align == "left" else _plain_label(
+                    spec.lines)}
+            if spec.url:
+                pairs["URL"] = spec.url
+            lines.append(f"\t{dot_string(spec.name)} {_attrs(pairs)}")
+    for route in [*lay.routes, *overlays]:
+        rel = getattr(route, "relation", None)
+        head_node = None
+        if rel is None:
+            _, head_node, rel = tree.edge_of[(route.tail, route.head)]
+        variant = _variant(org, rel, head_node)
+        style = edge_style(variant)
+        arrow = style.get("arrowhead", "normal") != "none"
+        pairs = {k: v for k, v in style.items() if k not in ("constraint",)}
+        pairs["pos"] = _spline(route.points, top, arrow)
+        pairs["id"] = f"{variant}:{route.tail}->{route.head}"
+        if getattr(route, "label", None):
+            pairs["label"] = f'"{dot_string(words[route.label])[1:-1]}"'
+            x, y = route.points[len(route.points) // 2]
+            pairs["lp"] = f"{x + MARGIN + 4:.2f},{top - y + 6:.2f}"
+        lines.append(f"\t{dot_string(route.tail)} -> {dot_string(route.head)} {_attrs(pairs)}")
+    if key:
+        lines.extend(key.statements(MARGIN + lay.width, top, words["legend"]))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _variant(org: Organisation, relation: str, head: str | None) -> str:
+    if relation == "staff" and head is not None and org.nodes[head].get("instructs"):
+        return "staff_instructs"
+    if relation not in EDGE_STYLE:
+        raise RenderError(f"no line style for relation {relation!r}")
+    return relation
