@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 
 import click
@@ -10,8 +11,9 @@ import click
 from orgraph.cli.base import CONTEXT, EXIT_INPUT, lang_option
 from orgraph.cli.input_options import input_options, read_input
 from orgraph.errors import ChartError, OrgraphError, RenderError
-from orgraph.render import DEFAULT_TIMEOUT, ENGINES, FORMATS, render
+from orgraph.render import DEFAULT_TIMEOUT, ENGINES, FORMATS, LAYOUTS, render
 from orgraph.render.dot import parse_show
+from orgraph.render.page import Page, RenderWarning
 
 __all__ = ["output_format", "render_command"]
 
@@ -64,13 +66,22 @@ def output_format(fmt: str | None, output: str | None) -> str:
                    "purchaser-provider orders and services (orders); 'all' for both.")
 @click.option("--root", metavar="ID", help="Draw only the part below this node id.")
 @click.option("--depth", type=click.IntRange(min=0), metavar="N",
-              help="With --root: how many levels below it (deeper subtrees are counted).")
+              help="How many levels below --root (or the top) to draw; deeper subtrees are "
+                   "counted.")
+@click.option("--layout", "layout", type=click.Choice(LAYOUTS), default="tree",
+              show_default=True,
+              help="orgraph's own org-chart layout, or Graphviz dot's (for comparison).")
+@click.option("--page", metavar="A4|A3|A2|letter[,landscape|portrait]",
+              help="Fit the chart to a paper size (PDF pages are that size).")
+@click.option("--dpi", type=click.FloatRange(min=10, max=1200), metavar="N",
+              help="Resolution of PNG output (default 96).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
               default=DEFAULT_TIMEOUT, show_default=True, help="Seconds the layout may take.")
 @input_options
 def render_command(files: tuple[str, ...], output: str | None, outdir: str | None,
                    fmt: str | None, engine: str, lang: str, expand: bool, legend: bool,
-                   show: str, root: str | None, depth: int | None, timeout: float,
+                   show: str, root: str | None, depth: int | None, layout: str,
+                   page: str | None, dpi: float | None, timeout: float,
                    input_opts: dict) -> None:
     """Draw chart files as organisation charts in the legend of Vedlegg 1.
 
@@ -84,14 +95,19 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
       orgraph render charts/lier.yaml -o lier.pdf --legend
       orgraph render charts/larvik.yaml --expand --show coordination,orders -o larvik.svg
       orgraph render charts/arendal.yaml --root radmann --depth 1 -o arendal-top.png
+      orgraph render charts/lier.yaml --page A4 -o lier-a4.pdf
+      orgraph render charts/lier.yaml --layout dot -o lier-dot.svg
     """
     if output and outdir:
         raise click.UsageError("give either -o/--output or --outdir, not both")
     if output and len(files) > 1:
         raise click.UsageError(f"-o/--output takes one input, got {len(files)}; "
                                "use --outdir DIR for several")
-    if depth is not None and root is None:
-        raise click.UsageError("--depth needs --root ID")
+    if page:
+        try:
+            Page.parse(page)
+        except RenderError as exc:
+            raise click.BadParameter(str(exc), param_hint="--page") from None
     form = output_format(fmt, output)
     try:
         shown = parse_show(show)
@@ -106,8 +122,13 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
         nonlocal failed
         try:
             org = read_input(path, **input_opts)
-            data = render(org, form, engine=engine, lang=lang, expand=expand, legend=legend,
-                          show=shown, root=root, depth=depth, timeout=timeout)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", RenderWarning)
+                data = render(org, form, engine=engine, lang=lang, expand=expand,
+                              legend=legend, show=shown, root=root, depth=depth,
+                              timeout=timeout, layout=layout, page=page, dpi=dpi)
+            for warning in caught:
+                click.echo(f"warning: {path}: {warning.message}", err=True)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         except ChartError as exc:

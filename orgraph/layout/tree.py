@@ -199,10 +199,12 @@ class _Placer:
             mid = y + max(c.ry + c.rh / 2 for c in blocks)
             bottom = y
             for j, (key, c) in enumerate(zip(row, blocks, strict=True)):
-                if j == 0:  # right of the trunk, entered from its left side
-                    dx, side, enter = sp.stub - c.rx, sp.stub, "left"
-                else:
-                    dx, side, enter = -sp.stub - (c.rx + c.rw), -sp.stub, "right"
+                if j == 0:  # right of the trunk, its box entered from the left side
+                    dx, enter = sp.stub, "left"
+                    side = dx + c.rx
+                else:  # the whole block left of the trunk, its box entered from the right
+                    dx, enter = -sp.stub - c.w, "right"
+                    side = dx + c.rx + c.rw
                 dy = mid - (c.ry + c.rh / 2)
                 self._place(b, key, dx, dy, ext)
                 b.routes.append((item.key, key, [(0.0, h), (0.0, mid), (side, mid)], enter))
@@ -453,7 +455,7 @@ def layout_tree(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
     for key in order:
         item = items[key]
         vertical = (vertical_from is not None and depth[key] >= vertical_from
-                    and not item.staff)  # staff keep their stubs between box and reports
+                    and not (item.staff or item.peers or item.band))  # these keep their form
         placer.blocks[key] = placer.vertical(item) if vertical else placer.bus(item)
     lay = _assemble(items, placer.blocks, roots, spacing, vertical_from)
     lay.row_budget = row_budget

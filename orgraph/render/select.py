@@ -60,7 +60,8 @@ def select(org: Organisation, kinds: dict[str, Kind], root: str | None, depth: i
     kinds : dict
         Every node's kind (:func:`kinds_of`).
     root, depth : optional
-        Draw the part below ``root``, ``depth`` levels deep (``None``: all of it).
+        Draw the part below ``root``, ``depth`` levels deep (``None``: all of it); a depth
+        without a root counts from the organisation's tops.
     show : frozenset of str
         ``"coordination"`` adds coordination bodies that only have members.
 
@@ -71,12 +72,15 @@ def select(org: Organisation, kinds: dict[str, Kind], root: str | None, depth: i
     collapsed : dict
         Drawn node → number of units (aggregates by their count) hidden below it.
     """
-    if root is None:
+    if root is None and depth is None:
         chosen = set(org.nodes)
         collapsed: dict[str, int] = {}
     else:
-        chosen = {root}
-        frontier = [root]
+        tops = [root] if root is not None else [
+            n for n in org.nodes if not any(org.edges[u, n].get("relation") in _TREE
+                                            for u in org.predecessors(n))]
+        chosen = set(tops)
+        frontier = list(tops)
         level = 0
         while frontier and (depth is None or level < depth):
             level += 1
