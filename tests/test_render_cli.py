@@ -51,8 +51,27 @@ def test_usage_errors() -> None:
     assert result.exit_code == 2 and "does not match the suffix" in result.output
     result = runner.invoke(main, ["render", MINIMAL, "--show", "everything"])
     assert result.exit_code == 2 and "unknown --show value 'everything'" in result.output
-    result = runner.invoke(main, ["render", MINIMAL, "--depth", "1"])
-    assert result.exit_code == 2 and "--depth needs --root" in result.output
+    result = runner.invoke(main, ["render", MINIMAL, "--page", "B5", "-o", "x.pdf"])
+    assert result.exit_code == 2 and "unknown page 'B5'" in result.output
+
+
+def test_depth_without_root_counts_from_the_top(tmp_path: Path) -> None:
+    target = tmp_path / "top.dot"
+    result = CliRunner().invoke(main, ["render", MINIMAL, "--depth", "1", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    source = target.read_text(encoding="utf-8")
+    assert '"kommunestyre"' in source and '"radmann"' in source  # the top and one level
+    assert '"skole"' not in source and "+5 enheter under" in source  # the rest counted
+
+
+def test_page_fits_a_pdf_and_warns_about_small_text(tmp_path: Path) -> None:
+    target = tmp_path / "lier.pdf"
+    result = CliRunner().invoke(main, ["render", str(ROOT / "charts" / "lier.yaml"),
+                                       "--page", "A4", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "below 6 pt" in result.stderr and "--root ID --depth N" in result.stderr
+    head = target.read_bytes()[:4000]
+    assert b"/MediaBox [ 0 0 842 595 ]" in head  # A4 landscape
 
 
 def test_a_bad_file_is_reported_and_the_others_drawn(tmp_path: Path) -> None:

@@ -109,7 +109,7 @@ def chart_tree(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
               and category_of(kinds[node]) is Category.POLITICAL):
             bucket = holder.band
         elif (kinds[sup] is Kind.CAO and kinds[node] is Kind.EXECUTIVE
-              and org.nodes[node].get("acts_for_cao", True)
+              and org.nodes[node].get("acts_for_cao") is True
               and org.nodes[node].get("role") != "sector_chief"):
             bucket = holder.peers
         else:

@@ -16,6 +16,8 @@ sibling subtrees' bounding boxes are disjoint by construction. Placers:
   first and last report, an only report hangs straight below;
 * **stack**: more than ``wrap`` leaf reports hang in one or two columns from a vertical spine,
   each entered from the side facing the spine;
+* **rows**: reports wider together than the row budget wrap into several rows, each split
+  round the trunk (which runs straight down through the gap) and hanging from its own bus;
 * **staff stubs**: staff beside the trunk, alternately right and left, on short horizontal
   stubs above the reports' bus (an item's ``staff``);
 * **band**: bodies beside the trunk under their own bus, the trunk passing straight down
@@ -245,9 +247,10 @@ class _Placer:
         leaves = [k for k in kids if self.items[k].is_leaf()]
         row_width = sum(self.blocks[k].w for k in kids) + sp.h_gap * (len(kids) - 1)
         members: list[tuple[str, object]]
-        if len(kids) > 1 and row_width > self.budget:  # the row is too wide: fold it
-            members = [("stack", self._columns(kids))]
-        elif len(leaves) > self.wrap:
+        if len(kids) > 1 and row_width > self.budget:  # too wide: rows round the trunk
+            self._rows(item, b, y, ext, kids)
+            return
+        if len(leaves) > self.wrap:
             leafset = set(leaves)
             others = [k for k in kids if k not in leafset]
             half = len(others) // 2
@@ -267,6 +270,54 @@ class _Placer:
                 x += width + sp.h_gap
         t = (spots[0][3] + spots[-1][3]) / 2
         self._hang(item, b, y, ext, spots, t)
+
+    def _rows(self, item: Item, b: _Block, y: float, ext: list[float],
+              kids: list[str]) -> None:
+        """Reports in several rows, each split round the trunk, which runs straight down
+        through the gap in the middle; each row hangs from its own bus. The last row's only
+        report hangs straight below the trunk."""
+        sp, h = self.sp, item.height
+        rows: list[list[str]] = [[]]
+        width = 0.0
+        for key in kids:
+            w = self.blocks[key].w + sp.h_gap
+            if rows[-1] and width + w > self.budget:
+                rows.append([])
+                width = 0.0
+            rows[-1].append(key)
+            width += w
+        for n, row in enumerate(rows):
+            top, bus_y = y + sp.v_gap, y + sp.v_gap / 2
+            if n == len(rows) - 1 and len(row) == 1:
+                c = self.blocks[row[0]]
+                dx = -(c.rx + c.rw / 2)
+                self._place(b, row[0], dx, top, ext)
+                b.routes.append((item.key, row[0], [(0.0, h), (0.0, top + c.ry)], "top"))
+                return
+            split, total, acc = 0, sum(self.blocks[k].w for k in row), 0.0
+            for i, key in enumerate(row):  # left half: the first reports up to half the width
+                if acc + self.blocks[key].w / 2 > total / 2 and i > 0:
+                    break
+                acc += self.blocks[key].w
+                split = i + 1
+            split = min(split, len(row) - 1) if len(row) > 1 else 1 - n % 2  # alternate
+            spots, x = [], -sp.h_gap / 2
+            for key in reversed(row[:split]):
+                x -= self.blocks[key].w
+                spots.append((key, x))
+                x -= sp.h_gap
+            x = sp.h_gap / 2
+            for key in row[split:]:
+                spots.append((key, x))
+                x += self.blocks[key].w + sp.h_gap
+            bottom = top
+            for key, dx in spots:
+                c = self._place(b, key, dx, top, ext)
+                ax = dx + c.rx + c.rw / 2
+                b.routes.append((item.key, key, [(0.0, h), (0.0, bus_y), (ax, bus_y),
+                                                 (ax, top + c.ry)], "top"))
+                bottom = max(bottom, top + c.h)
+            y = bottom
 
     def _hang(self, item: Item, b: _Block, y: float, ext: list[float], spots: list,
               t: float) -> None:
@@ -435,7 +486,7 @@ def layout_tree(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
     vertical_from : int, optional
         Subtrees whose top is this many levels below a root, or deeper, are indented lists.
     row_budget : float
-        A row of reports wider than this (points) folds into two columns round a spine.
+        Reports wider together than this (points) wrap into rows round the trunk.
     spacing : Spacing
 
     Returns
@@ -491,7 +542,7 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
                max_aspect: float = 3.0, min_aspect: float = 0.5,
                spacing: Spacing = SPACING) -> Layout:
     """:func:`layout_tree` folded until the drawing is at most ``max_aspect`` times as wide
-    as it is tall: first the widest rows of reports fold into two columns round a spine
+    as it is tall: first the widest rows of reports wrap into several rows round the trunk
     (a shrinking row budget), then, if that is not enough, subtrees from the deepest level
     up switch to the vertical form. Of the foldings tried, the least folded one within
     ``[min_aspect, max_aspect]`` wins, else the one closest to that range.

@@ -1,0 +1,85 @@
+"""The chart's geometry, read back from the engine's SVG: no connector crosses a box it does
+not connect, no boxes overlap, tree connectors never cross, reporting arrows enter from the
+top (or from the side facing their spine in a column), sibling subtrees keep apart, staff
+stubs leave their manager's trunk. On every bundled chart and on generated companies, with
+the embedded engine always and the system Graphviz when it is installed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import svg_geometry as geo
+
+import orgraph
+from orgraph.generate import generate_company
+from orgraph.render.dot import dot_name
+from orgraph.render.pinned import pinned_layout
+from orgraph.render.select import kinds_of, select
+
+ROOT = Path(__file__).resolve().parent.parent
+CHARTS = [*sorted((ROOT / "charts").glob("*.yaml")), ROOT / "examples" / "minimal.yaml"]
+ENGINES = [
+    "embedded",
+    pytest.param("system", marks=[
+        pytest.mark.system_graphviz,
+        pytest.mark.skipif(shutil.which("dot") is None, reason="system Graphviz not installed"),
+    ]),
+]
+
+
+def drawn_tree(org: orgraph.Organisation, **options: object) -> dict[str, list[str]]:
+    """Box name → the boxes hanging on it, as the layout built the tree."""
+    layout_options = {k: v for k, v in options.items() if k != "legend"}
+    _, _, tree, _ = pinned_layout(org, **layout_options)
+    return {k: [*i.staff, *i.band, *i.peers, *i.children] for k, i in tree.items.items()}
+
+
+def check(org: orgraph.Organisation, engine: str, **options: object) -> geo.Chart:
+    svg = orgraph.render(org, "svg", engine=engine, **options)
+    chart = geo.parse(svg)
+    assert geo.all_problems(chart, drawn_tree(org, **options)) == []
+    return chart
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("path", CHARTS, ids=lambda p: p.stem)
+def test_bundled_charts_read_cleanly(path: Path, engine: str) -> None:
+    org = orgraph.load(path)
+    chart = check(org, engine)
+    drawn = {n for n, c in chart.classes.items() if "legend" not in c and "title" not in c}
+    nodes, _ = select(org, kinds_of(org), None, None, frozenset())
+    assert drawn == {dot_name(n) for n in nodes}  # every node drawn, once
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("path", CHARTS, ids=lambda p: p.stem)
+def test_bundled_charts_with_everything_shown(path: Path, engine: str) -> None:
+    check(orgraph.load(path), engine, show="all", legend=True, expand=True)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("people", [30, 150, 500, 2000])
+def test_generated_companies_read_cleanly(people: int, engine: str) -> None:
+    org = generate_company(people, seed=people)
+    chart = check(org, engine)
+    assert len(chart.boxes) == people  # every person, once
+    aspect = chart.width / chart.height
+    assert 0.5 <= aspect <= 3.0, (chart.width, chart.height)
+
+
+def test_checker_finds_what_it_looks_for() -> None:
+    """The checks are not vacuous: a Graphviz-dot layout of a knotty chart fails some."""
+    org = orgraph.load(ROOT / "charts" / "rissa-2002-06.yaml")
+    chart = geo.parse(orgraph.render(org, "svg", engine="embedded", layout="dot"))
+    problems = [*geo.bad_entries(chart), *geo.crossing_tree_connectors(chart),
+                *geo.connectors_through_boxes(chart)]
+    assert problems
+    fake = geo.Chart(boxes={"a": (0, 0, 10, 10), "b": (5, 5, 20, 20), "c": (30, 0, 40, 10)},
+                     classes={"a": [], "b": [], "c": []},
+                     edges=[geo.Edge("a", "c", ["line"], [(8, 12), (8, 30), (35, 30),
+                                                          (35, 10)], True)])
+    assert geo.overlapping_boxes(fake) == ["a overlaps b"]
+    assert geo.bad_entries(fake) == ["a->c enters from below"]
+    assert geo.connectors_through_boxes(fake) == ["line a->c crosses b"]
