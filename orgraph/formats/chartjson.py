@@ -59,6 +59,9 @@ SHAPES["tree"] = SHAPES["dabeng"]
 _BALKAN_KEYS = frozenset({"pid", "stpid", "ppid"})
 _D3_KEYS = frozenset({"parentId", "parentNodeId", "nodeId"})
 _LABEL_KEYS = ("name", "label", "text", "title")
+#: Letters NFKD does not take apart (Norwegian, Danish, Icelandic, German, Polish).
+_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "ð": "d",
+                          "Ð": "D", "þ": "th", "Þ": "Th", "ł": "l", "Ł": "L", "đ": "d"})
 _CHART_LINE = re.compile(rb"^orgraph\s*:", re.MULTILINE)
 
 _Reader = Callable[[Any, str, Report, bool], tuple[list[Record], dict[str, int], str | None]]
@@ -117,9 +120,37 @@ def read_json(path: str | Path, *, report: Report | None = None, encoding: str |
         raise ChartError([Problem(filename, "is none of the JSON shapes orgraph reads: "
                                             f"{_shapes_text()}; or name one with --profile "
                                             f"({', '.join(JSON_PROFILES)})")])
+    evidence = _evidence(data)
+    if profile is not None and evidence not in (None, _SAME.get(profile, profile)):
+        raise ChartError([Problem(filename, f"--profile {profile} reads {SHAPES[profile]}; "
+                                            f"this file has the shape of {SHAPES[evidence]}: "
+                                            f"use --profile {evidence} or leave it out")])
     if shape == "nodelink":
         return from_nodelink_data(data, filename, report)
     return _build(_READERS[shape], data, filename, report, strict)
+
+
+_SAME = {"tree": "dabeng"}
+
+
+def _evidence(data: Any) -> str | None:
+    """The profile whose own superior keys the file uses (what a --profile must agree with).
+
+    Examples
+    --------
+    >>> _evidence([{"id": 1, "parentId": None}]), _evidence({"nodes": [{"id": 1}]})
+    ('d3', None)
+    """
+    shape = detect_shape(data)
+    if shape in ("nodelink", "dabeng"):
+        return shape
+    items = data.get("nodes") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        return None
+    keys = set().union(*(d for d in items if isinstance(d, dict)))
+    if keys & _BALKAN_KEYS:
+        return "balkan"
+    return "d3" if keys & _D3_KEYS else None
 
 
 def read_yaml(path: str | Path, *, report: Report | None = None, profile: str | None = None,
@@ -318,8 +349,17 @@ def _names(attrs: dict[str, Any], name: Any, title: Any) -> None:
 
 
 def _fresh_slug(text: str, taken: set[str]) -> str:
-    """A chart id made from a name, unused so far (``Lao Lao`` → ``Lao_Lao``)."""
-    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """A chart id made from a name, unused so far.
+
+    Examples
+    --------
+    >>> _fresh_slug("Lao Lao", set()), _fresh_slug("Økonomi og stab", set())
+    ('Lao_Lao', 'Okonomi_og_stab')
+    >>> taken = {"Bo"}; _fresh_slug("Bo", taken), _fresh_slug("!!", taken)
+    ('Bo_2', 'node')
+    """
+    ascii_ = unicodedata.normalize("NFKD", text.translate(_LETTERS)).encode(
+        "ascii", "ignore").decode()
     slug = re.sub(r"[^A-Za-z0-9_.\-/]+", "_", ascii_).strip("_.-/")[:60] or "node"
     candidate, n = slug, 1
     while candidate in taken:
