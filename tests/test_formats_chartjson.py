@@ -62,7 +62,7 @@ def test_d3_two_tops_are_a_forest_leniently_and_an_error_strictly(tmp_path):
     org, report = _read(path)
     assert org.number_of_nodes() == 3 and _line_superiors(org) == {"c": "a"}
     assert any("2 tops ('a', 'b'): read as a forest" in n for n in report.notes)
-    with pytest.raises(ChartError, match="d3-org-chart \\(d3.stratify\\) wants one top"):
+    with pytest.raises(ChartError, match=r"d3-org-chart \(d3.stratify\) wants one top"):
         read(path, strict=True)
 
 
@@ -161,11 +161,11 @@ def test_profile_chooses_the_reader_and_must_agree_with_the_file(tmp_path):
     path = _write(tmp_path, [{"id": "a"}, {"id": "b"}])
     org, _ = _read(path, profile="d3")
     assert org.number_of_nodes() == 2
-    with pytest.raises(ChartError, match="--profile balkan reads BALKAN.*this file has the "
-                                         "shape of d3-org-chart.*: use --profile d3"):
+    with pytest.raises(ChartError, match=r"--profile balkan reads BALKAN.*this file has the "
+                                         r"shape of d3-org-chart.*: use --profile d3"):
         read(DATA / "d3-org-chart.json", profile="balkan")
-    with pytest.raises(ChartError, match="--profile nodelink reads node-link.*use --profile "
-                                         "balkan"):
+    with pytest.raises(ChartError, match=r"--profile nodelink reads node-link.*use --profile "
+                                         r"balkan"):
         read(DATA / "balkan-orgchart.json", profile="nodelink")
     with pytest.raises(ChartError, match="unknown JSON profile 'visio'; use one of: d3, "
                                          "balkan, dabeng, tree, nodelink"):

@@ -331,17 +331,40 @@ def build(records: Sequence[Record], filename: str, report: Report, *, strict: b
             org.add_edge(final[parent], final[index], relation=records[index].relation)
     for u, v in dotted:
         org.add_edge(final[u], final[v], relation="dotted")
-    settle_kinds(org, report)
-    return finish(org, filename, Problems(filename), lines, name=name)
+    undeclared = settle_kinds(org)
+    org = finish(org, filename, Problems(filename), lines, name=name)
+    infer = _inference()
+    if undeclared and infer is not None:
+        infer(org, report)
+    elif undeclared:
+        report.note("the file gives no kinds: every node became 'unit'")
+    return org
 
 
-def settle_kinds(org: Organisation, report: Report) -> None:
-    """Nodes the file gives no kind keep none when :mod:`orgraph.infer` reads kinds from the
-    structure; without it (older installs) they become ``unit``, as the other readers do.
+def settle_kinds(org: Organisation) -> bool:
+    """Give nodes without a kind ``unit``; True when the file declared no kinds at all
+    (assistants' ``staff`` aside), so that :func:`orgraph.infer.infer_kinds` may read head,
+    managers and units from the structure.
+
+    Examples
+    --------
+    >>> org = Organisation(); org.add_node("a"); org.add_node("b", kind="staff")
+    >>> settle_kinds(org), org.nodes["a"]["kind"]
+    (True, 'unit')
     """
-    missing = [n for n, kind in org.nodes(data="kind") if kind is None]
-    if not missing or importlib.util.find_spec("orgraph.infer") is not None:
-        return
-    for node in missing:
-        org.nodes[node]["kind"] = "unit"
-    report.note(f"{len(missing)} node(s) without 'kind' became 'unit'")
+    declared = False
+    for _, data in org.nodes(data=True):
+        kind = data.get("kind")
+        if kind is None:
+            data["kind"] = "unit"
+        elif kind != "staff":
+            declared = True
+    return not declared
+
+
+def _inference() -> Any:
+    if importlib.util.find_spec("orgraph.infer") is None:
+        return None
+    from orgraph import infer
+
+    return getattr(infer, "infer_kinds", None)
