@@ -28,6 +28,7 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from orgraph.chartfile import KIND_ONLY_KEYS
@@ -36,7 +37,8 @@ from orgraph.formats._common import (
     Problems,
     Report,
     _value_problem,
-    finish,
+    check_values,
+    normalise,
     safe_ids,
     strip_controls,
 )
@@ -80,6 +82,8 @@ def raw_id(value: Any) -> str | None:
     >>> raw_id(7), raw_id(" O-6067 "), raw_id(""), raw_id(None), raw_id(True), raw_id([1])
     ('7', 'O-6067', None, None, None, None)
     """
+    if type(value) is str:  # the common case first
+        return value.strip() or None
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int):
@@ -332,7 +336,13 @@ def build(records: Sequence[Record], filename: str, report: Report, *, strict: b
     for u, v in dotted:
         org.add_edge(final[u], final[v], relation="dotted")
     undeclared = settle_kinds(org)
-    org = finish(org, filename, Problems(filename), lines, name=name)
+    # One line superior each and no cycle hold by construction (parent_of above, cycles
+    # broken or refused), so the chart rules need no second pass (check_organisation):
+    # the values of the chart keys are what is left to check.
+    problems = Problems(filename)
+    check_values(org, problems, lines)
+    problems.raise_if_any()
+    normalise(org, name or PurePath(filename).stem)
     infer = _inference()
     if undeclared and infer is not None:
         infer(org, report)

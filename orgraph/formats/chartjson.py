@@ -342,10 +342,10 @@ def _tree_record(pointer: str, node: Any, report: Report, renamed: dict[str, int
 
 
 def _names(attrs: dict[str, Any], name: Any, title: Any) -> None:
-    if name is not None and clean_text(name):
-        attrs["label"] = clean_text(name)
-    if title is not None and clean_text(title):
-        attrs["title"] = clean_text(title)
+    for key, value in (("label", name), ("title", title)):
+        text = clean_text(value) if value is not None else ""
+        if text:
+            attrs[key] = text
 
 
 def _fresh_slug(text: str, taken: set[str]) -> str:
