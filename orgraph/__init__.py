@@ -16,7 +16,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from orgraph.chartfile import check_organisation, dump_chart, load_chart, loads_chart
+from orgraph.chartfile import check_organisation, dump_chart, loads_chart
 from orgraph.errors import ChartError, MetricsError, OrgraphError, Problem, RenderError
 from orgraph.model import Category, Kind, Organisation, Relation, graphs_equal
 from orgraph.render import render  # the function; ``orgraph.render.*`` modules still import
@@ -41,7 +41,7 @@ def load(path: str | Path, **options: Any) -> Organisation:
 
     suffix = Path(path).suffix.lower()
     if SUFFIXES.get(suffix, "yaml") == "yaml" and not options.get("format"):
-        return load_chart(path)
+        options["format"] = "yaml"  # a chart file, or a nested tree (chartjson.read_yaml)
     return read(path, **options)
 
 dump = dump_chart

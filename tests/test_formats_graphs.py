@@ -121,7 +121,7 @@ def test_node_link_json_from_d3(tmp_path):
 
 @pytest.mark.parametrize(("text", "message"), [
     ("{", "is not valid JSON"),
-    ("[]", 'node-link JSON is an object with "nodes"'),
+    ("[]", "is none of the JSON shapes orgraph reads: d3-org-chart"),
     ('{"nodes": [{"name": 1}], "edges": []}', 'nodes\\[0\\] needs an "id"'),
     ('{"nodes": [{"id": "a"}], "edges": [{"source": "a"}]}', 'edges\\[0\\] needs "source"'),
 ])
@@ -164,8 +164,8 @@ def _problems(path: Path) -> list[str]:
 def test_node_link_json_nested_too_deeply_is_a_clear_error(tmp_path):
     path = tmp_path / "deep.json"
     path.write_text('{"nodes": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
-    assert _problems(path) == [f"{path}: is not node-link data: its lists and objects nest "
-                               "too deeply to read; export it again"]
+    assert _problems(path) == [f"{path}: cannot be read: its lists and objects nest too "
+                               "deeply; export it again"]
 
 
 def test_node_link_json_duplicates_and_nan_are_not_merged_silently(tmp_path):

@@ -24,6 +24,7 @@ import click
 
 import orgraph
 from orgraph.formats import READABLE, Report
+from orgraph.formats.chartjson import JSON_PROFILES
 from orgraph.formats.tabular import PROFILES
 from orgraph.model import Organisation
 
@@ -34,8 +35,9 @@ _OPTIONS: list[tuple[str, Callable[..., Any]]] = [
         "--from", "from_format", type=click.Choice(READABLE), metavar="FMT",
         help=f"Input format ({', '.join(READABLE)}); default: from the file suffix.")),
     ("profile", click.option(
-        "--profile", type=click.Choice(list(PROFILES)),
-        help="Tables: the exporting tool's column names (default: detected from the header).")),
+        "--profile", type=click.Choice(list(dict.fromkeys([*PROFILES, *JSON_PROFILES]))),
+        help="The exporting tool: tables' column names, or the JSON shape (d3, balkan, "
+             "dabeng/tree, nodelink); default: detected.")),
     ("id_col", click.option("--id-col", metavar="COL", help="Tables: the id column.")),
     ("parent_col", click.option("--parent-col", metavar="COL",
                                 help="Tables: the reports-to column.")),

@@ -8,7 +8,8 @@ csv           .csv .tsv .txt .xlsx    yes   yes    id + reports-to tables; named
 organogram    (.csv, detected)        yes   no     UK government senior/junior post CSVs
 dot           .dot .gv                yes   yes    through pydot, attribute allow-list
 graphml       .graphml                yes   yes    through networkx
-json          .json                   yes   yes    networkx node-link data
+json          .json                   yes   yes    node-link data; d3-org-chart, BALKAN,
+                                                   dabeng/nested trees (read, by shape)
 gexf          .gexf                   yes   yes    through networkx (Gephi)
 ============  ======================  ====  =====  =========================================
 
@@ -39,7 +40,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from orgraph.chartfile import dump_chart, load_chart
+from orgraph.chartfile import dump_chart
 from orgraph.errors import ChartError, Problem
 from orgraph.formats._common import FormatWarning, Report
 from orgraph.model import Organisation
@@ -113,7 +114,7 @@ def _looks_like_organogram(path: Path, encoding: str | None) -> bool:
 
 def read(path: str | Path, format: str | None = None, *, report: Report | None = None,
          encoding: str | None = None, junior: str | Path | None = None,
-         **options: Any) -> Organisation:
+         strict: bool = False, **options: Any) -> Organisation:
     """Read an organisation from any readable format.
 
     Parameters
@@ -130,9 +131,14 @@ def read(path: str | Path, format: str | None = None, *, report: Report | None =
         Text encoding (UTF-8 by default; a byte-order mark always wins).
     junior : str or Path, optional
         Organograms: the junior-post file.
+    strict : bool
+        Refuse what lenient reading repairs (chart-tool JSON and nested trees: unknown or
+        self superiors, duplicate ids, cycles, several tops where the format wants one).
     **options
         Table options (:data:`TABLE_OPTIONS`): ``profile``, ``id_col``, ``parent_col``,
         ``name_col``, ``kind_col``, ``dotted_col``, ``headcount_col``, ``delimiter``.
+        JSON and YAML take ``profile`` too: ``d3``, ``balkan``, ``dabeng``/``tree``,
+        ``nodelink`` (:data:`orgraph.formats.chartjson.JSON_PROFILES`).
 
     Raises
     ------
@@ -149,7 +155,14 @@ def read(path: str | Path, format: str | None = None, *, report: Report | None =
     name = format_for(path, format)
     org: Organisation
     if name == "yaml":
-        org = load_chart(path)
+        from orgraph.formats.chartjson import read_yaml
+
+        org = read_yaml(path, report=report, profile=options.get("profile"), strict=strict)
+    elif name == "json":
+        from orgraph.formats.chartjson import read_json
+
+        org = read_json(path, report=report, encoding=encoding, profile=options.get("profile"),
+                        strict=strict)
     elif name == "organogram" or (name == "csv" and format is None
                                   and _looks_like_organogram(path, encoding)):
         from orgraph.formats.organogram import read_organogram
@@ -162,7 +175,7 @@ def read(path: str | Path, format: str | None = None, *, report: Report | None =
                          **{k: v for k, v in options.items() if v is not None})
     else:
         org = _READERS[name]()(path, report=report, **(
-            {"encoding": encoding} if name in ("dot", "json") else {}))
+            {"encoding": encoding} if name == "dot" else {}))
     if not given:
         report.warn()
     return org
@@ -210,7 +223,7 @@ def _writer(module: str, function: str) -> Callable[[], Callable[..., None]]:
 
 
 _READERS = {"dot": _reader("dot", "read_dot"), "graphml": _reader("graphml", "read_graphml"),
-            "json": _reader("nodelink", "read_nodelink"), "gexf": _reader("gexf", "read_gexf")}
+            "gexf": _reader("gexf", "read_gexf")}
 _WRITERS = {"csv": _writer("tabular", "write_table"), "dot": _writer("dot", "write_dot"),
             "graphml": _writer("graphml", "write_graphml"),
             "json": _writer("nodelink", "write_nodelink"), "gexf": _writer("gexf", "write_gexf")}

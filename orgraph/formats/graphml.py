@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from xml.etree import ElementTree
 from xml.etree.ElementTree import ParseError
@@ -12,13 +13,21 @@ from orgraph.errors import ChartError, Problem
 from orgraph.formats._common import Report, read_bytes
 from orgraph.formats._graph import flatten, from_graph
 from orgraph.formats.gexf import check_ids
+from orgraph.formats.yed import Drawing, is_yed, take_drawing
 from orgraph.model import Organisation
 
 __all__ = ["read_graphml", "write_graphml"]
 
 
-def read_graphml(path: str | Path, *, report: Report | None = None) -> Organisation:
+def read_graphml(path: str | Path, *, report: Report | None = None,
+                 strict: bool = False) -> Organisation:
     """Read a GraphML file into an Organisation (see :func:`orgraph.formats.read`).
+
+    yEd files give their boxes' names from ``y:NodeLabel`` (:mod:`orgraph.formats.yed`);
+    the drawing (geometry, styles, ...) is left out and reported once per kind of thing.
+    What networkx would warn about is reported too, not printed. ``strict`` is accepted for
+    the common interface: GraphML's rules (one node per id, edges between declared nodes)
+    are checked either way.
 
     Examples
     --------
@@ -28,6 +37,10 @@ def read_graphml(path: str | Path, *, report: Report | None = None) -> Organisat
     >>> write_graphml(org, out)
     >>> orgraph.graphs_equal(read_graphml(out), org)
     True
+    >>> report = Report("yed")
+    >>> yed = read_graphml("tests/data/yed-orgchart.graphml", report=report)
+    >>> yed.nodes["n1"]["label"].splitlines(), report.dropped[0]
+    (['Ola Hansen', 'Økonomisjef'], 'node geometry (y:Geometry: position and size) (6×)')
     """
     filename = str(path)
     report = report if report is not None else Report(filename)
@@ -36,15 +49,43 @@ def read_graphml(path: str | Path, *, report: Report | None = None) -> Organisat
         raise ChartError([Problem(filename, "declares a DOCTYPE or entities; orgraph reads "
                                             "plain GraphML only: remove the declaration")])
     try:
-        check_ids(ElementTree.fromstring(data), filename)
-        graph = nx.parse_graphml(data, node_type=str)
+        root = ElementTree.fromstring(data)
+        check_ids(root, filename)
+        drawing = take_drawing(root) if is_yed(root) else None
+        if drawing is not None:
+            data = ElementTree.tostring(root)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            graph = nx.parse_graphml(data, node_type=str)
     except (ParseError, nx.NetworkXError, ValueError, KeyError) as exc:
         raise ChartError([Problem(filename, f"is not readable GraphML ({exc}); export it "
                                             "again or check the XML")]) from None
+    for message in dict.fromkeys(str(w.message) for w in caught):
+        report.note(f"networkx: {message}")
     for key in ("node_default", "edge_default"):  # networkx's own, not the file's
         if graph.graph.get(key) == {}:
             del graph.graph[key]
+    if drawing is not None:
+        _use_drawing(graph, drawing, report)
     return from_graph(graph, filename, report)
+
+
+def _use_drawing(graph: nx.Graph, drawing: Drawing, report: Report) -> None:
+    """yEd labels as ``label`` (unless the file has a label attribute), the rest reported."""
+    for node, text in drawing.node_labels.items():
+        if node in graph and not isinstance(graph.nodes[node].get("label"), str):
+            graph.nodes[node]["label"] = text
+    edge_ids = 0
+    for *_, attrs in graph.edges(data=True):
+        ident = attrs.pop("id", None)
+        if ident is not None:
+            edge_ids += 1
+            if ident in drawing.edge_labels and "label" not in attrs:
+                attrs["label"] = drawing.edge_labels[ident]
+    if edge_ids:
+        drawing.removed["edge ids"] += edge_ids
+    for line in drawing.lines():
+        report.drop(line)
 
 
 def write_graphml(org: Organisation, path: str | Path, *, report: Report | None = None) -> None:

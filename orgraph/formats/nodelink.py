@@ -13,7 +13,7 @@ from orgraph.formats._common import Report, decode_text, read_bytes
 from orgraph.formats._graph import from_graph
 from orgraph.model import Organisation
 
-__all__ = ["read_nodelink", "write_nodelink"]
+__all__ = ["from_nodelink_data", "parse_json", "read_nodelink", "write_nodelink"]
 
 
 def read_nodelink(path: str | Path, *, report: Report | None = None,
@@ -31,18 +31,38 @@ def read_nodelink(path: str | Path, *, report: Report | None = None,
     """
     filename = str(path)
     report = report if report is not None else Report(filename)
+    return from_nodelink_data(parse_json(path, encoding), filename, report)
+
+
+def parse_json(path: str | Path, encoding: str | None = None) -> Any:
+    """Parse a JSON file; every failure is a ChartError naming the file (and line).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> bad = Path(tempfile.mkdtemp()) / "bad.json"
+    >>> _ = bad.write_text('{"a": NaN}')
+    >>> parse_json(bad)
+    Traceback (most recent call last):
+    ...
+    orgraph.errors.ChartError: ...bad.json: is not valid JSON: NaN is not a number JSON ...
+    """
+    filename = str(path)
     text = decode_text(read_bytes(path), filename, encoding)
     try:
-        data = json.loads(text, parse_constant=_no_constant)
+        return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise ChartError([Problem(filename, f"is not valid JSON: {exc.msg} (column "
                                             f"{exc.colno})", line=exc.lineno)]) from None
     except ValueError as exc:  # NaN / Infinity
         raise ChartError([Problem(filename, f"is not valid JSON: {exc}")]) from None
     except RecursionError:
-        raise ChartError([Problem(filename, "is not node-link data: its lists and objects "
-                                            "nest too deeply to read; export it again")]) \
-            from None
+        raise ChartError([Problem(filename, "cannot be read: its lists and objects nest "
+                                            "too deeply; export it again")]) from None
+
+
+def from_nodelink_data(data: Any, filename: str, report: Report) -> Organisation:
+    """An Organisation from parsed node-link data (see :func:`read_nodelink`)."""
     edges_key = _check_shape(data, filename)
     data = {**data, "directed": data.get("directed", True), "multigraph": False}
     try:
