@@ -134,23 +134,18 @@ SPACING = Spacing()
 class _Block:
     """A laid-out subtree: its size, its root box and its parts in local coordinates."""
 
-    __slots__ = ("boxes", "h", "rh", "routes", "rw", "rx", "ry", "subs", "w")
+    __slots__ = ("boxes", "h", "ox", "rh", "routes", "rw", "rx", "ry", "subs", "w")
 
     def __init__(self) -> None:
         self.boxes: list[tuple[str, float, float]] = []  # key, left, top
         self.subs: list[tuple[str, float, float]] = []  # child block, dx, dy
         self.routes: list[tuple[str, str, list[Point], str]] = []
-        self.w = self.h = self.rx = self.ry = self.rw = self.rh = 0.0
+        self.w = self.h = self.rx = self.ry = self.rw = self.rh = self.ox = 0.0
 
     def normalise(self, min_x: float, max_x: float, max_y: float) -> None:
-        """Shift everything right by ``-min_x`` so the block starts at x = 0."""
-        shift = -min_x
-        if shift:
-            self.boxes = [(k, x + shift, y) for k, x, y in self.boxes]
-            self.subs = [(k, x + shift, y) for k, x, y in self.subs]
-            self.routes = [(t, h, [(x + shift, y) for x, y in pts], e)
-                           for t, h, pts, e in self.routes]
-            self.rx += shift
+        """Make the block start at x = 0: its parts are shifted by ``ox`` when assembled."""
+        self.ox = -min_x
+        self.rx -= min_x
         self.w, self.h = max_x - min_x, max_y
 
 
@@ -158,9 +153,15 @@ class _Placer:
     """Builds one block per item, bottom up; the placers are its methods."""
 
     def __init__(self, items: dict[str, Item], wrap: int, spacing: Spacing,
-                 budget: float = math.inf) -> None:
+                 budget: float = math.inf, full: bool = True) -> None:
         self.items, self.wrap, self.sp, self.budget = items, wrap, spacing, budget
+        self.full = full  # False: sizes only (for trying foldings)
         self.blocks: dict[str, _Block] = {}
+
+    def _route(self, b: _Block, tail: str, head: str, points: list[Point], enter: str,
+               ) -> None:
+        if self.full:
+            b.routes.append((tail, head, _dedupe(points), enter))
 
     # -- the bus form --------------------------------------------------------------------
     def bus(self, item: Item) -> _Block:
@@ -187,7 +188,8 @@ class _Placer:
 
     def _place(self, b: _Block, key: str, dx: float, dy: float, ext: list[float]) -> _Block:
         child = self.blocks[key]
-        b.subs.append((key, dx, dy))
+        if self.full:
+            b.subs.append((key, dx, dy))
         ext[0], ext[1] = min(ext[0], dx), max(ext[1], dx + child.w)
         ext[2] = max(ext[2], dy + child.h)
         return child
@@ -209,7 +211,7 @@ class _Placer:
                     side = dx + c.rx + c.rw
                 dy = mid - (c.ry + c.rh / 2)
                 self._place(b, key, dx, dy, ext)
-                b.routes.append((item.key, key, [(0.0, h), (0.0, mid), (side, mid)], enter))
+                self._route(b, item.key, key, [(0.0, h), (0.0, mid), (side, mid)], enter)
                 bottom = max(bottom, dy + c.h)
             y = bottom + sp.staff_gap
         return y
@@ -236,8 +238,8 @@ class _Placer:
         for key, dx in spots:
             c = self._place(b, key, dx, top, ext)
             ax = dx + c.rx + c.rw / 2
-            b.routes.append((item.key, key, _dedupe([(0.0, h), (0.0, bus_y), (ax, bus_y),
-                                                     (ax, top + c.ry)]), "top"))
+            self._route(b, item.key, key, [(0.0, h), (0.0, bus_y), (ax, bus_y),
+                                                (ax, top + c.ry)], "top")
             bottom = max(bottom, top + c.h)
         return bottom
 
@@ -292,7 +294,7 @@ class _Placer:
                 c = self.blocks[row[0]]
                 dx = -(c.rx + c.rw / 2)
                 self._place(b, row[0], dx, top, ext)
-                b.routes.append((item.key, row[0], [(0.0, h), (0.0, top + c.ry)], "top"))
+                self._route(b, item.key, row[0], [(0.0, h), (0.0, top + c.ry)], "top")
                 return
             split, total, acc = 0, sum(self.blocks[k].w for k in row), 0.0
             for i, key in enumerate(row):  # left half: the first reports up to half the width
@@ -314,8 +316,8 @@ class _Placer:
             for key, dx in spots:
                 c = self._place(b, key, dx, top, ext)
                 ax = dx + c.rx + c.rw / 2
-                b.routes.append((item.key, key, [(0.0, h), (0.0, bus_y), (ax, bus_y),
-                                                 (ax, top + c.ry)], "top"))
+                self._route(b, item.key, key, [(0.0, h), (0.0, bus_y), (ax, bus_y),
+                                                 (ax, top + c.ry)], "top")
                 bottom = max(bottom, top + c.h)
             y = bottom
 
@@ -331,15 +333,15 @@ class _Placer:
             head = [(0.0, h), (0.0, bus_y), (ax, bus_y)] if len(spots) > 1 else [(0.0, h)]
             if what == "block":
                 c = self._place(b, payload, dx, top, ext)
-                b.routes.append((item.key, payload, _dedupe([*head, (ax, top + c.ry)]), "top"))
+                self._route(b, item.key, payload, [*head, (ax, top + c.ry)], "top")
                 continue
             width, spine, placed = payload
             ext[0], ext[1] = min(ext[0], dx), max(ext[1], dx + width)
             for key, off_x, off_y, mid, side, end_x in placed:
                 self._place(b, key, dx + spine + off_x, top + off_y, ext)
                 end = ax + end_x
-                b.routes.append((item.key, key,
-                                 _dedupe([*head, (ax, top + mid), (end, top + mid)]), side))
+                self._route(b, item.key, key,
+                                 [*head, (ax, top + mid), (end, top + mid)], side)
 
     def _columns(self, keys: list[str]) -> tuple[float, float, list]:
         """Blocks in one or two columns round a spine at x = 0, each entered from the side
@@ -384,9 +386,9 @@ class _Placer:
         for key in right:
             c = self._place(b, key, x, row_top - self.blocks[key].ry, ext)
             ax = x + c.rx + c.rw / 2
-            b.routes.append((item.key, key, [(box_r, mid), (box_r + sp.h_gap / 2, mid),
+            self._route(b, item.key, key, [(box_r, mid), (box_r + sp.h_gap / 2, mid),
                                              (box_r + sp.h_gap / 2, c_top / 2), (ax, c_top / 2),
-                                             (ax, row_top)], "top"))
+                                             (ax, row_top)], "top")
             x += c.w + sp.h_gap
         x = -sp.h_gap
         for key in reversed(left):
@@ -394,9 +396,9 @@ class _Placer:
             x -= c.w
             self._place(b, key, x, row_top - c.ry, ext)
             ax = x + c.rx + c.rw / 2
-            b.routes.append((item.key, key, [(box_l, mid), (box_l - sp.h_gap / 2, mid),
+            self._route(b, item.key, key, [(box_l, mid), (box_l - sp.h_gap / 2, mid),
                                              (box_l - sp.h_gap / 2, c_top / 2), (ax, c_top / 2),
-                                             (ax, row_top)], "top"))
+                                             (ax, row_top)], "top")
             x -= sp.h_gap
         b.rx, b.ry, b.rw, b.rh = core.rx, row_top, core.rw, core.rh
         ext[0] = min(ext[0], x + sp.h_gap) if left else ext[0]
@@ -418,9 +420,9 @@ class _Placer:
                 dy = h / 2 - c.ry - c.rh / 2
             self._place(b, key, dx, dy, ext)
             mid = dy + c.ry + c.rh / 2
-            b.routes.append((item.key, key, _dedupe([(w, h / 2), (w + sp.stub / 2, h / 2),
-                                                     (w + sp.stub / 2, mid), (w + sp.stub, mid)]),
-                             "left"))
+            self._route(b, item.key, key, [(w, h / 2), (w + sp.stub / 2, h / 2),
+                                                     (w + sp.stub / 2, mid), (w + sp.stub, mid)],
+                             "left")
             y = dy + c.h + sp.staff_gap
         y = max(h, y - sp.staff_gap) + sp.row_gap
         spine = min(sp.indent, w / 2)
@@ -429,8 +431,8 @@ class _Placer:
             dx = spine + sp.spine_gap - c.rx
             self._place(b, key, dx, y, ext)
             mid = y + c.ry + c.rh / 2
-            b.routes.append((item.key, key, [(spine, h), (spine, mid), (spine + sp.spine_gap, mid)],
-                             "left"))
+            self._route(b, item.key, key, [(spine, h), (spine, mid), (spine + sp.spine_gap, mid)],
+                             "left")
             y += c.h + sp.row_gap
         b.normalise(*ext)
         return b
@@ -502,15 +504,31 @@ def layout_tree(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
     ['left', 'right']
     """
     order, depth = _depths(items, roots)
-    placer = _Placer(items, wrap, spacing, row_budget)
-    for key in order:
-        item = items[key]
-        vertical = (vertical_from is not None and depth[key] >= vertical_from
-                    and not (item.staff or item.peers or item.band))  # these keep their form
-        placer.blocks[key] = placer.vertical(item) if vertical else placer.bus(item)
+    placer = _place_all(items, order, depth, wrap, vertical_from, row_budget, spacing, True)
     lay = _assemble(items, placer.blocks, roots, spacing, vertical_from)
     lay.row_budget = row_budget
     return lay
+
+
+def _place_all(items: dict[str, Item], order: list[str], depth: dict[str, int], wrap: int,
+               vertical_from: int | None, row_budget: float, spacing: Spacing,
+               full: bool) -> _Placer:
+    """One bottom-up walk: a block per item (``full=False``: sizes only)."""
+    placer = _Placer(items, wrap, spacing, row_budget, full)
+    blocks = placer.blocks
+    for key in order:
+        item = items[key]
+        vertical = (vertical_from is not None and depth[key] >= vertical_from
+                    and len(item.children) > 1
+                    and not (item.staff or item.peers or item.band))  # these keep their form
+        blocks[key] = placer.vertical(item) if vertical else placer.bus(item)
+    return placer
+
+
+def _size(placer: _Placer, roots: list[str], spacing: Spacing) -> tuple[float, float]:
+    blocks = placer.blocks
+    width = sum(blocks[r].w for r in roots) + spacing.root_gap * (len(roots) - 1)
+    return width, max((blocks[r].h for r in roots), default=0.0)
 
 
 def _assemble(items: dict[str, Item], blocks: dict[str, _Block], roots: list[str],
@@ -527,6 +545,7 @@ def _assemble(items: dict[str, Item], blocks: dict[str, _Block], roots: list[str
     while stack:
         key, ox, oy = stack.pop()
         block = blocks[key]
+        ox += block.ox
         for name, bx, by in block.boxes:
             it = items[name]
             boxes[name] = (ox + bx + it.width / 2, oy + by + it.height / 2, it.width, it.height)
@@ -558,28 +577,35 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
     >>> wide.width / wide.height > 3 >= fit.width / fit.height >= 0.5
     True
     """
-    def miss(lay: Layout) -> float:
-        aspect = lay.width / max(lay.height, 1.0)
+    def miss(size: tuple[float, float]) -> float:
+        aspect = size[0] / max(size[1], 1.0)
         return max(math.log(aspect / max_aspect), math.log(min_aspect / aspect), 0.0)
 
-    best = layout_tree(items, roots, wrap=wrap, spacing=spacing)
-    if miss(best) == 0.0:
-        return best
-    budget = best.width
-    while budget > 150.0:
-        budget /= 1.6
-        lay = layout_tree(items, roots, wrap=wrap, row_budget=budget, spacing=spacing)
-        if miss(lay) < miss(best):
-            best = lay
-        if miss(lay) == 0.0 or lay.width / max(lay.height, 1.0) < min_aspect:
-            return best
-    _, depth = _depths(items, roots)
-    deepest = max((d for k, d in depth.items() if not items[k].is_leaf()), default=0)
-    for level in range(deepest, 0, -1):
-        lay = layout_tree(items, roots, wrap=wrap, vertical_from=level,
-                          row_budget=best.row_budget, spacing=spacing)
-        if miss(lay) < miss(best):
-            best = lay
-        if miss(lay) == 0.0:
-            break
-    return best
+    order, depth = _depths(items, roots)
+
+    def trial(vertical_from: int | None, budget: float) -> tuple[float, float]:
+        return _size(_place_all(items, order, depth, wrap, vertical_from, budget, spacing,
+                                False), roots, spacing)
+
+    best, best_size = (None, math.inf), trial(None, math.inf)
+    if miss(best_size) > 0.0:
+        budget = best_size[0]
+        while budget > 150.0:
+            budget /= 1.6
+            size = trial(None, budget)
+            if miss(size) < miss(best_size):
+                best, best_size = (None, budget), size
+            if miss(size) == 0.0 or size[0] / max(size[1], 1.0) < min_aspect:
+                break
+    if miss(best_size) > 0.0:
+        deepest = max((d for k, d in depth.items() if not items[k].is_leaf()), default=0)
+        for level in range(deepest, 0, -1):
+            size = trial(level, best[1])
+            if miss(size) < miss(best_size):
+                best, best_size = (level, best[1]), size
+            if miss(size) == 0.0:
+                break
+    placer = _place_all(items, order, depth, wrap, best[0], best[1], spacing, True)
+    lay = _assemble(items, placer.blocks, roots, spacing, best[0])
+    lay.row_budget = best[1]
+    return lay

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
 from orgraph.errors import RenderError
 
 __all__ = ["svg_to_pdf"]
+
+_ARIAL = re.compile(rb'font-family="(?:Arial|Helvetica)[^"]*"')
 
 
 def svg_to_pdf(svg: bytes, page: tuple[float, float] | None = None,
@@ -44,6 +47,9 @@ def svg_to_pdf(svg: bytes, page: tuple[float, float] | None = None,
                           "`python -m pip install svglib` (orgraph declares it), or use "
                           "--engine system with Graphviz installed") from None
     logging.getLogger("svglib").setLevel(logging.ERROR)
+    # The chart's font is Arial; the standard PDF font Helvetica has the same metrics and
+    # needs no font file, so text stays inside its boxes whatever fonts are installed.
+    svg = _ARIAL.sub(b'font-family="Helvetica"', svg)
     drawing = svg2rlg(io.BytesIO(svg))
     if drawing is None:
         raise RenderError("could not convert the SVG to PDF (svglib read no drawing)")
