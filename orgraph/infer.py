@@ -37,10 +37,7 @@ _TOP_ALLOWED = INFERRED_KINDS | {"staff"}
 
 
 def _has_line(edges: dict[Hashable, dict]) -> bool:
-    for data in edges.values():
-        if data.get("relation") == "line":
-            return True
-    return False
+    return any(data.get("relation") == "line" for data in edges.values())
 
 
 def infer_kinds(org: Organisation, report: Report | None = None, *,
