@@ -36,8 +36,18 @@ INFERRED_KINDS = frozenset({"cao", "department", "unit"})
 _TOP_ALLOWED = INFERRED_KINDS | {"staff"}
 
 
-def _has_line(edges: dict[Hashable, dict]) -> bool:
-    return any(data.get("relation") == "line" for data in edges.values())
+def _line_ends(org: Organisation) -> tuple[dict[Hashable, None], set[Hashable]]:
+    """The nodes with line reports (in the graph's order), and the nodes with a line
+    superior: one pass over the edges."""
+    reports: dict[Hashable, None] = {}
+    reporting: set[Hashable] = set()
+    for node, nbrs in org._succ.items():
+        if nbrs:
+            for sub, data in nbrs.items():
+                if data.get("relation") == "line":
+                    reports[node] = None
+                    reporting.add(sub)
+    return reports, reporting
 
 
 def infer_kinds(org: Organisation, report: Report | None = None, *,
@@ -81,25 +91,33 @@ def infer_kinds(org: Organisation, report: Report | None = None, *,
         raise ChartError([Problem(_file(report, org), f"--top: no node {top!r} in the "
                                                       "organisation; list the ids with "
                                                       "`orgraph show FILE`")])
-    succ, pred, nodes = org._succ, org._pred, org._node
-    single = len(nodes) == 1
-    heads: list[Hashable] = []
-    managers = units = isolated = 0
-    for node, data in nodes.items():
-        if data.get("kind") not in INFERRED_KINDS:
-            continue
-        reports = _has_line(succ[node])
-        if node == top or (top is None and (reports or single)
-                           and not _has_line(pred[node])):
-            data["kind"] = "cao"
-            heads.append(node)
-        elif reports:
+    nodes = org._node
+    reports, reporting = _line_ends(org)
+    inferable = 0
+    for data in nodes.values():  # start from units: (re)inference gives every kind anew
+        kind = data.get("kind")
+        if kind in INFERRED_KINDS:
+            inferable += 1
+            if kind != "unit":
+                data["kind"] = "unit"
+    if top is not None:
+        candidates: list[Hashable] = [top]
+    elif len(nodes) == 1:
+        candidates = list(nodes)
+    else:
+        candidates = [n for n in reports if n not in reporting]
+    heads = [n for n in candidates if nodes[n]["kind"] == "unit"]
+    for node in heads:
+        nodes[node]["kind"] = "cao"
+    managers = 0
+    for node in reports:
+        data = nodes[node]
+        if data["kind"] == "unit":
             data["kind"] = "department"
             managers += 1
-        else:
-            data["kind"] = "unit"
-            units += 1
-            isolated += not pred[node]
+    units = inferable - len(heads) - managers
+    isolated = sum(1 for n, d in nodes.items()
+                   if d["kind"] == "unit" and n not in reporting) if units else 0
     if report is not None:
         report.note(_note(org, heads, managers, units, isolated, top))
     return heads
