@@ -23,8 +23,8 @@ import re
 from collections.abc import Collection, Mapping
 
 from orgraph.errors import RenderError
-from orgraph.layout.text import FONT_STACK
 from orgraph.language import resolve_language
+from orgraph.layout.text import FONT_STACK
 from orgraph.model import Organisation
 from orgraph.render.dot import DEFAULT_WRAP, to_dot
 from orgraph.render.engine import DEFAULT_TIMEOUT, ENGINES, find_engine, run_engine
