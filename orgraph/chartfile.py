@@ -150,6 +150,7 @@ def loads_chart(text: str | bytes, filename: str = "<string>") -> Organisation:
     ('staff', True)
     """
     doc = parse_yaml(text, filename)
+    _language_as_written(doc)
     problems = _schema_problems(doc, filename)
     builder = _Builder(filename)
     try:
@@ -166,6 +167,17 @@ def loads_chart(text: str | bytes, filename: str = "<string>") -> Organisation:
 
 
 # --------------------------------------------------------------------------- schema
+
+
+def _language_as_written(doc: Any) -> None:
+    """``language: no`` as written: YAML 1.1 (PyYAML) reads a bare ``no`` as false.
+
+    The chart format's ``language`` is a code, ``no`` or ``en``; YAML 1.2 (editors' language
+    servers) already reads ``no`` as text, so only this reader needs the repair.
+    """
+    organisation = doc.get("organisation") if isinstance(doc, dict) else None
+    if isinstance(organisation, dict) and organisation.get("language") is False:
+        organisation["language"] = "no"
 
 
 def _schema_problems(doc: Any, filename: str) -> list[Problem]:

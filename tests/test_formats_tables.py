@@ -35,7 +35,8 @@ def test_visio_export_uses_names_as_ids_and_keeps_the_other_columns():
     assert org.nodes["Anne_Berg"]["Department"] == "Oppvekst"
     assert "Telephone" not in org.nodes["Liv_Dahl"]  # an empty cell is no attribute
     assert any("rewritten" in n for n in report.notes)
-    assert any("every node became 'unit'" in n for n in report.notes)
+    assert any("no kinds in the file: 'Kari_Nordmann', the top of the tree, is the head"
+               in n for n in report.notes)
 
 
 @pytest.mark.parametrize(("name", "top", "child", "parent", "label"), [
@@ -61,7 +62,7 @@ def test_orgchartnow_assistant_is_a_staff_unit():
     assert org.kind("E2").value == "staff"
     assert org.relation("E1", "E2").value == "staff"
     assert org.nodes["E2"]["instructs"] is False
-    assert org.kind("E3").value == "unit"
+    assert org.kind("E3").value == "department"  # no kind column: E3 has reports
 
 
 def test_explicit_columns_and_a_semicolon_file():
@@ -199,8 +200,9 @@ def test_fast_path_builds_the_same_graph_and_passes_the_chart_rules():
 
     org = read_table("x.csv", text="id,parentId,name\n1,,A\n2,1,B\n3,1,C\n4,3,D\n")
     expected = orgraph.Organisation(name="x")
-    for node, label in zip("1234", "ABCD", strict=True):
-        expected.add_unit(node, kind="unit", label=label)
+    kinds = ("cao", "unit", "department", "unit")  # inferred: head, managers, units
+    for node, label, kind in zip("1234", "ABCD", kinds, strict=True):
+        expected.add_unit(node, kind=kind, label=label)
     for sup, sub in (("1", "2"), ("1", "3"), ("3", "4")):
         expected.add_relation(sup, sub)
     assert orgraph.graphs_equal(org, expected)

@@ -82,7 +82,7 @@ def test_leader_team_string_and_fallback() -> None:
     org = build({"r": "cao", "e": "executive", "s": "staff",
                  "g": ("unit_group", {"count": 65}), "lg": "leader_group"},
                 [("r", "e"), ("r", "g"), ("r", "s", "staff"),
-                 ("lg", "r", "member"), ("lg", "g", "member")])
+                 ("lg", "r", "member"), ("lg", "g", "member")], municipality=True)
     assert metrics.leader_team(org) == "1+65"
     assert metrics.includes_unit_leaders(org) and not metrics.includes_staff_leaders(org)
     org.add_relation("lg", "s", "member")
@@ -191,7 +191,7 @@ def test_team_span_shared_by_followers() -> None:
 
 # ------------------------------------------------------------------ bad input
 def test_empty_organisation() -> None:
-    org = Organisation(name="Tom")
+    org = Organisation(name="Tom", municipality=True)
     assert metrics.performance_units(org) == 0
     assert metrics.political_organisation(org) == "no committees"
     with pytest.raises(MetricsError, match="no CAO"):
@@ -320,7 +320,8 @@ def test_no_cao_and_no_leader_group_leaves_the_leader_team_undefined(tmp_path) -
     from orgraph.metrics import leader_team
     from orgraph.metrics.records import record
 
-    org = orgraph.loads("orgraph: 1\norganisation: {name: Tom}\nunits: []\n")
+    org = orgraph.loads("orgraph: 1\norganisation: {name: Tom, municipality: true}\n"
+                        "units: []\n")
     with pytest.raises(MetricsError, match="neither a leader_group nor a CAO"):
         leader_team(org)
     rec = record(org)
@@ -328,7 +329,8 @@ def test_no_cao_and_no_leader_group_leaves_the_leader_team_undefined(tmp_path) -
     assert any(n.startswith("leader_team: Tom: has neither") for n in rec["notes"])
     assert not any("CAO + executive posts used" in n for n in rec["notes"])
     empty = tmp_path / "tom.yaml"
-    empty.write_text("orgraph: 1\norganisation: {name: Tom}\nunits: []\n", encoding="utf-8")
+    empty.write_text("orgraph: 1\norganisation: {name: Tom, municipality: true}\nunits: []\n",
+                     encoding="utf-8")
     result = CliRunner().invoke(main, ["compare", "examples/minimal.yaml", str(empty)])
     assert result.exit_code == 0
     team_row = next(line for line in result.output.splitlines() if line.startswith("Leader"))

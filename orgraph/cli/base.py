@@ -45,8 +45,8 @@ def friendly_errors() -> Iterator[None]:
 
 
 def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    """``--lang no|en``: which labels to use."""
-    return click.option("--lang", type=click.Choice(["no", "en"]), default="no",
-                        show_default=True,
-                        help="Label language: the municipality's own (no) or English (en) "
-                             "where the file has it.")(func)
+    """``--lang no|en``: which labels and words to use (default: the chart's language)."""
+    return click.option("--lang", type=click.Choice(["no", "en"]), default=None,
+                        help="Language of labels and words: Norwegian (no) or English (en, "
+                             "label_en where the file has it); default: the chart's declared "
+                             "language, else en.")(func)

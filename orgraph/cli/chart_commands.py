@@ -10,6 +10,7 @@ from orgraph.cli.base import CONTEXT, EXIT_INPUT, friendly_errors, lang_option
 from orgraph.cli.input_options import input_options, read_input
 from orgraph.errors import ChartError
 from orgraph.formats import SUFFIXES
+from orgraph.language import resolve_language
 from orgraph.textree import text_tree
 
 __all__ = ["show", "validate"]
@@ -57,7 +58,7 @@ def validate(files: tuple[str, ...], input_opts: dict) -> None:
 @click.argument("file", type=click.Path(dir_okay=False))
 @lang_option
 @input_options
-def show(file: str, lang: str, input_opts: dict) -> None:
+def show(file: str, lang: str | None, input_opts: dict) -> None:
     """Print an organisation as a text tree.
 
     Line reporting, staff units ("(stab)") and political delegation form the tree; dotted-line
@@ -71,5 +72,5 @@ def show(file: str, lang: str, input_opts: dict) -> None:
     """
     with friendly_errors():
         org = read_input(file, **input_opts)
-    for line in text_tree(org, lang=lang):
+    for line in text_tree(org, lang=resolve_language(org, lang)):
         click.echo(line)

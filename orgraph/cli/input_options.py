@@ -26,6 +26,7 @@ import orgraph
 from orgraph.formats import READABLE, Report
 from orgraph.formats.chartjson import JSON_PROFILES
 from orgraph.formats.tabular import PROFILES
+from orgraph.infer import set_head
 from orgraph.model import Organisation
 
 __all__ = ["INPUT_OPTION_NAMES", "input_options", "print_report", "read_input"]
@@ -55,6 +56,9 @@ _OPTIONS: list[tuple[str, Callable[..., Any]]] = [
     ("encoding", click.option("--encoding", metavar="ENC",
                               help="Text encoding, e.g. latin-1 (default: UTF-8; a "
                                    "byte-order mark always wins).")),
+    ("top", click.option("--top", metavar="ID",
+                         help="Files without kinds: the head of the organisation (default: "
+                              "the top of each tree).")),
     ("junior", click.option("--junior", type=click.Path(dir_okay=False), metavar="FILE",
                             help="Organograms: the junior-post CSV (default: the file named "
                                  "like the senior one with 'junior').")),
@@ -103,7 +107,10 @@ def read_input(path: str | Path, *, from_format: str | None = None,
     prints the conversion report on stderr.
     """
     report = Report(str(path))
+    top = options.pop("top", None)
     options = {k: v for k, v in options.items() if v is not None}
     org = orgraph.load(path, format=from_format, report=report, **options)
+    if top is not None:
+        set_head(org, top, report)
     print_report(report)
     return org

@@ -17,6 +17,7 @@ from orgraph.formats._common import (
     safe_ids,
     strip_controls,
 )
+from orgraph.infer import infer_kinds
 from orgraph.model import Organisation
 
 __all__ = ["ENCODED_KEY", "flatten", "from_graph"]
@@ -144,11 +145,14 @@ def from_graph(graph: nx.Graph, filename: str, report: Report,
         org.add_edge(new_id(u), new_id(v), **attrs)
     for (scope, key), count in sorted(dropped.items()):
         report.drop(f"{scope} attribute {key!r} ({count}×)")
-    if no_kind:
+    if no_kind and no_kind < len(org):
         report.note(f"{no_kind} node(s) without 'kind' became 'unit'")
     if no_relation:
         report.note(f"{no_relation} edge(s) without 'relation' became 'line' (reporting)")
-    return finish(org, filename, problems, name=org.graph.get("name") or None)
+    org = finish(org, filename, problems, name=org.graph.get("name") or None)
+    if no_kind and no_kind == len(org):  # no kinds at all: head, managers, units
+        infer_kinds(org, report)
+    return org
 
 
 def _decode_plan(graph: nx.Graph, problems: Problems) -> dict[str, set[str]]:

@@ -34,6 +34,7 @@ from orgraph.formats._common import (
     safe_ids,
     strip_controls,
 )
+from orgraph.infer import infer_kinds
 from orgraph.model import Organisation
 
 __all__ = [
@@ -354,9 +355,12 @@ def read_dot(path: str | Path, *, report: Report | None = None, encoding: str | 
     for (scope, key), count in dropped.items():
         why = ": Graphviz would read local files or run long" if key in UNSAFE else ""
         report.drop(f"{scope} attribute {key!r} ({count}×){why}")
-    if no_kind:
+    if no_kind and no_kind < len(org):
         report.note(f"{no_kind} node(s) without 'kind' became 'unit'")
     if no_relation:
         report.note(f"{no_relation} edge(s) without 'relation' became 'line' (reporting)")
-    return finish(org, filename, problems, name=org.graph.get("name"))
+    org = finish(org, filename, problems, name=org.graph.get("name"))
+    if no_kind and no_kind == len(org):  # no kinds at all: head, managers, units
+        infer_kinds(org, report)
+    return org
 

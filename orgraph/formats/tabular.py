@@ -47,6 +47,7 @@ from orgraph.formats._common import (
     safe_ids,
     strip_controls,
 )
+from orgraph.infer import infer_kinds
 from orgraph.model import Organisation
 
 __all__ = [
@@ -457,10 +458,8 @@ class _Table:
             pending = self._extra_columns(org, ids, lines, rows, extra, rename)
             for line, u, v, relation, attrs in pending:
                 self._add_edge(org, u, v, relation, attrs, line)
-        if cols.kind is None and not self.own:
-            self.report.note("no kind column: every node became 'unit'" +
-                             (" (assistants 'staff')" if cols.assistant else "") +
-                             "; name one with --kind-col")
+        if cols.kind is None and not self.own:  # head, managers, units (orgraph/infer.py)
+            infer_kinds(org, self.report)
         if not extra and max(map(len, labels)) <= 5000:
             # Only id, reports-to and name: every node is a 'unit' with a text label, and each
             # has at most one line superior, with no loop (_find_cycles): the chart rules

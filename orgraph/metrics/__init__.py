@@ -1,5 +1,6 @@
 """Flatness metrics: pure functions of an organisation, one topic per module.
 
+* :mod:`~orgraph.metrics.generic` — what every organisation has: head, depth, layers;
 * :mod:`~orgraph.metrics.report` — the report's dimensions (Tables 2.1, 4.1, 4.2);
 * :mod:`~orgraph.metrics.levels` — raw depth, layers, management levels, Mintzberg's ratio;
 * :mod:`~orgraph.metrics.span` — span of control and the spans-and-layers profile;
@@ -19,6 +20,13 @@ Examples
 
 from __future__ import annotations
 
+from orgraph.metrics.generic import (
+    depth_in_levels,
+    head_layers,
+    heads,
+    layer_profile,
+    tree_records,
+)
 from orgraph.metrics.krackhardt import (
     LUB_READINGS,
     connectedness,
@@ -60,6 +68,7 @@ from orgraph.metrics.report import (
     council_size,
     decision_authority,
     executive_level_size,
+    municipality,
     performance_units,
     political_organisation,
     staff_units,
@@ -68,6 +77,7 @@ from orgraph.metrics.span import (
     SPAN_BANDS,
     cao_span,
     span_stats,
+    span_values_stats,
     spans,
     spans_and_layers,
     team_span,
@@ -87,15 +97,19 @@ __all__ = [
     "depth",
     "depth_from_cao",
     "depth_from_council",
+    "depth_in_levels",
     "efficiency",
     "executive_level_size",
     "flow_hierarchy",
     "global_reaching_centrality",
+    "head_layers",
+    "heads",
     "hierarchy",
     "includes_staff_leaders",
     "includes_unit_leaders",
     "integration",
     "krackhardt",
+    "layer_profile",
     "layers",
     "leader_group",
     "leader_group_members",
@@ -107,14 +121,17 @@ __all__ = [
     "management_levels",
     "management_levels_range",
     "mintzberg_ratio",
+    "municipality",
     "performance_units",
     "political_organisation",
     "reporting_nodes",
     "span_stats",
+    "span_values_stats",
     "spans",
     "spans_and_layers",
     "staff_units",
     "team_span",
+    "tree_records",
     "unit_levels",
     "units_outside_cao",
 ]

@@ -19,6 +19,8 @@ _DOTTED = "dotted"
 UNIT_KINDS = frozenset({"unit", "unit_group"})
 POLITICAL = frozenset({"council", "executive_committee", "main_committee", "committee",
                        "advisory_committee", "political_body"})
+#: Kinds in an administration's reporting trees even without a line edge of their own.
+ADMINISTRATIVE = ("cao", "executive", "department", "unit", "unit_group", "service_office")
 
 
 def weight_of(data: dict[str, Any]) -> int:
@@ -259,6 +261,31 @@ class Structure:
     def council(self) -> Hashable:
         """The municipal council; :class:`MetricsError` when absent or ambiguous."""
         return self.single("council", "municipal council")
+
+    def heads(self) -> list[Hashable]:
+        """The organisation's head(s): see :mod:`orgraph.metrics.generic`."""
+        return self.cached("heads", self._heads)
+
+    def _heads(self) -> list[Hashable]:
+        caos = self.nodes_of("cao")
+        if caos:
+            return caos
+        political = self.kind_mask(*POLITICAL)
+        parent = np.full(self.n, -1, dtype=np.int64)
+        parent[self.line_head] = self.line_tail
+        top = parent < 0  # no line superior, or only a political one
+        top[~top] = political[parent[~top]]
+        eligible = (self.kind_mask(*ADMINISTRATIVE) | (self.line_deg > 0)
+                    | (self.n_superiors > 0))
+        nodes = self.nodes
+        return [nodes[i] for i in np.flatnonzero(top & eligible & ~political).tolist()]
+
+    def head_levels(self) -> list[list[np.ndarray]]:
+        """Per head: its line tree as breadth-first levels (tree checked)."""
+        def compute() -> list[list[np.ndarray]]:
+            self.require_line_tree()
+            return [self.line_levels(self.index[h]) for h in self.heads()]
+        return self.cached("head_levels", compute)
 
     def acts_for_cao(self, node: Hashable) -> bool:
         """Whether ``node`` is an executive post acting on the CAO's behalf."""

@@ -1,4 +1,10 @@
-"""The report's Table 2.1 layout: dimensions as rows, organisations as columns.
+"""Comparison tables: dimensions as rows, organisations as columns, in two layouts.
+
+* :func:`table_2_1`, the report's Table 2.1, for municipalities;
+* :func:`generic_table`, what every organisation has: head, depth, layers, spans and the
+  Krackhardt measures (:data:`GENERIC_ROWS`).
+
+:func:`choose_layout` picks Table 2.1 when every organisation is a municipality.
 
 Where the report contradicts itself, a chart keeps the alternatives in a fact's citation
 (``alternatives``) and says which value it uses; such cells are marked ``*1``, ``*2`` ... and
@@ -16,14 +22,20 @@ import networkx as nx
 from orgraph.errors import MetricsError
 from orgraph.metrics._structure import structure
 from orgraph.metrics.leaders import leader_team
+from orgraph.metrics.records import record
 from orgraph.metrics.report import (
     _performance_nodes,
     central_staff,
+    municipality,
     performance_units,
     political_organisation,
 )
 
-__all__ = ["TABLE_2_1", "format_table", "table_2_1"]
+__all__ = ["GENERIC_ROWS", "LAYOUTS", "TABLE_2_1", "choose_layout", "format_table",
+           "generic_table", "table_2_1"]
+
+#: The layouts of ``orgraph compare``.
+LAYOUTS = ("table-2.1", "generic")
 
 #: The rows of Table 2.1: (record key, the report's row label).
 TABLE_2_1 = (
@@ -34,6 +46,88 @@ TABLE_2_1 = (
     ("performance_units", "Performance units"),
     ("political_organisation", "Political organisation"),
 )
+
+
+#: The rows of the generic layout: (record key, row label).
+GENERIC_ROWS = (
+    ("head", "Head"),
+    ("trees", "Trees"),
+    ("depth", "Depth (levels)"),
+    ("layers", "Layers"),
+    ("head_span", "Head's span"),
+    ("managers", "Managers"),
+    ("span_max", "Largest span"),
+    ("span_mean", "Mean span"),
+    ("span_median", "Median span"),
+    ("connectedness", "Connectedness"),
+    ("hierarchy", "Hierarchy"),
+    ("efficiency", "Efficiency"),
+    ("lub", "LUB"),
+)
+
+
+def choose_layout(orgs: Iterable[nx.DiGraph], layout: str = "auto") -> str:
+    """``layout`` itself, or for ``"auto"``: Table 2.1 when every organisation is a
+    municipality, else the generic layout.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> choose_layout([orgraph.load("charts/lier.yaml")])
+    'table-2.1'
+    >>> choose_layout([orgraph.load("charts/lier.yaml"),
+    ...                orgraph.load("tests/data/krackhardt-high-tech.csv")])
+    'generic'
+    """
+    if layout != "auto":
+        if layout not in LAYOUTS:
+            raise MetricsError(f"unknown layout {layout!r}; use one of: auto, "
+                               f"{', '.join(LAYOUTS)}")
+        return layout
+    orgs = list(orgs)
+    return "table-2.1" if orgs and all(municipality(o) for o in orgs) else "generic"
+
+
+def _generic_cell(key: str, value: Any) -> str:
+    if isinstance(value, list):
+        return "/".join(map(str, value))
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".") if value != int(value) else \
+            f"{value:.1f}"
+    return _cell(value)
+
+
+def generic_table(orgs: Iterable[nx.DiGraph], *, dotted: bool = True) -> dict[str, Any]:
+    """The generic layout: every organisation's head, depth, layers, spans, Krackhardt.
+
+    Returns
+    -------
+    dict
+        As :func:`table_2_1`: ``columns``, ``rows`` of ``(label, [cell, ...])``, ``notes``
+        (why a cell is ``-``, marked ``*n``).
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> t = generic_table([orgraph.load("tests/data/krackhardt-high-tech.csv")])
+    >>> dict(t["rows"])["Layers"], dict(t["rows"])["Mean span"]
+    (['1/4/16'], ['4.0'])
+    """
+    orgs = list(orgs)
+    columns = [str(o.graph.get("name", f"#{i + 1}")) for i, o in enumerate(orgs)]
+    notes: list[str] = []
+    cells: dict[str, list[str]] = {key: [] for key, _ in GENERIC_ROWS}
+    for org, name in zip(orgs, columns, strict=True):
+        rec = record(org, dotted=dotted)
+        for key, _ in GENERIC_ROWS:
+            text = _generic_cell(key, rec[key])
+            why = [n for n in rec["notes"] if n.startswith(f"{key}: ")]
+            if rec[key] is None and why:
+                notes.append(f"{name}, {why[0]}")
+                text = f"- *{len(notes)}"
+            cells[key].append(text)
+    rows = [(label, cells[key]) for key, label in GENERIC_ROWS]
+    return {"columns": columns, "rows": rows, "notes": notes}
 
 
 def _alternatives(citation: Any) -> list[str]:

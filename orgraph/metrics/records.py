@@ -15,16 +15,39 @@ from typing import Any
 import networkx as nx
 
 from orgraph.errors import MetricsError
-from orgraph.metrics import leaders, levels, report, span
+from orgraph.metrics import generic, leaders, levels, report, span
 from orgraph.metrics._structure import Structure, structure
 from orgraph.metrics.krackhardt import _hierarchy_measures
 
-__all__ = ["FIELDS", "record", "records", "to_dataframe"]
+__all__ = ["FIELDS", "FLAT_FIELDS", "GENERIC_FIELDS", "MUNICIPAL_FIELDS", "record", "records",
+           "to_dataframe"]
 
-#: Every key of a record, in order, with its meaning.
-FIELDS: dict[str, str] = {
+#: The generic section: every organisation gets these keys, municipality or not.
+GENERIC_FIELDS: dict[str, str] = {
     "name": "organisation name (file fact)",
     "date": "date the chart describes (file fact)",
+    "municipality": "a municipality: declared in the chart, or it has political bodies",
+    "head": "the head's id (kind cao: CAO, chief executive, top of a file without kinds)",
+    "trees": "reporting trees (heads); 2 or more is a forest, measured in per_tree",
+    "depth": "levels from the head down, the head being level 1",
+    "layers": "nodes per level from the head, an aggregate as its count (1/4/16)",
+    "head_span": "the head's span of control",
+    "managers": "nodes with line subordinates (political bodies excluded)",
+    "span_max": "largest span of control",
+    "span_mean": "mean span over managers",
+    "span_median": "median span over managers",
+    "narrow_managers": "managers with span <= 2",
+    "wide_managers": "managers with span > 15",
+    "connectedness": "Krackhardt connectedness (sna)",
+    "hierarchy": "Krackhardt hierarchy (sna, measure=krackhardt)",
+    "efficiency": "Krackhardt efficiency (sna)",
+    "lub": "Krackhardt least-upper-boundedness (sna reading by default)",
+    "flow_hierarchy": "networkx flow_hierarchy",
+    "global_reaching_centrality": "networkx global_reaching_centrality",
+    "per_tree": "a forest's trees, each with head, depth, layers, spans, Krackhardt (JSON)",
+}
+#: The report's dimensions: only municipalities (see :func:`~orgraph.metrics.municipality`).
+MUNICIPAL_FIELDS: dict[str, str] = {
     "inhabitants": "inhabitants (file fact)",
     "years_of_experience": "years with the model (file fact)",
     "performance_units": "performance units, aggregates as their count",
@@ -51,30 +74,49 @@ FIELDS: dict[str, str] = {
     "units_outside_cao": "performance units not in the CAO's line",
     "cao_span": "CAO's span of control",
     "team_span": "units per member of the CAO level carrying units",
-    "managers": "nodes with line subordinates (political bodies excluded)",
-    "span_max": "largest span of control",
-    "span_mean": "mean span over managers",
-    "span_median": "median span over managers",
-    "narrow_managers": "managers with span <= 2",
-    "wide_managers": "managers with span > 15",
     "mintzberg_ratio": "management levels per employee (needs headcount)",
-    "connectedness": "Krackhardt connectedness (sna)",
-    "hierarchy": "Krackhardt hierarchy (sna, measure=krackhardt)",
-    "efficiency": "Krackhardt efficiency (sna)",
-    "lub": "Krackhardt least-upper-boundedness (sna reading by default)",
-    "flow_hierarchy": "networkx flow_hierarchy",
-    "global_reaching_centrality": "networkx global_reaching_centrality",
-    "notes": "why a value is null or a fallback was used",
 }
+#: Every key a record may have, in order: the sections, then ``notes``. A record has the
+#: generic keys and ``notes`` always, the municipal keys only for a municipality.
+FIELDS: dict[str, str] = {**GENERIC_FIELDS, **MUNICIPAL_FIELDS,
+                          "notes": "why a value is null or a fallback was used"}
+#: The keys of a record that hold one value (CSV columns): all but the nested ``per_tree``.
+FLAT_FIELDS = tuple(key for key in FIELDS if key != "per_tree")
 
 
 def _fact(org: nx.DiGraph, key: str) -> Any:
     return org.graph.get(key)
 
 
+class _Builder:
+    """One record under construction: values by key, and a note for every undefined one."""
+
+    def __init__(self) -> None:
+        self.out: dict[str, Any] = {}
+        self.notes: list[str] = []
+
+    def put(self, key: str, func: Callable[[], Any]) -> Any:
+        """Set ``key`` to ``func()``; a MetricsError or nan becomes None and a note."""
+        try:
+            value = func()
+        except MetricsError as exc:
+            self.notes.append(f"{key}: {exc}")
+            self.out[key] = None
+            return None
+        if isinstance(value, float) and math.isnan(value):
+            self.notes.append(f"{key}: undefined for this reporting graph (nan)")
+            value = None
+        self.out[key] = value
+        return value
+
+
 def record(org: nx.DiGraph | Structure, *, dotted: bool = True,
            lub_reading: str = "sna") -> dict[str, Any]:
     """Every metric of one organisation, keyed by the names in :data:`FIELDS`.
+
+    The generic section (:data:`GENERIC_FIELDS`) is there for every organisation; the
+    report's dimensions (:data:`MUNICIPAL_FIELDS`) only for a municipality, so that a
+    company's record says nothing of a rådmann or a council.
 
     Parameters
     ----------
@@ -99,25 +141,59 @@ def record(org: nx.DiGraph | Structure, *, dotted: bool = True,
     (None, ['mintzberg_ratio: not every performance unit has a headcount'])
     >>> list(rec) == list(FIELDS)
     True
+    >>> company = record(orgraph.load("tests/data/krackhardt-high-tech.csv"))
+    >>> company["depth"], company["layers"], company["span_max"], "leader_team" in company
+    (3, [1, 4, 16], 7, False)
     """
     st = structure(org)
+    rec = _Builder()
+    _generic(st, rec, dotted, lub_reading)
+    if rec.out["municipality"]:
+        _municipal(st, rec)
+    rec.out["notes"] = rec.notes
+    return {key: rec.out[key] for key in FIELDS if key in rec.out}
+
+
+def _generic(st: Structure, rec: _Builder, dotted: bool, lub_reading: str) -> None:
+    """The generic section (:data:`GENERIC_FIELDS`)."""
     g = st.org
-    notes: list[str] = []
-    out: dict[str, Any] = {key: None for key in FIELDS}
+    out = rec.out
+    out["name"], out["date"] = g.graph.get("name"), g.graph.get("date")
+    out["municipality"] = report.municipality(st)
+    tops = rec.put("trees", lambda: len(generic.heads(st)))
+    single = tops == 1
+    rec.put("head", lambda: generic.heads(st)[0] if single else _forest(tops))
+    rec.put("depth", lambda: generic.depth_in_levels(st))
+    rec.put("layers", lambda: generic.layer_profile(st))
+    rec.put("head_span", lambda: int(span._all_spans(st)[st.index[generic.heads(st)[0]]])
+            if single else _forest(tops))
+    stats = span.span_stats(st)
+    out["managers"] = stats["managers"]
+    out["span_max"], out["span_mean"], out["span_median"] = (
+        stats["max"], stats["mean"], stats["median"])
+    spans = span._span_arrays(st)[1]
+    out["narrow_managers"] = int((spans <= 2).sum())
+    out["wide_managers"] = int((spans > 15).sum())
+    hier = _hierarchy_measures(st, dotted, lub_reading)
+    for key, value in hier.items():
+        rec.put(key, lambda value=value: value)
+    out["per_tree"] = None
+    if tops is not None and tops > 1:
+        rec.put("per_tree", lambda: generic.tree_records(st, dotted=dotted,
+                                                         lub_reading=lub_reading))
 
-    def put(key: str, func: Callable[[], Any]) -> Any:
-        try:
-            value = func()
-        except MetricsError as exc:
-            notes.append(f"{key}: {exc}")
-            return None
-        if isinstance(value, float) and math.isnan(value):
-            notes.append(f"{key}: undefined for this reporting graph (nan)")
-            value = None
-        out[key] = value
-        return value
 
-    for key in ("name", "date", "inhabitants", "years_of_experience"):
+def _forest(tops: int | None) -> Any:
+    if tops is None:  # the reason is noted under "trees"
+        raise MetricsError("no reporting tree")
+    raise MetricsError(f"{tops} reporting trees (a forest); see per_tree" if tops else
+                       "no reporting tree")
+
+
+def _municipal(st: Structure, rec: _Builder) -> None:
+    """The report's dimensions (:data:`MUNICIPAL_FIELDS`)."""
+    g, out, put, notes = st.org, rec.out, rec.put, rec.notes
+    for key in ("inhabitants", "years_of_experience"):
         out[key] = _fact(g, key)
     put("performance_units", lambda: report.performance_units(st))
     put("staff_units", lambda: report.staff_units(st))
@@ -138,7 +214,8 @@ def record(org: nx.DiGraph | Structure, *, dotted: bool = True,
     put("committee_scope", lambda: report.committee_scope(st))
     put("decision_authority", lambda: report.decision_authority(st))
     rng = put("management_levels_min", lambda: levels.management_levels_range(st))
-    out["management_levels_min"] = None
+    out["management_levels_min"] = out["management_levels_max"] = None
+    out["management_levels"] = None
     if rng is not None:
         out["management_levels_min"], out["management_levels_max"] = rng
         out["management_levels"] = levels.management_levels(st)
@@ -147,21 +224,9 @@ def record(org: nx.DiGraph | Structure, *, dotted: bool = True,
     put("units_outside_cao", lambda: levels.units_outside_cao(st))
     put("cao_span", lambda: span.cao_span(st))
     put("team_span", lambda: span.team_span(st))
-    stats = span.span_stats(st)
-    out["managers"] = stats["managers"]
-    out["span_max"], out["span_mean"], out["span_median"] = (
-        stats["max"], stats["mean"], stats["median"])
-    spans = span._span_arrays(st)[1]
-    out["narrow_managers"] = int((spans <= 2).sum())
-    out["wide_managers"] = int((spans > 15).sum())
     if put("mintzberg_ratio", lambda: levels.mintzberg_ratio(st)) is None and \
-            out["mintzberg_ratio"] is None and not any(n.startswith("mintzberg") for n in notes):
+            not any(n.startswith("mintzberg") for n in notes):
         notes.append("mintzberg_ratio: not every performance unit has a headcount")
-    hier = _hierarchy_measures(st, dotted, lub_reading)
-    for key, value in hier.items():
-        put(key, lambda value=value: value)
-    out["notes"] = notes
-    return out
 
 
 def records(orgs: Iterable[nx.DiGraph], **kwargs: Any) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from collections.abc import Hashable
 import networkx as nx
 import numpy as np
 
-from orgraph.metrics._structure import UNIT_KINDS, Structure, structure
+from orgraph.metrics._structure import POLITICAL, UNIT_KINDS, Structure, structure
 
 __all__ = [
     "COMMITTEE_KINDS",
@@ -20,6 +20,7 @@ __all__ = [
     "council_size",
     "decision_authority",
     "executive_level_size",
+    "municipality",
     "performance_units",
     "political_organisation",
     "staff_units",
@@ -28,6 +29,29 @@ __all__ = [
 #: Kinds counted as committees in Table 4.1 (the executive committee and other political
 #: bodies such as kontrollutvalg or samarbeidsutvalg are not).
 COMMITTEE_KINDS = ("main_committee", "committee", "advisory_committee")
+
+
+def municipality(org: nx.DiGraph | Structure) -> bool:
+    """Whether the organisation is a municipality, so that the report's dimensions apply.
+
+    Definition: the chart's declaration (``organisation: municipality: true|false``) when it
+    makes one; otherwise whether the organisation has a political body (a council, an
+    executive committee, a committee of any kind, another political body). A company, an
+    agency or a file without kinds has none.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> municipality(orgraph.load("examples/minimal.yaml"))  # has a kommunestyre
+    True
+    >>> municipality(orgraph.load("tests/data/krackhardt-high-tech.csv"))
+    False
+    """
+    st = structure(org)
+    declared = st.org.graph.get("municipality")
+    if isinstance(declared, bool):
+        return declared
+    return bool(st.kind_mask(*POLITICAL).any())
 
 
 def _is_purchaser(st: Structure, node: Hashable) -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from orgraph.errors import MetricsError
 from orgraph.metrics._structure import POLITICAL, Structure, structure
 from orgraph.metrics.levels import _unit_halves
 from orgraph.metrics.report import _performance_mask
@@ -16,6 +17,7 @@ __all__ = [
     "SPAN_BANDS",
     "cao_span",
     "span_stats",
+    "span_values_stats",
     "spans",
     "spans_and_layers",
     "team_span",
@@ -103,7 +105,17 @@ def span_stats(org: nx.DiGraph | Structure) -> dict[str, Any]:
     >>> span_stats(orgraph.load("examples/minimal.yaml"))
     {'managers': 1, 'max': 5, 'mean': 5.0, 'median': 5.0}
     """
-    values = _span_arrays(structure(org))[1]
+    return span_values_stats(_span_arrays(structure(org))[1])
+
+
+def span_values_stats(values: np.ndarray) -> dict[str, Any]:
+    """:func:`span_stats` of given span values (one per manager).
+
+    Examples
+    --------
+    >>> span_values_stats(np.array([4, 3, 7, 2, 4]))
+    {'managers': 5, 'max': 7, 'mean': 4.0, 'median': 4.0}
+    """
     count = len(values)
     if not count:
         return {"managers": 0, "max": None, "mean": None, "median": None}
@@ -166,10 +178,13 @@ def team_span(org: nx.DiGraph | Structure) -> float | None:
 def spans_and_layers(org: nx.DiGraph | Structure) -> dict[str, Any]:
     """The spans-and-layers profile: units per layer and managers per span band.
 
+    Layers run down from the head (the CAO; each head of a forest, summed layer by layer:
+    see :mod:`orgraph.metrics.generic`).
+
     Returns
     -------
     dict
-        ``units_per_layer``: list, index = layer below the CAO (line edges), value =
+        ``units_per_layer``: list, index = layer below the head (line edges), value =
         performance units there (aggregates as their count), so a pyramid and a diamond
         differ; ``managers_per_layer``: managers (nodes with line subordinates) per layer;
         ``narrow_managers``: managers with span ≤ 2; ``wide_managers``: span > 15;
@@ -185,7 +200,7 @@ def spans_and_layers(org: nx.DiGraph | Structure) -> dict[str, Any]:
     Raises
     ------
     MetricsError
-        As :func:`~orgraph.metrics.layers` (no CAO, two line superiors, a cycle).
+        No reporting tree, two line superiors, a cycle.
 
     Examples
     --------
@@ -195,14 +210,20 @@ def spans_and_layers(org: nx.DiGraph | Structure) -> dict[str, Any]:
     ([0, 4], 1, 0)
     """
     st = structure(org)
-    st.require_line_tree()
-    levels = st.line_levels(st.index[st.cao()])
+    trees = st.head_levels()
+    if not trees:
+        raise MetricsError(f"{st.name}: has no reporting tree (no node of kind cao and no "
+                           "line edges); add the reports-to relation")
     idx, values = _span_arrays(st)
     perf, weights = _performance_mask(st), st.weights
     is_manager = np.zeros(st.n, dtype=bool)
     is_manager[idx] = True
-    units = [int(weights[level[perf[level]]].sum()) for level in levels]
-    managers = [int(is_manager[level].sum()) for level in levels]
+    depth = max(len(levels) for levels in trees)
+    units, managers = [0] * depth, [0] * depth
+    for levels in trees:
+        for i, level in enumerate(levels):
+            units[i] += int(weights[level[perf[level]]].sum())
+            managers[i] += int(is_manager[level].sum())
     bands = {name: 0 for name, _, _ in SPAN_BANDS}
     for name, lo, hi in SPAN_BANDS:
         inside = values >= lo if hi is None else (values >= lo) & (values <= hi)

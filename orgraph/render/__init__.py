@@ -23,6 +23,7 @@ import re
 from collections.abc import Collection, Mapping
 
 from orgraph.errors import RenderError
+from orgraph.language import resolve_language
 from orgraph.layout.text import FONT_STACK
 from orgraph.model import Organisation
 from orgraph.render.dot import DEFAULT_WRAP, to_dot
@@ -43,7 +44,7 @@ _SMALLEST_TEXT = 10.0  # points: edge labels; box text is 12 pt
 
 
 def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
-           lang: str = "no", expand: bool = False, legend: bool = False,
+           lang: str | None = None, expand: bool = False, legend: bool = False,
            show: str | Collection[str] | None = None, root: str | None = None,
            depth: int | None = None, wrap: int = DEFAULT_WRAP,
            timeout: float | None = DEFAULT_TIMEOUT, dpi: float | None = None,
@@ -94,6 +95,7 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
     ...
     orgraph.errors.RenderError: unknown format 'gif'; use one of: svg, png, pdf, dot
     """
+    lang = resolve_language(org, lang)  # the chart's declared language unless lang is given
     if format not in FORMATS:
         raise RenderError(f"unknown format {format!r}; use one of: {', '.join(FORMATS)}")
     if layout not in LAYOUTS:

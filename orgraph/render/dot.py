@@ -48,6 +48,7 @@ import graphviz
 import graphviz.quoting
 
 from orgraph.errors import RenderError
+from orgraph.language import resolve_language
 from orgraph.model import Category, Kind, Organisation, Relation, category_of
 from orgraph.render.select import LEVEL_RELATIONS, TREE_RELATIONS, select
 from orgraph.render.style import (
@@ -279,7 +280,7 @@ def _title(org: Organisation, lang: str) -> str:
     return f"{name} ({date})" if name and date else str(name)
 
 
-def to_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
+def to_dot(org: Organisation, *, lang: str | None = None, expand: bool = False,
            legend: bool = False, show: str | Collection[str] | None = None,
            root: str | None = None, depth: int | None = None,
            wrap: int = DEFAULT_WRAP) -> str:
@@ -289,8 +290,9 @@ def to_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
     ----------
     org : Organisation
         The organisation to draw; it is not changed.
-    lang : {"no", "en"}
-        Label language: the municipality's own labels, or ``label_en`` where present.
+    lang : {"no", "en"}, optional
+        Label language: the file's own labels, or ``label_en`` where present; by default
+        the chart's declared language, else English (:func:`orgraph.language.resolve_language`).
     expand : bool
         Draw one box per listed item of an aggregate (``unit_group``) instead of one box
         with its count and bullet list.
@@ -325,6 +327,7 @@ def to_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
     >>> 'class=staff_instructs' in to_dot(org)
     True
     """
+    lang = resolve_language(org, lang)  # the chart's declared language unless lang is given
     shown = parse_show(show)
     kinds = _check(org, lang, root, depth, wrap)
     words = TEXT[lang]

@@ -151,6 +151,8 @@ TEXT: MappingProxyType[str, dict[str, str]] = MappingProxyType({
         "delegation": "delegering",
         "member": "medlemskap",
         "level": "på rådmannens vegne",
+        "head": "Leder",
+        "manager": "Mellomleder",
     },
     "en": {
         "units": "units",
@@ -176,6 +178,8 @@ TEXT: MappingProxyType[str, dict[str, str]] = MappingProxyType({
         "delegation": "delegation",
         "member": "membership",
         "level": "acts for the chief executive",
+        "head": "Chief executive",
+        "manager": "Manager",
     },
 })
 
