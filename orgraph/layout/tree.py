@@ -561,10 +561,10 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
                max_aspect: float = 3.0, min_aspect: float = 0.5,
                spacing: Spacing = SPACING) -> Layout:
     """:func:`layout_tree` folded until the drawing is at most ``max_aspect`` times as wide
-    as it is tall: first the widest rows of reports wrap into several rows round the trunk
-    (a shrinking row budget), then, if that is not enough, subtrees from the deepest level
-    up switch to the vertical form. Of the foldings tried, the least folded one within
-    ``[min_aspect, max_aspect]`` wins, else the one closest to that range.
+    as it is tall: rows of reports wrap into several rows round the trunk (a row budget
+    guessed from the boxes' area, and 1.6 times more or less), and subtrees from level 3, 2
+    or 1 down switch to the vertical form. Of the foldings tried (sizes only), the smallest
+    drawing within ``[min_aspect, max_aspect]`` wins, else the one closest to that range.
 
     Examples
     --------
@@ -589,22 +589,18 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
 
     best, best_size = (None, math.inf), trial(None, math.inf)
     if miss(best_size) > 0.0:
-        budget = best_size[0]
-        while budget > 150.0:
-            budget /= 1.6
-            size = trial(None, budget)
-            if miss(size) < miss(best_size):
-                best, best_size = (None, budget), size
-            if miss(size) == 0.0 or size[0] / max(size[1], 1.0) < min_aspect:
-                break
-    if miss(best_size) > 0.0:
+        # the row budget's first guess: the width of a drawing of the boxes' area (times
+        # the white space a tree needs) at the widest aspect allowed
+        area = sum(i.width * i.height for i in items.values())
+        guess = max(300.0, math.sqrt(area * 5.0 * max_aspect) * 0.6)
         deepest = max((d for k, d in depth.items() if not items[k].is_leaf()), default=0)
-        for level in range(deepest, 0, -1):
-            size = trial(level, best[1])
-            if miss(size) < miss(best_size):
-                best, best_size = (level, best[1]), size
-            if miss(size) == 0.0:
-                break
+        levels = [None, *[v for v in (3, 2, 1) if v < deepest]]
+        tried = []
+        for level in levels:  # least folded first; then the most compact of those that fit
+            for budget in (guess * 1.6, guess, guess / 1.6):
+                size = trial(level, budget)
+                tried.append((miss(size), size[0] * size[1], (level, budget), size))
+        _, _, best, best_size = min(tried, key=lambda t: (t[0], t[1]))
     placer = _place_all(items, order, depth, wrap, best[0], best[1], spacing, True)
     lay = _assemble(items, placer.blocks, roots, spacing, best[0])
     lay.row_budget = best[1]
