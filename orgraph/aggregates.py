@@ -117,12 +117,12 @@ def aggregate_problems(org: nx.DiGraph, filename: str = "<graph>",
     --------
     >>> g = nx.DiGraph()
     >>> g.add_node("u", kind="unit_group", count=3, items=["To skoler"],
-    ...            item_counts={"To skoler": 2, "Tre barnehager": 3})
+    ...            item_counts={"To skoler": 4, "Tre barnehager": 3})
     >>> for p in aggregate_problems(g, "x.yaml"):  # doctest: +NORMALIZE_WHITESPACE
     ...     print(p)
     x.yaml: node 'u': item_counts names 'Tre barnehager', which is not one of the items; use
     an item's exact text
-    x.yaml: node 'u': the items stand for 5 units, more than the count 3; correct the count
+    x.yaml: node 'u': the items stand for 4 units, more than the count 3; correct the count
     or item_counts
     """
     lines = lines or {}
@@ -143,8 +143,7 @@ def _item_messages(data: Mapping[str, Any]) -> list[str]:
     out = [f"item_counts names {key!r}, which is not one of the items; use an item's exact "
            "text" for key in counts if key not in items]
     count = data.get("count")
-    listed = sum(n for _, n in item_units(data)) + sum(
-        n for key, n in counts.items() if key not in items and isinstance(n, int))
+    listed = sum(n for _, n in item_units(data))
     if isinstance(count, int) and listed > count:
         out.append(f"the items stand for {listed} units, more than the count {count}; "
                    "correct the count or item_counts")
