@@ -265,3 +265,46 @@ def test_groups_and_item_counts_only_on_unit_groups():
     assert "'groups' is only for kind unit_group, not 'staff'" in text
     assert "'shown' is only for kind" in text and "not 'unit'" in text
     assert "'items' is only" not in text  # a staff box may list its units
+
+
+# ---------------------------------------------------------------- the tree layout (default)
+def test_tree_layout_expand_invents_no_remainder():
+    from orgraph.render.pinned import pinned_layout
+
+    _, specs, _, _ = pinned_layout(load("evenes"), expand=True)
+    names = [s.name for s in specs["driftsenheter"]]
+    assert names == [f"driftsenheter~{i}" for i in range(6)]
+    _, specs, _, _ = pinned_layout(load("lier"), expand=True)
+    (more,) = [s for s in specs["virksomheter"] if s.name.endswith("~more")]
+    assert more.lines[0] == "+2 flere"  # 54 − the 52 the list in kap. 6.2 accounts for
+
+
+def test_tree_layout_draws_staff_lists_inside_their_circle():
+    from orgraph.layout.boxes import FONT_SIZE
+    from orgraph.layout.text import line_height
+    from orgraph.render.pinned import pinned_layout, to_pinned_dot
+
+    for name, node, n_items in (("lier", "stotteenheter", 4), ("larvik", "stottegruppen", 6)):
+        org = load(name)
+        _, specs, _, _ = pinned_layout(org)
+        (spec,) = specs[node]
+        assert spec.lines[spec.bold:] == [f"• {i}" for i in org.nodes[node]["items"]]
+        assert len(spec.lines) - spec.bold == n_items
+        # the text block's corners lie inside the circle or ellipse it is drawn in
+        half_w, half_h = spec.text_width / 2, line_height(FONT_SIZE) * len(spec.lines) / 2
+        assert spec.attrs["shape"] in ("circle", "ellipse")
+        assert (half_w / (spec.width / 2)) ** 2 + (half_h / (spec.height / 2)) ** 2 <= 1
+        # ... and the DOT draws the lines at that width, not the shape's
+        line = next(x for x in to_pinned_dot(org).splitlines() if x.startswith(f'\t"{node}"'))
+        widths = {float(w) for w in re.findall(r'<td colspan="1" align="left" width="([\d.]+)"',
+                                                 line)}
+        assert widths and all(w == pytest.approx(spec.text_width, abs=0.1) for w in widths)
+
+
+def test_tree_layout_draws_a_shown_body_with_its_member_lines():
+    from orgraph.render.pinned import to_pinned_dot
+
+    source = to_pinned_dot(load("larvik"))
+    ids = set(re.findall(r'id="(member:[^"]+)"', source))
+    assert ids == {f"member:samordningsradet->{m}"
+                   for m in ("radmann", "stedfortredende_radmann", "resultatenheter")}
