@@ -12,6 +12,7 @@ import jsonschema
 import networkx as nx
 import yaml
 
+from orgraph.aggregates import aggregate_problems
 from orgraph.errors import ChartError, Problem
 from orgraph.inputfile import read_limited
 from orgraph.model import (
@@ -49,7 +50,10 @@ KIND_ONLY_KEYS = {
     "count": {Kind.UNIT_GROUP, Kind.MAIN_COMMITTEE, Kind.COMMITTEE, Kind.ADVISORY_COMMITTEE,
               Kind.POLITICAL_BODY},
     "standing_committee": {Kind.EXECUTIVE_COMMITTEE, Kind.POLITICAL_BODY},
-    "items": {Kind.UNIT_GROUP},
+    "items": {Kind.UNIT_GROUP, Kind.STAFF},
+    "item_counts": {Kind.UNIT_GROUP},
+    "groups": {Kind.UNIT_GROUP},
+    "shown": COORDINATION_KINDS,
     "seats": POLITICAL_KINDS,
     "principle": POLITICAL_KINDS,
     "instructs": {Kind.STAFF},
@@ -398,7 +402,8 @@ def check_organisation(org: nx.DiGraph, filename: str = "<graph>",
                        lines: dict[str, int | None] | None = None) -> list[Problem]:
     """Check the rules every organisation obeys, whatever file format it came from.
 
-    A node has at most one line superior; line reporting has no cycle.
+    A node has at most one line superior; line reporting has no cycle; an aggregate's
+    ``item_counts`` and ``groups`` agree with it (:func:`orgraph.aggregates.aggregate_problems`).
 
     Returns
     -------
@@ -438,7 +443,7 @@ def check_organisation(org: nx.DiGraph, filename: str = "<graph>",
         problems.append(Problem(filename, f"reporting cycle {path}; break it (one of these "
                                           "must report elsewhere)",
                                 line=lines.get(cycle[0]), node=str(cycle[0])))
-    return problems
+    return problems + aggregate_problems(org, filename, lines)
 
 
 # --------------------------------------------------------------------------- writing

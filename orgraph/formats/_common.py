@@ -290,6 +290,17 @@ def _value_problem(key: str, value: Any) -> str | None:
     elif key == "items":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return "'items' must be a list of texts"
+    elif key == "item_counts":
+        if not isinstance(value, dict) or not all(
+                isinstance(n, int) and not isinstance(n, bool) and n >= 1
+                for n in value.values()):
+            return "'item_counts' must map item texts to positive whole numbers"
+    elif key == "groups":
+        if not isinstance(value, list) or not all(
+                isinstance(g, dict) and isinstance(g.get("under"), str) for g in value):
+            return "'groups' must be a list of mappings, each with 'under' (a manager's id)"
+    elif key == "shown" and not isinstance(value, bool):
+        return f"'shown' is {value!r}; it must be true or false"
     elif key == "citations" and not isinstance(value, dict):
         return "'citations' must be a mapping of fact → citation"
     return None

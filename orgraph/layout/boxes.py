@@ -39,6 +39,7 @@ from orgraph.render.dot import (
     _lines,
     dot_name,
 )
+from orgraph.render.expand import expand_aggregate
 from orgraph.render.style import TEXT, node_style
 
 __all__ = ["FONT_SIZE", "PAD_X", "PAD_Y", "BoxSpec", "box_specs", "measure"]
@@ -72,6 +73,8 @@ class BoxSpec:
         For two-column aggregates: the lines of each column below the heading.
     width, height : float
         The box's size in points.
+    text_width : float
+        The width of its text block (narrower than ``width`` in a circle or an ellipse).
     url : str, optional
         Where a click on the box goes.
     """
@@ -86,6 +89,7 @@ class BoxSpec:
     width: float = 0.0
     height: float = 0.0
     url: str | None = None
+    text_width: float = 0.0
 
 
 def measure(spec: BoxSpec, size: float = FONT_SIZE) -> BoxSpec:
@@ -113,6 +117,7 @@ def measure(spec: BoxSpec, size: float = FONT_SIZE) -> BoxSpec:
         text_w = max([*heading, *body, 0.0])
         text_h = lh * max(len(spec.lines), 1)
     shape = spec.attrs.get("shape", "box")
+    spec.text_width = text_w
     if shape == "circle":
         d = math.hypot(text_w, text_h) + 4.0
         spec.width = spec.height = max(d, 36.0)
@@ -188,11 +193,13 @@ def box_specs(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
         items = [str(i) for i in data.get("items") or []]
         count = data.get("count")
         if kind is Kind.UNIT_GROUP and expand and items:
-            out[node] = _expanded(node, name, text, items, count, words)
+            out[node] = _expanded(node, name, text, data, words)
             continue
         spec = BoxSpec(name, node, node_style(kind, text), [])
         if kind is Kind.UNIT_GROUP:
             _aggregate(spec, _counted(text, count), items)
+        elif kind is Kind.STAFF and items:  # a staff box for several units (Støtteenheter)
+            _aggregate(spec, text, items)
         else:
             width = _STAFF_LABEL_WIDTH if kind is Kind.STAFF else _LABEL_WIDTH
             spec.lines = _lines(_counted(text, count), width)
@@ -207,15 +214,17 @@ def box_specs(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
     return out
 
 
-def _expanded(node: str, name: str, text: str, items: list[str], count: Any,
+def _expanded(node: str, name: str, text: str, data: Mapping[str, Any],
               words: Mapping[str, str]) -> list[BoxSpec]:
-    """An aggregate drawn as one box per item, plus a box for the units the list omits."""
+    """An aggregate drawn as one box per item, plus a box for the units no item accounts
+    for (an item such as "To skoler" stands for its ``item_counts``; see render/expand.py)."""
     style = node_style(Kind.UNIT)
     style["class"] += " expanded"
+    boxes, rest = expand_aggregate(data)
     specs = [measure(BoxSpec(f"{name}~{i}", node, dict(style), _lines(item, _LABEL_WIDTH)))
-             for i, item in enumerate(items)]
-    if isinstance(count, int) and count > len(items):
+             for i, (item, _) in enumerate(boxes)]
+    if rest:
         specs.append(measure(BoxSpec(f"{name}~more", node, node_style(Kind.UNIT_GROUP),
-                                     [f"+{count - len(items)} {words['more']}",
+                                     [f"+{rest} {words['more']}",
                                       *_lines(text, _LABEL_WIDTH)])))
     return specs

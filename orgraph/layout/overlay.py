@@ -65,9 +65,10 @@ def overlay_routes(org: Organisation, nodes: list[str], specs: Mapping[str, list
     for u, v, rel in org.edges(data="relation"):
         if u not in visible or v not in visible:
             continue
-        if rel != Relation.DOTTED.value and not (rel in HIDDEN_UNLESS
-                                                 and HIDDEN_UNLESS[rel] in shown):
-            continue
+        if rel != Relation.DOTTED.value and not (
+                rel in HIDDEN_UNLESS and HIDDEN_UNLESS[rel] in shown) and not (
+                rel == Relation.MEMBER.value and org.nodes[u].get("shown")):
+            continue  # a body marked shown is drawn with its member lines
         if index is None:
             index = _Index(lay)
         tail = specs[u][0].name

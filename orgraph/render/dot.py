@@ -50,6 +50,7 @@ import graphviz.quoting
 from orgraph.errors import RenderError
 from orgraph.language import resolve_language
 from orgraph.model import Category, Kind, Organisation, Relation, category_of
+from orgraph.render.expand import expand_aggregate
 from orgraph.render.select import LEVEL_RELATIONS, TREE_RELATIONS, select
 from orgraph.render.style import (
     EDGE_DEFAULTS,
@@ -365,19 +366,22 @@ def to_dot(org: Organisation, *, lang: str | None = None, expand: bool = False,
             drawn[node] = []
             item_style = node_style(Kind.UNIT)
             item_style["class"] += " expanded"
-            for i, item in enumerate(items):
+            boxes, rest = expand_aggregate(data)
+            for i, (item, _) in enumerate(boxes):
                 node_stmts.append((item_style, f"{name}~{i}",
                                    {"label": _label(_lines(item, _LABEL_WIDTH))}))
                 drawn[node].append(f"{name}~{i}")
-            if isinstance(count, int) and count > len(items):
+            if rest:
                 node_stmts.append((node_style(Kind.UNIT_GROUP), f"{name}~more", {
-                    "label": _label([f"+{count - len(items)} {words['more']}",
+                    "label": _label([f"+{rest} {words['more']}",
                                      *_lines(text, _LABEL_WIDTH)])}))
                 drawn[node].append(f"{name}~more")
             continue
         attrs = node_style(kind, text)
         width = _STAFF_LABEL_WIDTH if kind is Kind.STAFF else _LABEL_WIDTH
-        if kind is Kind.UNIT_GROUP:
+        if kind is Kind.STAFF and items:  # a staff box for several units (Støtteenheter)
+            label = _aggregate_label(text, items)
+        elif kind is Kind.UNIT_GROUP:
             named = count is not None and re.search(rf"(^|\s){count}(\s|$)", text)
             head = text if count is None or named else f"{text} ({count})"
             label = _aggregate_label(head, items)
@@ -457,8 +461,9 @@ def to_dot(org: Organisation, *, lang: str | None = None, expand: bool = False,
             continue
         if rel == Relation.STAFF.value:
             continue  # drawn beside the line above
-        if rel in HIDDEN_UNLESS and HIDDEN_UNLESS[rel] not in shown:
-            continue
+        if rel in HIDDEN_UNLESS and HIDDEN_UNLESS[rel] not in shown and not (
+                rel == Relation.MEMBER.value and org.nodes[u].get("shown")):
+            continue  # a body marked shown is drawn with its member lines
         variant = edge_variant(rel)
         attrs = edge_style(variant)
         if variant in ("order", "service"):

@@ -67,7 +67,7 @@ def _left_label(spec: BoxSpec) -> str:
     """A bullet list as an HTML-like table of left-aligned cells of fixed width, so both
     engines start every line where orgraph measured it."""
     lh = line_height(FONT_SIZE)
-    inner = spec.width - 2 * PAD_X
+    inner = spec.text_width or spec.width - 2 * PAD_X  # a circle's text block is narrower
     rows = []
     span = 3 if spec.columns else 1
     for i, line in enumerate(spec.lines):

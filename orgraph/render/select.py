@@ -108,11 +108,18 @@ def select(org: Organisation, kinds: dict[str, Kind], root: str | None, depth: i
                              if org.edges[v, w].get("relation") in _TREE)
             if hidden:
                 collapsed[node] = sum(int(org.nodes[h].get("count") or 1) for h in hidden)
-        if "coordination" in show:
-            for node in org.nodes:
-                if node not in chosen and coordination_only(org, node, kinds[node]) and any(
-                        m in chosen for m in org.successors(node)):
-                    chosen.add(node)
+        for node in org.nodes:
+            if (node not in chosen and coordination_only(org, node, kinds[node])
+                    and _drawn_body(org, node, show)
+                    and any(m in chosen for m in org.successors(node))):
+                chosen.add(node)
     nodes = [n for n in org.nodes if n in chosen
-             and ("coordination" in show or not coordination_only(org, n, kinds[n]))]
+             and (not coordination_only(org, n, kinds[n]) or _drawn_body(org, n, show))]
     return nodes, collapsed
+
+
+def _drawn_body(org: Organisation, node: str, show: frozenset[str]) -> bool:
+    """Whether a coordination body joined only to its members is drawn: with
+    ``--show coordination``, or always when the chart marks it ``shown`` (the source figure
+    draws it, as figur V1.9 draws Larvik's samordningsråd)."""
+    return "coordination" in show or bool(org.nodes[node].get("shown"))
