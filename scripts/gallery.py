@@ -15,6 +15,28 @@ ROOT = Path(__file__).resolve().parent.parent
 START, END = "<!-- gallery:start -->", "<!-- gallery:end -->"
 
 
+def _extras(out: Path) -> list[str]:
+    """A generated company, and one chart in Graphviz dot's own layout for comparison."""
+    from orgraph.generate import generate_company
+
+    rows = []
+    company = generate_company(150, seed=150)
+    target = out / "company-150.png"
+    target.write_bytes(orgraph.render(company, "png", engine="embedded", dpi=48))
+    rows.append("### A generated company of 150 people\n\n`orgraph.generate.generate_company"
+                f"(150, seed=150)`\n\n![150 people](docs/gallery/{target.name})\n")
+    rissa = orgraph.load(ROOT / "charts" / "rissa-2002-06.yaml")
+    target = out / "rissa-2002-06-dot.png"
+    target.write_bytes(orgraph.render(rissa, "png", engine="embedded", dpi=72, layout="dot"))
+    rows.append("### For comparison: Rissa (2002-06-20) in Graphviz dot's layout\n\n"
+                "`orgraph render charts/rissa-2002-06.yaml --layout dot`: lines knotted "
+                "under the staff units, which orgraph's own layout (above) avoids\n\n"
+                f"![Rissa in dot's layout](docs/gallery/{target.name})\n")
+    for path in (out / "company-150.png", out / "rissa-2002-06-dot.png"):
+        print(path.relative_to(ROOT))
+    return rows
+
+
 def main() -> int:
     out = ROOT / "docs" / "gallery"
     out.mkdir(parents=True, exist_ok=True)
@@ -29,6 +51,7 @@ def main() -> int:
         rows.append(f"### {title}\n\n`charts/{chart.name}`\n\n"
                     f"![{title}](docs/gallery/{target.name})\n")
         print(target.relative_to(ROOT))
+    rows.extend(_extras(out))
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
     if START not in text or END not in text:

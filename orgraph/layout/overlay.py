@@ -1,11 +1,15 @@
 """Connectors drawn after the tree: dotted-line (matrix) reporting and the ``--show``
 relations (coordination memberships, purchaser–provider orders, internal services).
 
-They never take a reporting line's place: each leaves its tail box a quarter of the box's
-width right of the centre (where no tree line runs), turns in a channel a few points above
-the head's row (clear of the bus halfway between rows), and enters the head a quarter right
-of its centre. Routes from one tail share their first leg (a bundle), and a bundle's text
-label ("bestiller", "tjeneste") is written once.
+Each is routed once the tree is placed, as the cheapest of a few orthogonal candidates:
+leaving its tail off-centre (a quarter or 0.4 of the box's width from the middle, where no
+tree line runs) at the top, bottom or side, turning in a channel a few points outside either
+box (clear of the bus halfway between rows), and entering the head off-centre too. A
+candidate's cost counts the boxes it passes (heavily), the segments it would run along on
+top of a line already drawn, then its length; boxes and lines sit in grid buckets, so a
+route costs what is near it, not the whole chart. An aggregate drawn as one box per item
+(``--expand``) gets the line once, at its first box, standing for the group. A bundle's text
+label ("bestiller", "tjeneste") is written once per tail.
 
 Examples
 --------
@@ -72,7 +76,7 @@ def overlay_routes(org: Organisation, nodes: list[str], specs: Mapping[str, list
         if index is None:
             index = _Index(lay)
         tail = specs[u][0].name
-        for spec in specs[v]:
+        for spec in specs[v][:1]:  # an expanded aggregate: once, to its first box
             points = index.best_route(tail, spec.name)
             index.add_route(points)
             label = None

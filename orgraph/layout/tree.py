@@ -562,9 +562,10 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
                spacing: Spacing = SPACING) -> Layout:
     """:func:`layout_tree` folded until the drawing is at most ``max_aspect`` times as wide
     as it is tall: rows of reports wrap into several rows round the trunk (a row budget
-    guessed from the boxes' area, and 1.6 times more or less), and subtrees from level 3, 2
-    or 1 down switch to the vertical form. Of the foldings tried (sizes only), the smallest
-    drawing within ``[min_aspect, max_aspect]`` wins, else the one closest to that range.
+    guessed from the boxes' area, and 1.6 times more or less), then, with the best of those,
+    subtrees from level 2 or 1 down switch to the vertical form. Of the foldings tried
+    (sizes only), the smallest drawing within ``[min_aspect, max_aspect]`` wins, else the
+    one closest to that range.
 
     Examples
     --------
@@ -593,13 +594,16 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
         # the white space a tree needs) at the widest aspect allowed
         area = sum(i.width * i.height for i in items.values())
         guess = max(300.0, math.sqrt(area * 5.0 * max_aspect) * 0.6)
-        deepest = max((d for k, d in depth.items() if not items[k].is_leaf()), default=0)
-        levels = [None, *[v for v in (3, 2, 1) if v < deepest]]
         tried = []
-        for level in levels:  # least folded first; then the most compact of those that fit
-            for budget in (guess * 1.6, guess, guess / 1.6):
-                size = trial(level, budget)
-                tried.append((miss(size), size[0] * size[1], (level, budget), size))
+        for budget in (guess * 1.6, guess, guess / 1.6):  # rows first
+            size = trial(None, budget)
+            tried.append((miss(size), size[0] * size[1], (None, budget), size))
+        _, _, best, best_size = min(tried, key=lambda t: (t[0], t[1]))
+        deepest = max((d for k, d in depth.items() if not items[k].is_leaf()), default=0)
+        for level in (2, 1):  # then the vertical form from a level, with that budget
+            if level < deepest:
+                size = trial(level, best[1])
+                tried.append((miss(size), size[0] * size[1], (level, best[1]), size))
         _, _, best, best_size = min(tried, key=lambda t: (t[0], t[1]))
     placer = _place_all(items, order, depth, wrap, best[0], best[1], spacing, True)
     lay = _assemble(items, placer.blocks, roots, spacing, best[0])

@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Mapping
 
 from orgraph.errors import RenderError
@@ -91,6 +92,12 @@ def _left_label(spec: BoxSpec) -> str:
             r.replace('width=', 'width=', 1) for r in rows[spec.bold:]]
     return ('<<table border="0" cellborder="0" cellspacing="0" cellpadding="0">'
             + "".join(rows) + "</table>>")
+
+
+@functools.lru_cache(maxsize=4096)
+def _style_attrs(style: tuple[tuple[str, str], ...]) -> str:
+    """The quoted ``key=value`` pairs of a legend style, once per style."""
+    return " ".join(f"{k}={dot_string(str(v))}" for k, v in style)
 
 
 def _attrs(pairs: Mapping[str, object]) -> str:
@@ -197,16 +204,12 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
     for boxes in specs.values():
         for spec in boxes:
             cx, cy, w, h = lay.boxes[spec.name]
-            attrs = dict(spec.attrs)
-            attrs.pop("margin", None)
-            pairs: dict[str, object] = {
-                **attrs, "pos": f"{cx + MARGIN:.2f},{top - cy:.2f}!",
-                "width": f"{w / 72:.4f}", "height": f"{h / 72:.4f}",
-                "label": _left_label(spec) if spec.align == "left" else _plain_label(
-                    spec.lines)}
-            if spec.url:
-                pairs["URL"] = spec.url
-            lines.append(f"\t{dot_string(spec.name)} {_attrs(pairs)}")
+            style = _style_attrs(tuple((k, v) for k, v in spec.attrs.items() if k != "margin"))
+            label = _left_label(spec) if spec.align == "left" else _plain_label(spec.lines)
+            url = f" URL={dot_string(spec.url)}" if spec.url else ""
+            lines.append(f'\t{dot_string(spec.name)} [{style} pos="{cx + MARGIN:.2f},'
+                         f'{top - cy:.2f}!" width="{w / 72:.4f}" height="{h / 72:.4f}"'
+                         f"{url} label={label}]")
     for route in [*lay.routes, *overlays]:
         rel = getattr(route, "relation", None)
         head_node = None
