@@ -125,6 +125,8 @@ def measure(spec: BoxSpec, size: float = FONT_SIZE) -> BoxSpec:
         spec.width, spec.height = text_w * math.sqrt(2) + 6.0, text_h * math.sqrt(2) + 4.0
     else:
         spec.width, spec.height = text_w + 2 * PAD_X, text_h + 2 * PAD_Y
+        if shape == "hexagon":  # the slanted sides take a little of each end
+            spec.width += spec.height * 0.7
     return spec
 
 

@@ -578,8 +578,11 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
     >>> wide.width / wide.height > 3 >= fit.width / fit.height >= 0.5
     True
     """
+    if not roots:
+        return Layout(0.0, 0.0, {}, [])
+
     def miss(size: tuple[float, float]) -> float:
-        aspect = size[0] / max(size[1], 1.0)
+        aspect = max(size[0], 1.0) / max(size[1], 1.0)
         return max(math.log(aspect / max_aspect), math.log(min_aspect / aspect), 0.0)
 
     order, depth = _depths(items, roots)
