@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Hashable, Iterable
 from typing import Any
 
@@ -56,10 +57,8 @@ def node_records(book: Book, org: Organisation, *, lang: str = "no") -> list[dic
     for node, data in org.nodes(data=True):
         rec: dict[str, Any] = {"i": str(node), "l": org.label(node, lang),
                                "k": str(data.get("kind", ""))}
-        try:
+        with contextlib.suppress(KeyError):  # on no page: a node the chart leaves out
             rec["p"] = book.page_of(node)
-        except KeyError:
-            pass
         if dot_name(node) != str(node):
             rec["d"] = dot_name(node)
         attrs = _attributes(data)

@@ -189,7 +189,8 @@ _TEMPLATE = """<!DOCTYPE html>
 <button type="button" id="og-zoom-out" aria-label="{zoom_out}" title="{zoom_out}">&#8722;</button>
 <button type="button" id="og-fit" aria-label="{fit}" title="{fit}">&#9635;</button>
 </div>
-<details id="og-legend" open><summary>{legend}</summary><div id="og-legend-box"></div></details>
+<details id="og-legend" open><summary><span>{legend}</span></summary>
+<div id="og-legend-box"></div></details>
 </main>
 <aside id="og-side" hidden>
 <button type="button" id="og-close" aria-label="{close}" title="{close}">&#215;</button>

@@ -6,6 +6,7 @@ Examples
 ('Søk etter navn eller id', 'Search by name or id')
 >>> KIND_NAMES["no"]["advisory_committee"], KIND_NAMES["en"]["cao"]
 ('Komité', 'Chief administrative officer')
+>>> from orgraph.model import Kind
 >>> set(KIND_NAMES["no"]) == set(KIND_NAMES["en"]) == {k.value for k in Kind}
 True
 """
@@ -13,8 +14,6 @@ True
 from __future__ import annotations
 
 from types import MappingProxyType
-
-from orgraph.model import Kind
 
 __all__ = ["ATTRIBUTE_NAMES", "KIND_NAMES", "WORDS"]
 
@@ -28,6 +27,7 @@ WORDS: MappingProxyType[str, dict[str, str]] = MappingProxyType({
         "back": "Tilbake",
         "back_to": "Tilbake til side {n}",
         "page": "Side {n}",
+        "page_word": "Side",
         "open_page": "Åpne side {n}",
         "details": "Detaljer",
         "close": "Lukk",
@@ -55,6 +55,7 @@ WORDS: MappingProxyType[str, dict[str, str]] = MappingProxyType({
         "back": "Back",
         "back_to": "Back to page {n}",
         "page": "Page {n}",
+        "page_word": "Page",
         "open_page": "Open page {n}",
         "details": "Details",
         "close": "Close",

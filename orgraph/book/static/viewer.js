@@ -124,6 +124,22 @@
     applyCamera();
   }
 
+  /** The opening view of a page: all of it, unless its text would be too small to read;
+   * then readable, at the top, centred on the page's root. */
+  const READABLE = 0.55;
+  function home() {
+    fit();
+    if (cam.s >= READABLE) return;
+    const root = nodeElement(current.page.root);
+    if (!root) return;
+    const r = root.getBoundingClientRect(), v = view.getBoundingClientRect();
+    const ux = cam.x + (r.left + r.width / 2 - v.left) / cam.s;
+    cam.s = READABLE;
+    cam.x = ux - view.clientWidth / 2 / cam.s;
+    cam.y = -8;
+    applyCamera();
+  }
+
   const clampScale = (s) => Math.min(Math.max(s, Math.min(fitScale() / 2, 0.05)), 12);
 
   function zoomAt(factor, px, py) {
@@ -201,7 +217,7 @@
         stage.replaceChildren(next.svg);
         stage.dataset.page = String(n);
         renderCrumbs(next.page);
-        fit();
+        home();
       }
       view.classList.remove("og-broken");
     } catch (err) {
@@ -265,7 +281,7 @@
     if (rec.s !== undefined) row(dl, W.span, rec.s);
     if (rec.y !== undefined) row(dl, W.layer, rec.y);
     if (rec.b !== undefined) row(dl, W.below, rec.b);
-    row(dl, say("page", "").trim(), rec.p ? rec.p : W.not_drawn);
+    row(dl, W.page_word, rec.p ? rec.p : W.not_drawn);
     details.append(h, dl);
     if (rec.c && rec.c.length) {
       const h3 = document.createElement("h3");
@@ -327,7 +343,7 @@
       const where = document.createElement("span");
       const page = pages.get(rec.p);
       const top = page ? label(page.root) : "";
-      where.textContent = `${data.kinds[rec.k] || rec.k} · ${say("page", rec.p)} · ${top}`;
+      where.textContent = `${data.kinds[rec.k] || rec.k} · ${say("page", rec.p)}: ${top}`;
       b.append(name, where);
       b.addEventListener("click", () => navigate({ page: rec.p, focus: rec.i, select: rec.i }));
       li.appendChild(b);
