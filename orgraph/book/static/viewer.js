@@ -4,7 +4,9 @@
 (function () {
   "use strict";
 
+  performance.mark("orgraph-start");
   const data = JSON.parse(document.getElementById("orgraph-data").textContent);
+  performance.mark("orgraph-data");
   const W = data.words;
   const $ = (id) => document.getElementById(id);
   const view = $("og-view"), stage = $("og-stage"), side = $("og-side");
@@ -39,7 +41,9 @@
     index = list.filter((r) => r.p).map((r) => [fold(r.l) + "\n" + fold(r.i), r]);
   }
 
-  const label = (id) => (nodes.get(id) || { l: id }).l;
+  const oneLine = (text) => text.replace(/\s*\n\s*/g, " ");
+  const label = (id) => oneLine((nodes.get(id) || { l: id }).l);
+  const firstLine = (id) => (nodes.get(id) || { l: id }).l.split("\n")[0];
 
   /* ---- SVG pages ------------------------------------------------------------------------ */
   const UNSAFE = "script, foreignObject, iframe, object, embed, audio, video, animate, set";
@@ -173,7 +177,8 @@
       const li = document.createElement("li");
       const b = document.createElement("button");
       b.type = "button";
-      b.textContent = label(id);
+      b.textContent = firstLine(id);
+      b.title = label(id);
       if (i === page.path.length - 1) {
         b.setAttribute("aria-current", "page");
         b.disabled = true;
@@ -273,7 +278,7 @@
     if (!rec) return;
     details.replaceChildren();
     const h = document.createElement("h2");
-    h.textContent = rec.l;
+    h.textContent = oneLine(rec.l);
     const dl = document.createElement("dl");
     row(dl, W.id, rec.i);
     row(dl, W.kind, data.kinds[rec.k] || rec.k);
@@ -339,7 +344,7 @@
       b.type = "button";
       b.dataset.id = rec.i;
       const name = document.createElement("strong");
-      name.textContent = rec.l;
+      name.textContent = oneLine(rec.l);
       const where = document.createElement("span");
       const page = pages.get(rec.p);
       const top = page ? label(page.root) : "";
@@ -449,14 +454,25 @@
   window.addEventListener("resize", () => { if (current) applyCamera(); });
 
   /* ---- start --------------------------------------------------------------------------- */
+  /** The legend: the static chart's legend box, cut out of the sample chart it came with. */
   async function legend() {
+    const box = $("og-legend-box");
     try {
       const svg = parseSvg(await unpack(data.legend));
-      const width = parseFloat(svg.getAttribute("width")) || 300;
-      svg.style.width = (width * 0.85).toFixed(0) + "px"; // 1 pt drawn as 0.85 px: a key, not the chart
-      svg.removeAttribute("height");
-      $("og-legend-box").appendChild(svg);
+      svg.classList.add("og-legend-svg");
+      box.appendChild(svg);
+      const frame = svg.querySelector("g.node.legend.frame");
+      if (!frame) throw new Error("no legend box");
+      const r = frame.getBoundingClientRect(), whole = svg.getBoundingClientRect();
+      const vb = svg.viewBox.baseVal, k = vb.width / whole.width; // SVG units per pixel
+      const pad = 2;
+      const x = vb.x + (r.left - whole.left) * k - pad, y = vb.y + (r.top - whole.top) * k - pad;
+      const w = r.width * k + 2 * pad, h = r.height * k + 2 * pad;
+      svg.setAttribute("viewBox", `${x} ${y} ${w} ${h}`);
+      svg.setAttribute("width", (w * 1.2).toFixed(0)); // 1 pt as 1.2 px: a key beside the chart
+      svg.setAttribute("height", (h * 1.2).toFixed(0));
     } catch (err) {
+      box.replaceChildren();
       $("og-legend").hidden = true;
     }
   }
@@ -464,6 +480,7 @@
   async function start() {
     document.title = data.title || document.title;
     await loadNodes();
+    performance.mark("orgraph-nodes");
     const first = history.state && pages.has(history.state.page) ? history.state : stateOfHash();
     history.replaceState(first, "", location.hash || "#" + encodeURIComponent(pages.get(first.page).root));
     await Promise.all([show(first), legend()]);
