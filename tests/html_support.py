@@ -1,12 +1,16 @@
-"""Test helpers for the HTML chart: a generated company and a chart book cut from real renders.
+"""Test helper for the HTML chart: a chart book cut from real renders.
 
-Used by ``tests/test_html*.py`` until ``orgraph.generate`` and ``orgraph.book.build_book``
-are on main; both are small and deterministic (same ``n`` and ``seed``, same organisation).
+Used by ``tests/test_html*.py`` to test the HTML writer on its own, with pages whose cutting
+is simple and known (every page ``depth`` levels deep), whatever ``build_book`` chooses.
+
+>>> import orgraph
+>>> book = make_book(orgraph.load("examples/minimal.yaml"), depth=1)
+>>> [(p.number, p.root, dict(p.links)) for p in book.pages]
+[(1, 'kommunestyre', {'radmann': 2}), (2, 'radmann', {})]
 """
 
 from __future__ import annotations
 
-import random
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
@@ -15,61 +19,6 @@ import networkx as nx
 import orgraph
 from orgraph import Organisation
 from orgraph.book import Book, Page
-
-FIRST = ("Kari", "Ola", "Ingrid", "Per", "Sigrid", "Nils", "Astrid", "Lars", "Marit", "Jon",
-         "Liv", "Knut", "Eva", "Arne", "Hilde", "Tor", "Berit", "Erik", "Randi", "Geir")
-MIDDLE = ("", "", "Marie", "Johan", "Elise", "Andreas", "Sofie", "Magnus", "Helene", "Emil")
-LAST = ("Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen",
-        "Kristiansen", "Jensen", "Karlsen", "Berg", "Haugen", "Hagen", "Dahl", "Lie")
-
-
-def company(n: int, seed: int = 1) -> Organisation:
-    """A company of ``n`` people: a CEO, directors, managers with 3-9 reports each, a few
-    staff units beside managers. Labels are names, ``title``, ``fte`` and ``headcount`` set.
-
-    >>> org = company(50)
-    >>> org.number_of_nodes(), org.kind("p0").value
-    (50, 'cao')
-    """
-    rng = random.Random(seed)
-    org = Organisation(name=f"Testfirma {n}")
-    parent: dict[str, str] = {}
-    order = ["p0"]
-    frontier = ["p0"]
-    i = 1
-    while i < n:
-        nxt = []
-        for boss in frontier:
-            for _ in range(rng.randint(3, 9)):
-                if i >= n:
-                    break
-                node = f"p{i}"
-                parent[node] = boss
-                order.append(node)
-                nxt.append(node)
-                i += 1
-        frontier = nxt or frontier
-    kids: dict[str, int] = {}
-    for boss in parent.values():
-        kids[boss] = kids.get(boss, 0) + 1
-    depth = {"p0": 0}
-    for node in order[1:]:
-        depth[node] = depth[parent[node]] + 1
-    for node in order:
-        name = " ".join(filter(None, (rng.choice(FIRST), rng.choice(MIDDLE), rng.choice(LAST))))
-        if node == "p0":
-            kind = "cao"
-        elif node in kids:
-            kind = "executive" if depth[node] == 1 else "department"
-        else:
-            kind = "staff" if rng.random() < 0.04 else "unit"
-        attrs = {"fte": rng.choice((1.0, 1.0, 1.0, 0.5, 0.8))}
-        if node in kids:
-            attrs["headcount"] = kids[node]
-        org.add_unit(node, kind=kind, label=name, title=f"Stilling {depth[node]}", **attrs)
-    for node, boss in parent.items():
-        org.add_relation(boss, node, "staff" if org.kind(node).value == "staff" else "line")
-    return org
 
 
 def make_book(org: Organisation, depth: int = 2, *, lang: str = "no",

@@ -33,16 +33,18 @@ import hashlib
 import html
 import json
 import re
+from collections.abc import Collection
 from importlib import resources
 from typing import Any
 
 from orgraph.book.details import node_records
+from orgraph.book.legend import legend_svg
 from orgraph.book.model import Book
 from orgraph.book.words import ATTRIBUTE_NAMES, KIND_NAMES, WORDS
 from orgraph.errors import RenderError
 from orgraph.model import Organisation
 
-__all__ = ["book_to_html", "compact_svg", "legend_svg", "pack", "script_json"]
+__all__ = ["book_to_html", "compact_svg", "html_chart", "pack", "script_json"]
 
 _PROLOGUE = re.compile(rb"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.DOTALL)
 _BETWEEN_TAGS = re.compile(rb">\s*\n\s*<")
@@ -56,7 +58,7 @@ def script_json(value: Any) -> str:
     Examples
     --------
     >>> script_json({"label": "</script><b>&\u2028"})
-    '{"label": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u2028"}'
+    '{"label":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u2028"}'
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
@@ -85,19 +87,6 @@ def pack(data: bytes) -> str:
     return base64.b64encode(gzip.compress(data, compresslevel=9, mtime=0)).decode("ascii")
 
 
-def legend_svg(lang: str = "no", *, engine: str = "auto") -> bytes:
-    """The legend box of Vedlegg 1 alone, drawn as the static chart's ``--legend`` draws it.
-
-    Examples
-    --------
-    >>> b"Tegnforklaring" in legend_svg("no"), b"Legend" in legend_svg("en")
-    (True, True)
-    """
-    from orgraph.render import render
-
-    return render(Organisation(), "svg", engine=engine, lang=lang, legend=True)
-
-
 def _static(name: str) -> str:
     return resources.files("orgraph.book").joinpath("static", name).read_text("utf-8")
 
@@ -108,7 +97,7 @@ def _csp_hash(text: str) -> str:
 
 
 def book_to_html(book: Book, org: Organisation, *, lang: str = "no",
-                 engine: str = "auto") -> str:
+                 engine: str = "auto", show: str | Collection[str] | None = None) -> str:
     """Write a chart book as one self-contained interactive HTML page.
 
     Parameters
@@ -122,6 +111,9 @@ def book_to_html(book: Book, org: Organisation, *, lang: str = "no",
         The language of the interface words and node labels (the pages carry their own).
     engine : {"auto", "system", "embedded"}
         The layout engine for the legend box.
+    show : str or collection of str, optional
+        What the pages show besides the tree (as for :func:`orgraph.render.render`), for
+        the legend.
 
     Returns
     -------
@@ -144,7 +136,8 @@ def book_to_html(book: Book, org: Organisation, *, lang: str = "no",
         "words": WORDS[lang],
         "kinds": KIND_NAMES[lang],
         "attributes": ATTRIBUTE_NAMES[lang],
-        "legend": pack(compact_svg(legend_svg(lang, engine=engine))),
+        "legend": pack(compact_svg(legend_svg(org, lang, engine=engine, show=show,
+                                              counted=any(p.links for p in book.pages)))),
         "pages": [{"n": p.number, "root": str(p.root), "path": [str(x) for x in p.path],
                    "links": {str(k): v for k, v in p.links.items()},
                    "svg": pack(compact_svg(p.svg))} for p in book.pages],
@@ -164,6 +157,26 @@ def book_to_html(book: Book, org: Organisation, *, lang: str = "no",
         zoom_out=html.escape(words["zoom_out"]), fit=html.escape(words["fit"]),
         breadcrumb=html.escape(words["breadcrumb"]), help=html.escape(words["help"]),
         close=html.escape(words["close"]))
+
+
+def html_chart(org: Organisation, *, lang: str = "no", engine: str = "auto",
+               expand: bool = False, legend: bool = False,
+               show: str | Collection[str] | None = None, page: str | None = None,
+               timeout: float | None = None) -> str:
+    """Cut ``org`` into a chart book (:func:`orgraph.book.build_book`) and write it as one
+    interactive HTML page (:func:`book_to_html`); what ``orgraph render -o OUT.html`` does.
+
+    ``page`` is the paper each page fits (default A4 landscape); the other options are
+    those of :func:`orgraph.render.render`.
+    """
+    from orgraph.book import build_book
+
+    options: dict[str, Any] = {"lang": lang, "engine": engine, "expand": expand,
+                               "legend": legend, "show": show}
+    if timeout is not None:
+        options["timeout"] = timeout
+    book = build_book(org, page or "A4", **options)
+    return book_to_html(book, org, lang=lang, engine=engine, show=show)
 
 
 _TEMPLATE = """<!DOCTYPE html>
