@@ -182,6 +182,16 @@ def test_below_renders_the_same_page_as_the_whole_organisation() -> None:
             org, "svg", root=root, depth=2)
 
 
+def test_language_is_the_charts_unless_given() -> None:
+    lier = orgraph.load("charts/lier.yaml")  # declares Norwegian
+    company = generate_company(30, seed=1)  # declares nothing: English
+    for org, declared in ((lier, "no"), (company, "en")):
+        book = make_book(org, depth=1)
+        assert f'<html lang="{declared}">' in book_to_html(book, org)
+        other = {"no": "en", "en": "no"}[declared]
+        assert _data(book_to_html(book, org, lang=other))["lang"] == other
+
+
 def test_bad_options_are_clear_errors(minimal) -> None:
     org, book = minimal
     with pytest.raises(RenderError, match="unknown language 'de'"):

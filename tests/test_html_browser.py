@@ -62,7 +62,7 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     org = generate_company(BIG, seed=7)
     book = make_book(org, depth=4)
     path = tmp_path_factory.mktemp("html") / "company.html"
-    path.write_text(book_to_html(book, org), encoding="utf-8")
+    path.write_text(book_to_html(book, org, lang="no"), encoding="utf-8")
     return {"org": org, "book": book, "path": path}
 
 
@@ -287,7 +287,7 @@ def test_hostile_labels_stay_text(browser: Any, tmp_path: Path, shots: Path) -> 
     org.add_relation("c d", "e")
     book = make_book(org, depth=1)
     path = tmp_path / "hostile.html"
-    path.write_text(book_to_html(book, org), encoding="utf-8")
+    path.write_text(book_to_html(book, org, lang="no"), encoding="utf-8")
     tab = Tab(browser, path.as_uri())
     assert tab.page.title() == HOSTILE
     assert tab.crumbs() == [HOSTILE]

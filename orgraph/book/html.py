@@ -42,6 +42,7 @@ from orgraph.book.legend import legend_svg
 from orgraph.book.model import Book
 from orgraph.book.words import ATTRIBUTE_NAMES, KIND_NAMES, WORDS
 from orgraph.errors import RenderError
+from orgraph.language import resolve_language
 from orgraph.model import Organisation
 
 __all__ = ["book_to_html", "compact_svg", "html_chart", "pack", "script_json"]
@@ -96,7 +97,7 @@ def _csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def book_to_html(book: Book, org: Organisation, *, lang: str = "no",
+def book_to_html(book: Book, org: Organisation, *, lang: str | None = None,
                  engine: str = "auto", show: str | Collection[str] | None = None) -> str:
     """Write a chart book as one self-contained interactive HTML page.
 
@@ -107,8 +108,9 @@ def book_to_html(book: Book, org: Organisation, *, lang: str = "no",
     org : Organisation
         The organisation the book draws: the source of the search index, the details and
         the metrics.
-    lang : {"no", "en"}
-        The language of the interface words and node labels (the pages carry their own).
+    lang : {"no", "en"}, optional
+        The language of the interface words and node labels (the pages carry their own);
+        default: the organisation's declared language (:func:`orgraph.language.resolve_language`).
     engine : {"auto", "system", "embedded"}
         The layout engine for the legend box.
     show : str or collection of str, optional
@@ -125,6 +127,7 @@ def book_to_html(book: Book, org: Organisation, *, lang: str = "no",
     RenderError
         An unknown language, or a book without pages.
     """
+    lang = resolve_language(org, lang)
     if lang not in WORDS:
         raise RenderError(f"unknown language {lang!r}; use one of: {', '.join(WORDS)}")
     if not book.pages:
@@ -159,7 +162,7 @@ def book_to_html(book: Book, org: Organisation, *, lang: str = "no",
         close=html.escape(words["close"]))
 
 
-def html_chart(org: Organisation, *, lang: str = "no", engine: str = "auto",
+def html_chart(org: Organisation, *, lang: str | None = None, engine: str = "auto",
                expand: bool = False, legend: bool = False,
                show: str | Collection[str] | None = None, page: str | None = None,
                timeout: float | None = None) -> str:
@@ -171,6 +174,7 @@ def html_chart(org: Organisation, *, lang: str = "no", engine: str = "auto",
     """
     from orgraph.book import build_book
 
+    lang = resolve_language(org, lang)  # the pages and the viewer speak one language
     options: dict[str, Any] = {"lang": lang, "engine": engine, "expand": expand,
                                "legend": legend, "show": show}
     if timeout is not None:
