@@ -1,4 +1,4 @@
-"""``orgraph render``: draw chart files as SVG, PNG, PDF or DOT."""
+"""``orgraph render``: draw chart files as SVG, PNG, PDF, DOT or an interactive HTML page."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from orgraph.book.html import html_chart
 from orgraph.cli.base import CONTEXT, EXIT_INPUT, lang_option
 from orgraph.cli.input_options import input_options, read_input
 from orgraph.errors import ChartError, OrgraphError, RenderError
@@ -15,7 +16,10 @@ from orgraph.render import DEFAULT_TIMEOUT, ENGINES, FORMATS, LAYOUTS, render
 from orgraph.render.dot import parse_show
 from orgraph.render.page import Page, RenderWarning
 
-__all__ = ["output_format", "render_command"]
+__all__ = ["CLI_FORMATS", "output_format", "render_command"]
+
+#: What ``-o``/``--format`` take: the rendered formats and the interactive chart (``html``).
+CLI_FORMATS = (*FORMATS, "html")
 
 
 def output_format(fmt: str | None, output: str | None) -> str:
@@ -36,14 +40,14 @@ def output_format(fmt: str | None, output: str | None) -> str:
     """
     suffix = Path(output).suffix.lower().lstrip(".") if output else ""
     if fmt:
-        if suffix in FORMATS and suffix != fmt:
+        if suffix in CLI_FORMATS and suffix != fmt:
             raise click.UsageError(f"--format {fmt} does not match the suffix of -o {output}; "
                                    "give one of them, or make them agree")
         return fmt
-    if suffix in FORMATS or not output:
+    if suffix in CLI_FORMATS or not output:
         return suffix or "svg"
     raise click.UsageError(f"cannot tell the format of -o {output} from its suffix; use one of "
-                           f".{', .'.join(FORMATS)} or give --format")
+                           f".{', .'.join(CLI_FORMATS)} or give --format")
 
 
 @click.command("render", context_settings=CONTEXT)
@@ -53,7 +57,7 @@ def output_format(fmt: str | None, output: str | None) -> str:
 @click.option("--outdir", type=click.Path(file_okay=False),
               help="Folder for the outputs, one per input, named after it "
                    "(default: the current folder).")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
+@click.option("-f", "--format", "fmt", type=click.Choice(CLI_FORMATS),
               help="Output format (default: the suffix of -o, else svg).")
 @click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
               help="Layout engine: system Graphviz `dot`, or the embedded graphviz-pure.")
@@ -97,6 +101,7 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
       orgraph render charts/arendal.yaml --root radmann --depth 1 -o arendal-top.png
       orgraph render charts/lier.yaml --page A4 -o lier-a4.pdf
       orgraph render charts/lier.yaml --layout dot -o lier-dot.svg
+      orgraph render charts/arendal.yaml -o arendal.html
     """
     if output and outdir:
         raise click.UsageError("give either -o/--output or --outdir, not both")
@@ -109,6 +114,12 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
         except RenderError as exc:
             raise click.BadParameter(str(exc), param_hint="--page") from None
     form = output_format(fmt, output)
+    if form == "html":
+        given = [name for name, value in (("--root", root), ("--depth", depth), ("--dpi", dpi),
+                                          ("--layout dot", layout == "dot")) if value]
+        if given:
+            raise click.UsageError(f"{', '.join(given)} cannot be used with an HTML chart: it "
+                                   "holds the whole organisation, cut into pages by orgraph")
     try:
         shown = parse_show(show)
     except RenderError as exc:
@@ -124,9 +135,14 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
             org = read_input(path, **input_opts)
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", RenderWarning)
-                data = render(org, form, engine=engine, lang=lang, expand=expand,
-                              legend=legend, show=shown, root=root, depth=depth,
-                              timeout=timeout, layout=layout, page=page, dpi=dpi)
+                if form == "html":  # the chart book, browsable: no --root/--depth cut
+                    data = html_chart(org, lang=lang, engine=engine, expand=expand,
+                                      legend=legend, show=shown, page=page,
+                                      timeout=timeout).encode("utf-8")
+                else:
+                    data = render(org, form, engine=engine, lang=lang, expand=expand,
+                                  legend=legend, show=shown, root=root, depth=depth,
+                                  timeout=timeout, layout=layout, page=page, dpi=dpi)
             for warning in caught:
                 click.echo(f"warning: {path}: {warning.message}", err=True)
             target.parent.mkdir(parents=True, exist_ok=True)
