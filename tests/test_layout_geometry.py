@@ -50,7 +50,13 @@ def test_bundled_charts_read_cleanly(path: Path, engine: str) -> None:
     chart = check(org, engine)
     drawn = {n for n, c in chart.classes.items() if "legend" not in c and "title" not in c}
     nodes, _ = select(org, kinds_of(org), None, None, frozenset())
-    assert drawn == {dot_name(n) for n in nodes}  # every node drawn, once
+    _, specs, _, _ = pinned_layout(org)
+    assert set(specs) == set(nodes)  # every node drawn ...
+    assert drawn == {s.name for boxes in specs.values() for s in boxes}  # ... as its boxes
+    for node in nodes:  # one box, or an aggregate's groups under their managers
+        names = [s.name for s in specs[node]]
+        assert names == [dot_name(node)] or all(n.startswith(f"{dot_name(node)}~g")
+                                               for n in names), node
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -79,6 +85,22 @@ def test_generated_companies_read_cleanly(people: int, engine: str) -> None:
     assert len(chart.boxes) == people  # every person, once
     aspect = chart.width / chart.height
     assert 0.5 <= aspect <= 3.0, (chart.width, chart.height)
+
+
+def test_arendal_draws_its_three_groups_under_their_kommunalsjefer() -> None:
+    """Vedlegg 1: 'Resultatenhetene er fordelt på tre grupper som ledes av hver sin
+    kommunalsjef'; the report gives no group sizes, so each says the 65 in all."""
+    org = orgraph.load(ROOT / "charts" / "arendal.yaml")
+    chart = geo.parse(orgraph.render(org, "svg", engine="embedded"))
+    groups = sorted(n for n in chart.boxes if n.startswith("resultatenheter~g"))
+    assert len(groups) == 3
+    heads = {e.head: e.tail for e in chart.edges if e.variant == "line"}
+    assert [heads[g] for g in groups] == ["kommunalsjef_1", "kommunalsjef_2",
+                                          "kommunalsjef_3"]
+    for g in groups:
+        assert chart.boxes[heads[g]][3] < chart.boxes[g][1]  # below its kommunalsjef
+    assert not [e for e in chart.edges if e.variant == "dotted"
+                and e.head.startswith("resultatenheter")]
 
 
 def test_checker_finds_what_it_looks_for() -> None:

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from orgraph.aggregates import group_boxes
 from orgraph.layout.text import line_height, text_width
 from orgraph.model import Kind, Organisation
 from orgraph.render.dot import (
@@ -75,6 +76,8 @@ class BoxSpec:
         The box's size in points.
     text_width : float
         The width of its text block (narrower than ``width`` in a circle or an ellipse).
+    group_under : str, optional
+        For one group of an aggregate drawn as groups: the manager it hangs under.
     url : str, optional
         Where a click on the box goes.
     """
@@ -90,6 +93,7 @@ class BoxSpec:
     height: float = 0.0
     url: str | None = None
     text_width: float = 0.0
+    group_under: str | None = None
 
 
 def measure(spec: BoxSpec, size: float = FONT_SIZE) -> BoxSpec:
@@ -186,6 +190,7 @@ def box_specs(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
     """
     words = TEXT[lang]
     captions, links = captions or {}, links or {}
+    visible = set(nodes)
     out: dict[str, list[BoxSpec]] = {}
     for node in nodes:
         kind = kinds[node]
@@ -196,6 +201,10 @@ def box_specs(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
         count = data.get("count")
         if kind is Kind.UNIT_GROUP and expand and items:
             out[node] = _expanded(node, name, text, data, words)
+            continue
+        groups = [g for g in group_boxes(data) if g["under"] in visible]
+        if kind is Kind.UNIT_GROUP and groups and node not in collapsed:
+            out[node] = _grouped(node, name, groups, count, words)
             continue
         spec = BoxSpec(name, node, node_style(kind, text), [])
         if kind is Kind.UNIT_GROUP:
@@ -214,6 +223,26 @@ def box_specs(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
         spec.url = links.get(node)
         out[node] = [measure(spec)]
     return out
+
+
+def _grouped(node: str, name: str, groups: list[dict[str, Any]], count: Any,
+             words: Mapping[str, str]) -> list[BoxSpec]:
+    """An aggregate drawn as its groups, one box under each group's manager: "Label",
+    "group i of n", and the group's size where the source gives one, else the whole
+    aggregate's count as "N in all" (no size is made up)."""
+    style = node_style(Kind.UNIT_GROUP)
+    style["class"] += " grouped"
+    specs = []
+    for i, group in enumerate(groups):
+        size = group["count"]
+        tail = f"({size})" if size is not None else (
+            f"({count} {words['in_all']})" if count is not None else "")
+        lines = [*_lines(group["label"], _LABEL_WIDTH),
+                 f"{words['group']} {i + 1} {words['of']} {len(groups)} {tail}".strip()]
+        spec = BoxSpec(f"{name}~g{i}", node, dict(style), lines, bold=len(lines) - 1,
+                       align="left", group_under=group["under"])
+        specs.append(measure(spec))
+    return specs
 
 
 def _expanded(node: str, name: str, text: str, data: Mapping[str, Any],

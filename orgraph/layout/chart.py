@@ -9,6 +9,9 @@ The rules that make an organisation chart of a graph, in one place:
   that trunk under their own bus;
 * executives that act on the CAO's behalf (``acts_for_cao``) are drawn in the CAO's row, as
   the report counts them as one level with the CAO (NIBR-rapport 2002:21, kap. 2 and 6);
+* an aggregate drawn as groups (``groups`` in the chart) hangs one box per group under that
+  group's manager (Arendal's three groups of resultatenheter under their kommunalsjefer,
+  Vedlegg 1), standing for both its line and its dotted edges;
 * a node nothing drawn hangs on is the top of a tree of its own; political trees first.
 
 Examples
@@ -100,6 +103,12 @@ def chart_tree(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
         if node not in parent:
             continue
         sup, rel = parent[node]
+        if specs[node][0].group_under is not None:  # groups hang under their own managers
+            for spec in specs[node]:
+                manager = specs[spec.group_under][0].name
+                items[manager].children.append(spec.name)
+                edge_of[(manager, spec.name)] = (spec.group_under, node, Relation.LINE.value)
+            continue
         tail = specs[sup][0].name
         boxes = [s.name for s in specs[node]]
         holder = items[tail]

@@ -75,6 +75,8 @@ def overlay_routes(org: Organisation, nodes: list[str], specs: Mapping[str, list
             continue  # a body marked shown is drawn with its member lines
         if index is None:
             index = _Index(lay)
+        if any(spec.group_under == u for spec in specs[v]):
+            continue  # the group box hangs under u: the tree line says it
         tail = specs[u][0].name
         for spec in specs[v][:1]:  # an expanded aggregate: once, to its first box
             points = index.best_route(tail, spec.name)
