@@ -18,7 +18,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["Book", "Page"]
+from orgraph.book.paper import Paper
+
+__all__ = ["Book", "Page", "sort_key"]
 
 
 @dataclass(frozen=True)
@@ -60,10 +62,22 @@ class Book:
     ----------
     title : str
     pages : tuple of Page
+    notes : tuple of str
+        What the book could not do as asked (a page whose text had to be smaller).
+    paper : Paper, optional
+        The page size the pages were cut for (:mod:`orgraph.book.paper`).
+    lang : str
+        Language of the labels and captions.
+    labels : Mapping[str, str]
+        Node id → its label in ``lang`` (for headers, the contents and the index).
     """
 
     title: str
     pages: tuple[Page, ...]
+    notes: tuple[str, ...] = ()
+    paper: Paper | None = None
+    lang: str = "no"
+    labels: Mapping[str, str] = field(default_factory=dict)
     _where: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -83,3 +97,43 @@ class Book:
             ``node`` is on no page.
         """
         return self._where[node]
+
+    def label(self, node: str) -> str:
+        """The first line of ``node``'s label (its name), or the id when unknown.
+
+        Examples
+        --------
+        >>> Book(title="x", pages=(), labels={"a": "Kari Nordmann\\nLeder"}).label("a")
+        'Kari Nordmann'
+        """
+        text = self.labels.get(node) or node
+        return text.splitlines()[0] if text.strip() else node
+
+    def index(self) -> list[tuple[str, str, int]]:
+        """Every node drawn in full, as ``(label, node, page)`` sorted by label, Norwegian
+        letters Æ, Ø, Å after Z (then by page and id).
+
+        Examples
+        --------
+        >>> page = Page(number=1, root="a", path=("a",), nodes=("a", "b", "c"), links={},
+        ...             svg=b"")
+        >>> Book("x", (page,), labels={"a": "Åse", "b": "Ola", "c": "Øystein"}).index()
+        [('Ola', 'b', 1), ('Øystein', 'c', 1), ('Åse', 'a', 1)]
+        """
+        entries = {(self.labels.get(n) or n, n, self.page_of(n))
+                   for page in self.pages for n in page.nodes}
+        return sorted(entries, key=lambda e: (sort_key(e[0]), e[2], e[1]))
+
+
+_NORWEGIAN = str.maketrans({"æ": "{a", "ø": "{b", "å": "{c", "ä": "{a", "ö": "{b"})
+
+
+def sort_key(text: str) -> str:
+    """Sort key for labels in Norwegian order (…, z, æ, ø, å), case ignored.
+
+    Examples
+    --------
+    >>> sorted(["Ås", "Berg", "Øen", "Ærø", "zulu"], key=sort_key)
+    ['Berg', 'zulu', 'Ærø', 'Øen', 'Ås']
+    """
+    return " ".join(text.split()).casefold().translate(_NORWEGIAN)
