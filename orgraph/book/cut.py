@@ -265,7 +265,8 @@ def _fill(tree: Tree, starts: list[str], root: str | None,
     cut = set(cuts[lo])
     tried: set[str] = set()
     while True:  # open cut managers, smallest subtree first, while the page still fits
-        candidates = sorted((c for c in cut if c not in tried), key=lambda c: tree.size[c])
+        candidates = sorted((c for c in cut if c not in tried),
+                            key=lambda c: (tree.size[c], tree.order[c]))
         if not candidates:
             return frozenset(cut), True
         node = candidates[0]

@@ -79,6 +79,7 @@ class Book:
     lang: str = "no"
     labels: Mapping[str, str] = field(default_factory=dict)
     _where: dict[str, int] = field(init=False, repr=False, compare=False)
+    _parent: dict[int, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         where: dict[str, int] = {}
@@ -87,6 +88,8 @@ class Book:
                 where.setdefault(node, page.number)
             where[page.root] = page.number  # a cut manager lives on its own page
         object.__setattr__(self, "_where", where)
+        object.__setattr__(self, "_parent", {target: page.number for page in self.pages
+                                             for target in page.links.values()})
 
     def page_of(self, node: str) -> int:
         """The number of the page that draws ``node`` in full.
@@ -97,6 +100,26 @@ class Book:
             ``node`` is on no page.
         """
         return self._where[node]
+
+    def parent(self, number: int) -> int | None:
+        """The number of the page that page ``number`` is cut from (``None`` for the top).
+
+        Examples
+        --------
+        >>> a = Page(1, "a", ("a",), ("a",), {"b": 2}, b"")
+        >>> b = Page(2, "b", ("a", "b"), ("b",), {}, b"")
+        >>> Book("x", (a, b)).parent(2), Book("x", (a, b)).depths()
+        (1, {1: 0, 2: 1})
+        """
+        return self._parent.get(number)
+
+    def depths(self) -> dict[int, int]:
+        """Page number → depth in the tree of pages (the top page is 0)."""
+        depth: dict[int, int] = {}
+        for page in self.pages:  # outline order: a parent comes before its children
+            up = self._parent.get(page.number)
+            depth[page.number] = 0 if up is None else depth.get(up, -1) + 1
+        return depth
 
     def label(self, node: str) -> str:
         """The first line of ``node``'s label (its name), or the id when unknown.

@@ -75,7 +75,7 @@ def book_pdf(book: Book, *, text_pt: float = 10.0) -> bytes:
     canvas.setCreator("orgraph")
     toc_pages = math.ceil(len(book.pages) / _lines_per_page(paper, text_pt))
     _labels(canvas, toc_pages)
-    depth = _depths(book)
+    depth = book.depths()
     for page in book.pages:
         _chart_page(canvas, book, page, paper, words, text_pt, depth)
         if page.number == 1:
@@ -108,16 +108,6 @@ def roman(number: int) -> str:
             out += letters
             number -= value
     return out
-
-
-def _depths(book: Book) -> dict[int, int]:
-    """Page number → depth in the tree of pages (page 1 is 0)."""
-    parent_of = {target: page.number for page in book.pages for target in page.links.values()}
-    depth = {}
-    for page in book.pages:  # outline order: a parent comes before its children
-        up = parent_of.get(page.number)
-        depth[page.number] = 0 if up is None else depth[up] + 1
-    return depth
 
 
 def _lines_per_page(paper: Paper, text_pt: float) -> int:
@@ -182,7 +172,7 @@ def _header(c: object, book: Book, page: Page, paper: Paper, words: dict[str, st
 
     y = paper.height - MARGIN - text_pt
     right = paper.width - MARGIN
-    parent = next((p.number for p in book.pages if page.root in p.links), None)
+    parent = book.parent(page.number)
     if parent is not None:
         up = words["up"].format(page=parent)
         c.setFont(_FONT, text_pt)  # type: ignore[attr-defined]
