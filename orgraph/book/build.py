@@ -82,8 +82,9 @@ class PageDrawer:
         self.tops = tops_of(org)
         shown = parse_show(options.get("show"))  # type: ignore[arg-type]
         kinds = kinds_of(org)
-        self.bodies = [n for n in org.nodes if "coordination" in shown
-                       and coordination_only(org, n, kinds[n])]
+        #: coordination bodies joined only to their members (drawn with show=coordination)
+        self.members_only = [n for n in org.nodes if coordination_only(org, n, kinds[n])]
+        self.bodies = self.members_only if "coordination" in shown else []
 
     def starts(self, root: str | None) -> list[str]:
         return self.tops if root is None else [root]
@@ -158,7 +159,7 @@ def build_book(org: Organisation, page: str | Paper = "A4", *, min_text: float =
                "show": show, "timeout": timeout}
     shown = parse_show(show)
     text_pt = float(NODE_DEFAULTS["fontsize"])
-    if "orders" in shown:  # order/service labels on edges are the smallest text
+    if legend or "orders" in shown:  # labels on edges are the smallest text
         text_pt = min(text_pt, float(EDGE_DEFAULTS["fontsize"]))
     tree = Tree(org)
     drawer = PageDrawer(org, tree, **options)
@@ -169,11 +170,17 @@ def build_book(org: Organisation, page: str | Paper = "A4", *, min_text: float =
     number = {plan.root: i + 1 for i, plan in enumerate(plans)}
     paths = _paths(org, plans)
     pages = []
+    placed: set[str] = set()
     for i, plan in enumerate(plans):
         root = None if plan.whole else plan.root
         drawn = tree.drawn(drawer.starts(root), plan.cut)
         links = {c: number[c] for c in drawn if c in plan.cut}
         svg = drawer.svg(root, plan.cut, links)
+        members = set(drawn)
+        drawn = [n for n in drawn if n not in drawer.members_only]
+        drawn += [b for b in drawer.bodies if b not in placed  # first page with a member
+                  and any(m in members for m in org.successors(b))]
+        placed.update(drawn)
         full = [n for n in drawn if n not in plan.cut and n != plan.root]
         pages.append(Page(number=i + 1, root=plan.root, path=paths[i],
                           nodes=(plan.root, *full), links=links, svg=svg))
