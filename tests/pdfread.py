@@ -22,7 +22,7 @@ from pdfminer.pdftypes import resolve1
 
 from orgraph.book.paper import FOOTER, HEADER, MARGIN
 
-CAPTION = re.compile(r"^(\d+) (?:under, side|below, page) (\d+)$")
+CAPTION = re.compile(r"^(side|page) (\d+)$")
 
 
 @dataclass

@@ -67,7 +67,7 @@ def test_captions_and_links_in_real_svg() -> None:
                                         if org.edges["p1", s]["relation"] == "staff")}
     texts, href = drawn[big]
     assert texts[-1] == f"{below} people, page 2" and href == "#page-2"
-    assert not any("under" in t for t in texts)  # the caption replaces the count line
+    assert texts[-2] == f"+{below} units below"  # the count, then the caption
     texts, href = drawn["p1"]
     assert texts[-1] == 'top & <b>"' and href == "p1.svg?a=1&b=2"
     assert all(href is None for node, (_, href) in drawn.items() if node not in (big, "p1"))

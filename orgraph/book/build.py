@@ -4,9 +4,9 @@ The default measure draws a page's SVG with the chosen engine and reads its size
 (:meth:`PageDrawer.measure`); any other ``measure(root, cut) -> (width_pt, height_pt)`` can be
 passed, such as a fast layout's size, and only the planning changes.
 
-Every counted box that starts another page carries the caption "N under, side P" ("N below,
-page P" in English) and links to ``#page-P``; the writers turn that into a PDF link or a
-link to the page's file.
+Every counted box that starts another page says how many units are below it and carries
+the caption "side P" ("page P" in English), and links to ``#page-P``; the writers turn
+that into a PDF link or a link to the page's file.
 
 Examples
 --------
@@ -29,6 +29,7 @@ from orgraph.book.cut import Measure, PagePlan, Tree, plan_pages, tops_of
 from orgraph.book.model import Book, Page
 from orgraph.book.paper import Paper, chart_area, parse_page
 from orgraph.book.svgbox import svg_size
+from orgraph.language import resolve_language
 from orgraph.model import Organisation
 from orgraph.render import DEFAULT_TIMEOUT, render
 from orgraph.render.dot import _title, parse_show
@@ -38,20 +39,20 @@ from orgraph.render.style import EDGE_DEFAULTS, GRAPH_ATTR, NODE_DEFAULTS
 __all__ = ["CAPTION", "LINK", "PageDrawer", "build_book", "caption", "max_boxes"]
 
 #: The caption of a counted box that starts another page, per language.
-CAPTION = {"no": "{count} under, side {page}", "en": "{count} below, page {page}"}
+CAPTION = {"no": "side {page}", "en": "page {page}"}
 #: Link target of page ``P`` inside a book's SVG (writers rewrite it for their output).
 LINK = "#page-{page}"
 
 
-def caption(lang: str, count: int, page: int) -> str:
-    """The counted box's caption.
+def caption(lang: str, page: int) -> str:
+    """The counted box's caption (the renderer writes the count above it).
 
     Examples
     --------
-    >>> caption("en", 214, 12)
-    '214 below, page 12'
+    >>> caption("en", 12), caption("no", 12)
+    ('page 12', 'side 12')
     """
-    return CAPTION[lang].format(count=count, page=page)
+    return CAPTION.get(lang, CAPTION["en"]).format(page=page)
 
 
 class PageDrawer:
@@ -77,7 +78,7 @@ class PageDrawer:
         self.org = org
         self.tree = tree or Tree(org)
         self.options = options
-        self.lang = str(options.get("lang", "no"))
+        self.lang = resolve_language(org, options.get("lang"))  # type: ignore[arg-type]
         self.placeholder_page = placeholder_page
         self.tops = tops_of(org)
         shown = parse_show(options.get("show"))  # type: ignore[arg-type]
@@ -93,13 +94,16 @@ class PageDrawer:
         """The small organisation a page is drawn from."""
         drawn = self.tree.drawn(starts, cut)
         keep = set(drawn)
-        for node in cut:  # one hidden report makes the cut node a counted box
+        hidden = {}  # one hidden report, counting all below, makes a cut node a counted box
+        for node in cut:
             if node in keep and self.tree.children[node]:
-                keep.add(self.tree.children[node][0])
+                hidden[self.tree.children[node][0]] = self.tree.units_below[node]
+        keep.update(hidden)
         keep.update(b for b in self.bodies if any(m in keep for m in self.org.successors(b)))
         small = Organisation(**self.org.graph)
         for node in sorted(keep, key=self.tree.order.__getitem__):
-            small.add_node(node, **self.org.nodes[node])
+            data = self.org.nodes[node]
+            small.add_node(node, **({**data, "count": hidden[node]} if node in hidden else data))
         for node in small.nodes:
             for child, data in self.org.succ[node].items():
                 if child in keep:
@@ -112,8 +116,7 @@ class PageDrawer:
         and links; default: placeholders of the final width, no links)."""
         if pages is None:
             pages = {c: self.placeholder_page for c in cut if self.tree.children[c]}
-        captions = {c: caption(self.lang, self.tree.units_below[c], p)
-                    for c, p in pages.items()}
+        captions = {c: caption(self.lang, p) for c, p in pages.items()}
         links = {c: LINK.format(page=p) for c, p in pages.items()}
         small = self.page_org(self.starts(root), cut)
         return render(small, "svg", root=root, cut=cut, captions=captions, links=links,
@@ -125,10 +128,10 @@ class PageDrawer:
 
 
 def build_book(org: Organisation, page: str | Paper = "A4", *, min_text: float = 8.0,
-               lang: str = "no", engine: str = "auto", expand: bool = False,
+               lang: str | None = None, engine: str = "auto", expand: bool = False,
                legend: bool = False, show: str | Collection[str] | None = None,
                timeout: float | None = DEFAULT_TIMEOUT, measure: Measure | None = None,
-               ) -> Book:
+               layout: str = "tree") -> Book:
     """Cut ``org`` into pages that fit ``page`` with text of ``min_text`` points or more.
 
     Parameters
@@ -138,7 +141,7 @@ def build_book(org: Organisation, page: str | Paper = "A4", *, min_text: float =
         ``"A4"`` (landscape), ``"A3,portrait"``, ... (:func:`~orgraph.book.paper.parse_page`).
     min_text : float
         Smallest text size on paper, in points.
-    lang, engine, expand, legend, show, timeout
+    lang, engine, expand, legend, show, timeout, layout
         As for :func:`orgraph.render.render`; every page is drawn with them.
     measure : callable, optional
         ``measure(root, cut) -> (width_pt, height_pt)``; default
@@ -155,8 +158,9 @@ def build_book(org: Organisation, page: str | Paper = "A4", *, min_text: float =
         A bad option, an empty organisation, or a failed layout.
     """
     paper = parse_page(page) if isinstance(page, str) else page
+    lang = resolve_language(org, lang)
     options = {"engine": engine, "lang": lang, "expand": expand, "legend": legend,
-               "show": show, "timeout": timeout}
+               "show": show, "timeout": timeout, "layout": layout}
     shown = parse_show(show)
     text_pt = float(NODE_DEFAULTS["fontsize"])
     if legend or "orders" in shown:  # labels on edges are the smallest text

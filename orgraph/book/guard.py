@@ -26,11 +26,14 @@ from orgraph.book.paper import MARGIN, Paper
 from orgraph.model import Organisation
 from orgraph.render.style import NODE_DEFAULTS
 
-__all__ = ["PREVIEW_BOXES", "READABLE_PT", "chart_size", "preview", "preview_depth",
+__all__ = ["PREVIEW_BOXES", "READABLE_PT", "READ_IT", "chart_size", "preview", "preview_depth",
            "unreadable_hint"]
 
 #: Text smaller than this (points, on paper) is unreadable.
 READABLE_PT = 6.0
+#: The command line's way out of an unreadable chart.
+READ_IT = ("draw it as a book of readable pages with --book OUT.pdf (or --book DIR/), as an "
+           "interactive chart with -o OUT.html, or a part with --root ID --depth N")
 #: Notebooks draw at most this many boxes before they show the top levels only.
 PREVIEW_BOXES = 300
 _MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)")
@@ -68,8 +71,7 @@ def unreadable_hint(name: str, size: tuple[float, float], paper: Paper,
     if text >= READABLE_PT:
         return None
     return (f"note: {name}: fitted to an {paper.name} page its text would be {text:.2f} pt; "
-            f"draw it as a book of readable pages with --book OUT.pdf (or --book DIR/), as "
-            f"an interactive chart with -o OUT.html, or a part with --root ID --depth N")
+            + READ_IT)
 
 
 def preview_depth(org: Organisation, max_boxes: int = PREVIEW_BOXES,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from orgraph.book.guard import chart_size, unreadable_hint
+from orgraph.book.guard import READ_IT, chart_size, unreadable_hint
 from orgraph.book.paper import parse_page
 from orgraph.cli.base import CONTEXT, EXIT_INPUT, lang_option
 from orgraph.cli.book_command import book_command
@@ -126,7 +126,7 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
         book_command(files, book, output or outdir or fmt or root or depth,
                      parse_page(page or "A4"), min_text,
                      {"engine": engine, "lang": lang, "expand": expand, "legend": legend,
-                      "show": shown, "timeout": timeout}, input_opts)
+                      "show": shown, "timeout": timeout, "layout": layout}, input_opts)
         return
     form = output_format(fmt, output)
     folder = Path(outdir) if outdir else Path(".")
@@ -145,6 +145,8 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
                               timeout=timeout, layout=layout, page=page, dpi=dpi)
             for warning in caught:
                 click.echo(f"warning: {path}: {warning.message}", err=True)
+            if any("smallest text" in str(w.message) for w in caught):
+                click.echo(f"note: {path}: {READ_IT}", err=True)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             size = None if page else chart_size(data, form, dpi or 96)  # --page warns itself

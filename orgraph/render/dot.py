@@ -312,8 +312,7 @@ def to_dot(org: Organisation, *, lang: str | None = None, expand: bool = False,
     cut : collection of str
         Nodes drawn with everything below them hidden and counted on them (as at ``depth``).
     captions : mapping, optional
-        Node → one more line of text in its box (the chart book's "214 people, page 12");
-        on a counted box it takes the place of the "+N units below" line.
+        Node → one more line of text in its box (the chart book's "page 12"), last.
     links : mapping, optional
         Node → URL its box links to (``URL`` in DOT, an ``<a>`` around the box in SVG).
 
@@ -338,8 +337,8 @@ def to_dot(org: Organisation, *, lang: str | None = None, expand: bool = False,
     True
     >>> src = to_dot(org, cut={"radmann"}, captions={"radmann": "7 under"},
     ...              links={"radmann": "#p2"})
-    >>> 'radmann [label=<Rådmann<br/>7 under> URL="#p2"' in src, "skole" in src
-    (True, False)
+    >>> 'radmann [label=<Rådmann<br/>+7 enheter under<br/>7 under> URL="#p2"' in src
+    True
     """
     lang = resolve_language(org, lang)  # the chart's declared language unless lang is given
     shown = parse_show(show)
@@ -405,11 +404,10 @@ def to_dot(org: Organisation, *, lang: str | None = None, expand: bool = False,
                 text = f"{text} ({count})"  # a counted box (e.g. four committees)
             lines = _lines(text, width)
             if node in collapsed:
-                lines.append(captions.get(node) or
-                             f"+{collapsed[node]} {words['units']} {words['below']}")
+                lines.append(f"+{collapsed[node]} {words['units']} {words['below']}")
                 attrs["peripheries"] = "2"
                 attrs["class"] += " collapsed"
-            elif captions.get(node):
+            if captions.get(node):
                 lines.append(captions[node])
             label = _label(lines)
         own = {"label": label}
