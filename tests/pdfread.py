@@ -104,7 +104,8 @@ def read_pdf(path: str | Path) -> list[PdfPage]:
 
 
 def check_book_pdf(path: str | Path, names: dict[str, str], min_text: float,
-                   contents: str = "Innhold", index: str = "Register") -> list[str]:
+                   contents: tuple[str, ...] = ("Innhold", "Contents"),
+                   index: tuple[str, ...] = ("Register", "Index")) -> list[str]:
     """Problems found in a book PDF; ``names`` maps node id → the unique first line of its
     label. Checks: chart pages are labelled 1..N; every chart page's smallest text is at
     least ``min_text``; every node is drawn in full on exactly one chart page and listed
@@ -113,7 +114,7 @@ def check_book_pdf(path: str | Path, names: dict[str, str], min_text: float,
     pages = read_pdf(path)
     problems: list[str] = []
     charts = [p for p in pages if p.label.isdigit() and (
-        not p.lines or p.lines[0].text not in (contents, index))]
+        not p.lines or p.lines[0].text not in (*contents, *index))]
     labels = [p.label for p in charts]
     if labels != [str(i) for i in range(1, len(charts) + 1)]:
         problems.append(f"chart page labels are not 1..N: {labels[:10]}...")
@@ -149,7 +150,7 @@ def check_book_pdf(path: str | Path, names: dict[str, str], min_text: float,
             problems.append(f"{name!r} drawn in full {full[name]} times")
     listed: collections.Counter[str] = collections.Counter()
     for page in pages:
-        if not page.lines or page.lines[0].text != index:
+        if not page.lines or page.lines[0].text not in index:
             continue
         for rect, target in page.links:  # one link per entry, over its text and number
             inside = [x.text for x in page.lines_in(rect)]

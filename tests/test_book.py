@@ -103,7 +103,7 @@ def test_pdf_in_english_on_a3_portrait(tmp_path: Path) -> None:
     book = build_book(org, page="A3,portrait", lang="en", min_text=9, engine="embedded")
     path = write_pdf(book, tmp_path / "en.pdf")
     names = {n: org.nodes[n]["label_en"].split("\n")[0] for n in org}
-    assert check_book_pdf(path, names, 9.0, "Contents", "Index") == []
+    assert check_book_pdf(path, names, 9.0, ("Contents",), ("Index",)) == []
     pages = read_pdf(path)
     assert pages[0].height > 1100 > pages[0].height * 0.7  # portrait A3: 1190.55 pt tall
     assert any(x.text == "Chief executive" for x in pages[0].lines)
