@@ -38,6 +38,8 @@ def unique(org: orgraph.Organisation) -> orgraph.Organisation:
     for node, data in org.nodes(data=True):
         name, title = data["label"].split("\n")
         data["label"] = f"{name.split()[0]} {node}\n{title}"
+        if "label_en" in data:
+            data["label_en"] = f"{name.split()[0]} {node}\n{data['label_en'].split(chr(10))[1]}"
     return org
 
 
@@ -57,7 +59,7 @@ def run(label: str, org: orgraph.Organisation, folder: Path, engine: str) -> Non
     built = time.perf_counter() - start
     path = write_pdf(book, folder / f"{label}.pdf")
     written = time.perf_counter() - start - built
-    names = {n: org.nodes[n]["label"].split("\n")[0] for n in org}
+    names = {n: org.label(n, book.lang).split("\n")[0] for n in org}
     problems = check_book_pdf(path, names, 8.0)
     print(f"| {label} | {org.number_of_nodes():,} | {len(book.pages)} | {built:.1f} | "
           f"{written:.1f} | {path.stat().st_size / 1e6:.1f} MB | "

@@ -198,3 +198,36 @@ def test_cli_book_as_a_real_process(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     pages = read_pdf(out)
     assert pages[0].label == "1" and any("Rådmann" in x.text for x in pages[0].lines)
+
+
+def test_readme_book_commands_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Big organisations: a chart book", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line.split("#", 1)[0].split() for line in block.splitlines() if line.strip()]
+    assert [c[1] for c in commands] == ["render", "render"]
+    monkeypatch.chdir(tmp_path)  # the book is written here, the input read from the checkout
+    for words in commands:
+        args = [str(ROOT / a) if a.startswith("examples/") else a for a in words[1:]]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, (words, result.output)
+    assert read_pdf(tmp_path / "minimal.pdf")[0].label == "1"
+    assert (tmp_path / "minimal-pages" / "index.html").is_file()
+
+
+def test_a_long_path_is_elided_in_the_middle(tmp_path: Path) -> None:
+    org = orgraph.Organisation(name="Kjede")
+    org.add_unit("n0", kind="cao", label="Leder 0")
+    for i in range(1, 40):  # a chain of managers, each with a wide team below the last
+        org.add_unit(f"n{i}", kind="department", label=f"Leder nummer {i}")
+        org.add_relation(f"n{i - 1}", f"n{i}")
+    for j in range(8):
+        org.add_unit(f"w{j}", kind="unit", label=f"Medarbeider {j}")
+        org.add_relation("n39", f"w{j}")
+    book = build_book(org, page="A5", engine="embedded", lang="no")
+    assert not book.notes
+    pages = read_pdf(write_pdf(book, tmp_path / "chain.pdf"))
+    names = {n: org.label(n).split("\n")[0] for n in org}
+    assert check_book_pdf(tmp_path / "chain.pdf", names, 8.0) == []
+    deepest = max((breadcrumb(p) for p in pages if p.label.isdigit()), key=len)
+    assert deepest[0] == "Leder 0" and "…" in deepest and deepest[-1].startswith("Leder nummer")

@@ -181,17 +181,23 @@ def _header(c: object, book: Book, page: Page, paper: Paper, words: dict[str, st
         _link(c, f"page-{parent}", (right - w, y - 2, right, y + text_pt))
         right -= w + 2 * text_pt
     x = MARGIN
-    steps = list(page.path)
+    steps: list[str | None] = list(page.path)
+    def width(items: list[str | None]) -> float:
+        return sum(stringWidth((book.label(n) if n else "…") + _SEP, _BOLD, text_pt)
+                   for n in items)
+    while len(steps) > 2 and width(steps) > right - x:  # elide the middle, keep the ends
+        steps = [steps[0], None, *steps[3 if steps[1] is None else 2:]]
     for i, node in enumerate(steps):
         last = i == len(steps) - 1
         font = _BOLD if last else _FONT
-        text = _fit(book.label(node), font, text_pt, max(right - x, text_pt))
+        label = book.label(node) if node else "…"
+        text = _fit(label, font, text_pt, max(right - x, text_pt))
         c.setFont(font, text_pt)  # type: ignore[attr-defined]
         c.drawString(x, y, text)  # type: ignore[attr-defined]
         w = stringWidth(text, font, text_pt)
         if not last:
             try:
-                target = book.page_of(node)
+                target = book.page_of(node) if node else None
             except KeyError:
                 target = None
             if target is not None:
