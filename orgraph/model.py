@@ -237,11 +237,18 @@ class Organisation(nx.DiGraph):
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None,
                           **kwargs: Any) -> dict[str, str]:
-        """Display the organisation as its chart (SVG) in Jupyter."""
-        from orgraph.render import render  # late import: rendering is optional to load
+        """Display the organisation as its chart (SVG) in Jupyter; a big one as its top
+        levels with counted boxes and a one-line hint (:func:`orgraph.book.guard.preview`)."""
+        import html
 
-        svg = render(self, format="svg").decode("utf-8")
+        from orgraph.book.guard import preview  # late import: rendering is optional to load
+
+        data, hint = preview(self)
+        svg = data.decode("utf-8")
         bundle = {"image/svg+xml": svg, "text/plain": repr(self)}
+        if hint:
+            bundle["text/html"] = f"<p>{html.escape(hint)}</p>{svg[svg.find('<svg'):]}"
+            bundle["text/plain"] = f"{self!r}\n{hint}"
         if include:
             bundle = {k: v for k, v in bundle.items() if k in include}
         if exclude:

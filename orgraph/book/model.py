@@ -18,7 +18,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["Book", "Page"]
+from orgraph.book.paper import Paper
+
+__all__ = ["Book", "Page", "sort_key"]
 
 
 @dataclass(frozen=True)
@@ -60,11 +62,24 @@ class Book:
     ----------
     title : str
     pages : tuple of Page
+    notes : tuple of str
+        What the book could not do as asked (a page whose text had to be smaller).
+    paper : Paper, optional
+        The page size the pages were cut for (:mod:`orgraph.book.paper`).
+    lang : str
+        Language of the labels and captions.
+    labels : Mapping[str, str]
+        Node id → its label in ``lang`` (for headers, the contents and the index).
     """
 
     title: str
     pages: tuple[Page, ...]
+    notes: tuple[str, ...] = ()
+    paper: Paper | None = None
+    lang: str = "no"
+    labels: Mapping[str, str] = field(default_factory=dict)
     _where: dict[str, int] = field(init=False, repr=False, compare=False)
+    _parent: dict[int, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         where: dict[str, int] = {}
@@ -73,6 +88,8 @@ class Book:
                 where.setdefault(node, page.number)
             where[page.root] = page.number  # a cut manager lives on its own page
         object.__setattr__(self, "_where", where)
+        object.__setattr__(self, "_parent", {target: page.number for page in self.pages
+                                             for target in page.links.values()})
 
     def page_of(self, node: str) -> int:
         """The number of the page that draws ``node`` in full.
@@ -83,3 +100,63 @@ class Book:
             ``node`` is on no page.
         """
         return self._where[node]
+
+    def parent(self, number: int) -> int | None:
+        """The number of the page that page ``number`` is cut from (``None`` for the top).
+
+        Examples
+        --------
+        >>> a = Page(1, "a", ("a",), ("a",), {"b": 2}, b"")
+        >>> b = Page(2, "b", ("a", "b"), ("b",), {}, b"")
+        >>> Book("x", (a, b)).parent(2), Book("x", (a, b)).depths()
+        (1, {1: 0, 2: 1})
+        """
+        return self._parent.get(number)
+
+    def depths(self) -> dict[int, int]:
+        """Page number → depth in the tree of pages (the top page is 0)."""
+        depth: dict[int, int] = {}
+        for page in self.pages:  # outline order: a parent comes before its children
+            up = self._parent.get(page.number)
+            depth[page.number] = 0 if up is None else depth.get(up, -1) + 1
+        return depth
+
+    def label(self, node: str) -> str:
+        """The first line of ``node``'s label (its name), or the id when unknown.
+
+        Examples
+        --------
+        >>> Book(title="x", pages=(), labels={"a": "Kari Nordmann\\nLeder"}).label("a")
+        'Kari Nordmann'
+        """
+        text = self.labels.get(node) or node
+        return text.splitlines()[0] if text.strip() else node
+
+    def index(self) -> list[tuple[str, str, int]]:
+        """Every node drawn in full, as ``(label, node, page)`` sorted by label, Norwegian
+        letters Æ, Ø, Å after Z (then by page and id).
+
+        Examples
+        --------
+        >>> page = Page(number=1, root="a", path=("a",), nodes=("a", "b", "c"), links={},
+        ...             svg=b"")
+        >>> Book("x", (page,), labels={"a": "Åse", "b": "Ola", "c": "Øystein"}).index()
+        [('Ola', 'b', 1), ('Øystein', 'c', 1), ('Åse', 'a', 1)]
+        """
+        entries = {(self.labels.get(n) or n, n, self.page_of(n))
+                   for page in self.pages for n in page.nodes}
+        return sorted(entries, key=lambda e: (sort_key(e[0]), e[2], e[1]))
+
+
+_NORWEGIAN = str.maketrans({"æ": "{a", "ø": "{b", "å": "{c", "ä": "{a", "ö": "{b"})
+
+
+def sort_key(text: str) -> str:
+    """Sort key for labels in Norwegian order (…, z, æ, ø, å), case ignored.
+
+    Examples
+    --------
+    >>> sorted(["Ås", "Berg", "Øen", "Ærø", "zulu"], key=sort_key)
+    ['Berg', 'zulu', 'Ærø', 'Øen', 'Ås']
+    """
+    return " ".join(text.split()).casefold().translate(_NORWEGIAN)

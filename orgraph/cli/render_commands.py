@@ -8,8 +8,11 @@ from pathlib import Path
 
 import click
 
+from orgraph.book.guard import READ_IT, chart_size, unreadable_hint
 from orgraph.book.html import html_chart
+from orgraph.book.paper import parse_page
 from orgraph.cli.base import CONTEXT, EXIT_INPUT, lang_option
+from orgraph.cli.book_command import book_command
 from orgraph.cli.input_options import input_options, read_input
 from orgraph.errors import ChartError, OrgraphError, RenderError
 from orgraph.render import DEFAULT_TIMEOUT, ENGINES, FORMATS, LAYOUTS, render
@@ -81,12 +84,18 @@ def output_format(fmt: str | None, output: str | None) -> str:
               help="Resolution of PNG output (default 96).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
               default=DEFAULT_TIMEOUT, show_default=True, help="Seconds the layout may take.")
+@click.option("--book", metavar="OUT.pdf|DIR/",
+              help="Draw a chart book: pages of one manager's subtree each, readable on "
+                   "--page, with contents and an index; a .pdf file, or a folder of SVG "
+                   "pages with index.html.")
+@click.option("--min-text", type=click.FloatRange(min=1), default=8.0, show_default=True,
+              metavar="PT", help="Smallest text size on the book's pages, in points.")
 @input_options
 def render_command(files: tuple[str, ...], output: str | None, outdir: str | None,
                    fmt: str | None, engine: str, lang: str, expand: bool, legend: bool,
                    show: str, root: str | None, depth: int | None, layout: str,
                    page: str | None, dpi: float | None, timeout: float,
-                   input_opts: dict) -> None:
+                   book: str | None, min_text: float, input_opts: dict) -> None:
     """Draw chart files as organisation charts in the legend of Vedlegg 1.
 
     Staff units are circles, operating units boxes, political bodies rounded boxes; arrows
@@ -102,6 +111,7 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
       orgraph render charts/lier.yaml --page A4 -o lier-a4.pdf
       orgraph render charts/lier.yaml --layout dot -o lier-dot.svg
       orgraph render charts/arendal.yaml -o arendal.html
+      orgraph render big.csv --book big.pdf --page A3
     """
     if output and outdir:
         raise click.UsageError("give either -o/--output or --outdir, not both")
@@ -113,6 +123,16 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
             Page.parse(page)
         except RenderError as exc:
             raise click.BadParameter(str(exc), param_hint="--page") from None
+    try:
+        shown = parse_show(show)
+    except RenderError as exc:
+        raise click.BadParameter(str(exc), param_hint="--show") from None
+    if book:
+        book_command(files, book, output or outdir or fmt or root or depth,
+                     parse_page(page or "A4"), min_text,
+                     {"engine": engine, "lang": lang, "expand": expand, "legend": legend,
+                      "show": shown, "timeout": timeout, "layout": layout}, input_opts)
+        return
     form = output_format(fmt, output)
     if form == "html":
         given = [name for name, value in (("--root", root), ("--depth", depth), ("--dpi", dpi),
@@ -120,10 +140,6 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
         if given:
             raise click.UsageError(f"{', '.join(given)} cannot be used with an HTML chart: it "
                                    "holds the whole organisation, cut into pages by orgraph")
-    try:
-        shown = parse_show(show)
-    except RenderError as exc:
-        raise click.BadParameter(str(exc), param_hint="--show") from None
     folder = Path(outdir) if outdir else Path(".")
     targets = [(f, Path(output) if output else folder / f"{Path(f).stem}.{form}")
                for f in files]
@@ -145,8 +161,14 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
                                   timeout=timeout, layout=layout, page=page, dpi=dpi)
             for warning in caught:
                 click.echo(f"warning: {path}: {warning.message}", err=True)
+            if any("smallest text" in str(w.message) for w in caught):
+                click.echo(f"note: {path}: {READ_IT}", err=True)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+            size = None if page else chart_size(data, form, dpi or 96)  # --page warns itself
+            hint = size and unreadable_hint(path, size, parse_page("A4"))
+            if hint:
+                click.echo(hint, err=True)
         except ChartError as exc:
             failed = True
             for problem in exc.problems:

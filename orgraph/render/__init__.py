@@ -102,10 +102,8 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
         raise RenderError(f"unknown layout {layout!r}; use one of: {', '.join(LAYOUTS)}")
     paper = Page.parse(page) if isinstance(page, str) else page
     if layout == "dot":
-        if cut or captions or links:
-            raise RenderError("cut, captions and links need the tree layout (layout='tree')")
         source = to_dot(org, lang=lang, expand=expand, legend=legend, show=show, root=root,
-                        depth=depth, wrap=wrap)
+                        depth=depth, wrap=wrap, cut=cut, captions=captions, links=links)
     else:
         source = to_pinned_dot(org, lang=lang, expand=expand, legend=legend, show=show,
                                root=root, depth=depth, wrap=wrap, cut=cut, captions=captions,

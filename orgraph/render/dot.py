@@ -40,7 +40,7 @@ import itertools
 import math
 import re
 import textwrap
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -284,7 +284,9 @@ def _title(org: Organisation, lang: str) -> str:
 def to_dot(org: Organisation, *, lang: str | None = None, expand: bool = False,
            legend: bool = False, show: str | Collection[str] | None = None,
            root: str | None = None, depth: int | None = None,
-           wrap: int = DEFAULT_WRAP) -> str:
+           wrap: int = DEFAULT_WRAP, cut: Collection[str] = (),
+           captions: Mapping[str, str] | None = None,
+           links: Mapping[str, str] | None = None) -> str:
     """Return the DOT source of the organisation's chart in the legend of Vedlegg 1.
 
     Parameters
@@ -307,6 +309,12 @@ def to_dot(org: Organisation, *, lang: str | None = None, expand: bool = False,
         counted on the node they hang from.
     wrap : int
         Most leaf units side by side under one manager before they stack into columns.
+    cut : collection of str
+        Nodes drawn with everything below them hidden and counted on them (as at ``depth``).
+    captions : mapping, optional
+        Node → one more line of text in its box (the chart book's "page 12"), last.
+    links : mapping, optional
+        Node → URL its box links to (``URL`` in DOT, an ``<a>`` around the box in SVG).
 
     Returns
     -------
@@ -327,12 +335,18 @@ def to_dot(org: Organisation, *, lang: str | None = None, expand: bool = False,
     (False, True)
     >>> 'class=staff_instructs' in to_dot(org)
     True
+    >>> src = to_dot(org, cut={"radmann"}, captions={"radmann": "7 under"},
+    ...              links={"radmann": "#p2"})
+    >>> 'radmann [label=<Rådmann<br/>+7 enheter under<br/>7 under> URL="#p2"' in src
+    True
     """
     lang = resolve_language(org, lang)  # the chart's declared language unless lang is given
     shown = parse_show(show)
     kinds = _check(org, lang, root, depth, wrap)
     words = TEXT[lang]
-    nodes, collapsed = select(org, kinds, root, depth, shown)
+    nodes, collapsed = select(org, kinds, root, depth, shown, cut)
+    captions = captions or {}
+    links = links or {}
     visible = set(nodes)
 
     graph = graphviz.Digraph(name="orgraph")
@@ -393,8 +407,12 @@ def to_dot(org: Organisation, *, lang: str | None = None, expand: bool = False,
                 lines.append(f"+{collapsed[node]} {words['units']} {words['below']}")
                 attrs["peripheries"] = "2"
                 attrs["class"] += " collapsed"
+            if captions.get(node):
+                lines.append(captions[node])
             label = _label(lines)
         own = {"label": label}
+        if links.get(node):
+            own["URL"] = graphviz.nohtml(links[node])  # a URL in <...> is no HTML label
         if node in staff_of:  # the manager's line runs straight down to its staff junction
             own["group"] = name
         node_stmts.append((attrs, name, own))

@@ -15,6 +15,8 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from orgraph.model import Category, Kind, Organisation, Relation, category_of
 
 __all__ = ["LEVEL_RELATIONS", "TREE_RELATIONS", "coordination_only", "kinds_of", "select"]
@@ -51,7 +53,7 @@ def coordination_only(org: Organisation, node: str, kind: Kind) -> bool:
 
 
 def select(org: Organisation, kinds: dict[str, Kind], root: str | None, depth: int | None,
-            show: frozenset[str]) -> tuple[list[str], dict[str, int]]:
+           show: frozenset[str], cut: Collection[str] = ()) -> tuple[list[str], dict[str, int]]:
     """Return the nodes to draw (in chart order) and the hidden-descendant counts.
 
     Parameters
@@ -64,6 +66,10 @@ def select(org: Organisation, kinds: dict[str, Kind], root: str | None, depth: i
         without a root counts from the organisation's tops.
     show : frozenset of str
         ``"coordination"`` adds coordination bodies that only have members.
+    cut : collection of str
+        Nodes drawn, but with everything below them hidden and counted on them, as at the
+        ``depth`` limit (the chart book cuts its pages there). Works with or without
+        ``root``; a cut node that is not drawn anyway changes nothing.
 
     Returns
     -------
@@ -71,29 +77,21 @@ def select(org: Organisation, kinds: dict[str, Kind], root: str | None, depth: i
         The nodes to draw, in the organisation's order.
     collapsed : dict
         Drawn node → number of units (aggregates by their count) hidden below it.
+
+    Examples
+    --------
+    >>> from orgraph import load
+    >>> org = load("examples/minimal.yaml")
+    >>> nodes, collapsed = select(org, kinds_of(org), None, None, frozenset(), cut={"radmann"})
+    >>> "radmann" in nodes, "skole" in nodes, collapsed
+    (True, False, {'radmann': 7})
     """
-    if root is None and depth is None:
+    cut = frozenset(cut)
+    if root is None and depth is None and not cut:
         chosen = set(org.nodes)
         collapsed: dict[str, int] = {}
     else:
-        tops = [root] if root is not None else [
-            n for n in org.nodes if not any(org.edges[u, n].get("relation") in _TREE
-                                            for u in org.predecessors(n))]
-        chosen = set(tops)
-        frontier = list(tops)
-        level = 0
-        while frontier and (depth is None or level < depth):
-            level += 1
-            nxt = [v for u in frontier for v in org.successors(u)
-                   if org.edges[u, v].get("relation") in _LEVEL and v not in chosen]
-            chosen.update(nxt)
-            frontier = nxt
-        changed = True
-        while changed:  # staff of drawn managers are drawn (staff are not a level)
-            extra = {v for u in chosen for v in org.successors(u)
-                     if org.edges[u, v].get("relation") == Relation.STAFF.value} - chosen
-            chosen |= extra
-            changed = bool(extra)
+        chosen = _below(org, root, depth, cut)
         collapsed = {}
         for node in chosen:
             hidden: set[str] = set()
@@ -123,3 +121,28 @@ def _drawn_body(org: Organisation, node: str, show: frozenset[str]) -> bool:
     ``--show coordination``, or always when the chart marks it ``shown`` (the source figure
     draws it, as figur V1.9 draws Larvik's samordningsråd)."""
     return "coordination" in show or bool(org.nodes[node].get("shown"))
+
+
+def _below(org: Organisation, root: str | None, depth: int | None,
+           cut: frozenset[str]) -> set[str]:
+    """The nodes drawn: ``root`` (or every node no tree edge hangs, for ``None``) and its
+    levels down to ``depth``, not below a node in ``cut``, plus the staff of drawn managers."""
+    if root is None:
+        hung = {v for u, v, rel in org.edges(data="relation") if rel in _TREE}
+        frontier = [n for n in org.nodes if n not in hung]
+    else:
+        frontier = [root]
+    chosen = set(frontier)
+    level = 0
+    while frontier and (depth is None or level < depth):
+        level += 1
+        nxt = [v for u in frontier if u not in cut for v in org.successors(u)
+               if org.edges[u, v].get("relation") in _LEVEL and v not in chosen]
+        chosen.update(nxt)
+        frontier = nxt
+    extra = set(chosen)
+    while extra:  # staff of drawn managers are drawn (staff are not a level)
+        extra = {v for u in extra if u not in cut for v in org.successors(u)
+                 if org.edges[u, v].get("relation") == Relation.STAFF.value} - chosen
+        chosen |= extra
+    return chosen

@@ -1,0 +1,81 @@
+"""Paper sizes and the parts of a book page: margins, header, footer, chart area.
+
+Examples
+--------
+>>> parse_page("A4")
+Paper(name='A4 landscape', width=841.89, height=595.28)
+>>> parse_page("letter,portrait").width
+612.0
+>>> chart_area(parse_page("A4"))
+(785.89, 501.28)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from orgraph.errors import RenderError
+
+__all__ = ["FOOTER", "HEADER", "MARGIN", "PAPERS", "Paper", "chart_area", "parse_page"]
+
+#: Portrait width and height in points (ISO 216 rounded to 0.01 pt, US letter).
+PAPERS: dict[str, tuple[float, float]] = {
+    "A2": (1190.55, 1683.78),
+    "A3": (841.89, 1190.55),
+    "A4": (595.28, 841.89),
+    "A5": (419.53, 595.28),
+    "letter": (612.0, 792.0),
+}
+#: Space around everything on a page, in points (1 cm).
+MARGIN = 28.0
+#: Height of the header (the path from the top, with links) above the chart.
+HEADER = 22.0
+#: Height of the footer (the page number) below the chart.
+FOOTER = 16.0
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A page size in points, orientation applied."""
+
+    name: str
+    width: float
+    height: float
+
+
+def parse_page(text: str) -> Paper:
+    """Read ``A4``, ``A3,portrait``, ``letter landscape``, ``a2-landscape`` (landscape by
+    default: organisation charts are wide).
+
+    Raises
+    ------
+    RenderError
+        An unknown size or orientation, naming the choices.
+
+    Examples
+    --------
+    >>> parse_page("a3 portrait").name
+    'A3 portrait'
+    >>> parse_page("B5")
+    Traceback (most recent call last):
+    ...
+    orgraph.errors.RenderError: unknown page size 'B5'; use one of: A2, A3, A4, A5, letter, \
+optionally with ,landscape or ,portrait (e.g. A3,portrait)
+    """
+    words = text.replace(",", " ").replace("-", " ").split()
+    sizes = {k.lower(): k for k in PAPERS}
+    if not words or words[0].lower() not in sizes or len(words) > 2 or (
+            len(words) == 2 and words[1].lower() not in ("landscape", "portrait")):
+        raise RenderError(f"unknown page size {text!r}; use one of: {', '.join(PAPERS)}, "
+                          "optionally with ,landscape or ,portrait (e.g. A3,portrait)")
+    size = sizes[words[0].lower()]
+    orientation = words[1].lower() if len(words) == 2 else "landscape"
+    short, long = PAPERS[size]
+    width, height = (long, short) if orientation == "landscape" else (short, long)
+    return Paper(f"{size} {orientation}", width, height)
+
+
+def chart_area(paper: Paper) -> tuple[float, float]:
+    """Width and height left for the chart inside the margins, header and footer."""
+    return (round(paper.width - 2 * MARGIN, 2),
+            round(paper.height - 2 * MARGIN - HEADER - FOOTER, 2))

@@ -1,0 +1,56 @@
+"""``orgraph render FILE --book OUT.pdf|DIR/``: the chart book on the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from orgraph.book.build import build_book
+from orgraph.book.paper import Paper
+from orgraph.book.pdf import write_pdf
+from orgraph.book.svgdir import write_svg_folder
+from orgraph.cli.base import EXIT_INPUT
+from orgraph.cli.input_options import read_input
+from orgraph.errors import ChartError, OrgraphError
+
+__all__ = ["book_command"]
+
+
+def book_command(files: tuple[str, ...], book: str, conflicting: object, paper: Paper,
+                 min_text: float, options: dict, input_opts: dict) -> None:
+    """Read one input, build its book and write it as a PDF or a folder of SVG pages.
+
+    ``conflicting`` is any of -o/--outdir/--format/--root/--depth given with --book.
+    """
+    if conflicting:
+        raise click.UsageError("--book writes the whole organisation as pages: give it "
+                               "without -o, --outdir, --format, --root or --depth")
+    if len(files) != 1:
+        raise click.UsageError(f"--book takes one input, got {len(files)}")
+    target = Path(book)
+    is_folder = book.endswith(("/", "\\")) or target.is_dir() or not target.suffix
+    if not is_folder and target.suffix.lower() != ".pdf":
+        raise click.UsageError(f"--book {book}: give a .pdf file or a folder (ending in /)")
+    path = files[0]
+    try:
+        org = read_input(path, **input_opts)
+        pages = build_book(org, paper, min_text=min_text, **options)
+        if is_folder:
+            write_svg_folder(pages, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_pdf(pages, target)
+    except ChartError as exc:
+        for problem in exc.problems:
+            click.echo(f"error: {problem}", err=True)
+        raise SystemExit(EXIT_INPUT) from None
+    except OrgraphError as exc:
+        click.echo(f"error: {path}: {exc}", err=True)
+        raise SystemExit(EXIT_INPUT) from None
+    except OSError as exc:
+        click.echo(f"error: cannot write {target}: {exc.strerror or exc}", err=True)
+        raise SystemExit(EXIT_INPUT) from None
+    for note in pages.notes:
+        click.echo(f"warning: {path}: {note}", err=True)
+    click.echo(f"{target} ({len(pages.pages)} pages)")
