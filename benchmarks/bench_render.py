@@ -79,7 +79,8 @@ def measure(org: orgraph.Organisation, expand: bool, which: str, repeat: int
         runs["build"].append(timed(lambda: to_dot(org, expand=expand)))
         runs["engine"].append(timed(lambda: layout(source, "svg", engine=which, timeout=None)))
         runs["total"].append(timed(lambda: orgraph.render(org, "svg", engine=which,
-                                                          expand=expand, timeout=None)))
+                                                          expand=expand, timeout=None,
+                                                          layout="dot")))
     out = {}
     for step, times in runs.items():
         out[f"{step}_cpu"] = min(c for c, _ in times)
