@@ -194,6 +194,10 @@ def read_organogram(path: str | Path, *, junior: str | Path | None = None,
     posts = _Posts(header, rules)
     for line, row in rows:
         posts.add(line, row)
+    if not posts.raw:
+        raise ChartError([Problem(filename, "has no posts (" + (
+            f"{len(rows)} row(s), every one Eliminated or reference 0" if rows else
+            "the header is its only line") + "): there is no organisation to read")])
     org = posts.build(path)
     junior_path = Path(junior) if junior is not None else junior_file_for(path)
     if junior_path is not None:
