@@ -73,7 +73,7 @@ def survey(folder: Path) -> dict:
             rules = Counter(rule_of(p) for p in exc.problems)
             result["strict_rules"].update(rules)
             result["strict_files"].update(rules.keys())
-        except Exception:  # noqa: BLE001 - a survey lists bugs instead of stopping
+        except Exception:
             result["tracebacks"].append((senior.name, "strict", traceback.format_exc()))
         report = Report(str(senior))
         try:
@@ -84,7 +84,7 @@ def survey(folder: Path) -> dict:
                 result["empty"].append(senior.name)
             else:
                 result["lenient_failures"].append((senior.name, str(exc.problems[0])))
-        except Exception:  # noqa: BLE001
+        except Exception:
             result["tracebacks"].append((senior.name, "lenient", traceback.format_exc()))
         rules = Counter(rule_of(p) for p in report.repairs)
         result["repairs"] += len(report.repairs)

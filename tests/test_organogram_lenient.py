@@ -7,7 +7,6 @@ provenance in its PROVENANCE.md).
 from __future__ import annotations
 
 import csv
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,8 +18,7 @@ from orgraph.errors import ChartError
 from orgraph.formats import FormatWarning, Report
 from orgraph.formats.organogram import read_organogram
 
-sys.path.insert(0, str(Path(__file__).parent))
-from test_formats_organogram import pair, senior_row  # noqa: E402
+from test_formats_organogram import pair, senior_row
 
 REAL = Path(__file__).parent / "data" / "organograms-2011-03-31"
 IPC = REAL / "infrastructure_planning_commission-2011-03-31-senior.csv"
@@ -109,7 +107,7 @@ def test_references_the_uk_rule_refuses_are_kept_when_the_chart_allows_them():
 
 def test_a_pair_without_posts_is_an_error_in_both_readings():
     for strict in (False, True):
-        with pytest.raises(ChartError, match="has no posts .*the header is its only line"):
+        with pytest.raises(ChartError, match=r"has no posts .*the header is its only line"):
             read_organogram(DCMS, strict=strict)
 
 
