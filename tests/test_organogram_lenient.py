@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_formats_organogram import pair, senior_row
 
 from orgraph import formats
 from orgraph.cli import main
 from orgraph.errors import ChartError
 from orgraph.formats import FormatWarning, Report
 from orgraph.formats.organogram import read_organogram
-
-from test_formats_organogram import pair, senior_row
 
 REAL = Path(__file__).parent / "data" / "organograms-2011-03-31"
 IPC = REAL / "infrastructure_planning_commission-2011-03-31-senior.csv"
