@@ -19,7 +19,7 @@ the conversion dropped, decided or repaired (nothing is dropped silently).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -143,3 +143,40 @@ def read_input(path: str | Path, *, from_format: str | None = None,
         set_head(org, top, report)
     print_report(report)
     return org
+
+
+def report_failure(path: str | Path, exc: Exception) -> None:
+    """Print why one file of a batch failed: each problem of a ChartError, else the message."""
+    from orgraph.errors import ChartError
+
+    if isinstance(exc, ChartError):
+        for problem in exc.problems:
+            click.echo(f"error: {problem}", err=True)
+    else:
+        click.echo(f"error: {path}: {exc}", err=True)
+
+
+def read_each(files: Iterable[str], **options: Any) -> tuple[list[tuple[str, Organisation]],
+                                                              bool]:
+    """Read every file of a batch; a file that fails is reported and the others still read.
+
+    Returns the ``(path, organisation)`` pairs that were read and whether any file failed,
+    so a command can write what it could and exit with 1 at the end.
+
+    Examples
+    --------
+    >>> good, failed = read_each(["examples/minimal.yaml", "no-such-file.yaml"])
+    >>> [path for path, _ in good], failed
+    (['examples/minimal.yaml'], True)
+    """
+    from orgraph.errors import OrgraphError
+
+    good: list[tuple[str, Organisation]] = []
+    failed = False
+    for path in files:
+        try:
+            good.append((path, read_input(path, **options)))
+        except OrgraphError as exc:
+            failed = True
+            report_failure(path, exc)
+    return good, failed

@@ -2,8 +2,9 @@
 
 A junior row is not a post but a bucket of posts: ``Number of Posts in FTE`` of one grade and
 generic title under one senior post. The rows under a senior post become one ``unit_group``
-(``count``: the rows, ``fte`` and ``headcount``: their total FTE, ``items``: the rows), so
-what a span or a unit count counts is the rows, and the FTE measures count the posts.
+(``count``: the rows, with ``count_of: rows`` to say so; ``fte`` and ``headcount``: their
+total FTE; ``items``: the rows), so what a span or a unit count counts is the rows, and the
+FTE measures (:mod:`orgraph.metrics.fte`) count the posts.
 """
 
 from __future__ import annotations
@@ -126,6 +127,7 @@ def _add_group(org: Organisation, path: Path, target: str, group: dict[str, Any]
         node = f"{base}_/junior" if node == f"{base}/junior" else node + "_"
     attrs: dict[str, Any] = {
         "label": f"Junior posts ({group['fte']:g} FTE)", "count": len(group["items"]),
+        "count_of": "rows",
         "items": group["items"], "fte": group["fte"], "headcount": group["fte"],
         "source": f"{path.name}, from line {group['line']}"}
     if orphan:

@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 
 from orgraph.errors import MetricsError
-from orgraph.metrics import generic, leaders, levels, report, span
+from orgraph.metrics import fte, generic, leaders, levels, report, span
 from orgraph.metrics._structure import Structure, structure
 from orgraph.metrics.krackhardt import _hierarchy_measures
 
@@ -78,7 +78,7 @@ MUNICIPAL_FIELDS: dict[str, str] = {
 }
 #: Every key a record may have, in order: the sections, then ``notes``. A record has the
 #: generic keys and ``notes`` always, the municipal keys only for a municipality.
-FIELDS: dict[str, str] = {**GENERIC_FIELDS, **MUNICIPAL_FIELDS,
+FIELDS: dict[str, str] = {**GENERIC_FIELDS, **fte.FTE_FIELDS, **MUNICIPAL_FIELDS,
                           "notes": "why a value is null or a fallback was used"}
 #: The keys of a record that hold one value (CSV columns): all but the nested ``per_tree``.
 FLAT_FIELDS = tuple(key for key in FIELDS if key != "per_tree")
@@ -137,8 +137,8 @@ def record(org: nx.DiGraph | Structure, *, dotted: bool = True,
     >>> rec = record(orgraph.load("examples/minimal.yaml"))
     >>> rec["leader_team"], rec["performance_units"], rec["management_levels"]
     ('3', 4, 2)
-    >>> rec["mintzberg_ratio"], rec["notes"]
-    (None, ['mintzberg_ratio: not every performance unit has a headcount'])
+    >>> rec["mintzberg_ratio"], rec["notes"][0]
+    (None, 'mintzberg_ratio: not every performance unit has a headcount')
     >>> list(rec) == list(FIELDS)
     True
     >>> company = record(orgraph.load("tests/data/krackhardt-high-tech.csv"))
@@ -181,6 +181,9 @@ def _generic(st: Structure, rec: _Builder, dotted: bool, lub_reading: str) -> No
     if tops is not None and tops > 1:
         rec.put("per_tree", lambda: generic.tree_records(st, dotted=dotted,
                                                          lub_reading=lub_reading))
+    by_fte = fte.fte_fields(st)  # counting by FTE (orgraph.metrics.fte): every organisation
+    rec.notes += by_fte.pop("notes")
+    out.update(by_fte)
 
 
 def _forest(tops: int | None) -> Any:
