@@ -29,7 +29,7 @@ __all__ = ["FTE_FIELDS", "fte_fields", "fte_of", "fte_total", "span_counts", "sp
 FTE_FIELDS: dict[str, str] = {
     "span_counts": "what spans and unit counts count (units, or posts with junior rows)",
     "fte_total": "total FTE (fte, else headcount) over the nodes that have one",
-    "top_span_fte": "FTE of the top post's line subordinates",
+    "top_span_fte": "FTE of the top post's line subordinates (the cao, else the one root)",
     "span_fte_max": "largest span in FTE",
     "span_fte_mean": "mean span in FTE over managers whose subordinates all have an FTE",
     "span_fte_median": "median span in FTE over those managers",
@@ -167,7 +167,9 @@ def fte_fields(org: nx.DiGraph | Structure) -> dict[str, Any]:
     st = structure(org)
     notes: list[str] = []
     out: dict[str, Any] = {"span_counts": span_counts(st), "fte_total": fte_total(st)}
-    tops = [i for i in np.flatnonzero(st.kind_mask("cao")).tolist()]
+    tops = np.flatnonzero(st.kind_mask("cao")).tolist()
+    if not tops:  # no kinds (a company's table): the top is the node without a superior
+        tops = np.flatnonzero((st.n_superiors == 0) & (st.line_deg > 0)).tolist()
     top = None
     if len(tops) == 1:
         value = _span_fte_array(st)[tops[0]]
@@ -185,6 +187,6 @@ def fte_fields(org: nx.DiGraph | Structure) -> dict[str, Any]:
                      + " have a line subordinate without fte or headcount and are left out "
                      "of the FTE spans")
     if top is None and out["fte_total"] is not None and len(tops) != 1:
-        notes.append(f"top_span_fte: {len(tops)} top posts (cao); measured for one only")
+        notes.append(f"top_span_fte: {len(tops)} top posts; measured for a single top only")
     out["notes"] = notes
     return out
