@@ -122,7 +122,7 @@ def span_fte_stats(org: nx.DiGraph | Structure) -> dict[str, Any]:
     idx, _ = _span_arrays(st)
     values = _span_fte_array(st)[idx]
     have = values[~np.isnan(values)]
-    out: dict[str, Any] = {"managers": int(len(have)), "undefined": int(len(values) - len(have))}
+    out: dict[str, Any] = {"managers": len(have), "undefined": len(values) - len(have)}
     if not len(have):
         return {**out, "max": None, "mean": None, "median": None}
     return {**out, "max": round(float(have.max()), 4), "mean": round(float(have.mean()), 4),
