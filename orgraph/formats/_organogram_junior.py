@@ -9,6 +9,7 @@ FTE measures (:mod:`orgraph.metrics.fte`) count the posts.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ def _fte(text: str) -> float | int | None:
 
 
 def add_junior(org: Organisation, path: Path, header: list[str],
-               rows: list[tuple[int, list[str]]], id_of: dict[str, str],
+               rows: Iterable[tuple[int, list[str]]], id_of: dict[str, str],
                eliminated: dict[str, str], rules: Rules) -> None:
     """Add the junior rows to ``org`` as one ``unit_group`` per senior post.
 

@@ -39,13 +39,23 @@ Two readings (``strict``):
 from __future__ import annotations
 
 import csv
+import gc
 import io
+import operator
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from orgraph.errors import ChartError, Problem
-from orgraph.formats._common import ID_PATTERN, Report, decode_text, finish, read_bytes, safe_ids
+from orgraph.formats._common import (
+    ID_PATTERN,
+    Report,
+    decode_text,
+    normalise,
+    read_bytes,
+    safe_ids,
+)
 from orgraph.formats._organogram_junior import add_junior
 from orgraph.formats._organogram_rules import Links, Rules, break_loops, link_posts
 from orgraph.model import Organisation
@@ -88,31 +98,48 @@ _RESERVED = {"label", "kind", "role", "acts_for_cao", "holders", "vacant", "fte"
              "standing_committee", "members", "dotted", "orders_from", "serves", "parent",
              "units", "id", "data"}
 _REF = re.compile(r"[0-9A-Za-z-]+")
+_REF_MATCH = _REF.fullmatch
+_VALUE = operator.itemgetter(1)  # (column, cell) pairs with a cell
+#: Names that are not a person's (upper case): not disclosed, vacant, no longer a post.
+_SPECIAL_NAMES = frozenset({"N/D", "VACANT", "ELIMINATED"})
+_MAX_TEXT = 5000  # the chart format's limit on a text
 
 
 def _norm(header: str) -> str:
     return re.sub(r"[^a-z0-9]", "", header.lower().replace("£", ""))
 
 
-def _rows(path: Path, encoding: str | None) -> tuple[list[str], list[tuple[int, list[str]]]]:
+def _rows(path: Path, encoding: str | None) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """The normalised header and an iterator over the non-empty rows (line, stripped cells)."""
     filename = str(path)
     text = decode_text(read_bytes(path), filename, encoding)
     reader = csv.reader(io.StringIO(text, newline=""))
-    rows: list[tuple[int, list[str]]] = []
-    append = rows.append
-    start = 1
+    del text
+    header: list[str] | None = None
     try:
         for row in reader:
             if any(row):
-                append((start, [c.strip() for c in row]))
+                header = [_norm(h) for h in row]
+                break
+    except csv.Error as exc:
+        raise ChartError([Problem(filename, f"cannot parse the CSV: {exc}; check the quoting",
+                                  line=reader.line_num)]) from None
+    if header is None:
+        raise ChartError([Problem(filename, "the file is empty")])
+    return header, _body(reader, filename)
+
+
+def _body(reader: Any, filename: str) -> Iterator[tuple[int, list[str]]]:
+    start = reader.line_num + 1
+    strip = str.strip
+    try:
+        for row in reader:
+            if any(row):
+                yield start, list(map(strip, row))
             start = reader.line_num + 1
     except csv.Error as exc:
         raise ChartError([Problem(filename, f"cannot parse the CSV: {exc}; check the quoting",
                                   line=start)]) from None
-    if not rows:
-        raise ChartError([Problem(filename, "the file is empty")])
-    (_, header), body = rows[0], rows[1:]
-    return [_norm(h) for h in header], body
 
 
 def is_organogram(first_line: str) -> bool:
@@ -176,7 +203,19 @@ def read_organogram(path: str | Path, *, junior: str | Path | None = None,
     >>> org.nodes[top]["label"], org.kind(top).value
     ('Permanent Secretary', 'cao')
     """
-    path = Path(path)
+    # Millions of new dicts and lists set off the cyclic garbage collector again and again,
+    # though none of them can form a cycle: pause it while the graph is built.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read(Path(path), junior, encoding, report, strict)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read(path: Path, junior: str | Path | None, encoding: str | None, report: Report | None,
+          strict: bool) -> Organisation:
     filename = str(path)
     report = report if report is not None else Report(filename)
     header, rows = _rows(path, encoding)
@@ -192,11 +231,13 @@ def read_organogram(path: str | Path, *, junior: str | Path | None = None,
                                   line=1)])
     rules = Rules(filename, strict, report)
     posts = _Posts(header, rules)
+    seen = 0
     for line, row in rows:
         posts.add(line, row)
+        seen += 1
     if not posts.raw:
         raise ChartError([Problem(filename, "has no posts (" + (
-            f"{len(rows)} row(s), every one Eliminated or reference 0" if rows else
+            f"{seen} row(s), every one Eliminated or reference 0" if seen else
             "the header is its only line") + "): there is no organisation to read")])
     org = posts.build(path)
     junior_path = Path(junior) if junior is not None else junior_file_for(path)
@@ -210,10 +251,28 @@ def read_organogram(path: str | Path, *, junior: str | Path | None = None,
         report.note("no junior-post file beside it: only senior posts read "
                     "(give one with --junior)")
     posts.report_left_out(report)
+    _check_texts(org, rules, posts.line_of())
     rules.raise_if_any()
     order = {filename: 0, str(junior_path): 1}
     report.repairs.sort(key=lambda p: (order.get(p.file, 2), p.line or 0))
-    return finish(org, filename, None, posts.line_of(), name=org.graph.get("name"))
+    # The chart rules hold by construction: known kinds and keys (other columns are
+    # prefixed), one line superior per post and no loop (break_loops); only the length of
+    # the texts (_check_texts) needed a look. The full check would re-prove it at 3x the cost.
+    normalise(org, org.graph.get("name") or path.stem)
+    return org
+
+
+def _check_texts(org: Organisation, rules: Rules, lines: dict[str, int]) -> None:
+    """The chart format's limit on a label's length; lenient: cut, and say so."""
+    for node, data in org.nodes(data=True):
+        label = data["label"]
+        if len(label) > _MAX_TEXT:
+            rules.breach(f"'Job Title' is {len(label)} characters long; the limit is "
+                         f"{_MAX_TEXT}",
+                         f"'Job Title' is {len(label)} characters long: the label is cut to "
+                         f"{_MAX_TEXT} (the title kept whole in 'job_title')",
+                         lines.get(node), node)
+            data["job_title"], data["label"] = label, label[:_MAX_TEXT]
 
 
 class _Posts:
@@ -227,21 +286,26 @@ class _Posts:
         self.i_fte = col.get("fte")
         self.i_grade = col.get("gradeorequivalent", col.get("grade"))
         self.width = len(header)
-        self.share_cols = [i for h, i in col.items()
-                           if h in _SENIOR and h not in _SHARE_IGNORES]
-        self.attr_cols: list[tuple[int, str]] = []
-        taken: set[str] = set()
+        share_cols = [i for h, i in col.items() if h in _SENIOR and h not in _SHARE_IGNORES]
+        self.share_of = operator.itemgetter(*share_cols)  # at least ref, title, boss
+        self.senior_grades = set(SENIOR_GRADES)
+        self.fte_cache: dict[str, float | int] = {}
+        indices: list[int] = []
+        names: list[str] = []
         for i, h in enumerate(header):
             target = _SENIOR.get(h, h) if h else f"column_{i + 1}"
-            if target is None or target in taken:
+            if target is None or target in names:
                 continue
-            taken.add(target)
-            self.attr_cols.append((i, f"column_{target}" if target in _RESERVED else target))
+            indices.append(i)
+            names.append(f"column_{target}" if target in _RESERVED else target)
+        self.attr_names = tuple(names)
+        self.attr_values = (operator.itemgetter(*indices) if len(indices) > 1 else
+                            (lambda row: tuple(row[i] for i in indices)))
         self.raw: list[str] = []
         self.bosses: list[str] = []
         self.lines: list[int] = []
         self.attrs: list[dict[str, Any]] = []
-        self.shares: list[tuple[str, ...]] = []
+        self.shares: list[Any] = []
         self.first: dict[str, int] = {}
         self.duplicates: list[int] = []
         self.eliminated: dict[str, str] = {}
@@ -258,22 +322,26 @@ class _Posts:
         if ref == "0":
             self.not_in_post += 1
             return
-        if name.lower() == "eliminated":
+        special = len(name) in (3, 6, 10) and name.upper() in _SPECIAL_NAMES
+        if special and name.upper() == "ELIMINATED":
             self.eliminated.setdefault(ref, boss)
             return
-        self._check_ref(ref, line)
+        if _REF_MATCH(ref) is None or (len(ref) == 2 and ref.upper() == "XX"):
+            self._check_ref(ref, line)
         if not name:
             rules.breach("'Name' is empty; write the name, 'N/D' (not disclosed), 'Vacant' or "
                          "'Eliminated'", "'Name' is empty: read as 'N/D' (not disclosed)",
                          line, ref or None)
-        if not title or title.upper() == "N/D":
+        no_title = not title or (len(title) == 3 and title.upper() == "N/D")
+        if no_title:
             rules.breach("'Job Title' cannot be blank or 'N/D'; give the post's title",
                          f"'Job Title' is {title or 'blank'!r}: the post is labelled with its "
                          "reference", line, ref or None)
         fte = self._fte(row, line, ref)
-        share = tuple(row[i] for i in self.share_cols)
-        if ref in self.first and ref:
-            k = self.first[ref]
+        share = self.share_of(row)
+        first = self.first
+        if ref in first:
+            k = first[ref]
             if share == self.shares[k]:
                 self._merge(self.attrs[k], name, fte)
                 return
@@ -285,23 +353,24 @@ class _Posts:
                          "its own", line, ref)
             self.duplicates.append(len(self.raw))
         elif ref:
-            self.first[ref] = len(self.raw)
+            first[ref] = len(self.raw)
         else:
             self.duplicates.append(len(self.raw))  # an empty reference: an id of its own
-        attrs: dict[str, Any] = {"label": title if title and title.upper() != "N/D" else ref}
-        if name.lower() == "vacant":
+        attrs: dict[str, Any] = {"kind": "executive", "role": "other", "acts_for_cao": False,
+                                 "label": ref if no_title else title}
+        if special and name.upper() == "VACANT":
             attrs["vacant"] = True
-        elif name and name.upper() != "N/D":
+        elif name and not special:
             attrs["holders"] = [name]
         if fte is not None:
             attrs["fte"] = fte
-        for i, target in self.attr_cols:
-            value = row[i]
-            if value and target not in attrs:
-                attrs[target] = value
+        attrs.update(filter(_VALUE, zip(self.attr_names, self.attr_values(row), strict=True)))
         grade = row[self.i_grade] if self.i_grade is not None else ""
-        if grade and grade.upper() not in SENIOR_GRADES:
-            self.odd_grades.add(grade)
+        if grade and grade not in self.senior_grades:
+            if grade.upper() in SENIOR_GRADES:
+                self.senior_grades.add(grade)
+            else:
+                self.odd_grades.add(grade)
         self.raw.append(ref)
         self.bosses.append(boss)
         self.lines.append(line)
@@ -331,8 +400,12 @@ class _Posts:
         text = row[self.i_fte] if self.i_fte is not None else ""
         if not text:
             return None
+        cached = self.fte_cache.get(text)
+        if cached is not None:
+            return cached
         try:
-            return _number(text)
+            value = self.fte_cache[text] = _number(text)
+            return value
         except ValueError:
             self.rules.breach(f"'FTE' is {text!r}; write a number such as 1 or 0.5",
                               f"'FTE' is {text!r}, not a number: left out", line, ref or None)
@@ -382,15 +455,10 @@ class _Posts:
                            rules)
         break_loops(links, self.raw, self.lines, ids, rules)
         _check_tops(links, ids, self.lines, rules)
-        org = Organisation()
-        for k, node in enumerate(ids):
-            org.add_node(node, kind="executive", role="other", acts_for_cao=False,
-                         **self.attrs[k])
         for k, boss in links.repaired.items():
-            org.nodes[ids[k]]["source_reports_to"] = boss
+            self.attrs[k]["source_reports_to"] = boss
         parent = links.parent
-        org.add_edges_from(((ids[p], ids[k]) for k, p in enumerate(parent) if p >= 0),
-                           relation="line")
+        org = _graph(ids, self.attrs, [(ids[p], ids[k]) for k, p in enumerate(parent) if p >= 0])
         roots = links.declared_tops or [k for k, p in enumerate(parent) if p < 0]
         for k in roots:
             data = org.nodes[ids[k]]
@@ -405,7 +473,7 @@ class _Posts:
         self.ids = ids
         return org
 
-    def line_of(self) -> dict[str, int | None]:
+    def line_of(self) -> dict[str, int]:
         return dict(zip(self.ids, self.lines, strict=True))
 
     def report_left_out(self, report: Report) -> None:
@@ -419,6 +487,27 @@ class _Posts:
         if self.odd_grades:
             report.note(f"grades outside the senior list ({', '.join(sorted(self.odd_grades))})"
                         " kept as written")
+
+
+def _graph(ids: list[str], attrs: list[dict[str, Any]],
+           edges: list[tuple[str, str]]) -> Organisation:
+    """The organisation of these nodes (ids unique) and line edges (each node's one superior).
+
+    Fills networkx's adjacency dicts directly, as ``add_nodes_from`` / ``add_edges_from``
+    would (each node's attribute dict is its own, an edge's dict shared by its two ends)
+    without their per-item copies and checks, which the reader has already made.
+    """
+    org = Organisation()
+    node, succ, pred = org._node, org._succ, org._pred
+    for n, data in zip(ids, attrs, strict=True):
+        node[n] = data
+        succ[n] = {}
+        pred[n] = {}
+    for u, v in edges:
+        data = {"relation": "line"}
+        succ[u][v] = data
+        pred[v][u] = data
+    return org
 
 
 def _check_tops(links: Links, ids: list[str], lines: list[int], rules: Rules) -> None:
