@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import orgraph
 from orgraph import formats
 from orgraph.cli import main
 from orgraph.formats.organogram import read_organogram
@@ -64,16 +65,19 @@ def test_spans_table_says_what_it_counts():
     result = CliRunner().invoke(main, ["spans", str(SENIOR)])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["manager", "kind", "layer", "span", "fte"]
-    assert lines[1].split()[-2:] == ["4", "5"]  # the Permanent Secretary: 4 rows/posts, 5 FTE
+    start = lines.index(next(x for x in lines if x.startswith("manager")))
+    assert lines[start].split() == ["manager", "kind", "layer", "span", "fte"]
+    # the Permanent Secretary: 4 (two posts, two junior rows), 5 FTE
+    assert lines[start + 1].split()[-2:] == ["4", "5"]
     assert "spans count posts and junior rows" in result.stdout
 
 
 def test_small_ratios_are_not_printed_as_zero(tmp_path):
-    path = tmp_path / "big.csv"
-    path.write_text("id,parent,kind,headcount\ntop,,cao,1\n" + "\n".join(
-        f"u{i},top,unit,50" for i in range(2000)) + "\n", encoding="utf-8")
-    ratio = record(formats.read(path, report=formats.Report("x")))["mintzberg_ratio"]
+    path = tmp_path / "big.yaml"  # a municipality: mintzberg_ratio is a municipal key
+    path.write_text("orgraph: 1\norganisation: {name: Stor kommune, municipality: true}\n"
+                    "units:\n- {id: r, kind: cao, units: [{id: u, kind: unit_group, "
+                    "count: 2000, headcount: 100000}]}\n", encoding="utf-8")
+    ratio = record(orgraph.load(path))["mintzberg_ratio"]
     assert 0 < ratio < 0.001
     result = CliRunner().invoke(main, ["metrics", str(path)])
     line = next(x for x in result.stdout.splitlines() if "mintzberg_ratio" in x)
