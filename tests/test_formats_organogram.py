@@ -80,7 +80,7 @@ def test_junior_file_alone_is_refused_with_the_fix():
 def test_no_top_post(tmp_path):
     path = pair(tmp_path, [senior_row("A1", "X", "Boss", "B1"), senior_row("B1", "Y", "B", "A1")])
     with pytest.raises(ChartError) as excinfo:
-        read_organogram(path)
+        read_organogram(path, strict=True)
     assert any("no post reports to 'XX'" in m for m in messages(excinfo))
 
 
@@ -88,7 +88,7 @@ def test_two_top_posts(tmp_path):
     path = pair(tmp_path, [senior_row("A1", "X", "Boss", "XX"), senior_row("B1", "Y", "B", "xx")])
     with pytest.raises(ChartError, match=r"2 posts report to 'XX' \(A1 \(line 2\), B1 \(line 3\)"
                                          r"\); exactly one post is the top"):
-        read_organogram(path)
+        read_organogram(path, strict=True)
 
 
 def test_every_rule_at_once_with_line_numbers(tmp_path):
@@ -109,7 +109,7 @@ def test_every_rule_at_once_with_line_numbers(tmp_path):
         "Dept,Dept,Unit,A1,EO,1,2,Clerk,many,Other",    # 3 bad FTE
     ])
     with pytest.raises(ChartError) as excinfo:
-        read_organogram(path)
+        read_organogram(path, strict=True)
     found = messages(excinfo)
     senior, junior = str(path), str(tmp_path / "x-junior.csv")
     expected = [
@@ -133,7 +133,7 @@ def test_a_loop_that_never_reaches_the_top(tmp_path):
     path = pair(tmp_path, [senior_row("A1", "T", "Top", "XX"), senior_row("B1", "U", "B", "C1"),
                            senior_row("C1", "V", "C", "B1")])
     with pytest.raises(ChartError, match=r"reporting loop .*B1.*C1.* never reach the top post"):
-        read_organogram(path)
+        read_organogram(path, strict=True)
 
 
 def test_headers_match_ignoring_case_and_punctuation(tmp_path):

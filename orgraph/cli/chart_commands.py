@@ -9,7 +9,7 @@ import click
 from orgraph.cli.base import CONTEXT, EXIT_INPUT, friendly_errors, lang_option
 from orgraph.cli.input_options import input_options, read_input
 from orgraph.errors import ChartError
-from orgraph.formats import SUFFIXES
+from orgraph.formats import SUFFIXES, Report
 from orgraph.language import resolve_language
 from orgraph.textree import text_tree
 
@@ -18,7 +18,7 @@ __all__ = ["show", "validate"]
 
 @click.command(context_settings=CONTEXT)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@input_options
+@input_options(strict=True)
 def validate(files: tuple[str, ...], input_opts: dict) -> None:
     """Check chart files and report every problem, one line each.
 
@@ -27,11 +27,16 @@ def validate(files: tuple[str, ...], input_opts: dict) -> None:
     data format (a README beside the charts) are skipped with a note, unless --from names a
     format; a call that checks no file at all fails.
 
+    The check is strict: a file is held to its format's own rules (a UK organogram to the
+    Cabinet Office's). --lenient previews what the analysis commands would repair instead:
+    each repair a "warning: FILE:LINE: ..." and the file "ok (..., K repairs)".
+
     \b
     Examples:
       orgraph validate charts/*
       orgraph validate my-municipality.yaml
       orgraph validate hr-export.csv --profile visio
+      orgraph validate tests/data/organogram-senior.csv --lenient
     """
     failed = False
     checked = 0
@@ -42,14 +47,17 @@ def validate(files: tuple[str, ...], input_opts: dict) -> None:
                        "read it anyway", err=True)
             continue
         checked += 1
+        report = Report(path)
         try:
-            org = read_input(path, **input_opts)
+            org = read_input(path, report=report, **input_opts)
         except ChartError as exc:
             failed = True
             for problem in exc.problems:
                 click.echo(f"error: {problem}", err=True)
             continue
-        click.echo(f"{path}: ok ({org.number_of_nodes()} nodes, {org.number_of_edges()} edges)")
+        repairs = f", {len(report.repairs)} repairs" if report.repairs else ""
+        click.echo(f"{path}: ok ({org.number_of_nodes()} nodes, {org.number_of_edges()} "
+                   f"edges{repairs})")
     if failed or not checked:
         raise SystemExit(EXIT_INPUT)
 

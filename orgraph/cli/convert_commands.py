@@ -2,39 +2,76 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from orgraph.cli.base import CONTEXT, friendly_errors
-from orgraph.cli.input_options import input_options, print_report, read_input
+from orgraph.cli.base import CONTEXT, EXIT_INPUT
+from orgraph.cli.input_options import input_options, print_report, read_input, report_failure
+from orgraph.errors import OrgraphError
 from orgraph.formats import WRITABLE, Report, write
 
 __all__ = ["convert"]
 
+#: The suffix each written format gets under --outdir.
+_SUFFIX = {"yaml": ".yaml", "csv": ".csv", "dot": ".dot", "graphml": ".graphml",
+           "json": ".json", "gexf": ".gexf"}
+
 
 @click.command(context_settings=CONTEXT)
-@click.argument("infile", metavar="IN", type=click.Path(dir_okay=False))
-@click.argument("outfile", metavar="OUT", type=click.Path(dir_okay=False))
+@click.argument("files", metavar="IN... OUT", nargs=-1, required=True,
+                type=click.Path(dir_okay=False))
 @click.option("--to", "to_format", type=click.Choice(WRITABLE), metavar="FMT",
               help=f"Output format ({', '.join(WRITABLE)}); default: from OUT's suffix.")
+@click.option("--outdir", type=click.Path(file_okay=False),
+              help="Convert every IN into this folder (named after it, with --to's suffix); "
+                   "then no OUT is given.")
 @input_options
-def convert(infile: str, outfile: str, to_format: str | None, input_opts: dict) -> None:
+def convert(files: tuple[str, ...], to_format: str | None, outdir: str | None,
+            input_opts: dict) -> None:
     """Convert an organisation between YAML, CSV, DOT, GraphML, JSON and GEXF.
 
     Reads IN (also a UK organogram CSV pair, an XLSX sheet or a Visio / d3-org-chart /
     BALKAN / OrgChart Now export), checks it like a chart file, and writes OUT. Formats come
     from the suffixes unless --from / --to name them. What a format cannot carry is printed
-    as "warning: ... dropped ..."; every problem of IN as "error: FILE:ROW: ...".
+    as "warning: ... dropped ..."; every problem of IN as "error: FILE:ROW: ...". With
+    --outdir DIR --to FMT, every IN is converted into DIR; a file that fails is reported,
+    the others are still written, and the exit code is 1 at the end.
 
     \b
     Examples:
       orgraph convert examples/minimal.yaml minimal.graphml
       orgraph convert hr-export.csv chart.yaml --profile visio --encoding latin-1
       orgraph convert staff.txt chart.json --from csv --id-col Ansattnr --parent-col Leder
+      orgraph convert charts/*.yaml --outdir out --to graphml
     """
-    with friendly_errors():
-        org = read_input(infile, **input_opts)
-        report = Report(outfile)
-        write(org, outfile, to_format, report=report)
-    print_report(report)
-    click.echo(f"{outfile}: wrote {org.number_of_nodes()} nodes, "
-               f"{org.number_of_edges()} edges")
+    if outdir is None:
+        if len(files) != 2:
+            raise click.UsageError(f"give IN and OUT (got {len(files)} path(s)), or several "
+                                   "IN with --outdir DIR --to FMT")
+        jobs = [(files[0], files[1])]
+    else:
+        if to_format is None:
+            raise click.UsageError("--outdir needs --to FMT: the format of the files it writes")
+        folder = Path(outdir)
+        jobs = [(f, str(folder / (Path(f).stem + _SUFFIX[to_format]))) for f in files]
+    failed = False
+    for infile, outfile in jobs:
+        try:
+            org = read_input(infile, **input_opts)
+            report = Report(outfile)
+            Path(outfile).parent.mkdir(parents=True, exist_ok=True)
+            write(org, outfile, to_format, report=report)
+        except OrgraphError as exc:
+            failed = True
+            report_failure(infile, exc)
+            continue
+        except OSError as exc:
+            failed = True
+            click.echo(f"error: cannot write {outfile}: {exc.strerror or exc}", err=True)
+            continue
+        print_report(report)
+        click.echo(f"{outfile}: wrote {org.number_of_nodes()} nodes, "
+                   f"{org.number_of_edges()} edges")
+    if failed:
+        raise SystemExit(EXIT_INPUT)

@@ -4,19 +4,22 @@ A command adopts them with two lines::
 
     @click.command()
     @click.argument("file")
-    @input_options                      # adds --from, --profile, --id-col, ..., --encoding
+    @input_options                      # adds --from, --profile, ..., --strict/--lenient
     def show(file, input_opts):         # receives them as one dict
         with friendly_errors():
             org = read_input(file, **input_opts)
 
+``--strict/--lenient`` chooses the reading: lenient (the default of the analysis commands)
+keeps every record and reports each repair; strict (``input_options(strict=True)``, the
+default of ``orgraph validate``) refuses a file that breaks its format's rules.
 :func:`read_input` reads the file through :func:`orgraph.load` and prints, on stderr, what
-the conversion dropped or decided (nothing is dropped silently).
+the conversion dropped, decided or repaired (nothing is dropped silently).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -64,11 +67,29 @@ _OPTIONS: list[tuple[str, Callable[..., Any]]] = [
                                  "like the senior one with 'junior').")),
 ]
 #: The keyword names :func:`input_options` collects into ``input_opts``.
-INPUT_OPTION_NAMES = tuple(name for name, _ in _OPTIONS)
+INPUT_OPTION_NAMES = (*(name for name, _ in _OPTIONS), "strict")
 
 
-def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
+def _strict_option(default: bool) -> Callable[..., Any]:
+    if default:
+        text = ("Strict (the default here) refuses a file that breaks its format's rules, "
+                "as the publisher's validator does; --lenient previews the repairs an "
+                "analysis would make, each reported with its file, line and record.")
+    else:
+        text = ("Lenient (the default) keeps every record of a file that breaks its "
+                "format's rules (a UK organogram's blank names, several top posts, ...) and "
+                "reports each repair with its file, line and record; --strict refuses the "
+                "file instead.")
+    return click.option("--strict/--lenient", "strict", default=default, show_default=False,
+                        help=text)
+
+
+def input_options(func: Callable[..., Any] | None = None, *,
+                  strict: bool = False) -> Any:
     """Add the input options to a click command; it receives them as ``input_opts`` (a dict).
+
+    Use it bare (``@input_options``: lenient by default) or as ``@input_options(strict=True)``
+    (strict by default, ``--lenient`` to relax).
 
     Examples
     --------
@@ -81,32 +102,40 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     >>> CliRunner().invoke(count, ["examples/minimal.yaml"]).output
     '10\\n'
     """
+    if func is None:
+        return functools.partial(input_options, strict=strict)
+
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         opts = {name: kwargs.pop(name, None) for name in INPUT_OPTION_NAMES}
         return func(*args, input_opts=opts, **kwargs)
 
+    wrapper = _strict_option(strict)(wrapper)
     for _, option in reversed(_OPTIONS):
         wrapper = option(wrapper)
     return wrapper
 
 
 def print_report(report: Report) -> None:
-    """Print what a conversion dropped (``warning:``) or decided (``note:``) on stderr."""
+    """Print what a conversion dropped or repaired (``warning:``) or decided (``note:``)."""
     for message in report.dropped:
         click.echo(f"warning: {report.file}: dropped {message}", err=True)
     for message in report.notes:
         click.echo(f"note: {report.file}: {message}", err=True)
+    if report.repairs:
+        click.echo("\n".join(f"warning: {problem}" for problem in report.repairs), err=True)
+        click.echo(f"note: {report.file}: read leniently, {len(report.repairs)} repair(s) "
+                   "above; --strict refuses the file instead", err=True)
 
 
 def read_input(path: str | Path, *, from_format: str | None = None,
-               **options: Any) -> Organisation:
+               report: Report | None = None, **options: Any) -> Organisation:
     """Read any readable format with the options of :func:`input_options`.
 
     Raises :class:`~orgraph.errors.ChartError` (wrap the call in ``friendly_errors()``);
-    prints the conversion report on stderr.
+    prints the conversion report (``report``, a new one if not given) on stderr.
     """
-    report = Report(str(path))
+    report = report if report is not None else Report(str(path))
     top = options.pop("top", None)
     options = {k: v for k, v in options.items() if v is not None}
     org = orgraph.load(path, format=from_format, report=report, **options)
@@ -114,3 +143,40 @@ def read_input(path: str | Path, *, from_format: str | None = None,
         set_head(org, top, report)
     print_report(report)
     return org
+
+
+def report_failure(path: str | Path, exc: Exception) -> None:
+    """Print why one file of a batch failed: each problem of a ChartError, else the message."""
+    from orgraph.errors import ChartError
+
+    if isinstance(exc, ChartError):
+        for problem in exc.problems:
+            click.echo(f"error: {problem}", err=True)
+    else:
+        click.echo(f"error: {path}: {exc}", err=True)
+
+
+def read_each(files: Iterable[str], **options: Any) -> tuple[list[tuple[str, Organisation]],
+                                                              bool]:
+    """Read every file of a batch; a file that fails is reported and the others still read.
+
+    Returns the ``(path, organisation)`` pairs that were read and whether any file failed,
+    so a command can write what it could and exit with 1 at the end.
+
+    Examples
+    --------
+    >>> good, failed = read_each(["examples/minimal.yaml", "no-such-file.yaml"])
+    >>> [path for path, _ in good], failed
+    (['examples/minimal.yaml'], True)
+    """
+    from orgraph.errors import OrgraphError
+
+    good: list[tuple[str, Organisation]] = []
+    failed = False
+    for path in files:
+        try:
+            good.append((path, read_input(path, **options)))
+        except OrgraphError as exc:
+            failed = True
+            report_failure(path, exc)
+    return good, failed

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 import textwrap
 from collections.abc import Callable
@@ -13,11 +14,13 @@ from typing import Any
 import click
 
 import orgraph
-from orgraph.cli.base import CONTEXT, friendly_errors, lang_option
-from orgraph.cli.input_options import input_options, read_input
+from orgraph.cli.base import CONTEXT, EXIT_INPUT, lang_option
+from orgraph.cli.input_options import input_options, read_each, report_failure
+from orgraph.errors import OrgraphError
 from orgraph.language import resolve_language
 from orgraph.metrics import head_layers, heads, spans_and_layers
 from orgraph.metrics.compare import choose_layout, format_table, generic_table, table_2_1
+from orgraph.metrics.fte import span_counts, span_fte
 from orgraph.metrics.records import FIELDS, FLAT_FIELDS, records
 from orgraph.metrics.span import spans
 from orgraph.render.style import TEXT
@@ -51,6 +54,13 @@ def _csv(header: list[str], rows: list[list[Any]]) -> str:
 
 
 def _value(value: Any) -> str:
+    """A cell for people: floats to 3 decimals, or 3 significant digits when smaller.
+
+    Examples
+    --------
+    >>> [_value(v) for v in (None, True, 2.0, 2.3456, 0.000123, 0.0402, 1e-9, [1, 4])]
+    ['-', 'yes', '2', '2.346', '0.000123', '0.0402', '0.000000001', '1/4']
+    """
     if value is None:
         return "-"
     if isinstance(value, list):
@@ -58,14 +68,37 @@ def _value(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:.3f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+        if value == int(value):
+            return str(int(value))
+        if abs(value) < 0.1:  # a small ratio (mintzberg_ratio): keep 3 significant digits
+            digits = 2 - math.floor(math.log10(abs(value)))
+            return f"{value:.{digits}f}".rstrip("0").rstrip(".")
+        return f"{value:.3f}".rstrip("0").rstrip(".")
     return str(value)
 
 
-def _load_all(files: tuple[str, ...], input_opts: dict | None = None
-              ) -> list[orgraph.Organisation]:
-    with friendly_errors():
-        return [read_input(path, **(input_opts or {})) for path in files]
+def _measure_each(files: tuple[str, ...], input_opts: dict,
+                  measure: Callable[[orgraph.Organisation], Any]
+                  ) -> tuple[list[tuple[str, orgraph.Organisation, Any]], bool]:
+    """Read and measure every file; each failure is reported and the rest go on.
+
+    Returns ``(path, organisation, result)`` for every file that was read and measured, and
+    whether any file failed (the command then exits with 1 after writing the rest).
+    """
+    good, failed = read_each(files, **input_opts)
+    done = []
+    for path, org in good:
+        try:
+            done.append((path, org, measure(org)))
+        except OrgraphError as exc:
+            failed = True
+            report_failure(path, exc)
+    return done, failed
+
+
+def _finish(failed: bool) -> None:
+    if failed:
+        raise SystemExit(EXIT_INPUT)
 
 
 @click.command(context_settings=CONTEXT)
@@ -84,7 +117,9 @@ def metrics(files: tuple[str, ...], fmt: str, output: str | None, no_dotted: boo
     The JSON keys (and CSV columns) are the metric names listed in the README; a metric that
     is undefined for a file is null, and "notes" says why. Every organisation gets the
     generic section (head, depth, layers, spans, Krackhardt); a municipality the report's
-    dimensions too. A forest (several heads) is measured per tree and as a whole.
+    dimensions too. A forest (several heads) is measured per tree and as a whole. A file
+    that cannot be read is reported ("error: FILE:LINE: ...") and the others are still
+    measured and written; the exit code is then 1.
 
     \b
     Examples:
@@ -93,11 +128,14 @@ def metrics(files: tuple[str, ...], fmt: str, output: str | None, no_dotted: boo
       orgraph metrics examples/minimal.yaml --format json
       orgraph metrics tests/data/krackhardt-high-tech.csv
     """
-    orgs = _load_all(files, input_opts)
-    with friendly_errors():
-        recs = records(orgs, dotted=not no_dotted, lub_reading=lub_reading)
-    for rec, path in zip(recs, files, strict=False):
+    done, failed = _measure_each(
+        files, input_opts, lambda org: records([org], dotted=not no_dotted,
+                                               lub_reading=lub_reading)[0])
+    recs, orgs = [], []
+    for path, org, rec in done:
         rec["file"] = path
+        recs.append(rec)
+        orgs.append(org)
     if fmt == "json":
         _emit(json.dumps(recs, ensure_ascii=False, indent=2), output)
     elif fmt == "csv":
@@ -106,8 +144,9 @@ def metrics(files: tuple[str, ...], fmt: str, output: str | None, no_dotted: boo
                             for r in recs]), output)
     else:
         blocks = [_metrics_block(rec, org, resolve_language(org, lang))
-                  for rec, org in zip(recs, orgs, strict=False)]
+                  for rec, org in zip(recs, orgs, strict=True)]
         _emit("\n\n".join(blocks), output)
+    _finish(failed)
 
 
 def _csv_cell(rec: dict[str, Any], key: str) -> Any:
@@ -167,7 +206,8 @@ def compare(files: tuple[str, ...], fmt: str, output: str | None, layout: str,
 
     Municipalities get the report's Table 2.1; any other organisation the generic layout
     (head, depth, layers, spans, Krackhardt measures). Cells marked *N have a footnote: the
-    report gives other values for them, or why the value is undefined.
+    report gives other values for them, or why the value is undefined. A file that cannot
+    be read is reported and left out of the table; the exit code is then 1.
 
     \b
     Examples:
@@ -176,10 +216,17 @@ def compare(files: tuple[str, ...], fmt: str, output: str | None, layout: str,
       orgraph compare charts/lier.yaml tests/data/krackhardt-high-tech.csv
       orgraph compare charts/*.yaml --layout generic
     """
-    orgs = _load_all(files, input_opts)
-    with friendly_errors():
+    good, failed = read_each(files, **input_opts)
+    if not good:
+        _finish(True)
+    files = tuple(path for path, _ in good)
+    orgs = [org for _, org in good]
+    try:
         layout = choose_layout(orgs, layout)
         table = table_2_1(orgs) if layout == "table-2.1" else generic_table(orgs)
+    except OrgraphError as exc:
+        report_failure(", ".join(files), exc)
+        raise SystemExit(EXIT_INPUT) from None
     columns = [c.removesuffix(" kommune") for c in table["columns"]]
     # Machines get clean cells; the notes (each naming its organisation and dimension) follow.
     clean = [(label, [_FOOTNOTE_MARK.sub("", v) for v in vals]) for label, vals in table["rows"]]
@@ -198,56 +245,85 @@ def compare(files: tuple[str, ...], fmt: str, output: str | None, layout: str,
                 textwrap.fill(n, 80, initial_indent=f"*{i}  ", subsequent_indent="    ")
                 for i, n in enumerate(table["notes"], 1))
         _emit(text, output)
+    _finish(failed)
 
 
 @click.command("spans", context_settings=CONTEXT)
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @output_options
 @lang_option
 @input_options
-def spans_command(file: str, fmt: str, output: str | None, lang: str | None,
+def spans_command(files: tuple[str, ...], fmt: str, output: str | None, lang: str | None,
                   input_opts: dict) -> None:
     """Span of control of every manager, and the spans-and-layers profile.
 
-    Spans count line subordinates, a unit group as its count; layers run down from the head
-    (the CAO, a company's chief executive, the top of a file without kinds; each head of a
-    forest).
+    Spans count line subordinates, a unit group as its count (the table says what that is:
+    units, or an organogram's posts and junior rows); where the file has FTE or head counts,
+    "fte" is the span in FTE. Layers run down from the head (the CAO, a company's chief
+    executive, the top of a file without kinds; each head of a forest). With several files,
+    each gets its block (JSON: a list; CSV: a "file" column); a file that cannot be read or
+    measured is reported and the others still written, with exit code 1 at the end.
 
     \b
     Examples:
       orgraph spans charts/sveio.yaml
       orgraph spans charts/larvik.yaml --format json
       orgraph spans tests/data/krackhardt-high-tech.csv
+      orgraph spans tests/data/organogram-senior.csv
     """
-    (org,) = _load_all((file,), input_opts)
-    lang = resolve_language(org, lang)
-    with friendly_errors():
-        span = spans(org)
-        layer = head_layers(org)
-        profile = spans_and_layers(org)
-        tops = heads(org)
-    rows = [{"node": str(n), "label": org.label(n, lang), "kind": org.nodes[n].get("kind"),
-             "layer": layer.get(n), "span": s} for n, s in span.items()]
+    done, failed = _measure_each(files, input_opts,
+                                 lambda org: _spans_of(org, resolve_language(org, lang)))
+    results = [{"file": path, **result} for path, _, result in done]
+    several = len(files) > 1
     if fmt == "json":
-        _emit(json.dumps({"managers": rows, "profile": profile}, ensure_ascii=False,
-                         indent=2), output)
-        return
-    if fmt == "csv":
-        _emit(_csv(["node", "label", "kind", "layer", "span"],
-                   [[r["node"], r["label"], r["kind"], _value(r["layer"]), r["span"]]
-                    for r in rows]), output)
-        return
+        public = [{k: v for k, v in r.items() if k not in ("heads", "lang")} for r in results]
+        data: Any = public if several else (
+            {k: v for k, v in public[0].items() if k != "file"} if public else {})
+        if results or not failed:
+            _emit(json.dumps(data, ensure_ascii=False, indent=2), output)
+    elif fmt == "csv":
+        header = ["node", "label", "kind", "layer", "span", "fte"]
+        rows = [[*([r["file"]] if several else []), m["node"], m["label"], m["kind"],
+                 _value(m["layer"]), m["span"], "" if m["fte"] is None else m["fte"]]
+                for r in results for m in r["managers"]]
+        _emit(_csv(["file", *header] if several else header, rows), output)
+    else:
+        blocks = [(f"{path}:\n" if several else "") + _spans_table(r, org)
+                  for (path, org, _), r in zip(done, results, strict=True)]
+        if blocks:
+            _emit("\n\n".join(blocks), output)
+    _finish(failed)
+
+
+def _spans_of(org: orgraph.Organisation, lang: str) -> dict[str, Any]:
+    span = spans(org)
+    layer = head_layers(org)
+    profile = spans_and_layers(org)
+    by_fte = span_fte(org)
+    rows = [{"node": str(n), "label": org.label(n, lang), "kind": org.nodes[n].get("kind"),
+             "layer": layer.get(n), "span": s, "fte": by_fte.get(n)} for n, s in span.items()]
+    return {"counts": span_counts(org), "managers": rows, "profile": profile,
+            "heads": heads(org), "lang": lang}
+
+
+def _spans_table(result: dict[str, Any], org: orgraph.Organisation) -> str:
+    rows, profile, lang = result["managers"], result["profile"], result["lang"]
+    with_fte = any(r["fte"] is not None for r in rows)
+    counted = result["counts"]
     title = TEXT[lang]["head"]
-    text = "\n".join(f"{title}: {_who(org, h, lang)}" for h in tops) + "\n\n"
-    text += format_table(["manager", "kind", "layer", "span"],
-                        [[r["label"][:40], r["kind"], _value(r["layer"]), str(r["span"])]
-                         for r in rows])
+    text = "\n".join(f"{title}: {_who(org, h, lang)}" for h in result["heads"]) + "\n\n"
+    text += format_table(
+        ["manager", "kind", "layer", "span", *(["fte"] if with_fte else [])],
+        [[r["label"][:40], r["kind"], _value(r["layer"]), str(r["span"]),
+          *([_value(r["fte"])] if with_fte else [])] for r in rows])
     units = profile["units_per_layer"]
     text += "\n\n" + format_table(
-        ["layer", "units", "managers"],
+        ["layer", counted, "managers"],
         [[str(i), str(u), str(m)] for i, (u, m) in
          enumerate(zip(units, profile["managers_per_layer"], strict=False))])
     bands = ", ".join(f"{k}: {v}" for k, v in profile["bands"].items())
-    text += (f"\n\nspan bands: {bands}\nmanagers with span <= 2: {profile['narrow_managers']}; "
+    text += (f"\n\nspans count {counted}" + ("; fte: the span in full-time equivalents"
+                                              if with_fte else "")
+             + f"\nspan bands: {bands}\nmanagers with span <= 2: {profile['narrow_managers']}; "
              f"span > 15: {profile['wide_managers']}")
-    _emit(text, output)
+    return text

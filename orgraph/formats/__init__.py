@@ -112,6 +112,12 @@ def _looks_like_organogram(path: Path, encoding: str | None) -> bool:
     return is_organogram(first.decode(encoding or "utf-8", errors="replace"))
 
 
+def _accepts_strict(reader: Callable[..., Organisation]) -> bool:
+    import inspect
+
+    return "strict" in inspect.signature(reader).parameters
+
+
 def read(path: str | Path, format: str | None = None, *, report: Report | None = None,
          encoding: str | None = None, junior: str | Path | None = None,
          strict: bool = False, **options: Any) -> Organisation:
@@ -131,9 +137,13 @@ def read(path: str | Path, format: str | None = None, *, report: Report | None =
         Text encoding (UTF-8 by default; a byte-order mark always wins).
     junior : str or Path, optional
         Organograms: the junior-post file.
-    strict : bool
-        Refuse what lenient reading repairs (chart-tool JSON and nested trees: unknown or
-        self superiors, duplicate ids, cycles, several tops where the format wants one).
+    strict : bool, default False
+        Apply the format's own rules and refuse a file that breaks them. By default a
+        reader whose format has rules to relax reads leniently: it keeps every record and
+        reports each repair (organograms: blank names, several tops, unknown, Eliminated or
+        self superiors, loops, bad or repeated references; chart-tool JSON and nested trees:
+        unknown or self superiors, duplicate ids, cycles, several tops where the format wants
+        one). The readers that take ``strict`` are given it; the others read as they always do.
     **options
         Table options (:data:`TABLE_OPTIONS`): ``profile``, ``id_col``, ``parent_col``,
         ``name_col``, ``kind_col``, ``dotted_col``, ``headcount_col``, ``delimiter``.
@@ -167,15 +177,21 @@ def read(path: str | Path, format: str | None = None, *, report: Report | None =
                                   and _looks_like_organogram(path, encoding)):
         from orgraph.formats.organogram import read_organogram
 
-        org = read_organogram(path, junior=junior, encoding=encoding, report=report)
+        org = read_organogram(path, junior=junior, encoding=encoding, report=report,
+                              strict=strict)
     elif name == "csv":
         from orgraph.formats.tabular import read_table
 
-        org = read_table(path, encoding=encoding, report=report,
-                         **{k: v for k, v in options.items() if v is not None})
+        kwargs = {k: v for k, v in options.items() if v is not None}
+        if _accepts_strict(read_table):
+            kwargs["strict"] = strict
+        org = read_table(path, encoding=encoding, report=report, **kwargs)
     else:
-        org = _READERS[name]()(path, report=report, **(
-            {"encoding": encoding} if name == "dot" else {}))
+        reader = _READERS[name]()
+        kwargs = {"encoding": encoding} if name == "dot" else {}
+        if _accepts_strict(reader):
+            kwargs["strict"] = strict
+        org = reader(path, report=report, **kwargs)
     if not given:
         report.warn()
     return org

@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 
 from orgraph.errors import MetricsError
-from orgraph.metrics import generic, leaders, levels, report, span
+from orgraph.metrics import fte, generic, leaders, levels, report, span
 from orgraph.metrics._structure import Structure, structure
 from orgraph.metrics.krackhardt import _hierarchy_measures
 
@@ -46,6 +46,8 @@ GENERIC_FIELDS: dict[str, str] = {
     "global_reaching_centrality": "networkx global_reaching_centrality",
     "per_tree": "a forest's trees, each with head, depth, layers, spans, Krackhardt (JSON)",
 }
+# Counting by FTE (orgraph.metrics.fte): every organisation, after the generic keys.
+GENERIC_FIELDS.update(fte.FTE_FIELDS)
 #: The report's dimensions: only municipalities (see :func:`~orgraph.metrics.municipality`).
 MUNICIPAL_FIELDS: dict[str, str] = {
     "inhabitants": "inhabitants (file fact)",
@@ -137,7 +139,7 @@ def record(org: nx.DiGraph | Structure, *, dotted: bool = True,
     >>> rec = record(orgraph.load("examples/minimal.yaml"))
     >>> rec["leader_team"], rec["performance_units"], rec["management_levels"]
     ('3', 4, 2)
-    >>> rec["mintzberg_ratio"], rec["notes"]
+    >>> rec["mintzberg_ratio"], [n for n in rec["notes"] if n.startswith("mintzberg")]
     (None, ['mintzberg_ratio: not every performance unit has a headcount'])
     >>> list(rec) == list(FIELDS)
     True
@@ -181,6 +183,9 @@ def _generic(st: Structure, rec: _Builder, dotted: bool, lub_reading: str) -> No
     if tops is not None and tops > 1:
         rec.put("per_tree", lambda: generic.tree_records(st, dotted=dotted,
                                                          lub_reading=lub_reading))
+    by_fte = fte.fte_fields(st)  # counting by FTE (orgraph.metrics.fte): every organisation
+    rec.notes += by_fte.pop("notes")
+    out.update(by_fte)
 
 
 def _forest(tops: int | None) -> Any:
