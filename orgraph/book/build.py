@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 
 from orgraph.book.cut import Measure, PagePlan, Tree, plan_pages, tops_of
@@ -33,8 +34,12 @@ from orgraph.language import resolve_language
 from orgraph.model import Organisation
 from orgraph.render import DEFAULT_TIMEOUT, render
 from orgraph.render.dot import _title, parse_show
+from orgraph.render.pinned import MARGIN
 from orgraph.render.select import TREE_RELATIONS, coordination_only, kinds_of
 from orgraph.render.style import EDGE_DEFAULTS, GRAPH_ATTR, NODE_DEFAULTS
+
+_BB = re.compile(r'bb="0,0,([\d.]+),([\d.]+)"')
+_PAD = 7.2  # points: the pinned DOT's pad=0.1 (inches) on each side
 
 __all__ = ["CAPTION", "LINK", "PageDrawer", "build_book", "caption", "max_boxes"]
 
@@ -123,8 +128,22 @@ class PageDrawer:
                       **self.options)  # type: ignore[arg-type]
 
     def measure(self, root: str | None, cut: frozenset[str]) -> tuple[float, float]:
-        """Width and height of the page's SVG (the default ``measure``)."""
-        return svg_size(self.svg(root, cut))
+        """Width and height of the page's SVG (the default ``measure``). With orgraph's own
+        layout the size is known before drawing: the pinned DOT's bounding box less its
+        margin, plus the engine's pad (0.1 in each side), so no engine runs."""
+        if self.options.get("layout", "tree") != "tree":
+            return svg_size(self.svg(root, cut))
+        pages = {c: self.placeholder_page for c in cut if self.tree.children[c]}
+        small = self.page_org(self.starts(root), cut)
+        source = render(small, "dot", root=root, cut=cut,
+                        captions={c: caption(self.lang, p) for c, p in pages.items()},
+                        links={c: LINK.format(page=p) for c, p in pages.items()},
+                        **self.options).decode()  # type: ignore[arg-type]
+        found = _BB.search(source)
+        if not found:
+            return svg_size(self.svg(root, cut))
+        extra = 2 * _PAD - 2 * MARGIN + 6.0  # the engine trims the margin, adds its pad; slack
+        return float(found[1]) + extra, float(found[2]) + extra
 
 
 def build_book(org: Organisation, page: str | Paper = "A4", *, min_text: float = 8.0,
