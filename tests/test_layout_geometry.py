@@ -87,6 +87,14 @@ def test_generated_companies_read_cleanly(people: int, engine: str) -> None:
     assert 0.5 <= aspect <= 3.0, (chart.width, chart.height)
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_counted_boxes_keep_apart(engine: str) -> None:
+    """Counted boxes (a second border 4 pt outside) stacked in columns do not touch."""
+    org = generate_company(600, seed=5)
+    chart = check(org, engine, depth=2)
+    assert sum("collapsed" in c for c in chart.classes.values()) >= 10
+
+
 def test_arendal_draws_its_three_groups_under_their_kommunalsjefer() -> None:
     """Vedlegg 1: 'Resultatenhetene er fordelt på tre grupper som ledes av hver sin
     kommunalsjef'; the report gives no group sizes, so each says the 65 in all."""

@@ -76,6 +76,9 @@ class BoxSpec:
         The box's size in points.
     text_width : float
         The width of its text block (narrower than ``width`` in a circle or an ellipse).
+    ring : float
+        Extra border drawn outside the box (a counted box's second periphery), in points,
+        included in ``width``/``height``.
     group_under : str, optional
         For one group of an aggregate drawn as groups: the manager it hangs under.
     url : str, optional
@@ -94,6 +97,7 @@ class BoxSpec:
     url: str | None = None
     text_width: float = 0.0
     group_under: str | None = None
+    ring: float = 0.0
 
 
 def measure(spec: BoxSpec, size: float = FONT_SIZE) -> BoxSpec:
@@ -221,7 +225,12 @@ def box_specs(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
         if node in captions:
             spec.lines.extend(_lines(captions[node], _LABEL_WIDTH + 8))
         spec.url = links.get(node)
-        out[node] = [measure(spec)]
+        measure(spec)
+        if node in collapsed:  # Graphviz draws the second periphery 4 pt outside the box
+            spec.ring = 4.0
+            spec.width += 2 * spec.ring
+            spec.height += 2 * spec.ring
+        out[node] = [spec]
     return out
 
 

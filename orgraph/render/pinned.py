@@ -68,7 +68,8 @@ def _left_label(spec: BoxSpec) -> str:
     """A bullet list as an HTML-like table of left-aligned cells of fixed width, so both
     engines start every line where orgraph measured it."""
     lh = line_height(FONT_SIZE)
-    inner = spec.text_width or spec.width - 2 * PAD_X  # a circle's text block is narrower
+    # a circle's text block is narrower than the circle
+    inner = spec.text_width or spec.width - 2 * PAD_X - 2 * spec.ring
     rows = []
     span = 3 if spec.columns else 1
     for i, line in enumerate(spec.lines):
@@ -204,6 +205,7 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
     for boxes in specs.values():
         for spec in boxes:
             cx, cy, w, h = lay.boxes[spec.name]
+            w, h = w - 2 * spec.ring, h - 2 * spec.ring  # the ring is drawn outside
             style = _style_attrs(tuple((k, v) for k, v in spec.attrs.items() if k != "margin"))
             label = _left_label(spec) if spec.align == "left" else _plain_label(spec.lines)
             url = f" URL={dot_string(spec.url)}" if spec.url else ""
