@@ -7,7 +7,7 @@ import math
 import re
 import unicodedata
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -306,9 +306,86 @@ def _value_problem(key: str, value: Any) -> str | None:
     return None
 
 
+_EXACT_TYPES: dict[str, tuple[type, ...]] = {
+    "count": (int,), "seats": (int,), "headcount": (int, float), "instructs": (bool,),
+    "acts_for_cao": (bool,), "standing_committee": (bool,), "citations": (dict,),
+    **{key: (str,) for key in _TEXT_KEYS}}
+_CHOICES = {"role": frozenset(EXECUTIVE_ROLES), "principle": frozenset({"sector", "function"})}
+
+
+def _values_hold(org: Organisation) -> bool:
+    """Whether every kind, relation and chart value is allowed, one column at a time.
+
+    ``True`` only when :func:`check_values` would find nothing; ``False`` sends it down the
+    node-by-node path that names each problem (so the messages come from one place).
+    """
+    datas = list(org._node.values())
+    kinds = [d.get("kind") for d in datas]
+    if not KINDS.issuperset(kinds):
+        return False
+    if "unit_group" in kinds and any(d.get("kind") == "unit_group" and "count" not in d
+                                     for d in datas):
+        return False
+    for key in set().union(*datas) - {"kind"}:
+        values = [d[key] for d in datas if key in d]
+        allowed = _KIND_ONLY.get(key)
+        if allowed is not None and not allowed.issuperset(
+                [d["kind"] for d in datas if key in d]):
+            return False
+        if not _column_holds(key, values):
+            return False
+    relations = RELATIONS
+    for u, nbrs in org._succ.items():
+        if u in nbrs:
+            return False
+        for data in nbrs.values():
+            if data.get("relation") not in relations:
+                return False
+    return True
+
+
+def _column_holds(key: str, values: list[Any]) -> bool:
+    """Whether ``_value_problem`` accepts every value of one key (see :func:`_values_hold`)."""
+    types = _EXACT_TYPES.get(key)
+    if types is not None:
+        if not {type(v) for v in values}.issubset(types):
+            return False
+        if key in ("count", "seats"):
+            return min(values) >= 1
+        if key == "headcount":
+            return all(v >= 0 for v in values)  # NaN fails too
+        if key in _TEXT_KEYS:
+            return max(map(len, values)) <= _MAX_TEXT
+        return True
+    if key in _CHOICES:
+        try:
+            return _CHOICES[key].issuperset(values)
+        except TypeError:  # an unhashable value: not a choice
+            return False
+    if key == "items":
+        return all(_value_problem(key, v) is None for v in values)
+    return True
+
+
 def check_values(org: Organisation, problems: Problems,
-                 lines: dict[str, int | None] | None = None) -> None:
-    """The chart format's rules on kinds, relations and the chart keys' values."""
+                 lines: Mapping[str, int | None] | None = None) -> None:
+    """The chart format's rules on kinds, relations and the chart keys' values.
+
+    A whole-column pass (:func:`_values_hold`) answers the common case, a sound file, in a
+    few list scans; only a file with some problem is walked node by node to name each one.
+
+    Examples
+    --------
+    >>> org = Organisation()
+    >>> org.add_node("a", kind="unit", label="A", headcount=-1)
+    >>> org.add_node("b", kind="skole", label="B")
+    >>> found = Problems("t.csv"); check_values(org, found, {"a": 2, "b": 3})
+    >>> for problem in found.items: print(problem)
+    t.csv:2: node 'a': 'headcount' is -1; it must be a number ≥ 0
+    t.csv:3: node 'b': unknown kind 'skole'; use one of: advisory_committee, cao, ...
+    """
+    if _values_hold(org):
+        return
     lines = lines or {}
     kinds = KINDS
     for node, data in org.nodes(data=True):
@@ -341,19 +418,59 @@ def check_values(org: Organisation, problems: Problems,
 
 
 def finish(org: Organisation, filename: str, problems: Problems | None = None,
-           lines: dict[str, int | None] | None = None, *, name: str | None = None,
-           check_values_too: bool = True) -> Organisation:
+           lines: Mapping[str, int | None] | None = None, *, name: str | None = None,
+           check_values_too: bool = True, structure_checked: bool = False) -> Organisation:
     """Normalise, check and return an imported organisation, or raise every problem at once.
 
     The checks are the YAML reader's: kinds, relations and chart keys
     (:func:`check_values`), then :func:`orgraph.chartfile.check_organisation` (a reporting
-    cycle, two line superiors).
+    cycle, two line superiors). A reader that has proved those two itself (each row names
+    one superior and its own walk found no loop) passes ``structure_checked``.
     """
     problems = problems or Problems(filename)
     if check_values_too:
         check_values(org, problems, lines)
     if not problems:
         normalise(org, name or Path(filename).stem)
-        problems.items.extend(check_organisation(org, filename, lines))
+        if not structure_checked and not line_forest(org):
+            problems.items.extend(check_organisation(org, filename, lines))
     problems.raise_if_any()
     return org
+
+
+def line_forest(org: Organisation) -> bool:
+    """Whether every node has at most one line superior and line reporting has no loop.
+
+    What :func:`orgraph.chartfile.check_organisation` checks, in one walk up the line
+    superiors without copying the graph; ``False`` means it has something to say.
+
+    Examples
+    --------
+    >>> org = Organisation()
+    >>> for n in "abc": org.add_unit(n, kind="unit")
+    >>> org.add_relation("a", "b"); org.add_relation("b", "c")
+    >>> line_forest(org)
+    True
+    >>> org.add_relation("c", "a"); line_forest(org)
+    False
+    """
+    line = Relation.LINE.value
+    superior: dict[Any, Any] = {}
+    for node, preds in org._pred.items():
+        found = [u for u, data in preds.items() if data.get("relation") == line]
+        if found:
+            if len(found) > 1:
+                return False
+            superior[node] = found[0]
+    walk: dict[Any, int] = {}  # node → the number of the walk that first met it
+    for k, start in enumerate(superior):
+        node = start
+        while node not in walk:
+            walk[node] = k
+            if node not in superior:
+                break  # a top: this chain ends
+            node = superior[node]
+        else:
+            if walk[node] == k:
+                return False
+    return True
