@@ -10,8 +10,10 @@ of the rows.
 from __future__ import annotations
 
 import json
+import operator
+from collections import deque
 from collections.abc import Callable, Sequence
-from itertools import compress
+from itertools import compress, repeat
 from typing import TYPE_CHECKING, Any
 
 from orgraph.formats._common import strip_controls
@@ -179,7 +181,7 @@ def _attribute(header: str, cols: Columns, own: bool) -> tuple[str, Converter] |
         return header, _NUMBER
     if header in BOOL_KEYS:
         return header, (boolean, lambda cells: list(map(boolean, cells)))
-    if header in ("label", "label_en"):
+    if header in ("label", "label_en", "title"):
         return header, _TEXT
     return header, (str, _same)
 
@@ -240,12 +242,8 @@ def convert_columns(org: Organisation, ids: list[str], parents: list[str],
                 except (ValueError, TypeError) as exc:
                     problems.append((k, pos, f"column {header!r}: {exc}"))
             filled = good
-        if full:
-            for data, value in zip(datas, converted, strict=True):
-                data[key] = value
-        else:
-            for k, value in zip(filled, converted, strict=True):
-                datas[k][key] = value
+        holders = datas if full else list(map(datas.__getitem__, filled))
+        deque(map(operator.setitem, holders, repeat(key), converted), maxlen=0)  # in C
     pending.sort(key=lambda p: (p[0], p[1]))
     problems.sort(key=lambda p: (p[0], p[1]))
     return ([edge for _, _, edge in pending],

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 import unicodedata
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import chain, compress, repeat
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +27,13 @@ __all__ = [
     "FormatWarning",
     "Problems",
     "Report",
+    "check_values",
+    "check_values_by_node",
     "decode_text",
     "encode_value",
     "finish",
     "is_scalar",
+    "line_forest",
     "normalise",
     "plain_text",
     "read_bytes",
@@ -317,31 +322,30 @@ def _values_hold(org: Organisation) -> bool:
     """Whether every kind, relation and chart value is allowed, one column at a time.
 
     ``True`` only when :func:`check_values` would find nothing; ``False`` sends it down the
-    node-by-node path that names each problem (so the messages come from one place).
+    node-by-node path that names each problem (so the messages come from one place). The
+    passes are ``map`` calls over the graph's own dicts, run in C.
     """
     datas = list(org._node.values())
-    kinds = [d.get("kind") for d in datas]
+    kinds = list(map(dict.get, datas, repeat("kind")))
     if not KINDS.issuperset(kinds):
         return False
     if "unit_group" in kinds and any(d.get("kind") == "unit_group" and "count" not in d
                                      for d in datas):
         return False
     for key in set().union(*datas) - {"kind"}:
-        values = [d[key] for d in datas if key in d]
+        has = list(map(dict.__contains__, datas, repeat(key)))
+        holders = datas if all(has) else list(compress(datas, has))
         allowed = _KIND_ONLY.get(key)
         if allowed is not None and not allowed.issuperset(
-                [d["kind"] for d in datas if key in d]):
+                map(dict.__getitem__, holders, repeat("kind"))):
             return False
-        if not _column_holds(key, values):
+        if not _column_holds(key, list(map(dict.__getitem__, holders, repeat(key)))):
             return False
-    relations = RELATIONS
-    for u, nbrs in org._succ.items():
-        if u in nbrs:
-            return False
-        for data in nbrs.values():
-            if data.get("relation") not in relations:
-                return False
-    return True
+    succ = org._succ
+    if any(map(operator.contains, succ.values(), succ)):  # u in succ[u]: a self-loop
+        return False
+    edges = chain.from_iterable(map(dict.values, succ.values()))
+    return RELATIONS.issuperset(map(dict.get, edges, repeat("relation")))
 
 
 def _column_holds(key: str, values: list[Any]) -> bool:
@@ -353,7 +357,7 @@ def _column_holds(key: str, values: list[Any]) -> bool:
         if key in ("count", "seats"):
             return min(values) >= 1
         if key == "headcount":
-            return all(v >= 0 for v in values)  # NaN fails too
+            return all(map(operator.ge, values, repeat(0)))  # NaN fails too
         if key in _TEXT_KEYS:
             return max(map(len, values)) <= _MAX_TEXT
         return True
@@ -384,8 +388,13 @@ def check_values(org: Organisation, problems: Problems,
     t.csv:2: node 'a': 'headcount' is -1; it must be a number ≥ 0
     t.csv:3: node 'b': unknown kind 'skole'; use one of: advisory_committee, cao, ...
     """
-    if _values_hold(org):
-        return
+    if not _values_hold(org):
+        check_values_by_node(org, problems, lines)
+
+
+def check_values_by_node(org: Organisation, problems: Problems,
+                         lines: Mapping[str, int | None] | None = None) -> None:
+    """:func:`check_values` node by node and edge by edge, naming every problem."""
     lines = lines or {}
     kinds = KINDS
     for node, data in org.nodes(data=True):

@@ -26,10 +26,13 @@ leading ``'``; orgraph strips that quote again when it reads its own files.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gc
 import io
+import itertools
 import json
+import operator
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -57,6 +60,7 @@ from orgraph.formats._common import (
     safe_ids,
     strip_controls,
 )
+from orgraph.formats._forest import is_forest
 from orgraph.infer import infer_kinds
 from orgraph.model import Organisation
 
@@ -250,44 +254,80 @@ def read_table(path: str | Path, *, profile: str | None = None, id_col: str | No
     filename = str(path)
     report = report if report is not None else Report(filename)
     lines: list[int] | None = None
-    if text is None and path.suffix.lower() == ".xlsx":
-        numbered = list(_xlsx_rows(path, filename))
-        rows = [row for _, row in numbered]
-        lines = [n for n, _ in numbered[1:]]
-    else:
-        if text is None:
-            text = decode_text(read_bytes(path), filename, encoding)
-        if delimiter is None:
-            delimiter = "\t" if path.suffix.lower() == ".tsv" else _sniff(text)
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-        try:
-            rows = list(reader)
-        except csv.Error as exc:
-            raise ChartError([Problem(filename, f"cannot parse the file: {exc}; check the "
-                                                "quoting", line=reader.line_num)]) from None
-        physical = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
-        if physical != len(rows):  # a quoted field spans lines: number the rows one by one
-            lines = [n for n, _ in _csv_rows(text, delimiter)][1:]
-    if not rows:
-        raise ChartError([Problem(filename, "the file is empty; the first row names the "
-                                            "columns (e.g. id,parent,label)")])
-    header, rows = rows[0], rows[1:]
-    header = [h.strip() for h in header]
-    cols = _resolve_columns(header, filename, profile, dict(
-        id=id_col, parent=parent_col, name=name_col, kind=kind_col, dotted=dotted_col,
-        headcount=headcount_col))
-    # Millions of new dicts and lists set off the cyclic garbage collector again and again,
-    # though none of them can form a cycle: pause it while the graph is built.
+    with _collector_paused():
+        if text is None and path.suffix.lower() == ".xlsx":
+            numbered = list(_xlsx_rows(path, filename))
+            rows = [row for _, row in numbered]
+            lines = [n for n, _ in numbered[1:]]
+        else:
+            rows, lines = _csv_rows_of(path, filename, text, encoding, delimiter)
+        if not rows:
+            raise ChartError([Problem(filename, "the file is empty; the first row names the "
+                                                "columns (e.g. id,parent,label)")])
+        header, rows = [h.strip() for h in rows[0]], rows[1:]
+        cols = _resolve_columns(header, filename, profile, dict(
+            id=id_col, parent=parent_col, name=name_col, kind=kind_col, dotted=dotted_col,
+            headcount=headcount_col))
+        if cols[1].more_names and not name_col:
+            report.note(f"labels join {', '.join((cols[1].name or '', *cols[1].more_names))} "
+                        "with a space; choose others with --name-col")
+        return _Table(filename, header, cols, report).build(rows, lines)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: millions of new lists and dicts set it off again
+    and again (each pass over everything alive), though none of them can form a cycle."""
     collecting = gc.isenabled()
     gc.disable()
-    if cols[1].more_names and not name_col:
-        report.note(f"labels join {', '.join((cols[1].name or '', *cols[1].more_names))} "
-                    "with a space; choose others with --name-col")
     try:
-        return _Table(filename, header, cols, report).build(rows, lines)
+        yield
     finally:
         if collecting:
             gc.enable()
+
+
+def _csv_rows_of(path: Path, filename: str, text: str | None, encoding: str | None,
+                 delimiter: str | None) -> tuple[list[list[str]], list[int] | None]:
+    """The rows of a CSV file (or of ``text``), and their line numbers when a quoted field
+    spans lines (``None``: row ``i`` below the header is on line ``i + 2``)."""
+    data = None
+    if text is None:
+        data = read_bytes(path)
+        text = decode_text(data, filename, encoding)  # checks every byte, names a bad one
+    if delimiter is None:
+        delimiter = "\t" if path.suffix.lower() == ".tsv" else _sniff(text)
+    physical = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+    source: Iterator[str]
+    if data is None:
+        source = io.StringIO(text, newline="")
+    else:  # decoded again in chunks: a StringIO of the text holds 4 bytes per character
+        text = None
+        source = _decoded_lines(data, encoding)
+    reader = csv.reader(source, delimiter=delimiter, strict=True)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise ChartError([Problem(filename, f"cannot parse the file: {exc}; check the "
+                                            "quoting", line=reader.line_num)]) from None
+    if physical == len(rows):
+        return rows, None
+    if text is None:  # a quoted field spans lines: number the rows one by one
+        text = decode_text(data or b"", filename, encoding)
+    return rows, [n for n, _ in _csv_rows(text, delimiter)][1:]
+
+
+def _decoded_lines(data: bytes, encoding: str | None) -> Iterator[str]:
+    """The lines of ``data`` as :func:`decode_text` decodes it (the bytes already checked)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding or "utf-8", newline="")
+    first = stream.readline()
+    if first.startswith("\ufeff"):
+        first = first[1:]
+    return itertools.chain([first] if first else [], stream)
 
 
 def _sniff(text: str) -> str:
@@ -369,8 +409,9 @@ class _Table:
 
     def build(self, rows: list[list[str]], lines: list[int] | None) -> Organisation:
         """Check and convert the rows below the header (``lines``: their line numbers,
-        ``None`` when row ``i`` is on line ``i + 2``)."""
+        ``None`` when row ``i`` is on line ``i + 2``); empties ``rows``."""
         header, cols, problems = self.header, self.cols, self.problems
+        given = rows
         index = {h: i for i, h in reversed(list(enumerate(header)))}
         id_i = index[cols.id]  # type: ignore[index]
         parent_i = index[cols.parent]  # type: ignore[index]
@@ -389,18 +430,23 @@ class _Table:
         if labels is not None and cols.more_names:
             parts = [labels, *(_text_column(rows, index[h]) for h in cols.more_names)]
             labels = [" ".join(filter(None, names)) for names in zip(*parts, strict=True)]
-        keep = self._unique_ids(ids, line_list)
-        if keep is not None:
+        columns = [(h, [r[i] for r in rows]) for i, h in extra]
+        given.clear()  # the caller's list and ours: the cells live on in the columns
+        del rows
+        position = dict(zip(ids, range(len(ids)), strict=True))
+        if len(position) != len(ids) or "" in position:
+            keep = self._unique_ids(ids, line_list)
             ids = [ids[i] for i in keep]
             parents = [parents[i] for i in keep]
             labels = [labels[i] for i in keep] if labels is not None else None
-            rows = [rows[i] for i in keep]
+            columns = [(h, [cells[i] for i in keep]) for h, cells in columns]
             line_list = [line_list[i] for i in keep]
+            position = dict(zip(ids, range(len(ids)), strict=True))
         if not ids:
             if not problems:
                 problems.add("no rows below the header")
             problems.raise_if_any()
-        return self._assemble(ids, parents, labels, line_list, rows, extra)
+        return self._assemble(ids, parents, labels, line_list, columns, position)
 
     def _id_column(self, rows: list[list[str]], i: int, lines: Sequence[int],
                    role: str) -> list[str]:
@@ -435,10 +481,8 @@ class _Table:
             kept_lines.append(line)
         return kept_rows, kept_lines
 
-    def _unique_ids(self, ids: list[str], lines: Any) -> list[int] | None:
-        """Report empty and duplicate ids; the positions to keep, or None to keep all."""
-        if "" not in ids and len(set(ids)) == len(ids):
-            return None
+    def _unique_ids(self, ids: list[str], lines: Any) -> list[int]:
+        """Report empty and duplicate ids; the positions to keep."""
         first: dict[str, int] = {}
         keep = []
         for i, ident in enumerate(ids):
@@ -454,29 +498,28 @@ class _Table:
         return keep
 
     def _assemble(self, ids: list[str], parents: list[str], labels: list[str] | None,
-                  lines: Sequence[int], rows: list[list[str]],
-                  extra: list[tuple[int, str]]) -> Organisation:
+                  lines: Sequence[int], columns: list[tuple[str, list[str]]],
+                  position: dict[str, int]) -> Organisation:
         problems, cols = self.problems, self.cols
-        known = set(ids)
-        tops = [i for i, p in enumerate(parents) if not p]
-        for i in [i for i, p in enumerate(parents) if p and (p not in known or p == ids[i])]:
-            parent = parents[i]
-            if parent == ids[i]:
-                problems.add(f"reports to itself ({cols.parent} = {cols.id}); leave "
-                             f"{cols.parent} empty for the top post or name its superior",
-                             lines[i], ids[i])
-            else:
-                problems.add(f"reports to {parent!r} ({cols.parent}), which is no row's "
-                             f"{cols.id}; fix the spelling or add a row for it",
-                             lines[i], ids[i])
-        if not self.own and len(tops) > 1:
-            listed = ", ".join(f"{ids[i]!r} (line {lines[i]})" for i in tops[:10])
-            problems.add(f"{len(tops)} top posts (empty {cols.parent}): {listed}"
-                         f"{', ...' if len(tops) > 10 else ''}; an organisation chart has one "
+        position[""] = -1  # no superior (no id is empty)
+        up = list(map(position.get, parents))  # the superior's row, None for no row
+        if None in up or any(map(operator.eq, up, range(len(up)))):
+            for i in [i for i, p in enumerate(parents) if p and (p not in position
+                                                                 or p == ids[i])]:
+                self._bad_superior(ids[i], parents[i], lines[i])
+        tops = up.count(-1)
+        if not self.own and tops > 1:
+            first = [i for i, u in enumerate(up) if u == -1][:10]
+            listed = ", ".join(f"{ids[i]!r} (line {lines[i]})" for i in first)
+            problems.add(f"{tops} top posts (empty {cols.parent}): {listed}"
+                         f"{', ...' if tops > 10 else ''}; an organisation chart has one "
                          "top: give the others a superior", None)
-        if not problems:
+        if not problems and not is_forest(up):  # type: ignore[arg-type]
             self._find_cycles(ids, parents, lines)
         problems.raise_if_any()
+        # The superiors as the ids' own strings: the reports-to cells' copies can go.
+        parents = [ids[u] if u >= 0 else "" for u in up]  # type: ignore[operator]
+        del up, position
         rename = safe_ids(ids, self.report)
         if rename:
             raw_ids = ids
@@ -492,8 +535,8 @@ class _Table:
             for raw, safe in rename.items():
                 org.nodes[safe]["source_id"] = raw
         pending: list[Pending] = []
-        if extra:
-            columns = [(h, [r[i] for r in rows]) for i, h in extra]
+        cols_used = bool(columns)
+        if columns:
             pending, cell_problems = convert_columns(org, ids, parents, lines, columns, cols,
                                                      self.own, rename)
             for line, node, message in cell_problems:
@@ -502,7 +545,7 @@ class _Table:
                 self._add_edge(org, u, v, relation, attrs, line)
         if cols.kind is None and not self.own:  # head, managers, units (orgraph/infer.py)
             infer_kinds(org, self.report)
-        if not extra and max(map(len, labels)) <= 5000:
+        if not cols_used and max(map(len, labels)) <= 5000:
             # Only id, reports-to and name: every node is a 'unit' with a text label, and each
             # has at most one line superior, with no loop (_find_cycles): the chart rules
             # (check_organisation) hold by construction and need no second pass.
@@ -513,6 +556,16 @@ class _Table:
         proved = all(edge[3] != "line" for edge in pending)
         return finish(org, self.filename, problems, _LineOf(ids, lines),
                       name=org.graph["name"], structure_checked=proved)
+
+    def _bad_superior(self, node: str, parent: str, line: int) -> None:
+        cols = self.cols
+        if parent == node:
+            self.problems.add(f"reports to itself ({cols.parent} = {cols.id}); leave "
+                              f"{cols.parent} empty for the top post or name its superior",
+                              line, node)
+        else:
+            self.problems.add(f"reports to {parent!r} ({cols.parent}), which is no row's "
+                              f"{cols.id}; fix the spelling or add a row for it", line, node)
 
     def _find_cycles(self, ids: list[str], parents: list[str], lines: Sequence[int]) -> None:
         """Follow each row up its reports-to chain once; name every loop with its rows."""
@@ -592,16 +645,14 @@ def _fill(org: Organisation, ids: list[str], labels: list[str], parents: list[st
     ``add_edges_from`` build (one attribute dict per node and per edge, shared by ``_succ``
     and ``_pred``), without their per-item checks, which the reader has already made.
     """
-    node, succ, pred = org._node, org._succ, org._pred
-    for i, label in zip(ids, labels, strict=True):
-        node[i] = {"kind": "unit", "label": label}
-        succ[i] = {}
-        pred[i] = {}
-    for parent, child in zip(parents, ids, strict=True):
-        if parent:
-            data = {"relation": "line"}
+    org._node = {i: {"kind": "unit", "label": label}
+                 for i, label in zip(ids, labels, strict=True)}
+    org._pred = pred = {child: {parent: {"relation": "line"}} if parent else {}
+                        for parent, child in zip(parents, ids, strict=True)}
+    org._succ = succ = {i: {} for i in ids}
+    for child, superiors in pred.items():  # the same edge dict on both sides
+        for parent, data in superiors.items():
             succ[parent][child] = data
-            pred[child][parent] = data
 
 
 # --------------------------------------------------------------------------- writing
