@@ -15,7 +15,14 @@ from orgraph.chartfile import check_organisation
 from orgraph.cli import main
 from orgraph.errors import ChartError
 from orgraph.formats import Report
-from orgraph.formats._common import Problems, check_values, check_values_by_node, line_forest
+from orgraph.formats._common import (
+    ID_PATTERN,
+    Problems,
+    _all_valid,
+    check_values,
+    check_values_by_node,
+    line_forest,
+)
 from orgraph.formats._forest import is_forest
 
 
@@ -251,3 +258,13 @@ def test_the_column_check_sees_bad_edges(edge):
     check_values(org, fast)
     check_values_by_node(org, slow)
     assert fast.items and [str(p) for p in fast.items] == [str(p) for p in slow.items]
+
+
+def test_the_bulk_id_check_agrees_with_the_id_rule_one_by_one():
+    rng = random.Random(7)
+    alphabet = "aZ9_.-/ \nÅ\t"
+    for _ in range(3000):
+        ids = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 4)))
+               for _ in range(rng.randrange(1, 4))]
+        expected = all(ID_PATTERN.fullmatch(i) for i in ids)
+        assert _all_valid(ids) == expected, ids

@@ -22,7 +22,7 @@ from orgraph.model import Organisation
 if TYPE_CHECKING:
     from orgraph.formats.tabular import Columns
 
-__all__ = ["convert_columns", "escape_cell", "unescape_cell", "unescape_column"]
+__all__ = ["TableColumns", "escape_cell", "unescape_cell", "unescape_column"]
 
 INT_KEYS = frozenset({"count", "seats"})
 BOOL_KEYS = frozenset({"instructs", "acts_for_cao", "standing_committee"})
@@ -142,12 +142,22 @@ def _numbers(cells: list[str]) -> list[int | float]:
 
 def _clean_texts(cells: list[str]) -> list[str]:
     if all(map(str.isprintable, cells)):
-        return list(map(str.strip, cells))
-    return list(map(clean_text, cells))
+        return _shared(list(map(str.strip, cells)))
+    return _shared(list(map(clean_text, cells)))
 
 
 def _stripped(cells: list[str]) -> list[str]:
-    return list(map(str.strip, cells))
+    return _shared(list(map(str.strip, cells)))
+
+
+def _shared(texts: list[str]) -> list[str]:
+    """``texts`` with equal texts as one object, when they repeat (kinds, job titles): a
+    million cells of a few distinct values then hold a few strings, not a million."""
+    distinct = set(texts)
+    if len(distinct) * 2 > len(texts):
+        return texts
+    one = {text: text for text in distinct}
+    return list(map(one.__getitem__, texts))
 
 
 def _same(cells: list[str]) -> list[str]:
@@ -186,17 +196,14 @@ def _attribute(header: str, cols: Columns, own: bool) -> tuple[str, Converter] |
     return header, (str, _same)
 
 
-def convert_columns(org: Organisation, ids: list[str], parents: list[str],
-                    lines: Sequence[int], columns: list[tuple[str, list[str]]],
-                    cols: Columns, own: bool, rename: dict[str, str] | None = None
-                    ) -> tuple[list[Pending], list[tuple[int, str, str]]]:
-    """Turn the other columns of a table into node attributes and the edges they ask for.
+class TableColumns:
+    """The other columns of a table, their cells converted before the graph is built.
 
-    ``ids`` and ``parents`` are the rows' (safe) ids and line superiors, already in ``org``;
-    ``columns`` holds each other column's header and cells, in the header's order;
-    ``rename`` maps ids the reader rewrote (ids the cells refer to follow it). Returns
-    the edges to add, in row order, and the problems as ``(line, node, message)`` in row
-    order (a problem leaves its cell out).
+    Converting first lets the cells go (a head count becomes a number, a million "Adviser"
+    cells one string) before the graph's dicts are made, which keeps the peak memory down;
+    :meth:`apply` then puts the values into the nodes and asks for the edges.
+
+    ``columns`` holds each column's header and cells, in the header's order; it is emptied.
 
     Examples
     --------
@@ -204,30 +211,36 @@ def convert_columns(org: Organisation, ids: list[str], parents: list[str],
     >>> org = Organisation()
     >>> org.add_node("a", kind="unit", label="A"); org.add_node("b", kind="unit", label="B")
     >>> org.add_edge("a", "b", relation="line")
-    >>> pending, problems = convert_columns(
-    ...     org, ["a", "b"], ["", "a"], [2, 3],
+    >>> table = TableColumns(
     ...     [("kind", ["cao", "staff"]), ("headcount", ["", "two"]), ("dotted", ["", "a"])],
     ...     PROFILES["orgraph"], own=True)
+    >>> pending, problems = table.apply(org, ["a", "b"], ["", "a"], [2, 3])
     >>> org.nodes["b"]["kind"], pending
     ('staff', [(3, 'a', 'b', 'dotted', {})])
     >>> problems
     [(3, 'b', "column 'headcount': 'two' is not a number")]
     """
-    datas = [org._node[i] for i in ids]
-    pending: list[tuple[int, int, Pending]] = []  # (row, column) first: to sort by row
-    problems: list[tuple[int, int, str]] = []
-    for pos, (header, raw) in enumerate(columns):
-        cells = unescape_column(raw)
-        filled = list(compress(range(len(cells)), cells if own else map(str.strip, cells)))
-        target = _attribute(header, cols, own)
-        if target is None:
-            edges = _EdgeCells(org, ids, parents, lines, cols, header, rename or {})
-            for k in filled:
-                try:
-                    pending.extend((k, pos, edge) for edge in edges.cell(k, cells[k]))
-                except (ValueError, TypeError) as exc:
-                    problems.append((k, pos, f"column {header!r}: {exc}"))
-            continue
+
+    def __init__(self, columns: list[tuple[str, list[str]]], cols: Columns, own: bool) -> None:
+        self.cols = cols
+        #: (column, attribute, the rows that have a value or None for all, the values)
+        self.attributes: list[tuple[str, list[int] | None, list[Any]]] = []
+        #: (column number, header, cells, the rows with a cell) of the edge columns
+        self.edge_columns: list[tuple[int, str, list[str], list[int]]] = []
+        self.problems: list[tuple[int, int, str]] = []  # (row, column number, message)
+        for pos, (header, raw) in enumerate(columns):
+            columns[pos] = (header, [])  # consumed: a converted column's cells can go
+            cells = unescape_column(raw)
+            del raw
+            filled = list(compress(range(len(cells)), cells if own else map(str.strip, cells)))
+            target = _attribute(header, cols, own)
+            if target is None:
+                self.edge_columns.append((pos, header, cells, filled))
+            else:
+                self._convert(pos, header, target, cells, filled)
+
+    def _convert(self, pos: int, header: str, target: tuple[str, Converter], cells: list[str],
+                 filled: list[int]) -> None:
         key, (convert, convert_all) = target
         full = len(filled) == len(cells)
         values = cells if full else [cells[k] for k in filled]
@@ -240,14 +253,38 @@ def convert_columns(org: Organisation, ids: list[str], parents: list[str],
                     converted.append(convert(cell))
                     good.append(k)
                 except (ValueError, TypeError) as exc:
-                    problems.append((k, pos, f"column {header!r}: {exc}"))
+                    self.problems.append((k, pos, f"column {header!r}: {exc}"))
             filled = good
-        holders = datas if full else list(map(datas.__getitem__, filled))
-        deque(map(operator.setitem, holders, repeat(key), converted), maxlen=0)  # in C
-    pending.sort(key=lambda p: (p[0], p[1]))
-    problems.sort(key=lambda p: (p[0], p[1]))
-    return ([edge for _, _, edge in pending],
-            [(lines[k], ids[k], message) for k, _, message in problems])
+        self.attributes.append((key, None if full else filled, converted))
+
+    def apply(self, org: Organisation, ids: list[str], parents: list[str],
+              lines: Sequence[int], rename: dict[str, str] | None = None
+              ) -> tuple[list[Pending], list[tuple[int, str, str]]]:
+        """Set the values on the rows' nodes (``ids``, already in ``org`` with their line
+        superiors ``parents``) and change the edges the cells change.
+
+        Returns the edges the cells ask for, in row order, and every problem as ``(line,
+        node, message)`` in row order (a problem leaves its cell out); ``rename`` maps the
+        ids the reader rewrote, which the cells' references follow.
+        """
+        datas = [org._node[i] for i in ids]
+        for key, rows, values in self.attributes:
+            holders = datas if rows is None else list(map(datas.__getitem__, rows))
+            deque(map(operator.setitem, holders, repeat(key), values), maxlen=0)  # in C
+        self.attributes = []
+        pending: list[tuple[int, int, Pending]] = []  # (row, column) first: to sort by row
+        problems = self.problems
+        for pos, header, cells, filled in self.edge_columns:
+            edges = _EdgeCells(org, ids, parents, lines, self.cols, header, rename or {})
+            for k in filled:
+                try:
+                    pending.extend((k, pos, edge) for edge in edges.cell(k, cells[k]))
+                except (ValueError, TypeError) as exc:
+                    problems.append((k, pos, f"column {header!r}: {exc}"))
+        pending.sort(key=lambda p: (p[0], p[1]))
+        problems.sort(key=lambda p: (p[0], p[1]))
+        return ([edge for _, _, edge in pending],
+                [(lines[k], ids[k], message) for k, _, message in problems])
 
 
 class _EdgeCells:

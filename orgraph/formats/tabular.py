@@ -45,7 +45,7 @@ from orgraph.formats._cells import INT_KEYS as _INT_KEYS
 from orgraph.formats._cells import OUT_LISTS as _OUT_LISTS
 from orgraph.formats._cells import (
     Pending,
-    convert_columns,
+    TableColumns,
     escape_cell,
     unescape_cell,
     unescape_column,
@@ -517,9 +517,11 @@ class _Table:
         if not problems and not is_forest(up):  # type: ignore[arg-type]
             self._find_cycles(ids, parents, lines)
         problems.raise_if_any()
-        # The superiors as the ids' own strings: the reports-to cells' copies can go.
-        parents = [ids[u] if u >= 0 else "" for u in up]  # type: ignore[operator]
-        del up, position
+        # The superiors as the ids' own strings (in place: the caller holds the list too),
+        # so that the reports-to cells' copies can go.
+        parents[:] = [ids[u] if u >= 0 else "" for u in up]  # type: ignore[operator]
+        del up
+        position.clear()
         rename = safe_ids(ids, self.report)
         if rename:
             raw_ids = ids
@@ -528,6 +530,8 @@ class _Table:
         if labels is None:
             self.report.note(f"no name column: labels are the ids ({cols.id})")
             labels = raw_ids if rename else ids
+        cols_used = bool(columns)
+        table = TableColumns(columns, cols, self.own)  # empties columns
         org = Organisation()
         org.graph["name"] = Path(self.filename).stem
         _fill(org, ids, labels, parents)
@@ -535,10 +539,8 @@ class _Table:
             for raw, safe in rename.items():
                 org.nodes[safe]["source_id"] = raw
         pending: list[Pending] = []
-        cols_used = bool(columns)
-        if columns:
-            pending, cell_problems = convert_columns(org, ids, parents, lines, columns, cols,
-                                                     self.own, rename)
+        if cols_used:
+            pending, cell_problems = table.apply(org, ids, parents, lines, rename)
             for line, node, message in cell_problems:
                 problems.add(message, line, node)
             for line, u, v, relation, attrs in pending:
