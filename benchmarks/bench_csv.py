@@ -6,8 +6,7 @@ Run from the repository root::
     python benchmarks/bench_csv.py --rows 100000 --repeat 3 --shape wide
     python benchmarks/bench_csv.py --metrics            # also a whole `orgraph metrics`
 
-Shapes (columns of the generated CSV, a random tree in which row i reports to one of the 50
-rows before it):
+Shapes (columns of the generated CSV; a random organisation, spans 3-15, rows shuffled):
 
 - ``plain``: ``id,parent,name``;
 - ``kinds``: ``id,parent,name,kind,headcount,dotted`` (1 % of the rows with a dotted-line
@@ -60,24 +59,34 @@ _TITLES = ("Head of service", "Team leader", "Adviser", "Senior adviser", "Case 
 
 
 def make_csv(path: Path, rows: int, shape: str = "plain", seed: int = 2002) -> None:
-    """A random tree of ``rows`` rows with the columns of ``shape``."""
+    """A random organisation of ``rows`` rows with the columns of ``shape``.
+
+    Built top-down with spans of 3-15 (depth about 7 at 1M rows, as real organisations), then
+    written in a shuffled order, so most rows name a superior further down the file; 1 % of
+    the rows (``kinds``/``wide``) have a dotted-line superior on the same or a shallower layer.
+    """
     rng = random.Random(seed)
-    parents = [-1] + [rng.randrange(max(0, i - 50), i) for i in range(1, rows)]
+    parents = [-1]
+    boss = 0
+    while len(parents) < rows:
+        parents.extend([boss] * min(rng.randint(3, 15), rows - len(parents)))
+        boss += 1
     has_reports = set(parents)
     columns = SHAPES[shape]
+    order = list(range(rows))
+    rng.shuffle(order)
     with path.open("w", encoding="utf-8", newline="") as handle:
         handle.write(",".join(columns) + "\n")
-        for i, parent in enumerate(parents):
+        for i in order:
+            parent = parents[i]
             cells = {"id": f"u{i}", "parent": f"u{parent}" if parent >= 0 else "",
                      "name": "Rådmann" if i == 0 else f"Enhet {i}"}
             if shape != "plain":
                 cells["kind"] = ("cao" if i == 0 else
                                  "department" if i in has_reports else "unit")
                 cells["headcount"] = str(rng.randint(1, 40)) if i % 7 else "2.5"
-                dotted = ""
-                if i > 60 and i % 100 == 0:  # a superior that is neither parent nor below
-                    dotted = f"u{rng.randrange(0, i - 51)}"
-                cells["dotted"] = dotted
+                dotted = rng.randrange(0, i) if i > 1 and i % 100 == 0 else parent
+                cells["dotted"] = f"u{dotted}" if dotted != parent else ""
                 cells["title"] = _TITLES[i % len(_TITLES)]
             handle.write(",".join(cells[c] for c in columns) + "\n")
 
@@ -123,7 +132,7 @@ for row in reader:
         graph.add_edge(row[d], row[0])
 graph.add_edges_from(line)
 tree = nx.DiGraph(line)
-top = next(n for n in graph if not tree.has_node(n) or tree.in_degree(n) == 0)
+top = next(n for n in tree if tree.in_degree(n) == 0)
 layers = [len(layer) for layer in nx.bfs_layers(tree, top)]
 print('depth', len(layers) - 1, 'layers', layers[:5])
 """
