@@ -235,6 +235,8 @@ def test_line_forest_is_true_exactly_when_check_organisation_finds_nothing():
     {"label": 5}, {"label": "x" * 5001}, {"note": None}, {"items": ["a", 1]},
     {"kind": "unit_group"}, {"kind": "unit_group", "count": 3, "items": ["a"]},
     {"citations": []}, {"kind": "skole"}, {"kind": None}, {"custom": object()},
+    {"item_counts": {"a": 0}}, {"item_counts": {"a": 2}}, {"groups": [{"under": 1}]},
+    {"shown": "yes"}, {"shown": False},
 ])
 def test_the_column_check_finds_a_problem_exactly_when_the_node_walk_does(attrs):
     org = Organisation()

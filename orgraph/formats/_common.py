@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import operator
@@ -387,9 +388,16 @@ def _column_holds(key: str, values: list[Any]) -> bool:
             return _CHOICES[key].issuperset(values)
         except TypeError:  # an unhashable value: not a choice
             return False
-    if key == "items":
+    if _has_rule(key):  # a key with a rule of its own and no column pass: value by value
         return all(_value_problem(key, v) is None for v in values)
     return True
+
+
+@functools.lru_cache(maxsize=256)
+def _has_rule(key: str) -> bool:
+    """Whether :func:`_value_problem` checks ``key`` at all: every rule refuses a bare
+    ``object()``, so a key it accepts that for is free text (a custom column)."""
+    return _value_problem(key, object()) is not None
 
 
 def check_values(org: Organisation, problems: Problems,
@@ -415,7 +423,11 @@ def check_values(org: Organisation, problems: Problems,
 
 def check_values_by_node(org: Organisation, problems: Problems,
                          lines: Mapping[str, int | None] | None = None) -> None:
-    """:func:`check_values` node by node and edge by edge, naming every problem."""
+    """:func:`check_values` node by node and edge by edge, naming every problem.
+
+    A new rule here needs its whole-column form in :func:`_values_hold` too (a new key's
+    rule in :func:`_value_problem` is found there by itself).
+    """
     lines = lines or {}
     kinds = KINDS
     for node, data in org.nodes(data=True):
