@@ -267,7 +267,7 @@ class TableColumns:
         node, message)`` in row order (a problem leaves its cell out); ``rename`` maps the
         ids the reader rewrote, which the cells' references follow.
         """
-        datas = [org._node[i] for i in ids]
+        datas = list(map(org._node.__getitem__, ids))
         for key, rows, values in self.attributes:
             holders = datas if rows is None else list(map(datas.__getitem__, rows))
             deque(map(operator.setitem, holders, repeat(key), values), maxlen=0)  # in C
