@@ -25,9 +25,9 @@ best of ``--repeat``.
 
 ``--metrics`` also times ``python -m orgraph metrics FILE`` as a whole process (its CPU
 seconds, user + system, from ``os.wait4``) against a
-script that reads the same file with csv + networkx and walks it with ``bfs_layers``
-(depth and layer sizes). Not part of the test suite: timings belong in BENCHMARKS.md, not in
-asserts.
+script that reads the same file with csv + ``networkx.from_edgelist`` (the reports-to edges)
+and prints depth, layer sizes and spans from ``bfs_layers`` and the out-degrees. Not part of
+the test suite: timings belong in BENCHMARKS.md, not in asserts.
 """
 
 from __future__ import annotations
@@ -122,19 +122,17 @@ text = open(sys.argv[1], 'rb').read().decode('utf-8')
 reader = csv.reader(io.StringIO(text, newline=''))
 header = next(reader)
 p = header.index('parent')
-d = header.index('dotted') if 'dotted' in header else None
-graph, line = nx.DiGraph(), []
+line, top = [], None
 for row in reader:
-    graph.add_node(row[0])
     if row[p]:
         line.append((row[p], row[0]))
-    if d is not None and row[d]:
-        graph.add_edge(row[d], row[0])
-graph.add_edges_from(line)
-tree = nx.DiGraph(line)
-top = next(n for n in tree if tree.in_degree(n) == 0)
+    else:
+        top = row[0]
+tree = nx.from_edgelist(line, create_using=nx.DiGraph)
 layers = [len(layer) for layer in nx.bfs_layers(tree, top)]
-print('depth', len(layers) - 1, 'layers', layers[:5])
+spans = [d for _, d in tree.out_degree() if d]
+print('depth', len(layers) - 1, 'layers', layers, 'max span', max(spans),
+      'mean span', sum(spans) / len(spans))
 """
 
 
