@@ -45,8 +45,9 @@ _OPTIONS: list[tuple[str, Callable[..., Any]]] = [
     ("id_col", click.option("--id-col", metavar="COL", help="Tables: the id column.")),
     ("parent_col", click.option("--parent-col", metavar="COL",
                                 help="Tables: the reports-to column.")),
-    ("name_col", click.option("--name-col", metavar="COL",
-                              help="Tables: the name (label) column.")),
+    ("name_col", click.option("--name-col", metavar="COL[,COL]",
+                              help="Tables: the name (label) column; several, e.g. "
+                                   "first_name,last_name, are joined by a space.")),
     ("kind_col", click.option("--kind-col", metavar="COL",
                               help="Tables: the column with orgraph kinds (unit, staff, ...).")),
     ("dotted_col", click.option("--dotted-col", metavar="COL",

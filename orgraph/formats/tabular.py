@@ -26,17 +26,30 @@ leading ``'``; orgraph strips that quote again when it reads its own files.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gc
 import io
+import itertools
 import json
+import operator
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from orgraph.errors import ChartError, Problem
+from orgraph.formats._cells import BOOL_KEYS as _BOOL_KEYS
+from orgraph.formats._cells import INT_KEYS as _INT_KEYS
+from orgraph.formats._cells import OUT_LISTS as _OUT_LISTS
+from orgraph.formats._cells import (
+    Pending,
+    TableColumns,
+    escape_cell,
+    unescape_cell,
+    unescape_column,
+)
 from orgraph.formats._common import (
     Problems,
     Report,
@@ -47,6 +60,7 @@ from orgraph.formats._common import (
     safe_ids,
     strip_controls,
 )
+from orgraph.formats._forest import is_forest
 from orgraph.infer import infer_kinds
 from orgraph.model import Organisation
 
@@ -74,6 +88,12 @@ class Columns:
     title: str | None = None
     relation: str | None = None
     assistant: str | None = None
+    #: Further name columns, joined to ``name`` with a space (first name, last name).
+    more_names: tuple[str, ...] = ()
+
+    def roles(self) -> dict[str, str | None]:
+        """Each role with one column (all but ``more_names``) and its column."""
+        return {k: v for k, v in vars(self).items() if k != "more_names"}
 
 
 #: Named column profiles of the tools people export from.
@@ -93,42 +113,16 @@ _ID_NAMES = ("id", "unitid", "nodeid", "postid", "employeeid", "personid", "code
 _PARENT_NAMES = ("parent", "parentid", "reportsto", "reportstoid", "pid", "managerid",
                  "manager", "supervisorid", "supervisor", "superior", "boss", "reportingto")
 _NAME_NAMES = ("label", "name", "fullname", "title", "unit", "unitname", "navn")
+#: First- and last-name columns, joined into the label when a file has no name column.
+_FIRST_NAMES = ("firstname", "givenname", "forename", "fornavn")
+_LAST_NAMES = ("lastname", "surname", "familyname", "etternavn")
 
-_INT_KEYS = frozenset({"count", "seats"})
-_BOOL_KEYS = frozenset({"instructs", "acts_for_cao", "standing_committee"})
-_OUT_LISTS = {"members": "member", "orders_from": "order", "serves": "service"}
 #: Column names with a meaning of their own in orgraph's CSV.
 _RESERVED = frozenset({"id", "parent", "relation", "kind", "dotted", "edges", *_OUT_LISTS})
-_TRUE = frozenset({"true", "yes", "y", "1", "ja", "x"})
-_FALSE = frozenset({"false", "no", "n", "0", "nei", ""})
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _norm(header: str) -> str:
     return re.sub(r"[^a-z0-9]", "", header.lower())
-
-
-def escape_cell(text: str) -> str:
-    """Quote a cell a spreadsheet would run as a formula (and a cell already quoted).
-
-    Examples
-    --------
-    >>> escape_cell("=HYPERLINK(\\"http://x\\")"), escape_cell("-1"), escape_cell("Skole")
-    ('\\'=HYPERLINK("http://x")', "'-1", 'Skole')
-    >>> unescape_cell(escape_cell("'=x")) == "'=x"
-    True
-    """
-    if text.startswith(_FORMULA_START) or (text.startswith("'") and len(text) > 1
-                                           and text[1] in "=+-@\t\r'"):
-        return "'" + text
-    return text
-
-
-def unescape_cell(text: str) -> str:
-    """Undo :func:`escape_cell`."""
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r'":
-        return text[1:]
-    return text
 
 
 def detect_profile(headers: Iterable[str]) -> str | None:
@@ -212,6 +206,9 @@ def read_table(path: str | Path, *, profile: str | None = None, id_col: str | No
         One of :data:`PROFILES`; detected from the header when not given.
     id_col, parent_col, name_col, kind_col, dotted_col, headcount_col : str, optional
         Column names that override the profile (matched ignoring case and punctuation).
+        ``name_col`` may name several columns, ``"first_name,last_name"``: the label joins
+        their cells with a space (a file with first- and last-name columns and no name
+        column gets that by default).
     encoding : str, optional
         Text encoding; UTF-8 by default (a byte-order mark is always honoured).
     delimiter : str, optional
@@ -232,51 +229,105 @@ def read_table(path: str | Path, *, profile: str | None = None, id_col: str | No
         id, a reports-to naming no row, a reporting cycle, several top posts, a ragged row,
         a value of the wrong type, bytes that are not in the encoding.
 
+    Notes
+    -----
+    Leading and trailing spaces are trimmed from ids, reports-to cells, names and titles.
+    An id cell ``" 7 "`` is the id ``7``: to a reader of the sheet they are the same post,
+    and a reports-to cell ``7`` means it. The report notes how many id and reports-to
+    cells had such spaces, with the first few lines.
+
     Examples
     --------
     >>> org = read_table("d3.csv", text="id,parentId,name\\n1,,CEO\\n2,1,CFO\\n")
     >>> org.line_superior("2"), org.nodes["2"]["label"], org.nodes["2"]["kind"]
     ('1', 'CFO', 'unit')
+    >>> rep = Report("hr.csv")
+    >>> org = read_table("hr.csv", report=rep,
+    ...                  text="id,manager,first_name,last_name\\n 1,,Kari , Nordmann\\n")
+    >>> org.nodes["1"]["label"]
+    'Kari Nordmann'
+    >>> print("\\n".join(rep.notes[:2]))
+    labels join first_name, last_name with a space; choose others with --name-col
+    1 id cell(s) had leading or trailing spaces, trimmed: line 2 ' 1' → '1'
     """
     path = Path(path)
     filename = str(path)
     report = report if report is not None else Report(filename)
     lines: list[int] | None = None
-    if text is None and path.suffix.lower() == ".xlsx":
-        numbered = list(_xlsx_rows(path, filename))
-        rows = [row for _, row in numbered]
-        lines = [n for n, _ in numbered[1:]]
-    else:
-        if text is None:
-            text = decode_text(read_bytes(path), filename, encoding)
-        if delimiter is None:
-            delimiter = "\t" if path.suffix.lower() == ".tsv" else _sniff(text)
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-        try:
-            rows = list(reader)
-        except csv.Error as exc:
-            raise ChartError([Problem(filename, f"cannot parse the file: {exc}; check the "
-                                                "quoting", line=reader.line_num)]) from None
-        physical = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
-        if physical != len(rows):  # a quoted field spans lines: number the rows one by one
-            lines = [n for n, _ in _csv_rows(text, delimiter)][1:]
-    if not rows:
-        raise ChartError([Problem(filename, "the file is empty; the first row names the "
-                                            "columns (e.g. id,parent,label)")])
-    header, rows = rows[0], rows[1:]
-    header = [h.strip() for h in header]
-    cols = _resolve_columns(header, filename, profile, dict(
-        id=id_col, parent=parent_col, name=name_col, kind=kind_col, dotted=dotted_col,
-        headcount=headcount_col))
-    # Millions of new dicts and lists set off the cyclic garbage collector again and again,
-    # though none of them can form a cycle: pause it while the graph is built.
+    with _collector_paused():
+        if text is None and path.suffix.lower() == ".xlsx":
+            numbered = list(_xlsx_rows(path, filename))
+            rows = [row for _, row in numbered]
+            lines = [n for n, _ in numbered[1:]]
+        else:
+            rows, lines = _csv_rows_of(path, filename, text, encoding, delimiter)
+        if not rows:
+            raise ChartError([Problem(filename, "the file is empty; the first row names the "
+                                                "columns (e.g. id,parent,label)")])
+        header, rows = [h.strip() for h in rows[0]], rows[1:]
+        cols = _resolve_columns(header, filename, profile, dict(
+            id=id_col, parent=parent_col, name=name_col, kind=kind_col, dotted=dotted_col,
+            headcount=headcount_col))
+        if cols[1].more_names and not name_col:
+            report.note(f"labels join {', '.join((cols[1].name or '', *cols[1].more_names))} "
+                        "with a space; choose others with --name-col")
+        return _Table(filename, header, cols, report).build(rows, lines)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: millions of new lists and dicts set it off again
+    and again (each pass over everything alive), though none of them can form a cycle."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _Table(filename, header, cols, report).build(rows, lines)
+        yield
     finally:
         if collecting:
             gc.enable()
+
+
+def _csv_rows_of(path: Path, filename: str, text: str | None, encoding: str | None,
+                 delimiter: str | None) -> tuple[list[list[str]], list[int] | None]:
+    """The rows of a CSV file (or of ``text``), and their line numbers when a quoted field
+    spans lines (``None``: row ``i`` below the header is on line ``i + 2``)."""
+    data = None
+    if text is None:
+        data = read_bytes(path)
+        text = decode_text(data, filename, encoding)  # checks every byte, names a bad one
+    if delimiter is None:
+        delimiter = "\t" if path.suffix.lower() == ".tsv" else _sniff(text)
+    physical = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+    source: Iterator[str]
+    if data is None:
+        source = io.StringIO(text, newline="")
+    else:  # decoded again in chunks: a StringIO of the text holds 4 bytes per character
+        text = None
+        source = _decoded_lines(data, encoding)
+    reader = csv.reader(source, delimiter=delimiter, strict=True)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise ChartError([Problem(filename, f"cannot parse the file: {exc}; check the "
+                                            "quoting", line=reader.line_num)]) from None
+    if physical == len(rows):
+        return rows, None
+    if text is None:  # a quoted field spans lines: number the rows one by one
+        text = decode_text(data or b"", filename, encoding)
+    return rows, [n for n, _ in _csv_rows(text, delimiter)][1:]
+
+
+def _decoded_lines(data: bytes, encoding: str | None) -> Iterator[str]:
+    """The lines of ``data`` as :func:`decode_text` decodes it (the bytes already checked)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding or "utf-8", newline="")
+    first = stream.readline()
+    if first.startswith("\ufeff"):
+        first = first[1:]
+    return itertools.chain([first] if first else [], stream)
 
 
 def _sniff(text: str) -> str:
@@ -305,15 +356,30 @@ def _resolve_columns(header: list[str], filename: str, profile: str | None,
         guess_name = next((h for h in _NAME_NAMES if h in by_norm and h != _norm(cols.id or "")),
                           None)
         cols = replace(cols, name=header[by_norm[guess_name]] if guess_name else None)
+    more: list[str] = []
+    wanted_name = explicit.get("name")
+    if wanted_name and _norm(wanted_name) not in by_norm and "," in wanted_name:
+        first, *more = [p.strip() for p in wanted_name.split(",") if p.strip()] or [""]
+        explicit = {**explicit, "name": first}
+    elif cols.name is None and not wanted_name:
+        first = next((h for h in _FIRST_NAMES if h in by_norm), None)
+        last = next((h for h in _LAST_NAMES if h in by_norm), None)
+        if first and last:
+            cols = replace(cols, name=header[by_norm[first]])
+            more = [header[by_norm[last]]]
     cols = replace(cols, **{k: v for k, v in explicit.items() if v})
     problems = Problems(filename)
+    for part in more:
+        if _norm(part) not in by_norm:
+            problems.add(f"no column {part!r} (for name); the columns are: "
+                         f"{', '.join(header)}", line=1)
     for role in ("id", "parent"):
         wanted = getattr(cols, role)
         if wanted is None:
             problems.add(f"no {'id' if role == 'id' else 'reports-to'} column found among "
                          f"{', '.join(header)}; name it with --{role}-col or choose a profile "
                          f"(--profile {' / '.join(PROFILES)})", line=1)
-    for role, wanted in vars(cols).items():
+    for role, wanted in cols.roles().items():
         if wanted is not None and _norm(wanted) not in by_norm:
             if explicit.get(role) or (profile and role in ("id", "parent")):
                 problems.add(f"no column {wanted!r} (for {role}); the columns are: "
@@ -322,7 +388,9 @@ def _resolve_columns(header: list[str], filename: str, profile: str | None,
     problems.raise_if_any()
     # Use the file's own spelling of each header.
     cols = Columns(**{k: (header[by_norm[_norm(v)]] if v else None)
-                      for k, v in vars(cols).items()})
+                      for k, v in cols.roles().items()},
+                   more_names=tuple(header[by_norm[_norm(p)]] for p in more) if cols.name
+                   else ())
     return name, cols
 
 
@@ -341,40 +409,56 @@ class _Table:
 
     def build(self, rows: list[list[str]], lines: list[int] | None) -> Organisation:
         """Check and convert the rows below the header (``lines``: their line numbers,
-        ``None`` when row ``i`` is on line ``i + 2``)."""
+        ``None`` when row ``i`` is on line ``i + 2``); empties ``rows``."""
         header, cols, problems = self.header, self.cols, self.problems
+        given = rows
         index = {h: i for i, h in reversed(list(enumerate(header)))}
         id_i = index[cols.id]  # type: ignore[index]
         parent_i = index[cols.parent]  # type: ignore[index]
         name_i = index.get(cols.name) if cols.name else None
-        extra = [(i, h) for i, h in enumerate(header)
-                 if h not in (cols.id, cols.parent, cols.name) and h and index[h] == i]
+        used = (cols.id, cols.parent, cols.name, *cols.more_names)
+        extra = [(i, h) for i, h in enumerate(header) if h not in used and h and index[h] == i]
         width = len(header)
         if self.pad:
             rows = [r + [""] * (width - len(r)) if len(r) < width else r for r in rows]
         if any(len(r) != width for r in rows):
             rows, lines = self._ragged(rows, lines, width)
-        ids = [r[id_i].strip() for r in rows]
-        parents = [r[parent_i].strip() for r in rows]
-        labels = [r[name_i] for r in rows] if name_i is not None else None
-        for column in (ids, parents, labels):  # undo escape_cell where a cell needs it
-            if column is not None and any(c[:1] == "'" for c in column):
-                column[:] = [unescape_cell(c) if c[:1] == "'" else c for c in column]
-        if labels is not None and not all(map(str.isprintable, labels)):
-            labels = [c if c.isprintable() else strip_controls(c) for c in labels]
         line_list = lines if lines is not None else range(2, len(rows) + 2)
-        keep = self._unique_ids(ids, line_list)
-        if keep is not None:
+        ids = self._id_column(rows, id_i, line_list, "id")
+        parents = self._id_column(rows, parent_i, line_list, "reports-to")
+        labels = _text_column(rows, name_i) if name_i is not None else None
+        if labels is not None and cols.more_names:
+            parts = [labels, *(_text_column(rows, index[h]) for h in cols.more_names)]
+            labels = [" ".join(filter(None, names)) for names in zip(*parts, strict=True)]
+        columns = [(h, [r[i] for r in rows]) for i, h in extra]
+        given.clear()  # the caller's list and ours: the cells live on in the columns
+        del rows
+        position = dict(zip(ids, range(len(ids)), strict=True))
+        if len(position) != len(ids) or "" in position:
+            keep = self._unique_ids(ids, line_list)
             ids = [ids[i] for i in keep]
             parents = [parents[i] for i in keep]
             labels = [labels[i] for i in keep] if labels is not None else None
-            rows = [rows[i] for i in keep]
+            columns = [(h, [cells[i] for i in keep]) for h, cells in columns]
             line_list = [line_list[i] for i in keep]
+            position = dict(zip(ids, range(len(ids)), strict=True))
         if not ids:
             if not problems:
                 problems.add("no rows below the header")
             problems.raise_if_any()
-        return self._assemble(ids, parents, labels, line_list, rows, extra)
+        return self._assemble(ids, parents, labels, line_list, columns, position)
+
+    def _id_column(self, rows: list[list[str]], i: int, lines: Sequence[int],
+                   role: str) -> list[str]:
+        """Column ``i``'s cells as ids: escapes undone, spaces trimmed (and noted)."""
+        raw = unescape_column([r[i] for r in rows])
+        cells = list(map(str.strip, raw))
+        if cells != raw:
+            trimmed = [k for k, (a, b) in enumerate(zip(raw, cells, strict=True)) if a != b]
+            shown = ", ".join(f"line {lines[k]} {raw[k]!r} → {cells[k]!r}" for k in trimmed[:3])
+            self.report.note(f"{len(trimmed)} {role} cell(s) had leading or trailing spaces, "
+                             f"trimmed: {shown}{', ...' if len(trimmed) > 3 else ''}")
+        return cells
 
     def _ragged(self, rows: list[list[str]], lines: list[int] | None,
                 width: int) -> tuple[list[list[str]], list[int]]:
@@ -397,10 +481,8 @@ class _Table:
             kept_lines.append(line)
         return kept_rows, kept_lines
 
-    def _unique_ids(self, ids: list[str], lines: Any) -> list[int] | None:
-        """Report empty and duplicate ids; the positions to keep, or None to keep all."""
-        if "" not in ids and len(set(ids)) == len(ids):
-            return None
+    def _unique_ids(self, ids: list[str], lines: Any) -> list[int]:
+        """Report empty and duplicate ids; the positions to keep."""
         first: dict[str, int] = {}
         keep = []
         for i, ident in enumerate(ids):
@@ -416,29 +498,30 @@ class _Table:
         return keep
 
     def _assemble(self, ids: list[str], parents: list[str], labels: list[str] | None,
-                  lines: Sequence[int], rows: list[list[str]],
-                  extra: list[tuple[int, str]]) -> Organisation:
+                  lines: Sequence[int], columns: list[tuple[str, list[str]]],
+                  position: dict[str, int]) -> Organisation:
         problems, cols = self.problems, self.cols
-        known = set(ids)
-        tops = [i for i, p in enumerate(parents) if not p]
-        for i in [i for i, p in enumerate(parents) if p and (p not in known or p == ids[i])]:
-            parent = parents[i]
-            if parent == ids[i]:
-                problems.add(f"reports to itself ({cols.parent} = {cols.id}); leave "
-                             f"{cols.parent} empty for the top post or name its superior",
-                             lines[i], ids[i])
-            else:
-                problems.add(f"reports to {parent!r} ({cols.parent}), which is no row's "
-                             f"{cols.id}; fix the spelling or add a row for it",
-                             lines[i], ids[i])
-        if not self.own and len(tops) > 1:
-            listed = ", ".join(f"{ids[i]!r} (line {lines[i]})" for i in tops[:10])
-            problems.add(f"{len(tops)} top posts (empty {cols.parent}): {listed}"
-                         f"{', ...' if len(tops) > 10 else ''}; an organisation chart has one "
+        position[""] = -1  # no superior (no id is empty)
+        up = list(map(position.get, parents))  # the superior's row, None for no row
+        if None in up or any(map(operator.eq, up, range(len(up)))):
+            for i in [i for i, p in enumerate(parents) if p and (p not in position
+                                                                 or p == ids[i])]:
+                self._bad_superior(ids[i], parents[i], lines[i])
+        tops = up.count(-1)
+        if not self.own and tops > 1:
+            first = [i for i, u in enumerate(up) if u == -1][:10]
+            listed = ", ".join(f"{ids[i]!r} (line {lines[i]})" for i in first)
+            problems.add(f"{tops} top posts (empty {cols.parent}): {listed}"
+                         f"{', ...' if tops > 10 else ''}; an organisation chart has one "
                          "top: give the others a superior", None)
-        if not problems:
+        if not problems and not is_forest(up):  # type: ignore[arg-type]
             self._find_cycles(ids, parents, lines)
         problems.raise_if_any()
+        # The superiors as the ids' own strings (in place: the caller holds the list too),
+        # so that the reports-to cells' copies can go.
+        parents[:] = [ids[u] if u >= 0 else "" for u in up]  # type: ignore[operator]
+        del up
+        position.clear()
         rename = safe_ids(ids, self.report)
         if rename:
             raw_ids = ids
@@ -447,27 +530,44 @@ class _Table:
         if labels is None:
             self.report.note(f"no name column: labels are the ids ({cols.id})")
             labels = raw_ids if rename else ids
+        cols_used = bool(columns)
+        table = TableColumns(columns, cols, self.own)  # empties columns
         org = Organisation()
         org.graph["name"] = Path(self.filename).stem
         _fill(org, ids, labels, parents)
         if rename:
             for raw, safe in rename.items():
                 org.nodes[safe]["source_id"] = raw
-        pending: list[tuple[int, str, str, str, dict]] = []
-        if extra:
-            pending = self._extra_columns(org, ids, lines, rows, extra, rename)
+        pending: list[Pending] = []
+        if cols_used:
+            pending, cell_problems = table.apply(org, ids, parents, lines, rename)
+            for line, node, message in cell_problems:
+                problems.add(message, line, node)
             for line, u, v, relation, attrs in pending:
                 self._add_edge(org, u, v, relation, attrs, line)
         if cols.kind is None and not self.own:  # head, managers, units (orgraph/infer.py)
             infer_kinds(org, self.report)
-        if not extra and max(map(len, labels)) <= 5000:
+        if not cols_used and max(map(len, labels)) <= 5000:
             # Only id, reports-to and name: every node is a 'unit' with a text label, and each
             # has at most one line superior, with no loop (_find_cycles): the chart rules
             # (check_organisation) hold by construction and need no second pass.
             problems.raise_if_any()
             return org
-        line_of: dict[str, int | None] = dict(zip(ids, lines, strict=True))
-        return finish(org, self.filename, problems, line_of, name=org.graph["name"])
+        # The line edges are the reports-to column's unless a cell adds one: then each node
+        # still has one line superior and _find_cycles proved there is no loop.
+        proved = all(edge[3] != "line" for edge in pending)
+        return finish(org, self.filename, problems, _LineOf(ids, lines),
+                      name=org.graph["name"], structure_checked=proved)
+
+    def _bad_superior(self, node: str, parent: str, line: int) -> None:
+        cols = self.cols
+        if parent == node:
+            self.problems.add(f"reports to itself ({cols.parent} = {cols.id}); leave "
+                              f"{cols.parent} empty for the top post or name its superior",
+                              line, node)
+        else:
+            self.problems.add(f"reports to {parent!r} ({cols.parent}), which is no row's "
+                              f"{cols.id}; fix the spelling or add a row for it", line, node)
 
     def _find_cycles(self, ids: list[str], parents: list[str], lines: Sequence[int]) -> None:
         """Follow each row up its reports-to chain once; name every loop with its rows."""
@@ -494,77 +594,6 @@ class _Table:
         self.problems.add(f"reporting cycle: {chain}; break it (one of these must report "
                           "elsewhere, or be the top post)", line_of[first], first)
 
-    def _extra_columns(self, org: Organisation, ids: list[str], lines: Sequence[int],
-                       rows: list[list[str]], extra: list[tuple[int, str]],
-                       rename: dict[str, str]) -> list[tuple[int, str, str, str, dict]]:
-        problems = self.problems
-        pending: list[tuple[int, str, str, str, dict]] = []
-        ref = (lambda x: rename.get(x, x)) if rename else (lambda x: x)
-        for node, line, row in zip(ids, lines, rows, strict=True):
-            data = org.nodes[node]
-            parent_edge = None
-            preds = org.pred[node]
-            if preds:
-                parent_edge = next(iter(preds))
-            for i, header in extra:
-                cell = row[i]
-                if cell[:1] == "'":
-                    cell = unescape_cell(cell)
-                if cell == "" or (not self.own and not cell.strip()):
-                    continue
-                try:
-                    self._cell(org, node, data, header, cell, parent_edge, pending, ref, line)
-                except (ValueError, TypeError) as exc:
-                    problems.add(f"column {header!r}: {exc}", line, node)
-        return pending
-
-    def _cell(self, org: Organisation, node: str, data: dict[str, Any], header: str, cell: str,
-              parent_edge: str | None, pending: list, ref: Any, line: int) -> None:
-        cols = self.cols
-        if header == cols.kind:
-            data["kind"] = cell.strip()
-        elif header == cols.relation:
-            if parent_edge is None:
-                raise ValueError(f"{cell!r} given but the row has no {cols.parent}")
-            org.edges[parent_edge, node]["relation"] = cell.strip()
-        elif header == cols.assistant:
-            if _boolean(cell):
-                if cols.kind is None:
-                    data["kind"] = "staff"
-                if parent_edge is not None:
-                    org.edges[parent_edge, node]["relation"] = "staff"
-        elif header == cols.dotted:
-            for sup in _id_list(cell):
-                pending.append((line, ref(sup), node, "dotted", {}))
-        elif header == cols.headcount:
-            data["headcount"] = _number(cell)
-        elif header == cols.title:
-            data["title"] = strip_controls(cell)
-        elif self.own and header in _OUT_LISTS:
-            for other in _id_list(cell):
-                pending.append((line, node, ref(other), _OUT_LISTS[header], {}))
-        elif self.own and header == "edges":
-            edges = json.loads(cell)
-            if not isinstance(edges, list) or not all(
-                    isinstance(e, dict) and {"to", "type"} <= e.keys() for e in edges):
-                raise ValueError('"edges" must be a JSON list of {"to": ID, "type": RELATION}')
-            for edge in edges:
-                attrs = {k: v for k, v in edge.items() if k not in ("to", "type")}
-                pending.append((line, node, ref(str(edge["to"])), str(edge["type"]), attrs))
-        elif header.endswith(":json"):
-            try:
-                data[header[:-5]] = json.loads(cell)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"not valid JSON ({exc.msg} at character {exc.pos})") from None
-        elif header in _INT_KEYS:
-            data[header] = int(cell)
-        elif header == "headcount":
-            data[header] = _number(cell)
-        elif header in _BOOL_KEYS:
-            data[header] = _boolean(cell)
-        else:
-            data[header] = strip_controls(cell) if header in ("label", "label_en") else cell
-
     def _add_edge(self, org: Organisation, u: str, v: str, relation: str, attrs: dict,
                   line: int) -> None:
         if u not in org:
@@ -581,6 +610,36 @@ class _Table:
             org.add_edge(u, v, relation=relation, **attrs)
 
 
+class _LineOf(Mapping[str, "int | None"]):
+    """Each node's line number, as a dict built only when a problem asks for one."""
+
+    def __init__(self, ids: list[str], lines: Sequence[int]) -> None:
+        self._ids, self._lines = ids, lines
+        self._dict: dict[str, int] | None = None
+
+    def _map(self) -> dict[str, int]:
+        if self._dict is None:
+            self._dict = dict(zip(self._ids, self._lines, strict=True))
+        return self._dict
+
+    def __getitem__(self, node: str) -> int:
+        return self._map()[node]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+def _text_column(rows: list[list[str]], i: int) -> list[str]:
+    """Column ``i``'s cells as text: escapes undone, control characters removed, trimmed."""
+    cells = unescape_column([r[i] for r in rows])
+    if not all(map(str.isprintable, cells)):
+        cells = [c if c.isprintable() else strip_controls(c) for c in cells]
+    return list(map(str.strip, cells))
+
+
 def _fill(org: Organisation, ids: list[str], labels: list[str], parents: list[str]) -> None:
     """Add the rows' nodes and line edges straight into the graph's dicts.
 
@@ -588,41 +647,14 @@ def _fill(org: Organisation, ids: list[str], labels: list[str], parents: list[st
     ``add_edges_from`` build (one attribute dict per node and per edge, shared by ``_succ``
     and ``_pred``), without their per-item checks, which the reader has already made.
     """
-    node, succ, pred = org._node, org._succ, org._pred
-    for i, label in zip(ids, labels, strict=True):
-        node[i] = {"kind": "unit", "label": label}
-        succ[i] = {}
-        pred[i] = {}
-    for parent, child in zip(parents, ids, strict=True):
-        if parent:
-            data = {"relation": "line"}
+    org._node = {i: {"kind": "unit", "label": label}
+                 for i, label in zip(ids, labels, strict=True)}
+    org._pred = pred = {child: {parent: {"relation": "line"}} if parent else {}
+                        for parent, child in zip(parents, ids, strict=True)}
+    org._succ = succ = {i: {} for i in ids}
+    for child, superiors in pred.items():  # the same edge dict on both sides
+        for parent, data in superiors.items():
             succ[parent][child] = data
-            pred[child][parent] = data
-
-
-def _id_list(cell: str) -> list[str]:
-    return [p.strip() for p in cell.split(";") if p.strip()]
-
-
-def _boolean(cell: str) -> bool:
-    text = cell.strip().lower()
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise ValueError(f"{cell!r} is not true or false")
-
-
-def _number(cell: str) -> int | float:
-    text = cell.strip().replace(",", ".") if cell.count(",") == 1 and "." not in cell \
-        else cell.strip()
-    try:
-        return int(text)
-    except ValueError:
-        try:
-            return float(text)
-        except ValueError:
-            raise ValueError(f"{cell!r} is not a number") from None
 
 
 # --------------------------------------------------------------------------- writing
