@@ -135,12 +135,14 @@ def _chart_page(canvas: object, book: Book, page: Page, paper: Paper, words: dic
     from reportlab.graphics import renderPDF
     from svglib.svglib import svg2rlg
 
+    from orgraph.render.convert import pdf_fonts
+
     c = canvas
     c.bookmarkPage(f"page-{page.number}")  # type: ignore[attr-defined]
     c.addOutlineEntry(book.label(page.root), f"page-{page.number}",  # type: ignore[attr-defined]
                       level=depth[page.number])
     _header(c, book, page, paper, words, text_pt)
-    drawing = svg2rlg(io.BytesIO(page.svg))
+    drawing = svg2rlg(io.BytesIO(pdf_fonts(page.svg)))
     if drawing is None:
         raise RenderError(f"page {page.number}: svglib could not read the page's SVG")
     width, height = svg_size(page.svg)

@@ -20,9 +20,23 @@ import re
 
 from orgraph.errors import RenderError
 
-__all__ = ["svg_to_pdf"]
+__all__ = ["pdf_fonts", "svg_to_pdf"]
 
 _ARIAL = re.compile(rb'font-family="(?:Arial|Helvetica)[^"]*"')
+
+
+def pdf_fonts(svg: bytes) -> bytes:
+    """Name the standard PDF font Helvetica where the SVG names Arial (or the font stack).
+
+    The chart's font is Arial; Helvetica has the same metrics and needs no font file, so text
+    stays inside its boxes whatever fonts are installed (and svglib looks no font up).
+
+    Examples
+    --------
+    >>> pdf_fonts(b'<text font-family="Arial, Helvetica, &quot;Liberation Sans&quot;">')
+    b'<text font-family="Helvetica">'
+    """
+    return _ARIAL.sub(b'font-family="Helvetica"', svg)
 
 
 def svg_to_pdf(svg: bytes, page: tuple[float, float] | None = None,
@@ -47,10 +61,7 @@ def svg_to_pdf(svg: bytes, page: tuple[float, float] | None = None,
                           "`python -m pip install svglib` (orgraph declares it), or use "
                           "--engine system with Graphviz installed") from None
     logging.getLogger("svglib").setLevel(logging.ERROR)
-    # The chart's font is Arial; the standard PDF font Helvetica has the same metrics and
-    # needs no font file, so text stays inside its boxes whatever fonts are installed.
-    svg = _ARIAL.sub(b'font-family="Helvetica"', svg)
-    drawing = svg2rlg(io.BytesIO(svg))
+    drawing = svg2rlg(io.BytesIO(pdf_fonts(svg)))
     if drawing is None:
         raise RenderError("could not convert the SVG to PDF (svglib read no drawing)")
     out = io.BytesIO()
