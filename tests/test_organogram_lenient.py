@@ -104,10 +104,13 @@ def test_references_the_uk_rule_refuses_are_kept_when_the_chart_allows_them():
         read_organogram(IPCC, strict=True)
 
 
-def test_a_pair_without_posts_is_an_error_in_both_readings():
-    for strict in (False, True):
-        with pytest.raises(ChartError, match=r"has no posts .*the header is its only line"):
-            read_organogram(DCMS, strict=strict)
+def test_a_pair_without_posts_is_refused_strictly_and_read_empty_leniently():
+    with pytest.raises(ChartError, match=r"has no posts .*the header is its only line"):
+        read_organogram(DCMS, strict=True)
+    org, repairs = lenient(DCMS)
+    assert org.number_of_nodes() == 0
+    assert [r for r in repairs if "has no posts" in r] == [r for r in repairs]
+    assert repairs and "read as an empty organisation" in repairs[0]
 
 
 def test_every_rule_repaired_keeps_every_record(tmp_path):

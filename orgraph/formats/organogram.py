@@ -236,9 +236,12 @@ def _read(path: Path, junior: str | Path | None, encoding: str | None, report: R
         posts.add(line, row)
         seen += 1
     if not posts.raw:
-        raise ChartError([Problem(filename, "has no posts (" + (
-            f"{seen} row(s), every one Eliminated or reference 0" if seen else
-            "the header is its only line") + "): there is no organisation to read")])
+        why = "has no posts (" + (f"{seen} row(s), every one Eliminated or reference 0" if seen
+                                  else "the header is its only line") + ")"
+        if strict:
+            raise ChartError([Problem(filename, why + ": there is no organisation to read")])
+        report.repair(Problem(filename, why + ": read as an empty organisation (nothing to "
+                                               "measure or draw); --strict refuses it"))
     org = posts.build(path)
     junior_path = Path(junior) if junior is not None else junior_file_for(path)
     if junior_path is not None:
@@ -513,7 +516,7 @@ def _graph(ids: list[str], attrs: list[dict[str, Any]],
 def _check_tops(links: Links, ids: list[str], lines: list[int], rules: Rules) -> None:
     """Exactly one post reports to 'XX' (strict); a lenient reading reads a forest."""
     tops = links.declared_tops
-    if len(tops) == 1:
+    if len(tops) == 1 or not ids:  # no posts at all is reported once, by the reader
         return
     if not tops:
         roots = [k for k, p in enumerate(links.parent) if p < 0]
