@@ -1,9 +1,9 @@
 """Organisation-chart tree placement: boxes in, positions and connector routes out.
 
 A pure function of a tree of sized boxes (:class:`Item`), ignorant of organisation kinds:
-:func:`layout_tree` places every box and routes every connector, :func:`fit_layout` picks the
-depth below which subtrees switch to the vertical (indented) form so the chart keeps a
-readable aspect ratio. Coordinates are points, ``x`` to the right and ``y`` **down**, box
+:func:`layout_tree` places every box and routes every connector;
+:func:`orgraph.layout.fit.fit_layout` picks the folding (row budget, vertical form) that keeps
+the chart readable. Coordinates are points, ``x`` to the right and ``y`` **down**, box
 positions are centres.
 
 Each subtree is laid out once, bottom up, as a rectangular block, and a block is placed by a
@@ -47,88 +47,10 @@ True
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
-__all__ = ["SPACING", "Item", "Layout", "Route", "Spacing", "fit_layout", "layout_tree"]
+__all__ = ["SPACING", "Item", "Layout", "Route", "Spacing", "layout_tree"]
 
-Point = tuple[float, float]
-
-
-@dataclass
-class Item:
-    """One box of the tree and what hangs on it.
-
-    Attributes
-    ----------
-    key : str
-        The box's name (unique).
-    width, height : float
-        The box's size in points.
-    children : list of str
-        Reports, placed below the manager.
-    staff : list of str
-        Staff placed beside the trunk on side stubs.
-    band : list of str
-        Bodies in a band beside the trunk under their own bus.
-    peers : list of str
-        Posts drawn in this box's row.
-    """
-
-    key: str
-    width: float
-    height: float
-    children: list[str] = field(default_factory=list)
-    staff: list[str] = field(default_factory=list)
-    band: list[str] = field(default_factory=list)
-    peers: list[str] = field(default_factory=list)
-
-    def is_leaf(self) -> bool:
-        """Whether nothing hangs on this box."""
-        return not (self.children or self.staff or self.band or self.peers)
-
-
-@dataclass(frozen=True)
-class Route:
-    """One connector: a polyline from ``tail``'s box to ``head``'s.
-
-    ``enter`` is the side of the head's box the last segment enters from (``top``,
-    ``left`` or ``right``).
-    """
-
-    tail: str
-    head: str
-    points: tuple[Point, ...]
-    enter: str
-
-
-@dataclass
-class Layout:
-    """Where everything goes: box centres and sizes, connector routes, the drawing's size."""
-
-    width: float
-    height: float
-    boxes: dict[str, tuple[float, float, float, float]]  # key → (cx, cy, w, h), y down
-    routes: list[Route]
-    vertical_from: int | None = None
-    row_budget: float = math.inf
-
-
-@dataclass(frozen=True)
-class Spacing:
-    """Distances in points."""
-
-    h_gap: float = 14.0  # between sibling blocks
-    v_gap: float = 30.0  # from a trunk's end to the reports' tops; the bus runs halfway
-    stub: float = 16.0  # trunk to a staff box
-    staff_gap: float = 8.0  # above, between and below staff rows
-    spine_gap: float = 12.0  # spine to a stacked or indented box
-    row_gap: float = 6.0  # between stacked boxes
-    indent: float = 12.0  # box's left edge to its spine in the vertical form
-    channel: float = 22.0  # above a row with peers
-    root_gap: float = 40.0  # between separate trees
-
-
-SPACING = Spacing()
+from orgraph.layout.shapes import SPACING, Item, Layout, Point, Route, Spacing
 
 
 class _Block:
@@ -217,15 +139,24 @@ class _Placer:
         return y
 
     def _band(self, item: Item, b: _Block, y: float, ext: list[float]) -> float:
-        sp, h = self.sp, item.height
-        top, bus_y = y + sp.v_gap, y + sp.v_gap / 2
         half = math.ceil(len(item.band) / 2) if item.children else 0
         left, right = item.band[:half], item.band[half:]
+        start = None
+        if not left:  # nothing continues down the trunk: centre the band under it
+            start = -(sum(self.blocks[k].w for k in right)
+                      + self.sp.h_gap * (len(right) - 1)) / 2
+        return self._beside_trunk(item, b, y, ext, left, right, start)
+
+    def _beside_trunk(self, item: Item, b: _Block, y: float, ext: list[float],
+                      left: list[str], right: list[str], start: float | None = None) -> float:
+        """Blocks ``left`` (outward from the trunk, so in reverse) and ``right`` of the
+        trunk, a gap round it, under one bus halfway down ``v_gap``; returns their bottom.
+        ``start`` moves the right-hand blocks' first left edge (default: just right of the
+        trunk)."""
+        sp, h = self.sp, item.height
+        top, bus_y = y + sp.v_gap, y + sp.v_gap / 2
         spots: list[tuple[str, float]] = []
-        x = sp.h_gap / 2 if left else -sum(self.blocks[k].w for k in right) / 2 - sp.h_gap * (
-            len(right) - 1) / 2
-        if left and not right:
-            x = sp.h_gap / 2
+        x = sp.h_gap / 2 if start is None else start
         for key in right:
             spots.append((key, x))
             x += self.blocks[key].w + sp.h_gap
@@ -239,7 +170,7 @@ class _Placer:
             c = self._place(b, key, dx, top, ext)
             ax = dx + c.rx + c.rw / 2
             self._route(b, item.key, key, [(0.0, h), (0.0, bus_y), (ax, bus_y),
-                                                (ax, top + c.ry)], "top")
+                                            (ax, top + c.ry)], "top")
             bottom = max(bottom, top + c.h)
         return bottom
 
@@ -289,7 +220,7 @@ class _Placer:
             rows[-1].append(key)
             width += w
         for n, row in enumerate(rows):
-            top, bus_y = y + sp.v_gap, y + sp.v_gap / 2
+            top = y + sp.v_gap
             if n == len(rows) - 1 and len(row) == 1:
                 c = self.blocks[row[0]]
                 dx = -(c.rx + c.rw / 2)
@@ -303,23 +234,7 @@ class _Placer:
                 acc += self.blocks[key].w
                 split = i + 1
             split = min(split, len(row) - 1) if len(row) > 1 else 1 - n % 2  # alternate
-            spots, x = [], -sp.h_gap / 2
-            for key in reversed(row[:split]):
-                x -= self.blocks[key].w
-                spots.append((key, x))
-                x -= sp.h_gap
-            x = sp.h_gap / 2
-            for key in row[split:]:
-                spots.append((key, x))
-                x += self.blocks[key].w + sp.h_gap
-            bottom = top
-            for key, dx in spots:
-                c = self._place(b, key, dx, top, ext)
-                ax = dx + c.rx + c.rw / 2
-                self._route(b, item.key, key, [(0.0, h), (0.0, bus_y), (ax, bus_y),
-                                                 (ax, top + c.ry)], "top")
-                bottom = max(bottom, top + c.h)
-            y = bottom
+            y = self._beside_trunk(item, b, y, ext, row[:split], row[split:])
 
     def _hang(self, item: Item, b: _Block, y: float, ext: list[float], spots: list,
               t: float) -> None:
@@ -525,12 +440,6 @@ def _place_all(items: dict[str, Item], order: list[str], depth: dict[str, int], 
     return placer
 
 
-def _size(placer: _Placer, roots: list[str], spacing: Spacing) -> tuple[float, float]:
-    blocks = placer.blocks
-    width = sum(blocks[r].w for r in roots) + spacing.root_gap * (len(roots) - 1)
-    return width, max((blocks[r].h for r in roots), default=0.0)
-
-
 def _assemble(items: dict[str, Item], blocks: dict[str, _Block], roots: list[str],
               spacing: Spacing, vertical_from: int | None) -> Layout:
     """Add up the offsets: absolute boxes and routes."""
@@ -555,60 +464,3 @@ def _assemble(items: dict[str, Item], blocks: dict[str, _Block], roots: list[str
             stack.append((child, ox + dx, oy + dy))
     width = max(x - spacing.root_gap, 0.0)
     return Layout(width, height, boxes, routes, vertical_from)
-
-
-def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
-               max_aspect: float = 3.0, min_aspect: float = 0.5,
-               spacing: Spacing = SPACING) -> Layout:
-    """:func:`layout_tree` folded until the drawing is at most ``max_aspect`` times as wide
-    as it is tall: rows of reports wrap into several rows round the trunk (a row budget
-    guessed from the boxes' area, and 1.6 times more or less), then, with the best of those,
-    subtrees from level 2 or 1 down switch to the vertical form. Of the foldings tried
-    (sizes only), the smallest drawing within ``[min_aspect, max_aspect]`` wins, else the
-    one closest to that range.
-
-    Examples
-    --------
-    >>> items = {"ceo": Item("ceo", 60, 20, children=[f"d{i}" for i in range(12)])}
-    >>> for i in range(12):
-    ...     items[f"d{i}"] = Item(f"d{i}", 60, 20, children=[f"d{i}u{j}" for j in range(3)])
-    ...     items.update({f"d{i}u{j}": Item(f"d{i}u{j}", 60, 20) for j in range(3)})
-    >>> wide = layout_tree(items, ["ceo"])
-    >>> fit = fit_layout(items, ["ceo"])
-    >>> wide.width / wide.height > 3 >= fit.width / fit.height >= 0.5
-    True
-    """
-    if not roots:
-        return Layout(0.0, 0.0, {}, [])
-
-    def miss(size: tuple[float, float]) -> float:
-        aspect = max(size[0], 1.0) / max(size[1], 1.0)
-        return max(math.log(aspect / max_aspect), math.log(min_aspect / aspect), 0.0)
-
-    order, depth = _depths(items, roots)
-
-    def trial(vertical_from: int | None, budget: float) -> tuple[float, float]:
-        return _size(_place_all(items, order, depth, wrap, vertical_from, budget, spacing,
-                                False), roots, spacing)
-
-    best, best_size = (None, math.inf), trial(None, math.inf)
-    if miss(best_size) > 0.0:
-        # the row budget's first guess: the width of a drawing of the boxes' area (times
-        # the white space a tree needs) at the widest aspect allowed
-        area = sum(i.width * i.height for i in items.values())
-        guess = max(300.0, math.sqrt(area * 5.0 * max_aspect) * 0.6)
-        tried = []
-        for budget in (guess * 1.6, guess, guess / 1.6):  # rows first
-            size = trial(None, budget)
-            tried.append((miss(size), size[0] * size[1], (None, budget), size))
-        _, _, best, best_size = min(tried, key=lambda t: (t[0], t[1]))
-        deepest = max((d for k, d in depth.items() if not items[k].is_leaf()), default=0)
-        for level in (2, 1):  # then the vertical form from a level, with that budget
-            if level < deepest:
-                size = trial(level, best[1])
-                tried.append((miss(size), size[0] * size[1], (level, best[1]), size))
-        _, _, best, best_size = min(tried, key=lambda t: (t[0], t[1]))
-    placer = _place_all(items, order, depth, wrap, best[0], best[1], spacing, True)
-    lay = _assemble(items, placer.blocks, roots, spacing, best[0])
-    lay.row_budget = best[1]
-    return lay

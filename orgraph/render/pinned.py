@@ -27,9 +27,10 @@ from collections.abc import Collection, Mapping
 from orgraph.errors import RenderError
 from orgraph.layout.boxes import COLUMN_GAP, FONT_SIZE, PAD_X, BoxSpec, box_specs
 from orgraph.layout.chart import chart_tree
+from orgraph.layout.fit import fit_layout
 from orgraph.layout.overlay import overlay_routes
 from orgraph.layout.text import line_height, text_width
-from orgraph.layout.tree import Layout, fit_layout
+from orgraph.layout.tree import Layout
 from orgraph.model import Organisation
 from orgraph.render.dot import _CONTROL, DEFAULT_WRAP, _check, _title, html_text, parse_show
 from orgraph.render.legend import Legend

@@ -1,0 +1,94 @@
+"""The plain data of a tree layout: boxes to place (:class:`Item`), what comes out
+(:class:`Layout`, :class:`Route`) and the distances used (:class:`Spacing`).
+
+Examples
+--------
+>>> Item("a", 40, 20).is_leaf(), SPACING.h_gap
+(True, 14.0)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+__all__ = ["SPACING", "Item", "Layout", "Point", "Route", "Spacing"]
+
+Point = tuple[float, float]
+
+
+@dataclass
+class Item:
+    """One box of the tree and what hangs on it.
+
+    Attributes
+    ----------
+    key : str
+        The box's name (unique).
+    width, height : float
+        The box's size in points.
+    children : list of str
+        Reports, placed below the manager.
+    staff : list of str
+        Staff placed beside the trunk on side stubs.
+    band : list of str
+        Bodies in a band beside the trunk under their own bus.
+    peers : list of str
+        Posts drawn in this box's row.
+    """
+
+    key: str
+    width: float
+    height: float
+    children: list[str] = field(default_factory=list)
+    staff: list[str] = field(default_factory=list)
+    band: list[str] = field(default_factory=list)
+    peers: list[str] = field(default_factory=list)
+
+    def is_leaf(self) -> bool:
+        """Whether nothing hangs on this box."""
+        return not (self.children or self.staff or self.band or self.peers)
+
+
+@dataclass(frozen=True)
+class Route:
+    """One connector: a polyline from ``tail``'s box to ``head``'s.
+
+    ``enter`` is the side of the head's box the last segment enters from (``top``,
+    ``left`` or ``right``).
+    """
+
+    tail: str
+    head: str
+    points: tuple[Point, ...]
+    enter: str
+
+
+@dataclass
+class Layout:
+    """Where everything goes: box centres and sizes, connector routes, the drawing's size."""
+
+    width: float
+    height: float
+    boxes: dict[str, tuple[float, float, float, float]]  # key → (cx, cy, w, h), y down
+    routes: list[Route]
+    vertical_from: int | None = None
+    row_budget: float = math.inf
+
+
+@dataclass(frozen=True)
+class Spacing:
+    """Distances in points."""
+
+    h_gap: float = 14.0  # between sibling blocks
+    v_gap: float = 30.0  # from a trunk's end to the reports' tops; the bus runs halfway
+    stub: float = 16.0  # trunk to a staff box
+    staff_gap: float = 8.0  # above, between and below staff rows
+    spine_gap: float = 12.0  # spine to a stacked or indented box
+    row_gap: float = 6.0  # between stacked boxes
+    indent: float = 12.0  # box's left edge to its spine in the vertical form
+    channel: float = 22.0  # above a row with peers
+    root_gap: float = 40.0  # between separate trees
+
+
+SPACING = Spacing()
