@@ -33,7 +33,7 @@ from orgraph.book.svgbox import svg_size
 from orgraph.language import resolve_language
 from orgraph.model import Organisation
 from orgraph.render import DEFAULT_TIMEOUT, render
-from orgraph.render.dot import _title, parse_show
+from orgraph.render.options import chart_title, parse_show
 from orgraph.render.pinned import MARGIN
 from orgraph.render.select import TREE_RELATIONS, coordination_only, kinds_of
 from orgraph.render.style import EDGE_DEFAULTS, GRAPH_ATTR, NODE_DEFAULTS
@@ -207,7 +207,7 @@ def build_book(org: Organisation, page: str | Paper = "A4", *, min_text: float =
         full = [n for n in drawn if n not in plan.cut and n != plan.root]
         pages.append(Page(number=i + 1, root=plan.root, path=paths[i],
                           nodes=(plan.root, *full), links=links, svg=svg))
-    return Book(title=_title(org, lang) or "orgraph", pages=tuple(pages), notes=tuple(notes),
+    return Book(title=chart_title(org, lang) or "orgraph", pages=tuple(pages), notes=tuple(notes),
                 paper=paper, lang=lang, labels=_labels(org, lang))
 
 

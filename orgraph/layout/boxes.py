@@ -28,19 +28,18 @@ from typing import Any
 from orgraph.aggregates import group_boxes
 from orgraph.layout.text import line_height, text_width
 from orgraph.model import Kind, Organisation
-from orgraph.render.dot import (
-    _BULLET,
-    _LABEL_WIDTH,
-    _STAFF_LABEL_WIDTH,
+from orgraph.render.expand import expand_aggregate
+from orgraph.render.labels import (
     COLUMN_ITEM_WIDTH,
     ITEM_WIDTH,
+    LABEL_WIDTH,
+    STAFF_LABEL_WIDTH,
     TWO_COLUMNS_ABOVE,
-    _balanced,
-    _bullets,
-    _lines,
+    balanced,
+    bullets,
     dot_name,
+    wrap_lines,
 )
-from orgraph.render.expand import expand_aggregate
 from orgraph.render.style import TEXT, node_style
 
 __all__ = ["FONT_SIZE", "PAD_X", "PAD_Y", "BoxSpec", "box_specs", "measure"]
@@ -50,7 +49,6 @@ FONT_SIZE = 12.0
 #: Space between a box's text and its border, left/right and top/bottom, in points.
 PAD_X, PAD_Y = 8.0, 5.0
 COLUMN_GAP = 14.0
-_ = _BULLET
 
 
 @dataclass
@@ -149,19 +147,19 @@ def _aggregate(spec: BoxSpec, head: str, items: list[str]) -> None:
     """Heading in bold, then bullets; more than TWO_COLUMNS_ABOVE items in two columns."""
     spec.align = "left"
     if not items:
-        spec.lines = _balanced(head, _LABEL_WIDTH)
+        spec.lines = balanced(head, LABEL_WIDTH)
         spec.bold = len(spec.lines)
         return
     if len(items) <= TWO_COLUMNS_ABOVE:
-        bullets = _bullets(items, ITEM_WIDTH)
-        heading = _balanced(head, max(_LABEL_WIDTH, max(map(len, bullets))))
-        spec.lines, spec.bold = [*heading, *bullets], len(heading)
+        lines = bullets(items, ITEM_WIDTH)
+        heading = balanced(head, max(LABEL_WIDTH, max(map(len, lines))))
+        spec.lines, spec.bold = [*heading, *lines], len(heading)
         return
     half = math.ceil(len(items) / 2)
-    spec.columns = [_bullets(items[:half], COLUMN_ITEM_WIDTH),
-                    _bullets(items[half:], COLUMN_ITEM_WIDTH)]
+    spec.columns = [bullets(items[:half], COLUMN_ITEM_WIDTH),
+                    bullets(items[half:], COLUMN_ITEM_WIDTH)]
     width = sum(max(map(len, c)) for c in spec.columns)
-    spec.lines = _balanced(head, max(_LABEL_WIDTH, width))
+    spec.lines = balanced(head, max(LABEL_WIDTH, width))
     spec.bold = len(spec.lines)
 
 
@@ -216,14 +214,14 @@ def box_specs(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
         elif kind is Kind.STAFF and items:  # a staff box for several units (Støtteenheter)
             _aggregate(spec, text, items)
         else:
-            width = _STAFF_LABEL_WIDTH if kind is Kind.STAFF else _LABEL_WIDTH
-            spec.lines = _lines(_counted(text, count), width)
+            width = STAFF_LABEL_WIDTH if kind is Kind.STAFF else LABEL_WIDTH
+            spec.lines = wrap_lines(_counted(text, count), width)
         if node in collapsed:
             spec.lines.append(f"+{collapsed[node]} {words['units']} {words['below']}")
             spec.attrs["class"] += " collapsed"
             spec.attrs["peripheries"] = "2"
         if node in captions:
-            spec.lines.extend(_lines(captions[node], _LABEL_WIDTH + 8))
+            spec.lines.extend(wrap_lines(captions[node], LABEL_WIDTH + 8))
         spec.url = links.get(node)
         measure(spec)
         if node in collapsed:  # Graphviz draws the second periphery 4 pt outside the box
@@ -246,7 +244,7 @@ def _grouped(node: str, name: str, groups: list[dict[str, Any]], count: Any,
         size = group["count"]
         tail = f"({size})" if size is not None else (
             f"({count} {words['in_all']})" if count is not None else "")
-        lines = [*_lines(group["label"], _LABEL_WIDTH),
+        lines = [*wrap_lines(group["label"], LABEL_WIDTH),
                  f"{words['group']} {i + 1} {words['of']} {len(groups)} {tail}".strip()]
         spec = BoxSpec(f"{name}~g{i}", node, dict(style), lines, bold=len(lines) - 1,
                        align="left", group_under=group["under"])
@@ -261,10 +259,10 @@ def _expanded(node: str, name: str, text: str, data: Mapping[str, Any],
     style = node_style(Kind.UNIT)
     style["class"] += " expanded"
     boxes, rest = expand_aggregate(data)
-    specs = [measure(BoxSpec(f"{name}~{i}", node, dict(style), _lines(item, _LABEL_WIDTH)))
+    specs = [measure(BoxSpec(f"{name}~{i}", node, dict(style), wrap_lines(item, LABEL_WIDTH)))
              for i, (item, _) in enumerate(boxes)]
     if rest:
         specs.append(measure(BoxSpec(f"{name}~more", node, node_style(Kind.UNIT_GROUP),
                                      [f"+{rest} {words['more']}",
-                                      *_lines(text, _LABEL_WIDTH)])))
+                                      *wrap_lines(text, LABEL_WIDTH)])))
     return specs

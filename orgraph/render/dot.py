@@ -35,22 +35,32 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import html
 import itertools
 import math
 import re
-import textwrap
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Any
 
 import graphviz
 import graphviz.quoting
 
-from orgraph.errors import RenderError
 from orgraph.language import resolve_language
 from orgraph.model import Category, Kind, Organisation, Relation, category_of
 from orgraph.render.expand import expand_aggregate
+from orgraph.render.labels import (
+    COLUMN_ITEM_WIDTH,
+    ITEM_WIDTH,
+    TWO_COLUMNS_ABOVE,
+    dot_name,
+    html_text,
+)
+from orgraph.render.labels import LABEL_WIDTH as _LABEL_WIDTH
+from orgraph.render.labels import STAFF_LABEL_WIDTH as _STAFF_LABEL_WIDTH
+from orgraph.render.labels import balanced as _balanced
+from orgraph.render.labels import bullets as _bullets
+from orgraph.render.labels import wrap_lines as _lines
+from orgraph.render.options import chart_title as _title
+from orgraph.render.options import check_options as _check
+from orgraph.render.options import parse_show
 from orgraph.render.select import LEVEL_RELATIONS, TREE_RELATIONS, select
 from orgraph.render.style import (
     EDGE_DEFAULTS,
@@ -59,7 +69,6 @@ from orgraph.render.style import (
     HIDDEN_UNLESS,
     NODE_DEFAULTS,
     POINT_STYLE,
-    SHOW_CHOICES,
     TEXT,
     edge_style,
     edge_variant,
@@ -73,64 +82,7 @@ __all__ = ["COLUMN_ITEM_WIDTH", "DEFAULT_WRAP", "ITEM_WIDTH", "TWO_COLUMNS_ABOVE
 DEFAULT_WRAP = 6
 #: Charts with more DOT statements than this get polyline instead of right-angled edges.
 ORTHO_MAX_LINES = 1500
-_SAFE_ID = re.compile(r"[A-Za-z0-9_./-]+")
-_ONE_LINE = re.compile(r"\S(?:[ \S]*\S)?")  # no tabs or edge spaces: textwrap keeps it
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_LABEL_WIDTH = 24
-_STAFF_LABEL_WIDTH = 16
-#: An aggregate's bullet items wrap at this many characters (hanging indent after the first).
-ITEM_WIDTH = 44
-#: An aggregate with more items than this lists them in two columns ...
-TWO_COLUMNS_ABOVE = 12
-#: ... whose items wrap at this many characters.
-COLUMN_ITEM_WIDTH = 32
-_COLUMN_GAP = 14  # points between the two columns
-_BULLET = "• "
-_HANG = "\u00a0" * 3  # no-break spaces: the engine keeps them, so wrapped text lines up
-
-
-def dot_name(node_id: Any) -> str:
-    """Return the DOT node name of a node id: the id itself when it is plain.
-
-    Ids made only of letters, digits, ``_``, ``.``, ``/`` and ``-`` (every id a chart file
-    allows) are used as they are; any other id becomes ``~id~`` plus the hex of its UTF-8
-    bytes, so the mapping is one-to-one and never collides with orgraph's own helper nodes,
-    whose names contain ``~``.
-
-    Examples
-    --------
-    >>> dot_name("skole-1"), dot_name('a"b')
-    ('skole-1', '~id~612262')
-    """
-    text = str(node_id)
-    if _SAFE_ID.fullmatch(text):
-        return text
-    return "~id~" + text.encode("utf-8").hex()
-
-
-def html_text(text: Any) -> str:
-    """Escape one text for an HTML-like DOT label: the only door from data into the chart.
-
-    ``&``, ``<``, ``>``, ``"`` and ``'`` become entities and control characters are dropped,
-    so no label can close the ``<...>`` of the DOT label or add SVG markup.
-
-    Examples
-    --------
-    >>> html_text('A & B <i>"x"</i> \\\\ æøå')
-    'A &amp; B &lt;i&gt;&quot;x&quot;&lt;/i&gt; \\\\ æøå'
-    """
-    return html.escape(_CONTROL.sub("", str(text)), quote=True)
-
-
-def _lines(text: str, width: int) -> list[str]:
-    out: list[str] = []
-    for part in str(text).splitlines() or [""]:
-        if len(part) <= width and _ONE_LINE.fullmatch(part):
-            out.append(part)  # what textwrap would return, without its cost
-            continue
-        out.extend(textwrap.wrap(part, width, break_long_words=False,
-                                 break_on_hyphens=False) or [""])
-    return out
+_COLUMN_GAP = 14  # points between the two columns of an aggregate
 
 
 def _text(lines: Iterable[str], *, bold: int = 0, align: str = "") -> str:
@@ -146,44 +98,6 @@ def _text(lines: Iterable[str], *, bold: int = 0, align: str = "") -> str:
 def _label(lines: Iterable[str], *, bold_first: bool = False, align: str = "") -> str:
     """Join escaped lines into an HTML-like label (``align="left"`` for bullet lists)."""
     return f"<{_text(lines, bold=int(bold_first), align=align)}>"
-
-
-def _bullets(items: Iterable[str], width: int) -> list[str]:
-    """``• item`` lines, each item wrapped at ``width`` with a hanging indent.
-
-    Examples
-    --------
-    >>> for line in _bullets(["Skoler", "Pleie og omsorg (sykeheim, åpen omsorg)"], 26):
-    ...     print(line.replace(_HANG, "~~~"))
-    • Skoler
-    • Pleie og omsorg
-    ~~~(sykeheim, åpen omsorg)
-    """
-    out = []
-    for item in items:
-        first, *rest = _lines(" ".join(str(item).split()), width - len(_BULLET))
-        out.append(_BULLET + first)
-        out.extend(_HANG + line for line in rest)
-    return out
-
-
-def _balanced(text: str, width: int) -> list[str]:
-    """Wrap ``text`` at word boundaries in as few lines as ``width`` allows, but with the
-    lines as even as possible (no lone last word under a long line).
-
-    Examples
-    --------
-    >>> _balanced("Åtte driftsenheter rapporterer til rådmannen (8)", 44)
-    ['Åtte driftsenheter', 'rapporterer til rådmannen (8)']
-    """
-    lines = _lines(text, width)
-    if len(lines) < 2:
-        return lines
-    for narrower in range(math.ceil(len(text) / len(lines)), width):
-        candidate = _lines(text, narrower)
-        if len(candidate) <= len(lines):
-            return candidate
-    return lines
 
 
 def _aggregate_label(head: str, items: list[str]) -> str:
@@ -211,74 +125,6 @@ def _aggregate_label(head: str, items: list[str]) -> str:
             f'</td></tr><tr>{cell}{_text(columns[0], align="left")}</td>'
             f'<td width="{_COLUMN_GAP}"></td>{cell}{_text(columns[1], align="left")}</td>'
             '</tr></table>>')
-
-
-def parse_show(show: str | Iterable[str] | None) -> frozenset[str]:
-    """Normalise ``show`` (``"coordination,orders"`` or a list) and check its words.
-
-    Examples
-    --------
-    >>> sorted(parse_show("orders, coordination"))
-    ['coordination', 'orders']
-    >>> parse_show("all") == frozenset(SHOW_CHOICES)
-    True
-    >>> parse_show("staff")
-    Traceback (most recent call last):
-    ...
-    orgraph.errors.RenderError: unknown --show value 'staff'; use one or more of: ...
-    """
-    if not show:
-        return frozenset()
-    words = show.split(",") if isinstance(show, str) else list(show)
-    out = set()
-    for word in (w.strip() for w in words):
-        if not word:
-            continue
-        if word == "all":
-            out.update(SHOW_CHOICES)
-        elif word in SHOW_CHOICES:
-            out.add(word)
-        else:
-            raise RenderError(f"unknown --show value {word!r}; use one or more of: "
-                              f"{', '.join(SHOW_CHOICES)}, all")
-    return frozenset(out)
-
-
-@dataclass
-class _Plan:
-    """What to draw: visible nodes, their DOT names and the edges between them."""
-
-    names: dict[str, list[str]] = field(default_factory=dict)  # node → DOT names drawn
-    collapsed: dict[str, int] = field(default_factory=dict)  # boundary node → hidden count
-
-
-def _check(org: Organisation, lang: str, root: str | None, depth: int | None,
-           wrap: int) -> dict[str, Kind]:
-    """Check the options and return every node's kind."""
-    if lang not in TEXT:
-        raise RenderError(f"unknown language {lang!r}; use one of: {', '.join(TEXT)}")
-    if root is not None and root not in org:
-        raise RenderError(f"--root: node {root!r} is not in the organisation; "
-                          "list the ids with `orgraph show FILE`")
-    if depth is not None and depth < 0:
-        raise RenderError(f"--depth must be 0 or more, not {depth}")
-    if wrap < 1:
-        raise RenderError(f"wrap must be 1 or more, not {wrap}")
-    kinds = {}
-    for node, kind in org.nodes(data="kind"):
-        try:
-            kinds[node] = Kind(kind)
-        except ValueError:
-            raise RenderError(f"node {node!r} has unknown kind {kind!r}; use one of: "
-                              f"{', '.join(k.value for k in Kind)}") from None
-    return kinds
-
-
-def _title(org: Organisation, lang: str) -> str:
-    name = org.graph.get("name_en") if lang == "en" else None
-    name = name or org.graph.get("name") or ""
-    date = org.graph.get("date")
-    return f"{name} ({date})" if name and date else str(name)
 
 
 def to_dot(org: Organisation, *, lang: str | None = None, expand: bool = False,

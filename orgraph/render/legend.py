@@ -130,7 +130,7 @@ class Legend:
 
 def _text_node(name: str, text: str, left: float, y: float, bold: bool = False) -> str:
     """A line of legend text, left-aligned at ``left`` (a fixed-width table cell)."""
-    from orgraph.render.dot import html_text
+    from orgraph.render.labels import html_text
 
     w = text_width(text, _SIZE + (1 if bold else 0), bold=bold) + 2
     body = f"<b>{html_text(text)}</b>" if bold else html_text(text)

@@ -32,8 +32,10 @@ from orgraph.layout.overlay import overlay_routes
 from orgraph.layout.text import line_height, text_width
 from orgraph.layout.tree import Layout
 from orgraph.model import Organisation
-from orgraph.render.dot import _CONTROL, DEFAULT_WRAP, _check, _title, html_text, parse_show
+from orgraph.render.dot import DEFAULT_WRAP
+from orgraph.render.labels import CONTROL, html_text
 from orgraph.render.legend import Legend
+from orgraph.render.options import chart_title, check_options, parse_show
 from orgraph.render.select import select
 from orgraph.render.style import EDGE_STYLE, TEXT, edge_style
 
@@ -57,7 +59,7 @@ def dot_string(text: str) -> str:
     >>> print(dot_string('a "b" \\\\N'))
     "a \\"b\\" \\\\N"
     """
-    clean = _CONTROL.sub("", text).replace("\\", "\\\\").replace('"', '\\"')
+    clean = CONTROL.sub("", text).replace("\\", "\\\\").replace('"', '\\"')
     return f'"{clean}"'
 
 
@@ -142,7 +144,7 @@ def pinned_layout(org: Organisation, *, lang: str = "no", expand: bool = False,
     the title; :func:`to_pinned_dot` adds both.
     """
     shown = parse_show(show)
-    kinds = _check(org, lang, root, depth, wrap)
+    kinds = check_options(org, lang, root, depth, wrap)
     nodes, collapsed = select(org, kinds, root, depth, shown, **({"cut": cut} if cut else {}))
     specs = box_specs(org, nodes, kinds, collapsed, lang=lang, expand=expand,
                       captions=captions, links=links)
@@ -183,7 +185,7 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
     lay, specs, tree, overlays = pinned_layout(
         org, lang=lang, expand=expand, show=show, root=root, depth=depth, wrap=wrap, cut=cut,
         captions=captions, links=links, max_aspect=max_aspect)
-    title = _title(org, lang)
+    title = chart_title(org, lang)
     title_h = line_height(_TITLE_SIZE) + 10.0 if title else 0.0
     key = Legend.of(org, specs, tree, overlays, words) if legend else None
     extra_w, extra_h = key.size() if key else (0.0, 0.0)

@@ -1,0 +1,121 @@
+"""Text on a chart, made safe and wrapped: DOT names, escaping, line wrapping, bullets.
+
+The one door from data into a chart: every label reaches DOT through :func:`html_text` (or the
+pinned emitter's quoting), and every node id through :func:`dot_name`. Shared by Graphviz's
+``dot`` layout (:mod:`orgraph.render.dot`) and orgraph's own (:mod:`orgraph.layout.boxes`).
+
+Examples
+--------
+>>> dot_name("skole-1"), html_text("<b>")
+('skole-1', '&lt;b&gt;')
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import textwrap
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = ["BULLET", "COLUMN_ITEM_WIDTH", "CONTROL", "HANG", "ITEM_WIDTH", "LABEL_WIDTH",
+           "STAFF_LABEL_WIDTH", "TWO_COLUMNS_ABOVE", "balanced", "bullets", "dot_name",
+           "html_text", "wrap_lines"]
+
+_SAFE_ID = re.compile(r"[A-Za-z0-9_./-]+")
+_ONE_LINE = re.compile(r"\S(?:[ \S]*\S)?")  # no tabs or edge spaces: textwrap keeps it
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+LABEL_WIDTH = 24
+STAFF_LABEL_WIDTH = 16
+#: An aggregate's bullet items wrap at this many characters (hanging indent after the first).
+ITEM_WIDTH = 44
+#: An aggregate with more items than this lists them in two columns ...
+TWO_COLUMNS_ABOVE = 12
+#: ... whose items wrap at this many characters.
+COLUMN_ITEM_WIDTH = 32
+BULLET = "• "
+HANG = "\u00a0" * 3  # no-break spaces: the engine keeps them, so wrapped text lines up
+
+
+
+def dot_name(node_id: Any) -> str:
+    """Return the DOT node name of a node id: the id itself when it is plain.
+
+    Ids made only of letters, digits, ``_``, ``.``, ``/`` and ``-`` (every id a chart file
+    allows) are used as they are; any other id becomes ``~id~`` plus the hex of its UTF-8
+    bytes, so the mapping is one-to-one and never collides with orgraph's own helper nodes,
+    whose names contain ``~``.
+
+    Examples
+    --------
+    >>> dot_name("skole-1"), dot_name('a"b')
+    ('skole-1', '~id~612262')
+    """
+    text = str(node_id)
+    if _SAFE_ID.fullmatch(text):
+        return text
+    return "~id~" + text.encode("utf-8").hex()
+
+
+def html_text(text: Any) -> str:
+    """Escape one text for an HTML-like DOT label: the only door from data into the chart.
+
+    ``&``, ``<``, ``>``, ``"`` and ``'`` become entities and control characters are dropped,
+    so no label can close the ``<...>`` of the DOT label or add SVG markup.
+
+    Examples
+    --------
+    >>> html_text('A & B <i>"x"</i> \\\\ æøå')
+    'A &amp; B &lt;i&gt;&quot;x&quot;&lt;/i&gt; \\\\ æøå'
+    """
+    return html.escape(CONTROL.sub("", str(text)), quote=True)
+
+
+def wrap_lines(text: str, width: int) -> list[str]:
+    out: list[str] = []
+    for part in str(text).splitlines() or [""]:
+        if len(part) <= width and _ONE_LINE.fullmatch(part):
+            out.append(part)  # what textwrap would return, without its cost
+            continue
+        out.extend(textwrap.wrap(part, width, break_long_words=False,
+                                 break_on_hyphens=False) or [""])
+    return out
+
+
+def bullets(items: Iterable[str], width: int) -> list[str]:
+    """``• item`` lines, each item wrapped at ``width`` with a hanging indent.
+
+    Examples
+    --------
+    >>> for line in bullets(["Skoler", "Pleie og omsorg (sykeheim, åpen omsorg)"], 26):
+    ...     print(line.replace(HANG, "~~~"))
+    • Skoler
+    • Pleie og omsorg
+    ~~~(sykeheim, åpen omsorg)
+    """
+    out = []
+    for item in items:
+        first, *rest = wrap_lines(" ".join(str(item).split()), width - len(BULLET))
+        out.append(BULLET + first)
+        out.extend(HANG + line for line in rest)
+    return out
+
+
+def balanced(text: str, width: int) -> list[str]:
+    """Wrap ``text`` at word boundaries in as few lines as ``width`` allows, but with the
+    lines as even as possible (no lone last word under a long line).
+
+    Examples
+    --------
+    >>> balanced("Åtte driftsenheter rapporterer til rådmannen (8)", 44)
+    ['Åtte driftsenheter', 'rapporterer til rådmannen (8)']
+    """
+    lines = wrap_lines(text, width)
+    if len(lines) < 2:
+        return lines
+    for narrower in range(math.ceil(len(text) / len(lines)), width):
+        candidate = wrap_lines(text, narrower)
+        if len(candidate) <= len(lines):
+            return candidate
+    return lines
