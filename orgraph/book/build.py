@@ -23,7 +23,6 @@ True
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
 
 from orgraph.book.cut import Measure, PagePlan, Tree, plan_pages, tops_of
@@ -34,12 +33,9 @@ from orgraph.language import resolve_language
 from orgraph.model import Organisation
 from orgraph.render import DEFAULT_TIMEOUT, render
 from orgraph.render.options import chart_title, parse_show
-from orgraph.render.pinned import MARGIN
+from orgraph.render.pinned import drawn_size
 from orgraph.render.select import TREE_RELATIONS, coordination_only, kinds_of
 from orgraph.render.style import EDGE_DEFAULTS, GRAPH_ATTR, NODE_DEFAULTS
-
-_BB = re.compile(r'bb="0,0,([\d.]+),([\d.]+)"')
-_PAD = 7.2  # points: the pinned DOT's pad=0.1 (inches) on each side
 
 __all__ = ["CAPTION", "LINK", "PageDrawer", "build_book", "caption", "max_boxes"]
 
@@ -139,11 +135,7 @@ class PageDrawer:
                         captions={c: caption(self.lang, p) for c, p in pages.items()},
                         links={c: LINK.format(page=p) for c, p in pages.items()},
                         **self.options).decode()  # type: ignore[arg-type]
-        found = _BB.search(source)
-        if not found:
-            return svg_size(self.svg(root, cut))
-        extra = 2 * _PAD - 2 * MARGIN + 6.0  # the engine trims the margin, adds its pad; slack
-        return float(found[1]) + extra, float(found[2]) + extra
+        return drawn_size(source) or svg_size(self.svg(root, cut))
 
 
 def build_book(org: Organisation, page: str | Paper = "A4", *, min_text: float = 8.0,

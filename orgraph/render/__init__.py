@@ -29,7 +29,7 @@ from orgraph.model import Organisation
 from orgraph.render.dot import DEFAULT_WRAP, to_dot
 from orgraph.render.engine import DEFAULT_TIMEOUT, ENGINES, find_engine, run_engine
 from orgraph.render.page import Page, check_raster, warn_small_text
-from orgraph.render.pinned import to_pinned_dot
+from orgraph.render.pinned import bounding_box, to_pinned_dot
 
 __all__ = ["DEFAULT_TIMEOUT", "ENGINES", "FORMATS", "LAYOUTS", "render", "to_dot",
            "to_pinned_dot"]
@@ -39,7 +39,6 @@ FORMATS = ("svg", "png", "pdf", "dot")
 #: Layouts: orgraph's own tree layout, or Graphviz ``dot``'s.
 LAYOUTS = ("tree", "dot")
 _SIZE = re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
-_BB = re.compile(r'bb="0,0,([\d.]+),([\d.]+)"')
 _SMALLEST_TEXT = 10.0  # points: edge labels; box text is 12 pt
 
 
@@ -115,9 +114,9 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
         return source.encode("utf-8")
     if format == "png":
         dpi = dpi or 96
-        size = _BB.search(source)
+        size = bounding_box(source)
         if size:
-            check_raster(float(size[1]) * scale, float(size[2]) * scale, dpi)
+            check_raster(size[0] * scale, size[1] * scale, dpi)
     which, exe = find_engine(engine)
     pinned = layout == "tree"
     if format == "pdf" and (which == "embedded" or pinned):
@@ -142,16 +141,16 @@ def _aspect(paper: Page | None) -> float:
 
 def _fit(source: str, paper: Page, format: str) -> tuple[str, float]:
     """Scale the drawing to the page (``size`` in DOT); warn when text gets too small."""
-    found = _BB.search(source)
-    if not found:
+    box = bounding_box(source)
+    if box is None:
         return source, 1.0
-    w, h = float(found[1]), float(found[2])
+    w, h = box
     scale = paper.scale(w, h)
     warn_small_text(_SMALLEST_TEXT, scale, f"on {paper.name}")
     if format == "pdf":
         return source, scale  # the PDF writer fits the drawing onto the page
     size = f' size="{w * scale / 72:.3f},{h * scale / 72:.3f}!"'
-    return source.replace(found[0], found[0] + size, 1), scale
+    return source.replace("bb=", size.strip() + " bb=", 1), scale
 
 
 def _svg_size(svg: bytes) -> tuple[float, float]:

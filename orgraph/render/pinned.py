@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Collection, Mapping
 
 from orgraph.errors import RenderError
@@ -39,7 +40,8 @@ from orgraph.render.options import chart_title, check_options, parse_show
 from orgraph.render.select import select
 from orgraph.render.style import EDGE_STYLE, TEXT, edge_style
 
-__all__ = ["ARROW_LENGTH", "MARGIN", "dot_string", "pinned_layout", "to_pinned_dot"]
+__all__ = ["ARROW_LENGTH", "MARGIN", "bounding_box", "dot_string", "drawn_size", "pinned_layout",
+           "to_pinned_dot"]
 
 #: Length of an arrowhead in points (Graphviz's 10 pt times the chart's arrowsize 0.7).
 ARROW_LENGTH = 7.0
@@ -49,6 +51,38 @@ _TITLE_SIZE = 16.0
 _NODE_DEFAULTS = ('node [fixedsize=true fontname=Arial fontsize=12 margin=0 '
                   'style=filled fillcolor=white]')
 _EDGE_DEFAULTS = "edge [arrowsize=0.7 fontname=Arial fontsize=10]"
+
+
+_BB = re.compile(r'bb="0,0,([\d.]+),([\d.]+)"')
+_PAD = 7.2  # points: the graph's pad=0.1 (inches) on each side
+
+
+def bounding_box(source: str) -> tuple[float, float] | None:
+    """The (width, height) in points that pinned DOT declares, or ``None``.
+
+    Examples
+    --------
+    >>> bounding_box('graph [bb="0,0,120.50,80"]')
+    (120.5, 80.0)
+    """
+    found = _BB.search(source)
+    return (float(found[1]), float(found[2])) if found else None
+
+
+def drawn_size(source: str) -> tuple[float, float] | None:
+    """The size of the engine's SVG of pinned DOT, known before drawing: the engine trims
+    orgraph's margin and adds its pad (plus 6 pt of slack, so a page is never too small).
+
+    Examples
+    --------
+    >>> drawn_size('graph [bb="0,0,100,50"]')
+    (96.4, 46.4)
+    """
+    box = bounding_box(source)
+    if box is None:
+        return None
+    extra = 2 * _PAD - 2 * MARGIN + 6.0
+    return round(box[0] + extra, 2), round(box[1] + extra, 2)
 
 
 def dot_string(text: str) -> str:
