@@ -10,13 +10,16 @@ name, positionName) and read back through orgraph's table reader, as a user's ex
 be; the 5,000-person case is the generated company itself. Each book is built for A4
 landscape at 8 pt, written as PDF, and checked by reading the PDF back (tests/pdfread.py):
 smallest text per page, every person drawn once and indexed once, every "page N" link.
-Times are wall seconds of build (plan + draw every page) and PDF writing, best of one run.
+Times are wall seconds of build (plan + draw every page) and PDF writing, one run; the same
+book is then written again with every page through svglib (the route before
+orgraph.render.svgpdf), so the ratio is measured in the same run on the same pages.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import io
 import sys
 import tempfile
 import time
@@ -53,7 +56,32 @@ def d3_csv(org: orgraph.Organisation, path: Path) -> Path:
     return path
 
 
-def run(label: str, org: orgraph.Organisation, folder: Path, engine: str) -> None:
+def svglib_pdf(book: object, path: Path) -> float:
+    """Seconds to write the same book with every page through svglib (the old route)."""
+    from orgraph.render import convert
+
+    def svglib_only(canvas: object, svg: bytes, x: float, y: float, scale: float) -> None:
+        from reportlab.graphics import renderPDF
+        from svglib.svglib import svg2rlg
+
+        drawing = svg2rlg(io.BytesIO(convert.pdf_fonts(svg)))
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.scale(scale, scale)
+        renderPDF.draw(drawing, canvas, 0, 0)
+        canvas.restoreState()
+
+    direct, convert.draw_on = convert.draw_on, svglib_only
+    try:
+        start = time.perf_counter()
+        write_pdf(book, path)
+        return time.perf_counter() - start
+    finally:
+        convert.draw_on = direct
+
+
+def run(label: str, org: orgraph.Organisation, folder: Path, engine: str,
+        baseline: bool) -> None:
     start = time.perf_counter()
     book = build_book(org, page="A4", min_text=8, engine=engine)
     built = time.perf_counter() - start
@@ -61,8 +89,10 @@ def run(label: str, org: orgraph.Organisation, folder: Path, engine: str) -> Non
     written = time.perf_counter() - start - built
     names = {n: org.label(n, book.lang).split("\n")[0] for n in org}
     problems = check_book_pdf(path, names, 8.0)
+    old = svglib_pdf(book, folder / "svglib.pdf") if baseline else float("nan")
     print(f"| {label} | {org.number_of_nodes():,} | {len(book.pages)} | {built:.1f} | "
-          f"{written:.1f} | {path.stat().st_size / 1e6:.1f} MB | "
+          f"{written:.1f} | {old:.1f} ({old / written:.1f}×) | "
+          f"{path.stat().st_size / 1e6:.1f} MB | "
           f"{'all pass' if not problems else f'{len(problems)} problems: {problems[:3]}'} |",
           flush=True)
 
@@ -71,18 +101,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1516, 5000])
     parser.add_argument("--engine", default="embedded")
+    parser.add_argument("--no-baseline", action="store_true",
+                        help="skip writing each book a second time through svglib")
     args = parser.parse_args()
-    print("| case | people | pages | build s | PDF s | PDF size | checks |")
-    print("|---|---|---|---|---|---|---|")
+    print("| case | people | pages | build s | PDF s | PDF s via svglib (ratio) | PDF size "
+          "| checks |")
+    print("|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for n in args.sizes:
             org = unique(generate_company(n, seed=0))
             if n == 1516:
                 org = orgraph.load(d3_csv(org, folder / "d3.csv"))
-                run("d3-org-chart CSV", org, folder, args.engine)
+                run("d3-org-chart CSV", org, folder, args.engine, not args.no_baseline)
             else:
-                run("generated", org, folder, args.engine)
+                run("generated", org, folder, args.engine, not args.no_baseline)
 
 
 if __name__ == "__main__":

@@ -7,8 +7,8 @@ all mean the same page. Every chart page has a header with the path from the top
 a link to its page) and a link back up, every counted box links to the page of its subtree,
 and the outline (bookmarks) follows the pages' tree.
 
-Each chart page is the page's SVG converted by svglib and drawn with reportlab: text stays
-text, lines stay lines, at any zoom.
+Each chart page is the page's SVG drawn with reportlab (:mod:`orgraph.render.svgpdf`): text
+stays text, lines stay lines, at any zoom.
 
 Examples
 --------
@@ -22,7 +22,6 @@ b'%PDF-'
 from __future__ import annotations
 
 import io
-import logging
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -66,7 +65,6 @@ def book_pdf(book: Book, *, text_pt: float = 10.0) -> bytes:
 
     if not book.pages:
         raise RenderError("the book has no pages")
-    logging.getLogger("svglib").setLevel(logging.ERROR)
     paper = book.paper or parse_page("A4")
     words = WORDS.get(book.lang, WORDS["en"])
     out = io.BytesIO()
@@ -132,30 +130,20 @@ def _link(canvas: object, key: str, rect: tuple[float, float, float, float]) -> 
 def _chart_page(canvas: object, book: Book, page: Page, paper: Paper, words: dict[str, str],
                 text_pt: float, depth: dict[int, int]) -> None:
     """One chart page: header, the drawing scaled into the chart area, links, footer."""
-    from reportlab.graphics import renderPDF
-    from svglib.svglib import svg2rlg
-
-    from orgraph.render.convert import pdf_fonts
+    from orgraph.render.convert import draw_on
 
     c = canvas
     c.bookmarkPage(f"page-{page.number}")  # type: ignore[attr-defined]
     c.addOutlineEntry(book.label(page.root), f"page-{page.number}",  # type: ignore[attr-defined]
                       level=depth[page.number])
     _header(c, book, page, paper, words, text_pt)
-    drawing = svg2rlg(io.BytesIO(pdf_fonts(page.svg)))
-    if drawing is None:
-        raise RenderError(f"page {page.number}: svglib could not read the page's SVG")
     width, height = svg_size(page.svg)
     area = chart_area(paper)
     scale = min(area[0] / width, area[1] / height, 1.0)
     x0 = MARGIN + (area[0] - width * scale) / 2
     top = paper.height - MARGIN - HEADER
     y0 = top - height * scale
-    c.saveState()  # type: ignore[attr-defined]
-    c.translate(x0, y0)  # type: ignore[attr-defined]
-    c.scale(scale, scale)  # type: ignore[attr-defined]
-    renderPDF.draw(drawing, c, 0, 0)
-    c.restoreState()  # type: ignore[attr-defined]
+    draw_on(c, page.svg, x0, y0, scale)
     boxes = node_boxes(page.svg)
     for node, target in page.links.items():
         box = boxes.get(dot_name(node))

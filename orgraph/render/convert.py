@@ -1,7 +1,8 @@
-"""SVG → PDF for the embedded engine, which writes no PDF itself (svglib + reportlab).
+"""SVG → PDF for the embedded engine, which writes no PDF itself (reportlab; svglib fallback).
 
-svglib and reportlab are pure Python plus wheels (lxml, Pillow) on every platform: no system
-library, unlike cairosvg, which needs libcairo. Text stays text in the PDF, with æøå.
+Graphviz's SVG is drawn on a reportlab canvas by :mod:`orgraph.render.svgpdf`; other SVG by
+svglib. Both are pure Python plus wheels on every platform: no system library, unlike
+cairosvg, which needs libcairo. Text stays text in the PDF, with æøå.
 
 Examples
 --------
@@ -20,7 +21,7 @@ import re
 
 from orgraph.errors import RenderError
 
-__all__ = ["pdf_fonts", "svg_to_pdf"]
+__all__ = ["draw_on", "pdf_fonts", "svg_to_pdf"]
 
 _ARIAL = re.compile(rb'font-family="(?:Arial|Helvetica)[^"]*"')
 
@@ -39,6 +40,42 @@ def pdf_fonts(svg: bytes) -> bytes:
     return _ARIAL.sub(b'font-family="Helvetica"', svg)
 
 
+def draw_on(canvas: object, svg: bytes, x: float, y: float, scale: float) -> None:
+    """Draw ``svg`` on a reportlab canvas, lower-left corner at ``(x, y)``, scaled.
+
+    Graphviz's SVG goes through :func:`orgraph.render.svgpdf.draw_svg` (fast, direct canvas
+    operations); anything outside its subset through svglib.
+
+    Raises
+    ------
+    RenderError
+        svglib is needed for this SVG and is missing, or cannot read it.
+    """
+    from orgraph.render.svgpdf import Unsupported, draw_svg
+
+    try:
+        draw_svg(canvas, svg, x, y, scale)
+        return
+    except Unsupported:
+        pass
+    try:
+        from reportlab.graphics import renderPDF
+        from svglib.svglib import svg2rlg
+    except ImportError:
+        raise RenderError("PDF output of this SVG needs svglib: install it with "
+                          "`python -m pip install svglib` (orgraph declares it), or use "
+                          "--engine system with Graphviz installed") from None
+    logging.getLogger("svglib").setLevel(logging.ERROR)
+    drawing = svg2rlg(io.BytesIO(pdf_fonts(svg)))
+    if drawing is None:
+        raise RenderError("could not convert the SVG to PDF (svglib read no drawing)")
+    canvas.saveState()  # type: ignore[attr-defined]
+    canvas.translate(x, y)  # type: ignore[attr-defined]
+    canvas.scale(scale, scale)  # type: ignore[attr-defined]
+    renderPDF.draw(drawing, canvas, 0, 0)
+    canvas.restoreState()  # type: ignore[attr-defined]
+
+
 def svg_to_pdf(svg: bytes, page: tuple[float, float] | None = None,
                margin: float = 28.0) -> bytes:
     """Convert an SVG document to a one-page PDF.
@@ -51,32 +88,28 @@ def svg_to_pdf(svg: bytes, page: tuple[float, float] | None = None,
     Raises
     ------
     RenderError
-        svglib is missing (the message says how to install it) or cannot read the SVG.
+        The SVG cannot be read (the message says why).
     """
-    try:
-        from reportlab.graphics import renderPDF
-        from svglib.svglib import svg2rlg
-    except ImportError:
-        raise RenderError("PDF output needs svglib: install it with "
-                          "`python -m pip install svglib` (orgraph declares it), or use "
-                          "--engine system with Graphviz installed") from None
-    logging.getLogger("svglib").setLevel(logging.ERROR)
-    drawing = svg2rlg(io.BytesIO(pdf_fonts(svg)))
-    if drawing is None:
-        raise RenderError("could not convert the SVG to PDF (svglib read no drawing)")
-    out = io.BytesIO()
-    if page is None:
-        renderPDF.drawToFile(drawing, out)
-        return out.getvalue()
+    import xml.etree.ElementTree as ET
+
     from reportlab.pdfgen.canvas import Canvas
 
-    scale = min((page[0] - 2 * margin) / max(drawing.width, 1.0),
-                (page[1] - 2 * margin) / max(drawing.height, 1.0), 1.5)
-    canvas = Canvas(out, pagesize=page)
-    canvas.translate((page[0] - drawing.width * scale) / 2,
-                     (page[1] - drawing.height * scale) / 2)
-    canvas.scale(scale, scale)
-    renderPDF.draw(drawing, canvas, 0, 0)
+    from orgraph.render.svgpdf import svg_extent
+
+    try:
+        width, height, _ = svg_extent(ET.fromstring(svg))
+    except (ET.ParseError, ValueError) as exc:
+        raise RenderError(f"could not convert the SVG to PDF: {exc}") from None
+    width, height = max(width, 1.0), max(height, 1.0)
+    out = io.BytesIO()
+    if page is None:
+        canvas = Canvas(out, pagesize=(width, height))
+        draw_on(canvas, svg, 0, 0, 1.0)
+    else:
+        scale = min((page[0] - 2 * margin) / width, (page[1] - 2 * margin) / height, 1.5)
+        canvas = Canvas(out, pagesize=page)
+        draw_on(canvas, svg, (page[0] - width * scale) / 2, (page[1] - height * scale) / 2,
+                scale)
     canvas.showPage()
     canvas.save()
     return out.getvalue()
