@@ -111,6 +111,20 @@ def test_arendal_draws_its_three_groups_under_their_kommunalsjefer() -> None:
                 and e.head.startswith("resultatenheter")]
 
 
+def test_lier_support_units_hang_beside_the_cao_by_their_dotted_line() -> None:
+    """Figur 7.2 draws STØTTEENHETER beside the rådmann's line, not as a tree of its own;
+    the chart gives it only a dotted (follow-up) line from the rådmann."""
+    org = orgraph.load(ROOT / "charts" / "lier.yaml")
+    chart = geo.parse(orgraph.render(org, "svg", engine="embedded"))
+    support, cao = chart.boxes["stotteenheter"], chart.boxes["radmann"]
+    into = [e for e in chart.edges if e.head == "stotteenheter"]
+    assert [(e.tail, e.variant) for e in into] == [("radmann", "dotted")]  # drawn once
+    assert cao[3] < support[1] < chart.boxes["virksomheter"][1]  # between the two rows
+    trunk_x = (cao[0] + cao[2]) / 2
+    assert abs(into[0].points[0][0] - trunk_x) < 1.0  # leaves the rådmann's trunk
+    assert support[0] - trunk_x < 40  # right beside it
+
+
 def test_checker_finds_what_it_looks_for() -> None:
     """The checks are not vacuous: a Graphviz-dot layout of a knotty chart fails some."""
     org = orgraph.load(ROOT / "charts" / "rissa-2002-06.yaml")

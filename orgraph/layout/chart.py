@@ -3,7 +3,8 @@
 The rules that make an organisation chart of a graph, in one place:
 
 * line and delegation edges hang a report below its superior; staff edges hang a staff unit
-  beside its manager's trunk;
+  beside its manager's trunk, and so does a dotted edge to a staff unit that has no other
+  superior (Lier's Støtteenheter, figur 7.2), drawn dotted;
 * a political body whose reports include the CAO keeps the CAO on its trunk, straight down,
   and draws its other political reports (executive committee, committees) in a band beside
   that trunk under their own bus;
@@ -60,16 +61,22 @@ class ChartTree:
     edge_of: dict[tuple[str, str], tuple[str, str, str]]
 
 
-def _tree_parent(org: Organisation, node: str, visible: set[str]) -> tuple[str, str] | None:
+_HANGS_ON = {Relation.LINE.value: 0, Relation.DELEGATION.value: 1, Relation.STAFF.value: 2,
+             Relation.DOTTED.value: 3}
+
+
+def _tree_parent(org: Organisation, node: str, visible: set[str],
+                 staff: bool) -> tuple[str, str] | None:
     """The drawn superior a node hangs on and the relation: line first, then delegation,
-    then staff."""
+    then staff; a staff unit with none of those hangs beside its dotted-line superior."""
     best = None
     for u in org.predecessors(node):
         if u not in visible:
             continue
         rel = org.edges[u, node].get("relation")
-        rank = {Relation.LINE.value: 0, Relation.DELEGATION.value: 1,
-                Relation.STAFF.value: 2}.get(rel)
+        rank = _HANGS_ON.get(rel)
+        if rank == 3 and not staff:
+            continue
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, u, rel)
     return None if best is None else (best[1], best[2])
@@ -94,7 +101,8 @@ def chart_tree(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
     edge_of: dict[tuple[str, str], tuple[str, str, str]] = {}
     parent: dict[str, tuple[str, str]] = {}
     for node in nodes:
-        found = _tree_parent(org, node, visible)
+        found = _tree_parent(org, node, visible,
+                             category_of(kinds[node]) is Category.STAFF)
         if found:
             parent[node] = found
     cao_children = {u for v, (u, rel) in parent.items()
@@ -112,7 +120,7 @@ def chart_tree(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
         tail = specs[sup][0].name
         boxes = [s.name for s in specs[node]]
         holder = items[tail]
-        if rel == Relation.STAFF.value:
+        if rel in (Relation.STAFF.value, Relation.DOTTED.value):
             bucket = holder.staff
         elif (sup in cao_children and kinds[node] is not Kind.CAO
               and category_of(kinds[node]) is Category.POLITICAL):

@@ -47,7 +47,8 @@ class OverlayRoute(Route):
 
 
 def overlay_routes(org: Organisation, nodes: list[str], specs: Mapping[str, list[BoxSpec]],
-                   lay: Layout, shown: Collection[str]) -> list[OverlayRoute]:
+                   lay: Layout, shown: Collection[str],
+                   drawn: Collection[tuple[str, str]] = ()) -> list[OverlayRoute]:
     """Routes for every drawn dotted edge and every shown overlay relation.
 
     Parameters
@@ -61,13 +62,16 @@ def overlay_routes(org: Organisation, nodes: list[str], specs: Mapping[str, list
         The placed tree.
     shown : collection of str
         The ``--show`` words in force.
+    drawn : collection of (str, str)
+        Node pairs whose edge the tree already draws (a dotted edge a staff unit hangs on).
     """
     visible = set(nodes)
+    drawn = set(drawn)
     out: list[OverlayRoute] = []
     labelled: set[tuple[str, str]] = set()
     index: _Index | None = None
     for u, v, rel in org.edges(data="relation"):
-        if u not in visible or v not in visible:
+        if u not in visible or v not in visible or (u, v) in drawn:
             continue
         if rel != Relation.DOTTED.value and not (
                 rel in HIDDEN_UNLESS and HIDDEN_UNLESS[rel] in shown) and not (
