@@ -164,7 +164,9 @@ def test_cycle_through_dotted_edges_is_measured() -> None:
 @pytest.mark.parametrize("seed", range(60))
 def test_array_algorithm_equals_condensation_walks_on_random_near_dags(seed: int) -> None:
     """The array algorithm for acyclic graphs gives exactly the integers of _Reach."""
-    from orgraph.metrics.krackhardt import _edge_arrays, _fast_measures, _measures, _Reach
+    from orgraph.metrics._hierarchy_arrays import _fast_measures
+    from orgraph.metrics._reach import _Reach
+    from orgraph.metrics.krackhardt import _edge_arrays, _measures
 
     rng = random.Random(seed)
     n = rng.randint(1, 60)
