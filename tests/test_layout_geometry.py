@@ -125,6 +125,47 @@ def test_lier_support_units_hang_beside_the_cao_by_their_dotted_line() -> None:
     assert support[0] - trunk_x < 40  # right beside it
 
 
+@pytest.mark.parametrize("name", ["arendal", "lier", "larvik"])
+def test_hexagon_text_stays_inside_the_slanted_sides(name: str) -> None:
+    """Coordination bodies are hexagons: every line's glyphs (cap height above the baseline,
+    the measured width) lie inside the hexagon's polygon, corners included."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    from orgraph.layout.text import text_width
+
+    org = orgraph.load(ROOT / "charts" / f"{name}.yaml")
+    root = ET.fromstring(orgraph.render(org, "svg", engine="embedded", show={"all"}))
+    ns = "{http://www.w3.org/2000/svg}"
+    checked = 0
+    for group in root.iter(f"{ns}g"):
+        polygon = group.find(f"{ns}polygon")
+        if "coordination" not in (group.get("class") or "") or polygon is None:
+            continue
+        nums = [float(v) for v in re.findall(r"-?[\d.]+", polygon.get("points", ""))]
+        corners = list(zip(nums[0::2], nums[1::2], strict=False))[:-1]
+        assert len(corners) == 6
+        for text in group.iter(f"{ns}text"):
+            size = float(text.get("font-size"))
+            half = text_width(text.text, size) / 2
+            x, y = float(text.get("x")), float(text.get("y"))
+            for px, py in ((x - half, y), (x + half, y), (x - half, y - 0.72 * size),
+                           (x + half, y - 0.72 * size)):
+                assert _inside(corners, px, py), (name, text.text, (px, py), corners)
+            checked += 1
+    assert checked >= 1
+
+
+def _inside(corners: list[tuple[float, float]], x: float, y: float) -> bool:
+    """``(x, y)`` inside (or on) a convex polygon, either winding."""
+    signs = set()
+    for (x0, y0), (x1, y1) in zip(corners, corners[1:] + corners[:1], strict=True):
+        cross = (x1 - x0) * (y - y0) - (y1 - y0) * (x - x0)
+        if abs(cross) > 1e-6:
+            signs.add(cross > 0)
+    return len(signs) <= 1
+
+
 def test_checker_finds_what_it_looks_for() -> None:
     """The checks are not vacuous: a Graphviz-dot layout of a knotty chart fails some."""
     org = orgraph.load(ROOT / "charts" / "rissa-2002-06.yaml")

@@ -101,7 +101,8 @@ class BoxSpec:
 def measure(spec: BoxSpec, size: float = FONT_SIZE) -> BoxSpec:
     """Set ``spec``'s width and height from its text, its shape and the font metrics.
 
-    A circle holds its text's rectangle inside it, an ellipse too (axes √2 times the text's).
+    A circle holds its text's rectangle inside it, an ellipse too (axes √2 times the text's),
+    and a hexagon its text's glyphs inside its slanted sides.
 
     Examples
     --------
@@ -131,8 +132,12 @@ def measure(spec: BoxSpec, size: float = FONT_SIZE) -> BoxSpec:
         spec.width, spec.height = text_w * math.sqrt(2) + 6.0, text_h * math.sqrt(2) + 4.0
     else:
         spec.width, spec.height = text_w + 2 * PAD_X, text_h + 2 * PAD_Y
-        if shape == "hexagon":  # the slanted sides take a little of each end
-            spec.width += spec.height * 0.7
+        if shape == "hexagon":
+            # Graphviz's hexagon has its top and bottom edges half as wide as the box, so
+            # at height y from the middle it is W/4 * (2 - 2|y|/H) wide on each side; the
+            # text's glyphs (line height less leading and descent) must fit at their top
+            glyphs = max(text_h - 0.3 * size, 0.0)
+            spec.width = spec.width * 2 / (2 - glyphs / spec.height)
     return spec
 
 
@@ -215,7 +220,7 @@ def box_specs(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
             _aggregate(spec, text, items)
         else:
             width = STAFF_LABEL_WIDTH if kind is Kind.STAFF else LABEL_WIDTH
-            spec.lines = wrap_lines(_counted(text, count), width)
+            spec.lines = balanced(_counted(text, count), width)
         if node in collapsed:
             spec.lines.append(f"+{collapsed[node]} {words['units']} {words['below']}")
             spec.attrs["class"] += " collapsed"
