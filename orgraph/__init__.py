@@ -46,6 +46,22 @@ def load(path: str | Path, **options: Any) -> Organisation:
 
 dump = dump_chart
 
+
+def diff(old: Organisation, new: Organisation, match: str = "auto", **options: Any) -> Any:
+    """What changed from ``old`` to ``new``: :func:`orgraph.reorg.diff.diff` (imported on
+    first use, so that ``import orgraph`` stays light).
+
+    Examples
+    --------
+    >>> d = diff(load("charts/evenes-1998.yaml"), load("charts/evenes.yaml"))
+    >>> d.metric_changes()["performance_units"], d.is_empty()
+    ((9, 8), False)
+    """
+    from orgraph.reorg.diff import diff as _diff
+
+    return _diff(old, new, match, **options)
+
+
 __all__ = [
     "Category",
     "ChartError",
@@ -58,6 +74,7 @@ __all__ = [
     "RenderError",
     "__version__",
     "check_organisation",
+    "diff",
     "dump",
     "graphs_equal",
     "load",
