@@ -401,8 +401,10 @@ def add_unit(org: Organisation, unit: str, *, kind: str, superior: str | None,
         raise TransformError(f"cannot add {unit!r}: {exc}") from None
     new = _start(org, *([superior] if superior else []))
     new.add_node(unit, kind=kind, label=label or unit, **attrs)
-    if kind == Kind.EXECUTIVE.value:
+    if kind == Kind.EXECUTIVE.value:  # the defaults a chart file gives
         new.nodes[unit].setdefault("acts_for_cao", attrs.get("role") != "sector_chief")
+    if kind == Kind.STAFF.value:
+        new.nodes[unit].setdefault("instructs", False)
     if superior:
         rel = rel or default_relation(new.nodes[superior]["kind"], kind).value
         new.add_edge(superior, unit, relation=rel)
