@@ -234,31 +234,42 @@ def diff(old: Organisation, new: Organisation, match: str = "auto", *,
 
 def _unit_changes(old: Organisation, new: Organisation, matches: dict[str, str],
                   label_found: list[tuple[str, str, float]]) -> list[UnitChange]:
-    """Every change, removed and added units first, then the matched ones in new order."""
+    """Every change, removed and added units first, then the matched ones in new order.
+
+    Reads networkx's node and predecessor dicts directly (``_node``, ``_pred``): one pass
+    over 100,000 units instead of several attribute views per unit.
+    """
     matched_old = set(matches.values())
     scores = {n: s for _, n, s in label_found}
-    out = [UnitChange(n, None, "removed", _label(old, n), None)
+    onode, nnode, opred, npred = old._node, new._node, old._pred, new._pred
+    out = [UnitChange(n, None, "removed", str(onode[n].get("label", n)), None)
            for n in old if n not in matched_old]
-    out += [UnitChange(None, n, "added", None, _label(new, n)) for n in new if n not in matches]
+    out += [UnitChange(None, n, "added", None, str(nnode[n].get("label", n)))
+            for n in new if n not in matches]
     for n, o in matches.items():
-        how = "label" if n in scores else "id"
-        kw = {"match": how, "score": scores.get(n)}
-        if how == "label" and o != n:
+        od, nd = onode[o], nnode[n]
+        old_sup, old_att = _links(opred[o])
+        new_sup, new_att = _links(npred[n])
+        same = (od.get("label", o) == nd.get("label", n) and od.get("kind") == nd.get("kind")
+                and od.get("count") == nd.get("count") and not (old_att or new_att))
+        mapped_sup = matches.get(new_sup, _new_only(new_sup)) if new_sup is not None else None
+        if same and o == n and old_sup == mapped_sup:
+            continue  # the common case: nothing changed
+        score = scores.get(n)
+        kw: dict[str, Any] = {"match": "label" if score is not None else "id", "score": score}
+        if score is not None and o != n:
             out.append(UnitChange(o, n, "reidentified", o, n, **kw))
-        old_sup, new_sup = _superior(old, o), _superior(new, n)
-        if old_sup != (matches.get(new_sup, _new_only(new_sup)) if new_sup else None):
-            out.append(UnitChange(o, n, "moved", old_sup, new_sup, **kw))
-        for change, key in (("renamed", "label"), ("rekinded", "kind"), ("recounted", "count")):
-            a, b = old.nodes[o].get(key, o), new.nodes[n].get(key, n)
-            if key != "label":
-                a, b = old.nodes[o].get(key), new.nodes[n].get(key)
+        if old_sup != mapped_sup:
+            out.append(UnitChange(o, n, "moved", _text(old_sup), _text(new_sup), **kw))
+        for change, a, b in (("renamed", od.get("label", o), nd.get("label", n)),
+                             ("rekinded", od.get("kind"), nd.get("kind")),
+                             ("recounted", od.get("count"), nd.get("count"))):
             if a != b:
                 out.append(UnitChange(o, n, change, _text(a), _text(b), **kw))
-        a_old = _attachments(old, o, lambda x: x)
-        a_new = _attachments(new, n, lambda x: matches.get(x, _new_only(x)))
-        if a_old != a_new:
-            out.append(UnitChange(o, n, "attachment", _attach_text(a_old),
-                                  _attach_text(_attachments(new, n, lambda x: x)), **kw))
+        mapped = {(r, matches.get(u, _new_only(u))) for r, u in new_att or ()}
+        if set(old_att or ()) != mapped:
+            out.append(UnitChange(o, n, "attachment", _attach_text(old_att),
+                                  _attach_text(new_att), **kw))
     return out
 
 
@@ -267,33 +278,29 @@ def _new_only(node: str | None) -> str:
     return f"\0new:{node}"
 
 
-def _label(org: Organisation, node: str) -> str:
-    return str(org.nodes[node].get("label", node))
-
-
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _superior(org: Organisation, node: str) -> str | None:
-    for sup, data in org._pred[node].items():
-        if data.get("relation") == "line":
-            return str(sup)
-    return None
+def _links(pred: Mapping[str, Mapping[str, Any]]
+           ) -> tuple[str | None, list[tuple[str, str]] | None]:
+    """(line superior, [(relation, superior), ...] of the attachments, or None)."""
+    sup, attached = None, None
+    for u, data in pred.items():
+        relation = data.get("relation")
+        if relation == "line":
+            sup = u
+        elif relation in ATTACHMENT_RELATIONS:
+            attached = [*(attached or []), (str(relation), u)]
+    return sup, attached
 
 
-def _attachments(org: Organisation, node: str, name: Any) -> frozenset[tuple[str, str]]:
-    return frozenset((str(d.get("relation")), name(str(sup)))
-                     for sup, d in org._pred[node].items()
-                     if d.get("relation") in ATTACHMENT_RELATIONS)
-
-
-def _attach_text(attached: frozenset[tuple[str, str]]) -> str | None:
+def _attach_text(attached: list[tuple[str, str]] | None) -> str | None:
     """``"dotted: a, b; staff: c"``, or None for no attachment."""
     if not attached:
         return None
     by_rel: dict[str, list[str]] = {}
-    for rel, sup in sorted(attached):
+    for rel, sup in sorted((r, str(u)) for r, u in attached):
         by_rel.setdefault(rel, []).append(sup)
     return "; ".join(f"{rel}: {', '.join(sups)}" for rel, sups in by_rel.items())
 
@@ -305,12 +312,14 @@ def _metrics(old: Organisation, new: Organisation) -> dict[str, tuple[Any, Any]]
     is not (a dated chart that leaves the political side out), both are measured as
     municipalities, so that the report's dimensions are compared.
     """
+    from orgraph.metrics._structure import structure
     from orgraph.metrics.records import record
     from orgraph.metrics.report import municipality
 
-    if municipality(old) != municipality(new):
-        old, new = (_as_municipality(g) for g in (old, new))
-    a, b = record(old), record(new)
+    st_old, st_new = structure(old), structure(new)  # one pass each, shared by the record
+    if municipality(st_old) != municipality(st_new):
+        st_old, st_new = (structure(_as_municipality(g)) for g in (old, new))
+    a, b = record(st_old), record(st_new)
     keys = [k for k in dict.fromkeys([*a, *b]) if k not in _NOT_COMPARED]
     return {k: (a.get(k), b.get(k)) for k in keys}
 

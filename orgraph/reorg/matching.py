@@ -68,7 +68,7 @@ def similarity(a: str, b: str) -> float:
 
 def _category(org: Any, node: str) -> str:
     try:
-        return category_of(Kind(org.nodes[node].get("kind", "unit"))).value
+        return category_of(Kind(org._node[node].get("kind", "unit"))).value
     except ValueError:
         return "?"
 
@@ -79,29 +79,55 @@ def _grams(key: str) -> set[str]:
 
 
 class _Index:
-    """Unmatched units of one side, by (category, exact label) and by (category, trigram)."""
+    """Unmatched units of the new side: by (category, label, superior's old id), by
+    (category, label), and by (category, trigram) for the units no exact label finds."""
 
-    def __init__(self, org: Any, nodes: Iterable[str]) -> None:
+    def __init__(self, org: Any, nodes: Iterable[str], matched: Mapping[str, str]) -> None:
+        self.org, self.nodes, self.matched = org, list(nodes), matched
         self.keys: dict[str, str] = {}
+        self.place: dict[tuple[str, str, Any], list[str]] = defaultdict(list)
         self.exact: dict[tuple[str, str], list[str]] = defaultdict(list)
-        self.grams: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for node in nodes:
-            key = label_key(org.nodes[node].get("label", node))
+        self._grams: dict[tuple[str, str], list[str]] | None = None
+        for node in self.nodes:
+            key = label_key(org._node[node].get("label", node))
             cat = _category(org, node)
             self.keys[node] = key
             self.exact[cat, key].append(node)
-            for gram in _grams(key):
-                self.grams[cat, gram].append(node)
+            self.place[cat, key, matched.get(_line_superior(org, node))].append(node)
 
-    def candidates(self, cat: str, key: str) -> list[str]:
-        """The exact-label units (up to a limit) and those sharing most rare trigrams."""
-        found = self.exact.get((cat, key), [])[:_CANDIDATES]
+    def grams(self) -> dict[tuple[str, str], list[str]]:
+        """The trigram index, built on first use."""
+        if self._grams is None:
+            self._grams = defaultdict(list)
+            for node in self.nodes:
+                cat = _category(self.org, node)
+                for gram in _grams(self.keys[node]):
+                    self._grams[cat, gram].append(node)
+        return self._grams
+
+    def candidates(self, cat: str, key: str, superior: Any) -> tuple[list[str], bool]:
+        """(candidates, exact): the units with the same label in the same place, else with
+        the same label anywhere (up to a limit), else those sharing most rare trigrams."""
+        same = self.place.get((cat, key, superior)) if superior is not None else None
+        if same:
+            return same[:_CANDIDATES], True
+        found = self.exact.get((cat, key))
+        if found:
+            return found[:_CANDIDATES], True
         shared: Counter[str] = Counter()
+        grams = self.grams()
         for gram in _grams(key):
-            posting = self.grams.get((cat, gram), ())
+            posting = grams.get((cat, gram), ())
             if len(posting) <= _COMMON_GRAM:
                 shared.update(posting)
-        return list(dict.fromkeys(found + [n for n, _ in shared.most_common(_CANDIDATES)]))
+        return [n for n, _ in shared.most_common(_CANDIDATES)], False
+
+
+def _line_superior(org: Any, node: str) -> Any:
+    for sup, data in org._pred[node].items():
+        if data.get("relation") == "line":
+            return sup
+    return None
 
 
 def label_matches(old: Any, new: Any, old_nodes: Iterable[str], new_nodes: Iterable[str],
@@ -137,22 +163,19 @@ def label_matches(old: Any, new: Any, old_nodes: Iterable[str], new_nodes: Itera
     >>> label_matches(old, new, ["h1", "h2"], ["x", "y"], {"r": "r"})
     [('h2', 'y', 1.0), ('h1', 'x', 1.0)]
     """
-    index = _Index(new, new_nodes)
+    index = _Index(new, new_nodes, matched)
     pairs: list[tuple[float, int, str, str]] = []
     for node in old_nodes:
-        key = label_key(old.nodes[node].get("label", node))
-        superior = old.line_superior(node) if hasattr(old, "line_superior") else None
-        for cand in index.candidates(_category(old, node), key):
-            other = index.keys[cand]
-            quick = difflib.SequenceMatcher(None, key, other, autojunk=False)
-            if quick.real_quick_ratio() < threshold or quick.quick_ratio() < threshold:
-                continue
-            score = round(quick.ratio(), 3)
+        key = label_key(old._node[node].get("label", node))
+        superior = _line_superior(old, node)
+        found, exact = index.candidates(_category(old, node), key, superior)
+        for cand in found:
+            score = 1.0 if exact else _score(key, index.keys[cand], threshold)
             if score >= threshold:
-                new_sup = new.line_superior(cand) if hasattr(new, "line_superior") else None
-                same_place = superior is not None and matched.get(new_sup) == superior
+                same_place = superior is not None and \
+                    index.matched.get(_line_superior(new, cand)) == superior
                 pairs.append((score, int(same_place), node, cand))
-    pairs.sort(key=lambda p: (-p[0], -p[1], p[2], p[3]))
+    pairs.sort(key=lambda p: (-p[0], -p[1], str(p[2]), str(p[3])))
     used_old: set[str] = set()
     used_new: set[str] = set()
     out = []
@@ -162,3 +185,11 @@ def label_matches(old: Any, new: Any, old_nodes: Iterable[str], new_nodes: Itera
             used_new.add(cand)
             out.append((node, cand, score))
     return out
+
+
+def _score(key: str, other: str, threshold: float) -> float:
+    """The similarity, or 0 when difflib's cheap upper bounds are below ``threshold``."""
+    matcher = difflib.SequenceMatcher(None, key, other, autojunk=False)
+    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+        return 0.0
+    return round(matcher.ratio(), 3)
