@@ -142,8 +142,9 @@ def _md(text: str) -> str:
     return text
 
 
-def diff_table(d: Diff, width: int = 100) -> str:
-    """Plain text: a title line, the unit changes and the metric changes, in columns.
+def diff_table(d: Diff, cut: int = 40) -> str:
+    """Plain text: a title line, the unit changes and the metric changes, in columns (a cell
+    longer than ``cut`` characters is cut, with an ellipsis; the json output has it whole).
 
     Examples
     --------
@@ -160,13 +161,12 @@ def diff_table(d: Diff, width: int = 100) -> str:
     for header, rows in ((["change", "unit", "old", "new", "match"], _change_rows(d)),
                          (["metric", "old", "new"], _metric_rows(d))):
         if rows:
-            out += ["", *_columns([header, *rows], width)]
+            out += ["", *_columns([header, *rows], cut)]
     return "\n".join(out)
 
 
-def _columns(rows: list[list[str]], width: int) -> list[str]:
-    """Rows in aligned columns; each cell cut to a share of ``width`` with an ellipsis."""
-    limit = max(12, width // len(rows[0]) + 6)
+def _columns(rows: list[list[str]], limit: int) -> list[str]:
+    """Rows in aligned columns; each cell cut to ``limit`` characters with an ellipsis."""
     cut = [[x if len(x) <= limit else x[:limit - 1] + "…" for x in row] for row in rows]
     widths = [max(len(row[i]) for row in cut) for i in range(len(rows[0]))]
     return ["  ".join(x.ljust(w) for x, w in zip(row, widths, strict=True)).rstrip()
