@@ -166,3 +166,20 @@ def test_both_commands_run_as_real_processes(tmp_path):
     data = json.loads(done.stdout)
     assert {c["old_id"] for c in data["changes"] if c["change"] == "removed"} == {
         "ass_radmann_ho", "ass_radmann_oppvekst"}
+
+
+def test_readme_reorganisations_example_is_real(tmp_path, monkeypatch):
+    """The README's `orgraph transform` / `orgraph diff` block: each command's real output."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Reorganisations: diff and what-if plans", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    for name in ("charts", "examples"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    monkeypatch.chdir(tmp_path)  # the example writes rissa-plan.yaml where it runs
+    commands = block.split("$ ")[1:]
+    assert [c.split()[1] for c in commands] == ["transform", "diff"]
+    for command in commands:
+        line, shown = command.split("\n", 1)
+        result = CliRunner().invoke(main, line.split()[1:])
+        assert result.exit_code == 0, result.output
+        assert result.output == shown
