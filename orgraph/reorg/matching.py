@@ -37,6 +37,8 @@ __all__ = ["DEFAULT_THRESHOLD", "label_key", "label_matches", "similarity"]
 DEFAULT_THRESHOLD = 0.8
 #: Candidates scored per unit (the ones sharing most trigrams, and exact-label ones).
 _CANDIDATES = 12
+#: Unmatched units under the same superior scored as candidates (beside the trigram ones).
+_NEIGHBOURS = 30
 #: A trigram found in more unmatched units than this says nothing and is not indexed.
 _COMMON_GRAM = 200
 _SPACE = re.compile(r"\s+")
@@ -87,13 +89,17 @@ class _Index:
         self.keys: dict[str, str] = {}
         self.place: dict[tuple[str, str, Any], list[str]] = defaultdict(list)
         self.exact: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.under: dict[tuple[str, Any], list[str]] = defaultdict(list)
         self._grams: dict[tuple[str, str], list[str]] | None = None
         for node in self.nodes:
             key = label_key(org._node[node].get("label", node))
             cat = _category(org, node)
             self.keys[node] = key
             self.exact[cat, key].append(node)
-            self.place[cat, key, matched.get(_line_superior(org, node))].append(node)
+            superior = matched.get(_line_superior(org, node))
+            self.place[cat, key, superior].append(node)
+            if superior is not None:
+                self.under[cat, superior].append(node)
 
     def grams(self) -> dict[tuple[str, str], list[str]]:
         """The trigram index, built on first use."""
@@ -107,7 +113,8 @@ class _Index:
 
     def candidates(self, cat: str, key: str, superior: Any) -> tuple[list[str], bool]:
         """(candidates, exact): the units with the same label in the same place, else with
-        the same label anywhere (up to a limit), else those sharing most rare trigrams."""
+        the same label anywhere (up to a limit), else the units under the same superior and
+        those sharing most rare trigrams."""
         same = self.place.get((cat, key, superior)) if superior is not None else None
         if same:
             return same[:_CANDIDATES], True
@@ -120,7 +127,8 @@ class _Index:
             posting = grams.get((cat, gram), ())
             if len(posting) <= _COMMON_GRAM:
                 shared.update(posting)
-        return [n for n, _ in shared.most_common(_CANDIDATES)], False
+        near = self.under.get((cat, superior), [])[:_NEIGHBOURS] if superior is not None else []
+        return list(dict.fromkeys(near + [n for n, _ in shared.most_common(_CANDIDATES)])), False
 
 
 def _line_superior(org: Any, node: str) -> Any:
