@@ -154,3 +154,15 @@ def test_unit_change_is_frozen():
     change = UnitChange("a", "a", "renamed", "A", "B")
     with pytest.raises(AttributeError):
         change.new = "C"  # type: ignore[misc]
+
+
+def test_a_chart_without_political_bodies_is_measured_as_a_municipality_beside_one():
+    # evenes-1998.yaml leaves the political side out (the report does not describe it)
+    d = orgraph.diff(orgraph.load("charts/evenes-1998.yaml"), orgraph.load("charts/evenes.yaml"))
+    assert d.notes == ("the old organisation has no political bodies; both are measured as "
+                       "municipalities so that the report's dimensions compare",)
+    assert d.metrics["performance_units"] == (9, 8)
+    assert d.to_dict()["notes"] == list(d.notes)
+    assert d.to_table().splitlines()[1].startswith("note: the old organisation")
+    same = orgraph.diff(small(), small())
+    assert same.notes == () and "performance_units" in same.metrics

@@ -110,6 +110,8 @@ class Diff:
         (:func:`orgraph.metrics.records.record`) but ``notes`` and ``per_tree``.
     match_mode : str
         How units were matched (:data:`MATCH_MODES`).
+    notes : tuple of str
+        How the comparison was made where that is not the default (see :func:`diff`).
     """
 
     old: Organisation
@@ -228,8 +230,9 @@ def diff(old: Organisation, new: Organisation, match: str = "auto", *,
         label_found = label_matches(old, new, old_left, new_left, matches, threshold)
         matches.update({n: o for o, n, _ in label_found})
     changes = _unit_changes(old, new, matches, label_found)
+    values, notes = _metrics(old, new)
     return Diff(old=old, new=new, changes=tuple(changes), matches=matches,
-                metrics=_metrics(old, new), match_mode=match)
+                metrics=values, match_mode=match, notes=tuple(notes))
 
 
 def _unit_changes(old: Organisation, new: Organisation, matches: dict[str, str],
@@ -305,8 +308,9 @@ def _attach_text(attached: list[tuple[str, str]] | None) -> str | None:
     return "; ".join(f"{rel}: {', '.join(sups)}" for rel, sups in by_rel.items())
 
 
-def _metrics(old: Organisation, new: Organisation) -> dict[str, tuple[Any, Any]]:
-    """Every key of both records, old record's order first, as (old, new).
+def _metrics(old: Organisation, new: Organisation
+             ) -> tuple[dict[str, tuple[Any, Any]], list[str]]:
+    """Every key of both records, old record's order first, as (old, new), and notes.
 
     When one of the two is a municipality (:func:`orgraph.metrics.municipality`) and the other
     is not (a dated chart that leaves the political side out), both are measured as
@@ -317,11 +321,15 @@ def _metrics(old: Organisation, new: Organisation) -> dict[str, tuple[Any, Any]]
     from orgraph.metrics.report import municipality
 
     st_old, st_new = structure(old), structure(new)  # one pass each, shared by the record
+    notes = []
     if municipality(st_old) != municipality(st_new):
+        other = "old" if municipality(st_new) else "new"
+        notes.append(f"the {other} organisation has no political bodies; both are measured "
+                     "as municipalities so that the report's dimensions compare")
         st_old, st_new = (structure(_as_municipality(g)) for g in (old, new))
     a, b = record(st_old), record(st_new)
     keys = [k for k in dict.fromkeys([*a, *b]) if k not in _NOT_COMPARED]
-    return {k: (a.get(k), b.get(k)) for k in keys}
+    return {k: (a.get(k), b.get(k)) for k in keys}, notes
 
 
 def _as_municipality(org: Organisation) -> Organisation:

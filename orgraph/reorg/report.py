@@ -73,6 +73,7 @@ def diff_dict(d: Diff, *, all_metrics: bool = False) -> dict[str, Any]:
         "new": {"name": d.new.graph.get("name"), "date": d.new.graph.get("date")},
         "match": d.match_mode,
         "empty": d.is_empty(),
+        "notes": list(d.notes),
         "changes": [{k: getattr(c, k) for k in _CHANGE_COLUMNS} for c in d.changes],
         "metrics": {k: {"old": a, "new": b} for k, (a, b) in metrics.items()},
     }
@@ -123,7 +124,7 @@ def diff_markdown(d: Diff) -> str:
     <BLANKLINE>
     No changes.
     """
-    out = [f"**{_title(d, '→', _md)}**", ""]
+    out = [f"**{_title(d, '→', _md)}**", *(f"Note: {_md(n)}" for n in d.notes), ""]
     if d.is_empty():
         return "\n".join([*out, "No changes."])
     for header, rows in ((["change", "unit", "old", "new", "match"], _change_rows(d)),
@@ -155,7 +156,7 @@ def diff_table(d: Diff, cut: int = 40) -> str:
     ...                  if "performance_units" in line))
     performance_units           9           8
     """
-    out = [_title(d)]
+    out = [_title(d), *(f"note: {n}" for n in d.notes)]
     if d.is_empty():
         return "\n".join([*out, "No changes."])
     for header, rows in ((["change", "unit", "old", "new", "match"], _change_rows(d)),

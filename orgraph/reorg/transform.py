@@ -178,9 +178,10 @@ def merge_units(org: Organisation, units: Iterable[str], *, into: str | None = N
                 source: str | None = None) -> Organisation:
     """Merge units into one: ``into`` (one of them, or a new id; default the first).
 
-    The merged unit keeps the first unit's place, kind and attributes; every other edge of
-    the others is moved to it. ``count`` makes it a counted box (``unit_group``) of that
-    many units; merging counted boxes only adds up their counts.
+    The merged unit keeps the place, kind and attributes of ``into`` when that is one of
+    them, else of the first; every other edge of the others is moved to it. ``count`` makes
+    it a counted box (``unit_group``) of that many units; merging counted boxes adds up
+    their counts and items.
 
     Raises
     ------
@@ -212,30 +213,35 @@ def merge_units(org: Organisation, units: Iterable[str], *, into: str | None = N
             if other != unit and nx.has_path(line, other, unit):
                 raise TransformError(f"cannot merge {unit!r} with its own superior {other!r}; "
                                      "move it first or merge units at one level")
-    keep = units[0] if into is None or into not in units else into
-    groups = all(org.nodes[u].get("kind") == "unit_group" for u in units)
-    total = sum(org.nodes[u].get("count", 1) for u in units) if groups else None
-    items = [i for u in units for i in org.nodes[u].get("items") or []]
-    item_counts = {k: v for u in units for k, v in (org.nodes[u].get("item_counts") or {}).items()}
+    if into is not None and into in org and into not in units:
+        raise TransformError(f"merge into {into!r}: that id is taken by a unit not in the "
+                             "merge; choose a new id or one of the merged units")
+    keep = into if into in units else units[0]
     for other in units:
         if other != keep:
             _redirect(new, other, keep)
+    _merge_data(org, units, new.nodes[keep], label, count)
     if into is not None and into != keep:
-        if into in org:
-            raise TransformError(f"merge into {into!r}: that id is taken by a unit not in "
-                                 "the merge; choose a new id or one of the merged units")
         nx.relabel_nodes(new, {keep: into}, copy=False)
         keep = into
-    data = new.nodes[keep]
-    if groups:
+    return _finish(new, f"merge {', '.join(units)} into {keep}", source)
+
+
+def _merge_data(org: Organisation, units: list[str], data: dict[str, Any],
+                label: str | None, count: int | None) -> None:
+    """The merged unit's attributes: counted boxes add up their counts and items."""
+    nodes = [org.nodes[u] for u in units]
+    if all(d.get("kind") == "unit_group" for d in nodes):
+        items = [i for d in nodes for i in d.get("items") or []]
+        counts = {k: v for d in nodes for k, v in (d.get("item_counts") or {}).items()}
         data.update({"items": items} if items else {})
-        data.update({"item_counts": item_counts} if item_counts else {})
+        data.update({"item_counts": counts} if counts else {})
+        count = count if count is not None else sum(d.get("count", 1) for d in nodes)
     if label is not None:
         data["label"] = label
-    if count is not None or total is not None:
-        data["kind"], data["count"] = "unit_group", count if count is not None else total
+    if count is not None:
+        data["kind"], data["count"] = "unit_group", count
         data.pop("citations", None)
-    return _finish(new, f"merge {', '.join(units)} into {keep}", source)
 
 
 def _redirect(new: Organisation, old: str, keep: str) -> None:
