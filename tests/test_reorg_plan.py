@@ -138,3 +138,15 @@ def test_applying_dates_the_result_and_notes_every_step():
                                               "radmann [Vedlegg 1 ('I juni 2002")
     assert after.graph["plan"]["title"] == "Nivået assisterende rådmenn fjernes"
     assert orgraph.check_organisation(after) == []
+
+
+def test_step_arguments_have_their_types():
+    assert problems(plan("""\
+        - merge: {units: [a, b], count: "15", label: 7}
+          source: s
+        - remove: 12
+          source: s
+        """)) == [
+        "p.yaml:6: step 1 (merge): 'count' must be a whole number (1 or more); 'label' must "
+        "be text",
+        "p.yaml:8: step 2 (remove): 'unit' must be text"]

@@ -145,6 +145,7 @@ def test_move_of_a_staff_unit_keeps_its_staff_relation(rissa):
     (lambda o: tf.merge_units(o, ["ass_radmann_ho", "re_helse_omsorg"]),
      "cannot merge 're_helse_omsorg' with its own superior 'ass_radmann_ho'"),
     (lambda o: tf.merge_units(o, ["kultur"]), "merge needs two or more units"),
+    (lambda o: tf.merge_units(o, ["kultur", "bibliotek"], count=0), "1 or more, not 0"),
     (lambda o: tf.merge_units(o, ["kultur", "bibliotek"], into="radmann"),
      "that id is taken"),
     (lambda o: tf.split_aggregate(o, "re_oppvekst"), "only a unit_group with items"),

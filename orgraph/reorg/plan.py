@@ -189,7 +189,22 @@ def _step(raw: Any, number: int, problem: Callable[[str, int | None], None],
         if not isinstance(args[key], list) or not all(isinstance(u, str) for u in args[key]):
             problem(f"{where} ({kind}): 'units' must be a list of ids", line)
             return None
+    wrong = [f"'{k}' must be {'a whole number (1 or more)' if k in _NUMBERS else 'text'}"
+             for k, v in args.items() if k != "units" and not _fits(k, v)]
+    if wrong:
+        problem(f"{where} ({kind}): {'; '.join(wrong)}", line)
+        return None
     return PlanStep(kind, args, str(raw.get("source", "")), line)
+
+
+_NUMBERS = frozenset({"count", "level"})
+
+
+def _fits(key: str, value: Any) -> bool:
+    """Whether a step argument has its type: whole numbers for count and level, else text."""
+    if key in _NUMBERS:
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+    return isinstance(value, str) and bool(value.strip())
 
 
 def apply_step(org: Organisation, step: PlanStep) -> Organisation:

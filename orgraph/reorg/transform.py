@@ -206,6 +206,9 @@ def merge_units(org: Organisation, units: Iterable[str], *, into: str | None = N
     units = list(dict.fromkeys(units))
     if len(units) < 2:
         raise TransformError(f"merge needs two or more units, got {units}")
+    if count is not None and (not isinstance(count, int) or isinstance(count, bool)
+                              or count < 1):
+        raise TransformError(f"merge count must be a whole number, 1 or more, not {count!r}")
     new = _start(org, *units)
     line = org.reporting_graph()
     for unit in units:
