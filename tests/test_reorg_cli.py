@@ -127,6 +127,15 @@ def test_transform_refuses_bad_steps_and_writes_nothing(tmp_path, args, message)
     assert not out.exists()
 
 
+def test_transform_never_overwrites_its_input(tmp_path):
+    copy = tmp_path / "rissa.yaml"
+    copy.write_text(Path("charts/rissa.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    before = copy.read_bytes()
+    result = run("transform", str(copy), "--remove", "ass_radmann_ho", "-o", str(copy))
+    assert result.exit_code == 2 and "is the input file" in result.output
+    assert copy.read_bytes() == before
+
+
 def test_transform_refuses_a_plan_for_another_organisation(tmp_path):
     out = tmp_path / "out.yaml"
     result = run("transform", "charts/loten.yaml", "--plan",

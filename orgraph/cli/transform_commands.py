@@ -109,6 +109,9 @@ def transform_command(file: str, plan_file: str | None, add: tuple[str, ...],
     steps = _steps(add, move, remove, remove_level, merge, split, act_for_cao, attach)
     if not steps and not plan_file:
         raise click.UsageError("give a --plan or at least one step (--remove, --move, ...)")
+    if Path(output).resolve() == Path(file).resolve():
+        raise click.UsageError(f"-o {output} is the input file; write the result to another "
+                               "file (FILE is never changed)")
     with friendly_errors():
         original = read_input(file, **input_opts)
         org = original
