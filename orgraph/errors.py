@@ -8,11 +8,12 @@ from dataclasses import dataclass
 __all__ = ["ChartError", "MetricsError", "OrgraphError", "OutputError", "Problem",
            "RenderError"]
 
-#: The words a message's fix starts with, after "; " (``...: unknown kind 'x'; use one of``).
-_FIX = re.compile(r"; ((?:if [^;]*?, )?(?:use|give|write|remove|name|add|see|fix|check|break|"
-                  r"keep|export|draw|save|rename|set|make|read|put|choose|split|declare|"
-                  r"delete|quote|move|list|change|install|run|convert|pass|drop|open|"
-                  r"shorten|raise|lower|cut|mark|spell|select)\b.*)$", re.DOTALL)
+#: The words a message's fix starts with, after "; " or ": " (``unknown kind 'x'; use ...``).
+_FIX = re.compile(r"[;:] ((?:if [^;]*?, )?(?:use|give|write|remove|name|add|see|fix|check|"
+                  r"break|keep|export|draw|save|rename|set|make|read|put|choose|split|"
+                  r"declare|define|delete|quote|move|list|change|install|run|convert|pass|"
+                  r"drop|open|shorten|raise|lower|cut|mark|spell|select|it must|they must)"
+                  r"\b.*)$", re.DOTALL)
 
 
 class OrgraphError(Exception):

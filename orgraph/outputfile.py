@@ -44,7 +44,7 @@ from pathlib import Path
 
 from orgraph.errors import ChartError, OutputError
 
-__all__ = ["STDOUT", "is_stdout", "output_file", "write_output"]
+__all__ = ["STDOUT", "clashes", "is_stdout", "output_file", "prepare_folder", "write_output"]
 
 #: The output path that means standard output.
 STDOUT = "-"
@@ -59,6 +59,34 @@ def is_stdout(target: str | Path | None) -> bool:
     (True, False, False)
     """
     return target is not None and str(target) == STDOUT
+
+
+def clashes(jobs: list[tuple[str, str | Path]]) -> list[str]:
+    """Messages for outputs that two inputs would both write (``--outdir`` with two ``lier.*``).
+
+    ``jobs`` pairs each input with its output; an output is compared by its absolute path.
+    Batch commands refuse such a call before writing anything, rather than let the second
+    input overwrite the first or invent names a script cannot predict.
+
+    Examples
+    --------
+    >>> clashes([("a/lier.yaml", "out/lier.svg"), ("b/lier.csv", "out/lier.svg"),
+    ...          ("sveio.yaml", "out/sveio.svg")])
+    ['a/lier.yaml and b/lier.csv would both write out/lier.svg']
+    >>> clashes([("a.yaml", "-"), ("b.yaml", "-")])
+    []
+    """
+    first: dict[str, str] = {}
+    out = []
+    for source, target in jobs:
+        if is_stdout(target):
+            continue
+        key = os.path.abspath(target)
+        if key in first:
+            out.append(f"{first[key]} and {source} would both write {target}")
+        else:
+            first[key] = source
+    return out
 
 
 def write_output(target: str | Path, data: bytes | str) -> None:
@@ -141,20 +169,41 @@ def _is_special(path: Path) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
+def prepare_folder(folder: str | Path, name: str | None = None) -> Path:
+    """Create ``folder`` and the folders above it, by this module's rule; return it.
+
+    ``name`` is the output the messages name (default: the folder).
+
+    Raises
+    ------
+    OutputError
+        A file is in the way, or a folder cannot be created.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> base = Path(tempfile.mkdtemp())
+    >>> prepare_folder(base / "book" / "pages").is_dir()
+    True
+    """
+    folder = Path(folder)
+    name = name or str(folder)
+    for above in [folder, *folder.parents]:
+        if above.exists() and not above.is_dir():
+            raise OutputError(name, f"cannot write: {above} is a file, not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(name, f"cannot create the folder {folder}: "
+                                f"{exc.strerror or exc}") from None
+    return folder
+
+
 def _make_folder(path: Path) -> Path:
     """Create the folders on the way to ``path``; refuse a folder as the target."""
     if path.is_dir():
         raise OutputError(str(path), "cannot write: is a folder; give a file name")
-    folder = path.parent
-    for above in [folder, *folder.parents]:
-        if above.exists() and not above.is_dir():
-            raise OutputError(str(path), f"cannot write: {above} is a file, not a folder")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(str(path), f"cannot create the folder {folder}: "
-                                     f"{exc.strerror or exc}") from None
-    return folder
+    return prepare_folder(path.parent, str(path))
 
 
 def _keep_mode(temporary: Path, target: Path) -> None:

@@ -11,7 +11,7 @@ import click
 from orgraph._version import __version__
 from orgraph.errors import ChartError, OrgraphError
 
-__all__ = ["CONTEXT", "EXIT_INPUT", "friendly_errors", "info", "is_quiet", "lang_option",
+__all__ = ["CONTEXT", "EXIT_INPUT", "QUIET", "friendly_errors", "info", "is_quiet", "lang_option",
            "main", "quiet_option"]
 
 #: Every command takes ``-h`` as well as ``--help``.
@@ -21,12 +21,12 @@ EXIT_INPUT = 1
 
 
 #: Where ``--quiet`` is kept: the meta dict is shared by a group and its command.
-_QUIET = "orgraph.quiet"
+QUIET = "orgraph.quiet"
 
 
 def _set_quiet(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if value:
-        ctx.meta[_QUIET] = True
+        ctx.meta[QUIET] = True
 
 
 def quiet_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -40,7 +40,7 @@ def quiet_option(func: Callable[..., Any]) -> Callable[..., Any]:
 def is_quiet() -> bool:
     """Whether ``--quiet`` was given to ``orgraph`` or to the running command."""
     ctx = click.get_current_context(silent=True)
-    return bool(ctx and ctx.meta.get(_QUIET))
+    return bool(ctx and ctx.meta.get(QUIET))
 
 
 def info(message: str) -> None:

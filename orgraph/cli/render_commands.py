@@ -11,10 +11,11 @@ import click
 from orgraph.book.guard import READ_IT, chart_size, unreadable_hint
 from orgraph.book.html import html_chart
 from orgraph.book.paper import parse_page
-from orgraph.cli.base import CONTEXT, EXIT_INPUT, lang_option
+from orgraph.cli.base import CONTEXT, EXIT_INPUT, info, is_quiet, lang_option, quiet_option
 from orgraph.cli.book_command import book_command
 from orgraph.cli.input_options import input_options, read_input
-from orgraph.errors import ChartError, OrgraphError, RenderError
+from orgraph.errors import ChartError, OrgraphError, OutputError, RenderError
+from orgraph.outputfile import clashes, is_stdout, write_output
 from orgraph.render import DEFAULT_TIMEOUT, ENGINES, FORMATS, LAYOUTS, render
 from orgraph.render.dot import parse_show
 from orgraph.render.page import Page, RenderWarning
@@ -41,13 +42,13 @@ def output_format(fmt: str | None, output: str | None) -> str:
     ...
     click.exceptions.UsageError: --format svg does not match the suffix of -o chart.png; ...
     """
-    suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+    suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
     if fmt:
         if suffix in CLI_FORMATS and suffix != fmt:
             raise click.UsageError(f"--format {fmt} does not match the suffix of -o {output}; "
                                    "give one of them, or make them agree")
         return fmt
-    if suffix in CLI_FORMATS or not output:
+    if suffix in CLI_FORMATS or not suffix:
         return suffix or "svg"
     raise click.UsageError(f"cannot tell the format of -o {output} from its suffix; use one of "
                            f".{', .'.join(CLI_FORMATS)} or give --format")
@@ -56,10 +57,12 @@ def output_format(fmt: str | None, output: str | None) -> str:
 @click.command("render", context_settings=CONTEXT)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Output file (one input only); its suffix sets the format.")
+              help="Output file (one input only); its suffix sets the format; - is "
+                   "standard output (svg, or --format).")
 @click.option("--outdir", type=click.Path(file_okay=False),
               help="Folder for the outputs, one per input, named after it "
-                   "(default: the current folder).")
+                   "(default: the current folder); two inputs that would write the same "
+                   "file are refused.")
 @click.option("-f", "--format", "fmt", type=click.Choice(CLI_FORMATS),
               help="Output format (default: the suffix of -o, else svg).")
 @click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
@@ -90,6 +93,7 @@ def output_format(fmt: str | None, output: str | None) -> str:
                    "pages with index.html.")
 @click.option("--min-text", type=click.FloatRange(min=1), default=8.0, show_default=True,
               metavar="PT", help="Smallest text size on the book's pages, in points.")
+@quiet_option
 @input_options
 def render_command(files: tuple[str, ...], output: str | None, outdir: str | None,
                    fmt: str | None, engine: str, lang: str, expand: bool, legend: bool,
@@ -99,8 +103,11 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
     """Draw chart files as organisation charts in the legend of Vedlegg 1.
 
     Staff units are circles, operating units boxes, political bodies rounded boxes; arrows
-    are reporting lines. Each output path is printed; a bad file is reported and the others
-    are still drawn (exit code 1 at the end).
+    are reporting lines. Each output path is printed on standard error (-q: not); a bad
+    file is reported and the others are still drawn (exit code 1 at the end). FILE - reads
+    standard input and -o - writes standard output. Missing folders are created; every
+    output is written whole or not at all; two inputs that would write the same file under
+    --outdir are refused before anything is drawn.
 
     \b
     Examples:
@@ -112,6 +119,7 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
       orgraph render charts/lier.yaml --layout dot -o lier-dot.svg
       orgraph render charts/arendal.yaml -o arendal.html
       orgraph render big.csv --book big.pdf --page A3
+      orgraph render charts/lier.yaml -o - --format dot | dot -Tpng > lier.png
     """
     if output and outdir:
         raise click.UsageError("give either -o/--output or --outdir, not both")
@@ -141,11 +149,14 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
             raise click.UsageError(f"{', '.join(given)} cannot be used with an HTML chart: it "
                                    "holds the whole organisation, cut into pages by orgraph")
     folder = Path(outdir) if outdir else Path(".")
-    targets = [(f, Path(output) if output else folder / f"{Path(f).stem}.{form}")
-               for f in files]
+    targets = [(f, output if output else str(folder / f"{_stem(f)}.{form}")) for f in files]
+    clash = clashes(targets)
+    if clash:
+        raise click.UsageError(f"{'; '.join(clash)}: draw them in separate calls, with -o, "
+                               "or into separate --outdir folders")
     failed = False
 
-    def one(path: str, target: Path) -> str | None:
+    def one(path: str, target: str) -> str | None:
         nonlocal failed
         try:
             org = read_input(path, **input_opts)
@@ -160,32 +171,31 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
                                   legend=legend, show=shown, root=root, depth=depth,
                                   timeout=timeout, layout=layout, page=page, dpi=dpi)
             for warning in caught:
-                click.echo(f"warning: {path}: {warning.message}", err=True)
+                info(f"warning: {path}: {warning.message}")
             if any("smallest text" in str(w.message) for w in caught):
-                click.echo(f"note: {path}: {READ_IT}", err=True)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+                info(f"note: {path}: {READ_IT}")
+            write_output(target, data)
             size = None if page else chart_size(data, form, dpi or 96)  # --page warns itself
             hint = size and unreadable_hint(path, size, parse_page("A4"))
             if hint:
-                click.echo(hint, err=True)
+                info(hint)
         except ChartError as exc:
             failed = True
             for problem in exc.problems:
                 click.echo(f"error: {problem}", err=True)
             return None
+        except OutputError as exc:
+            failed = True
+            click.echo(f"error: {exc}", err=True)
+            return None
         except OrgraphError as exc:
             failed = True
             click.echo(f"error: {path}: {exc}", err=True)
             return None
-        except OSError as exc:
-            failed = True
-            click.echo(f"error: cannot write {target}: {exc.strerror or exc}", err=True)
-            return None
-        return str(target)
+        return "<stdout>" if is_stdout(target) else target
 
     written: list[str] = []
-    if len(targets) > 1 and sys.stderr.isatty():
+    if len(targets) > 1 and sys.stderr.isatty() and not is_quiet():
         with click.progressbar(targets, label="rendering", file=sys.stderr,
                                item_show_func=lambda t: t[0] if t else None) as bar:
             for path, target in bar:
@@ -193,11 +203,16 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
                 if done:
                     written.append(done)
         for done in written:
-            click.echo(done)
+            info(done)
     else:
         for path, target in targets:
             done = one(path, target)
             if done:
-                click.echo(done)
+                info(done)
     if failed:
         raise SystemExit(EXIT_INPUT)
+
+
+def _stem(path: str) -> str:
+    """The output name of an input: its stem, ``stdin`` for standard input."""
+    return "stdin" if path == "-" else Path(path).stem
