@@ -10,7 +10,7 @@ from orgraph.cli.base import CONTEXT, EXIT_INPUT, info, quiet_option
 from orgraph.cli.input_options import input_options, print_report, read_input, report_failure
 from orgraph.errors import OrgraphError
 from orgraph.formats import WRITABLE, Report, format_for, write
-from orgraph.outputfile import is_stdout, output_file
+from orgraph.outputfile import clashes, is_stdout, output_file
 
 __all__ = ["convert"]
 
@@ -63,7 +63,12 @@ def convert(files: tuple[str, ...], to_format: str | None, outdir: str | None,
         if to_format is None:
             raise click.UsageError("--outdir needs --to FMT: the format of the files it writes")
         folder = Path(outdir)
-        jobs = [(f, str(folder / (Path(f).stem + _SUFFIX[to_format]))) for f in files]
+        jobs = [(f, str(folder / ((Path(f).stem if f != "-" else "stdin")
+                                  + _SUFFIX[to_format]))) for f in files]
+        clash = clashes(jobs)
+        if clash:
+            raise click.UsageError(f"{'; '.join(clash)}: convert them in separate calls or "
+                                   "into separate --outdir folders")
     failed = False
     for infile, outfile in jobs:
         try:
