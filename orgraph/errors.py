@@ -10,7 +10,7 @@ __all__ = ["ChartError", "MetricsError", "OrgraphError", "OutputError", "Problem
 
 #: The words a message's fix starts with, after "; " or ": " (``unknown kind 'x'; use ...``).
 _FIX = re.compile(r"[;:] ((?:if [^;]*?, )?(?:use|give|write|remove|name|add|see|fix|check|"
-                  r"break|keep|export|draw|save|rename|set|make|read|put|choose|split|"
+                  r"break|keep|export|draw|save|rename|set|make|read(?! as)|put|choose|split|"
                   r"declare|define|delete|quote|move|list|change|install|run|convert|pass|"
                   r"drop|open|shorten|raise|lower|cut|mark|spell|select|it must|they must)"
                   r"\b.*)$", re.DOTALL)
@@ -59,6 +59,8 @@ class Problem:
         ("unknown kind 'x'", 'use one of: unit, staff')
         >>> Problem("a.yaml", "the file is empty").parts()
         ('the file is empty', None)
+        >>> Problem("a.csv", "reports to unknown post '206': read as a top post").parts()
+        ("reports to unknown post '206': read as a top post", None)
         >>> Problem("a.yaml", "no name", fix="add a label").parts()
         ('no name', 'add a label')
         """

@@ -56,10 +56,10 @@ def validate(files: tuple[str, ...], fmt: str, input_opts: dict) -> None:
     \b
     Examples:
       orgraph validate charts/*
-      orgraph validate my-municipality.yaml
-      orgraph validate hr-export.csv --profile visio
+      orgraph validate examples/minimal.yaml
+      orgraph validate tests/data/visio-export.csv --profile visio
       orgraph validate tests/data/organogram-senior.csv --lenient
-      orgraph validate examples/invalid/bad.yaml --format json
+      orgraph validate charts/*.yaml --format json
     """
     found: list[dict] = []
     failed = False
@@ -124,7 +124,7 @@ def show(file: str, lang: str | None, input_opts: dict) -> None:
     Examples:
       orgraph show charts/evenes.yaml
       orgraph show --lang en examples/minimal.yaml
-      orgraph show org.csv --id-col Ansattnr --parent-col Leder
+      orgraph show tests/data/latin1.csv --encoding latin-1 --parent-col overordnet
       orgraph convert charts/lier.yaml - --to csv | orgraph show - --from csv
     """
     with friendly_errors():

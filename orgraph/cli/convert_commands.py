@@ -47,8 +47,8 @@ def convert(files: tuple[str, ...], to_format: str | None, outdir: str | None,
     \b
     Examples:
       orgraph convert examples/minimal.yaml minimal.graphml
-      orgraph convert hr-export.csv chart.yaml --profile visio --encoding latin-1
-      orgraph convert staff.txt chart.json --from csv --id-col Ansattnr --parent-col Leder
+      orgraph convert tests/data/visio-export.csv chart.yaml --profile visio
+      orgraph convert tests/data/latin1.csv chart.json --encoding latin-1 --parent-col overordnet
       orgraph convert charts/*.yaml --outdir out --to graphml
       orgraph convert charts/lier.yaml - --to csv | orgraph metrics - --from csv
     """

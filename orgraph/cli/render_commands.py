@@ -118,7 +118,7 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
       orgraph render charts/lier.yaml --page A4 -o lier-a4.pdf
       orgraph render charts/lier.yaml --layout dot -o lier-dot.svg
       orgraph render charts/arendal.yaml -o arendal.html
-      orgraph render big.csv --book big.pdf --page A3
+      orgraph render tests/data/krackhardt-high-tech.csv --book krackhardt.pdf --page A3
       orgraph render charts/lier.yaml -o - --format dot | dot -Tpng > lier.png
     """
     if output and outdir:

@@ -33,9 +33,11 @@ def column_names(names: Sequence[str], dates: Sequence[Any], files: Sequence[str
     ...              ["x/evenes-1998.yaml", "evenes.yaml", "lier.yaml"])
     ['Evenes (1998)', 'Evenes (2002)', 'Lier']
     >>> column_names(["A", "A", "A"], ["2002", "2002", None], ["p/a.yaml", "q/b.yaml", "c.csv"])
-    ['A (2002, a.yaml)', 'A (2002, b.yaml)', 'A (c.csv)']
+    ['A (2002, a.yaml)', 'A (2002, b.yaml)', 'A']
     >>> column_names(["A", "A"], [None, None], ["p/a.yaml", "q/a.yaml"])
     ['A (p/a.yaml)', 'A (q/a.yaml)']
+    >>> column_names(["A", "A"], [None, None], ["a.yaml", "a.yaml"])  # one file twice
+    ['A (a.yaml)', 'A (a.yaml) #2']
     """
     dated = [f"{n} ({d})" if d is not None else n for n, d in zip(names, dates, strict=True)]
     repeated = Counter(names)
@@ -48,6 +50,11 @@ def column_names(names: Sequence[str], dates: Sequence[Any], files: Sequence[str
             where = short[i] if unique_short else files[i]
             extra = f"{dates[i]}, {where}" if dates[i] is not None else where
             out[i] = f"{names[i]} ({extra})"
+    seen: Counter[str] = Counter()
+    for i, header in enumerate(out):
+        seen[header] += 1
+        if seen[header] > 1:
+            out[i] = f"{header} #{seen[header]}"
     return out
 
 
