@@ -31,8 +31,8 @@ def book_command(files: tuple[str, ...], book: str, conflicting: object, paper: 
         raise click.UsageError(f"--book takes one input, got {len(files)}")
     target = Path(book)
     is_folder = not is_stdout(book) and (book.endswith(("/", "\\")) or target.is_dir()
-                                         or not target.suffix)
-    if not is_folder and not is_stdout(book) and target.suffix.lower() != ".pdf":
+                                         or not (target.suffix or target.exists()))
+    if not is_folder and target.suffix.lower() not in (".pdf", ""):
         raise click.UsageError(f"--book {book}: give a .pdf file or a folder (ending in /)")
     path = files[0]
     try:
