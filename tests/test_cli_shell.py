@@ -240,3 +240,25 @@ def test_every_help_example_runs(name, tmp_path, monkeypatch):
     assert examples, f"{name} has no example"
     ran = [line for line in examples if _run_example(line, tmp_path)]
     assert len(ran) >= len(examples) - 1  # at most one needs another program (dot -Tpng)
+
+
+def test_readme_shell_section_commands_run(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### In a shell: pipes, quiet, JSON problems, completion", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    lines = [line for line in block.splitlines() if line.strip()]
+    assert len(lines) == 5 and all(_run_example(line, tmp_path) for line in lines)
+
+
+def test_shell_completion_as_the_readme_documents(runner):
+    env = {"_ORGRAPH_COMPLETE": "bash_complete", "COMP_WORDS": "orgraph metrics --format ",
+           "COMP_CWORD": "3"}
+    done = runner.invoke(main, [], env=env, prog_name="orgraph")
+    assert done.stdout.split() == ["plain,table", "plain,csv", "plain,json"]
+    env.update(COMP_WORDS="orgraph ren", COMP_CWORD="1")
+    assert runner.invoke(main, [], env=env, prog_name="orgraph").stdout.split() == [
+        "plain,render"]
+    script = runner.invoke(main, [], env={"_ORGRAPH_COMPLETE": "bash_source"},
+                           prog_name="orgraph").stdout
+    assert "_orgraph_completion()" in script and "complete " in script
