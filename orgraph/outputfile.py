@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -44,7 +45,8 @@ from pathlib import Path
 
 from orgraph.errors import ChartError, OutputError
 
-__all__ = ["STDOUT", "clashes", "is_stdout", "output_file", "prepare_folder", "write_output"]
+__all__ = ["STDOUT", "clashes", "is_stdout", "output_file", "output_folder", "prepare_folder",
+           "write_output"]
 
 #: The output path that means standard output.
 STDOUT = "-"
@@ -158,6 +160,39 @@ def output_file(target: str | Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
+
+
+@contextlib.contextmanager
+def output_folder(target: str | Path) -> Iterator[Path]:
+    """Give a temporary folder to fill; when the block succeeds its files move into ``target``.
+
+    The folder (and those above it) is created by :func:`prepare_folder`'s rule; each file
+    is renamed into place whole, files already in ``target`` that the block did not write
+    are kept, and on a failure nothing is moved and the temporary folder is removed.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> book = Path(tempfile.mkdtemp()) / "book"
+    >>> with output_folder(book) as temporary:
+    ...     _ = (temporary / "index.html").write_text("<p>")
+    >>> sorted(p.name for p in book.parent.iterdir()), (book / "index.html").read_text()
+    (['book'], '<p>')
+    """
+    folder = prepare_folder(target)
+    name = str(target)
+    try:
+        temporary = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    except OSError as exc:
+        raise OutputError(name, f"cannot write: {exc.strerror or exc}") from None
+    try:
+        with _told_of(name, temporary):
+            yield temporary
+            for made in sorted(temporary.iterdir()):
+                _keep_mode(made, folder / made.name)
+                os.replace(made, folder / made.name)
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
 
 
 def _is_special(path: Path) -> bool:

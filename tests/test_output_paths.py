@@ -46,8 +46,7 @@ def test_a_file_in_the_way_is_a_clean_error(name, tmp_path):
     blocker = tmp_path / "taken"
     blocker.write_text("keep me")
     result = _invoke(name, blocker / WRITERS[name][2])
-    assert result.exit_code == 1 and result.exception is None or isinstance(
-        result.exception, SystemExit), result.output
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
     assert f"{blocker} is a file, not a folder" in result.stderr
     assert result.stderr.startswith("error: ") and "Traceback" not in result.output
     assert blocker.read_text() == "keep me"
@@ -68,6 +67,15 @@ def test_an_unwritable_folder_is_a_clean_error(name, tmp_path):
     locked.mkdir(mode=0o500)
     result = _invoke(name, locked / WRITERS[name][2])
     assert result.exit_code == 1 and "Permission denied" in result.stderr
+
+
+def test_a_book_folder_is_filled_whole(tmp_path):
+    folder = tmp_path / "new" / "book"
+    result = CliRunner().invoke(main, ["render", MINIMAL, "--engine", "embedded", "--book",
+                                       f"{folder}/"])
+    assert result.exit_code == 0, result.output
+    assert "index.html" in {p.name for p in folder.iterdir()}
+    assert [p.name for p in folder.parent.iterdir()] == ["book"]  # no temporary folder left
 
 
 @pytest.mark.parametrize("name", ["render", "convert", "metrics"])
@@ -121,5 +129,5 @@ def test_output_file_names_the_target_in_a_writers_error(tmp_path):
 
 
 def test_output_error_names_the_path():
-    with pytest.raises(OutputError, match="^/dev/full: cannot write: No space left"):
+    with pytest.raises(OutputError, match=r"^/dev/full: cannot write: No space left"):
         write_output("/dev/full", b"x")

@@ -13,7 +13,7 @@ from orgraph.book.svgdir import write_svg_folder
 from orgraph.cli.base import EXIT_INPUT, info
 from orgraph.cli.input_options import read_input
 from orgraph.errors import ChartError, OrgraphError, OutputError
-from orgraph.outputfile import is_stdout, output_file, prepare_folder
+from orgraph.outputfile import is_stdout, output_file, output_folder
 
 __all__ = ["book_command"]
 
@@ -39,8 +39,8 @@ def book_command(files: tuple[str, ...], book: str, conflicting: object, paper: 
         org = read_input(path, **input_opts)
         pages = build_book(org, paper, min_text=min_text, **options)
         if is_folder:
-            prepare_folder(target)
-            write_svg_folder(pages, target)
+            with output_folder(target) as temporary:
+                write_svg_folder(pages, temporary)
         else:
             with output_file(book) as temporary:
                 write_pdf(pages, temporary)
@@ -53,9 +53,6 @@ def book_command(files: tuple[str, ...], book: str, conflicting: object, paper: 
         raise SystemExit(EXIT_INPUT) from None
     except OrgraphError as exc:
         click.echo(f"error: {path}: {exc}", err=True)
-        raise SystemExit(EXIT_INPUT) from None
-    except OSError as exc:  # a page of the folder could not be written
-        click.echo(f"error: {target}: cannot write: {exc.strerror or exc}", err=True)
         raise SystemExit(EXIT_INPUT) from None
     for note in pages.notes:
         info(f"warning: {path}: {note}")
