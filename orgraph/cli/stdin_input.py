@@ -100,7 +100,7 @@ def stdin_copy(stream: BinaryIO, from_format: str | None, limit: int
     ...     pass
     Traceback (most recent call last):
     ...
-    orgraph.errors.ChartError: <stdin>: standard input passed 100 bytes; inputs are limited ...
+    orgraph.errors.ChartError: <stdin>: standard input is larger than 100 bytes, the limit ...
     """
     with tempfile.TemporaryDirectory(prefix="orgraph-stdin-") as folder:
         raw = Path(folder) / "stdin"
@@ -124,8 +124,8 @@ def _copy(stream: BinaryIO, target: Path, limit: int) -> bytes:
         while chunk := stream.read(_CHUNK):
             total += len(chunk)
             if total > limit:
-                raise _error(f"standard input passed {limit:,} bytes; inputs are limited to "
-                             f"{limit:,} bytes")
+                raise _error(f"standard input is larger than {limit:,} bytes, the limit "
+                             "for inputs; save it to a file and check what it is")
             if len(head) < _HEAD:
                 head += chunk[:_HEAD - len(head)]
             out.write(chunk)
