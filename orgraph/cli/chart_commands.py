@@ -50,8 +50,9 @@ def validate(files: tuple[str, ...], fmt: str, input_opts: dict) -> None:
     each repair a "warning: FILE:LINE: ..." and the file "ok (..., K repairs)".
 
     With --format json, standard output is one JSON array: an object per problem, with
-    "severity" "error" (the file was refused) or "warning" (a --lenient repair); [] when
-    every file is sound. The exit code is the same as for text.
+    "severity" "error" (the file was refused), "warning" (a --lenient repair, or something
+    the reading dropped) or "note" (a decision the reading made, such as the head it chose);
+    [] when every file is sound and read as written. The exit code is the same as for text.
 
     \b
     Examples:
@@ -86,7 +87,7 @@ def validate(files: tuple[str, ...], fmt: str, input_opts: dict) -> None:
                 for problem in exc.problems:
                     click.echo(f"error: {problem}", err=True)
             continue
-        found += [{**p.as_dict(), "severity": "warning"} for p in report.repairs]
+        found += _report_objects(report)
         repairs = f", {len(report.repairs)} repairs" if report.repairs else ""
         if fmt == "text":
             click.echo(f"{shown(path)}: ok ({org.number_of_nodes()} nodes, "
@@ -95,6 +96,28 @@ def validate(files: tuple[str, ...], fmt: str, input_opts: dict) -> None:
         click.echo(json.dumps(found, ensure_ascii=False, indent=1))
     if failed or not checked:
         raise SystemExit(EXIT_INPUT)
+
+
+def _report_objects(report: Report) -> list[dict]:
+    """A reading's repairs (``warning``), drops (``warning``) and decisions (``note``) as the
+    objects of ``validate --format json``.
+
+    Examples
+    --------
+    >>> from orgraph.errors import Problem
+    >>> report = Report("a.csv")
+    >>> report.note("no kinds in the file")
+    >>> report.repair(Problem("a.csv", "blank name: read as N/D", line=3, node="B1"))
+    >>> [(o["severity"], o["line"], o["message"]) for o in _report_objects(report)]
+    [('warning', 3, 'blank name: read as N/D'), ('note', None, 'no kinds in the file')]
+    """
+    def plain(message: str, severity: str) -> dict:
+        return {"file": report.file, "line": None, "node": None, "message": message,
+                "fix": None, "severity": severity}
+
+    return ([{**p.as_dict(), "severity": "warning"} for p in report.repairs]
+            + [plain(f"dropped {m}", "warning") for m in report.dropped]
+            + [plain(m, "note") for m in report.notes])
 
 
 @contextmanager
