@@ -59,6 +59,10 @@ def test_standard_input_problems_name_stdin_not_a_temporary_file(runner):
         unknown.stderr)
     empty = runner.invoke(main, ["show", "-", "--from", "yaml"], input=b"")
     assert empty.exit_code == 1 and "standard input is empty" in empty.stderr
+    twice = runner.invoke(main, ["metrics", "-", "-"], input=MINIMAL.read_bytes())
+    assert twice.exit_code == 1 and "<stdin>: standard input was read already" in twice.stderr
+    assert json.loads(runner.invoke(main, ["metrics", "-", "-", "--format", "json"],
+                                    input=MINIMAL.read_bytes()).stdout)[0]["file"] == "<stdin>"
 
 
 def test_dash_output_is_pure_data_and_notes_go_to_stderr(runner):

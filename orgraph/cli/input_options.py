@@ -28,6 +28,7 @@ import click
 import orgraph
 from orgraph.cli.base import info
 from orgraph.cli.stdin_input import STDIN, STDIN_NAME, rename_problems, stdin_copy
+from orgraph.errors import ChartError, Problem
 from orgraph.formats import READABLE, Report
 from orgraph.formats.chartjson import JSON_PROFILES
 from orgraph.formats.tabular import PROFILES
@@ -161,12 +162,25 @@ def _load(path: str | Path, from_format: str | None, report: Report, *,
     return org
 
 
+#: Kept in the click context's meta: standard input has been read by this command.
+_STDIN_READ = "orgraph.stdin_read"
+
+
 def _read_stdin(from_format: str | None, report: Report, **options: Any) -> Organisation:
     """:func:`read_input` of standard input, through a temporary copy named ``<stdin>``."""
     from orgraph.formats._common import MAX_INPUT_BYTES
 
     report.file = STDIN_NAME
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        if ctx.meta.get(_STDIN_READ):
+            raise ChartError([Problem(STDIN_NAME, "standard input was read already: give - "
+                                                  "once per command")])
+        ctx.meta[_STDIN_READ] = True
     stream = click.get_binary_stream("stdin")
+    if stream.isatty():
+        info(f"note: {STDIN_NAME}: reading standard input from the terminal; end it with "
+             "Ctrl-D (Ctrl-Z Enter on Windows)")
     with stdin_copy(stream, from_format, MAX_INPUT_BYTES) as (path, fmt, sniffed):
         if sniffed:
             info(f"note: {STDIN_NAME}: read as {fmt} (sniffed from its first bytes; --from "
