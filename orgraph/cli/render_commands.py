@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import warnings
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -148,69 +149,77 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
         if given:
             raise click.UsageError(f"{', '.join(given)} cannot be used with an HTML chart: it "
                                    "holds the whole organisation, cut into pages by orgraph")
+    targets = _targets(files, output, outdir, form)
+    draw = {"engine": engine, "lang": lang, "expand": expand, "legend": legend, "show": shown,
+            "timeout": timeout, "page": page}
+    if form != "html":  # the chart book, browsable: no --root/--depth cut
+        draw |= {"root": root, "depth": depth, "layout": layout, "dpi": dpi}
+    if not _draw_all(targets, form, draw, input_opts):
+        raise SystemExit(EXIT_INPUT)
+
+
+def _targets(files: tuple[str, ...], output: str | None, outdir: str | None,
+             form: str) -> list[tuple[str, str]]:
+    """Each input with its output; two inputs that would write one file are a usage error."""
     folder = Path(outdir) if outdir else Path(".")
     targets = [(f, output if output else str(folder / f"{_stem(f)}.{form}")) for f in files]
     clash = clashes(targets)
     if clash:
         raise click.UsageError(f"{'; '.join(clash)}: draw them in separate calls, with -o, "
                                "or into separate --outdir folders")
-    failed = False
+    return targets
 
-    def one(path: str, target: str) -> str | None:
-        nonlocal failed
-        try:
-            org = read_input(path, **input_opts)
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", RenderWarning)
-                if form == "html":  # the chart book, browsable: no --root/--depth cut
-                    data = html_chart(org, lang=lang, engine=engine, expand=expand,
-                                      legend=legend, show=shown, page=page,
-                                      timeout=timeout).encode("utf-8")
-                else:
-                    data = render(org, form, engine=engine, lang=lang, expand=expand,
-                                  legend=legend, show=shown, root=root, depth=depth,
-                                  timeout=timeout, layout=layout, page=page, dpi=dpi)
-            for warning in caught:
-                info(f"warning: {path}: {warning.message}")
-            if any("smallest text" in str(w.message) for w in caught):
-                info(f"note: {path}: {READ_IT}")
-            write_output(target, data)
-            size = None if page else chart_size(data, form, dpi or 96)  # --page warns itself
-            hint = size and unreadable_hint(path, size, parse_page("A4"))
-            if hint:
-                info(hint)
-        except ChartError as exc:
-            failed = True
-            for problem in exc.problems:
-                click.echo(f"error: {problem}", err=True)
-            return None
-        except OutputError as exc:
-            failed = True
-            click.echo(f"error: {exc}", err=True)
-            return None
-        except OrgraphError as exc:
-            failed = True
-            click.echo(f"error: {path}: {exc}", err=True)
-            return None
-        return "<stdout>" if is_stdout(target) else target
 
-    written: list[str] = []
+def _draw_all(targets: list[tuple[str, str]], form: str, draw: dict[str, Any],
+              input_opts: dict) -> bool:
+    """Draw every input (a progress bar on a terminal); True when every one was written."""
+    results: list[str | None] = []
     if len(targets) > 1 and sys.stderr.isatty() and not is_quiet():
         with click.progressbar(targets, label="rendering", file=sys.stderr,
                                item_show_func=lambda t: t[0] if t else None) as bar:
-            for path, target in bar:
-                done = one(path, target)
-                if done:
-                    written.append(done)
-        for done in written:
-            info(done)
-    else:
-        for path, target in targets:
-            done = one(path, target)
+            results = [_draw_one(path, target, form, draw, input_opts) for path, target in bar]
+        for done in results:
             if done:
                 info(done)
-    if failed:
-        raise SystemExit(EXIT_INPUT)
+    else:
+        for path, target in targets:
+            results.append(_draw_one(path, target, form, draw, input_opts))
+            if results[-1]:
+                info(results[-1])
+    return all(results)
+
+
+def _draw_one(path: str, target: str, form: str, draw: dict[str, Any],
+              input_opts: dict) -> str | None:
+    """Read, draw and write one chart; the name written, or None after reporting why not."""
+    try:
+        org = read_input(path, **input_opts)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", RenderWarning)
+            if form == "html":
+                data = html_chart(org, **draw).encode("utf-8")
+            else:
+                data = render(org, form, **draw)
+        for warning in caught:
+            info(f"warning: {path}: {warning.message}")
+        if any("smallest text" in str(w.message) for w in caught):
+            info(f"note: {path}: {READ_IT}")
+        write_output(target, data)
+        size = None if draw["page"] else chart_size(data, form, draw.get("dpi") or 96)
+        hint = size and unreadable_hint(path, size, parse_page("A4"))  # --page warns itself
+        if hint:
+            info(hint)
+    except ChartError as exc:
+        for problem in exc.problems:
+            click.echo(f"error: {problem}", err=True)
+        return None
+    except OutputError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return None
+    except OrgraphError as exc:
+        click.echo(f"error: {path}: {exc}", err=True)
+        return None
+    return "<stdout>" if is_stdout(target) else target
 
 
 def _stem(path: str) -> str:
