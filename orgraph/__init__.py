@@ -52,6 +52,10 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
 class _Package(types.ModuleType):
     """Keeps ``orgraph.render`` the function when the import system binds the subpackage."""
 

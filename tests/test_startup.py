@@ -58,5 +58,6 @@ def test_public_names_still_work_after_lazy_import():
             "b'digraph')\n"
             "assert isinstance(org, orgraph.Organisation) and orgraph.Kind('unit')\n"
             "assert orgraph.graphs_equal(orgraph.loads(orgraph.dump(org)), org)\n"
+            "assert {'Organisation', 'render', 'load'} <= set(dir(orgraph))\n"
             "import json, sys; print(json.dumps(['ok']))")
     assert _loaded(code) == {"ok"}
