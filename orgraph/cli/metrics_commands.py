@@ -7,6 +7,8 @@ import io
 import json
 import math
 import re
+import shutil
+import sys
 import textwrap
 from collections.abc import Callable
 from typing import Any
@@ -170,7 +172,9 @@ def metrics(files: tuple[str, ...], fmt: str, output: str | None, no_dotted: boo
                 return _who(orgs[i], rec[key], langs[i])
             return _value(rec[key])
 
-        _emit(wide_metrics(recs, headers, cell), output)
+        on_terminal = output is None and sys.stdout.isatty()
+        width = shutil.get_terminal_size().columns if on_terminal else None
+        _emit(wide_metrics(recs, headers, cell, width), output)
     elif recs:
         org = orgs[0]
         _emit(_metrics_block(recs[0], org, resolve_language(org, lang)), output)

@@ -59,12 +59,14 @@ def column_names(names: Sequence[str], dates: Sequence[Any], files: Sequence[str
 
 
 def wide_metrics(records: Sequence[dict[str, Any]], columns: Sequence[str],
-                 cell: Callable[[str, dict[str, Any]], str]) -> str:
+                 cell: Callable[[str, dict[str, Any]], str], width: int | None = None) -> str:
     """The metrics of several organisations as one table: a row per metric, a column each.
 
     ``cell(key, record)`` gives a value as people read it. A metric a record does not have
     (the report's municipal dimensions for a company) is blank; each organisation's notes
-    and per-tree lines follow the table, headed by its column name.
+    and per-tree lines follow the table, headed by its column name. With ``width`` (a
+    terminal's), the columns are cut into several tables that each fit in it, every one
+    with the metric names.
 
     Examples
     --------
@@ -76,10 +78,24 @@ def wide_metrics(records: Sequence[dict[str, Any]], columns: Sequence[str],
     depth         2     3
     <BLANKLINE>
     B: lub: no tree
+    >>> print(wide_metrics(recs, ["A", "B"], lambda key, rec: str(rec[key]), width=20))
+                  A
+    depth         2
+    <BLANKLINE>
+                     B
+    municipality  True
+    depth            3
+    <BLANKLINE>
+    B: lub: no tree
     """
     keys = [k for k in FLAT_FIELDS if k not in _NOT_ROWS and any(k in r for r in records)]
-    rows = [[key, *(cell(key, r) if key in r else "" for r in records)] for key in keys]
-    text = format_table(["", *columns], rows)
+    cells = [[cell(key, r) if key in r else "" for r in records] for key in keys]
+    tables = []
+    for group in _fitting(keys, columns, cells, width):
+        shown = [(key, [row[i] for i in group]) for key, row in zip(keys, cells, strict=True)]
+        rows = [[key, *values] for key, values in shown if any(values)]
+        tables.append(format_table(["", *(columns[i] for i in group)], rows))
+    text = "\n\n".join(tables)
     below = []
     for name, rec in zip(columns, records, strict=True):
         for tree in rec.get("per_tree") or []:
@@ -90,3 +106,21 @@ def wide_metrics(records: Sequence[dict[str, Any]], columns: Sequence[str],
         text += "\n\n" + "\n".join(textwrap.fill(line, 100, subsequent_indent="    ")
                                    for line in below)
     return text
+
+
+def _fitting(keys: Sequence[str], columns: Sequence[str], cells: Sequence[Sequence[str]],
+             width: int | None) -> list[list[int]]:
+    """The column indices cut into groups whose tables fit in ``width`` (one group if None)."""
+    if width is None or not columns:
+        return [list(range(len(columns)))]
+    label = max(map(len, keys), default=0)
+    groups: list[list[int]] = [[]]
+    used = label
+    for i, header in enumerate(columns):
+        need = 2 + max(len(header), *(len(row[i]) for row in cells))
+        if groups[-1] and used + need > width:
+            groups.append([])
+            used = label
+        groups[-1].append(i)
+        used += need
+    return groups
