@@ -272,3 +272,15 @@ def test_shell_completion_as_the_readme_documents(runner):
     script = runner.invoke(main, [], env={"_ORGRAPH_COMPLETE": "bash_source"},
                            prog_name="orgraph").stdout
     assert "_orgraph_completion()" in script and "complete " in script
+
+
+@pytest.mark.parametrize("suffix", [".json", ".graphml", ".gexf", ".dot", ".xlsx", ".tsv"])
+def test_every_format_sniffed_from_standard_input(runner, tmp_path, suffix):
+    if suffix == ".xlsx":
+        pytest.importorskip("openpyxl")
+    saved = tmp_path / f"minimal{suffix}"
+    assert runner.invoke(main, ["convert", str(MINIMAL), str(saved)]).exit_code == 0
+    piped = runner.invoke(main, ["show", "-"], input=saved.read_bytes())
+    assert piped.exit_code == 0, piped.output
+    assert piped.stdout == runner.invoke(main, ["show", str(saved)]).stdout.replace(
+        "minimal", "stdin")
