@@ -94,6 +94,13 @@ def clashes(jobs: list[tuple[str, str | Path]]) -> list[str]:
 def write_output(target: str | Path, data: bytes | str) -> None:
     """Write ``data`` (text is UTF-8) to ``target`` by the rule of this module.
 
+    Parameters
+    ----------
+    target : str or Path
+        The file; ``-`` is standard output.
+    data : bytes or str
+        The whole content.
+
     Raises
     ------
     OutputError
