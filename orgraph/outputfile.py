@@ -66,9 +66,19 @@ def is_stdout(target: str | Path | None) -> bool:
 def clashes(jobs: list[tuple[str, str | Path]]) -> list[str]:
     """Messages for outputs that two inputs would both write (``--outdir`` with two ``lier.*``).
 
-    ``jobs`` pairs each input with its output; an output is compared by its absolute path.
     Batch commands refuse such a call before writing anything, rather than let the second
     input overwrite the first or invent names a script cannot predict.
+
+    Parameters
+    ----------
+    jobs : list of (str, str or Path)
+        Each input with its output; outputs are compared by absolute path (``-`` never
+        clashes).
+
+    Returns
+    -------
+    list of str
+        One message per output written twice; empty when all differ.
 
     Examples
     --------
@@ -122,6 +132,22 @@ def output_file(target: str | Path) -> Iterator[Path]:
     ``.xlsx``, still do). On any exception it is removed and the target left as it was;
     an :class:`OSError` becomes an :class:`OutputError` naming ``target``, and a
     :class:`~orgraph.errors.ChartError` about the temporary file is told of ``target``.
+
+    Parameters
+    ----------
+    target : str or Path
+        The file to make; ``-`` is standard output, an existing special file is written in
+        place.
+
+    Yields
+    ------
+    Path
+        Where the block writes.
+
+    Raises
+    ------
+    OutputError
+        The folder cannot be made or the file not written; the message names ``target``.
 
     Examples
     --------

@@ -47,6 +47,20 @@ def shown(path: str) -> str:
 def sniff_format(head: bytes) -> str | None:
     """Guess the format of a file from its first bytes; ``None`` when it cannot tell.
 
+    JSON opens with ``{`` or ``[``; XML names its root (``<graphml``, ``<gexf``); DOT's
+    first statement is ``[strict] [di]graph``; an XLSX workbook is a zip (``PK``); YAML's
+    first line is ``key:`` or ``- ``; a line with separators is a table (CSV, TSV, ...).
+
+    Parameters
+    ----------
+    head : bytes
+        The first bytes of the file (64 KiB are read).
+
+    Returns
+    -------
+    str or None
+        A format of :data:`orgraph.formats.READABLE` (``csv`` for a workbook too).
+
     Examples
     --------
     >>> [sniff_format(b) for b in (b'{"nodes": []}', b"<?xml?><graphml>", b"<gexf>",
@@ -83,6 +97,20 @@ def stdin_copy(stream: BinaryIO, from_format: str | None, limit: int
     """Copy ``stream`` into a temporary file; yield its path, its format and whether sniffed.
 
     Failures of the block that name the temporary file are re-raised naming ``<stdin>``.
+
+    Parameters
+    ----------
+    stream : binary file
+        Standard input (or any readable of bytes).
+    from_format : str or None
+        ``--from``; None sniffs (:func:`sniff_format`).
+    limit : int
+        The largest input accepted, in bytes; the copy stops as soon as it is passed.
+
+    Yields
+    ------
+    tuple of (Path, str, bool)
+        The copy (with the format's suffix), the format, and whether it was sniffed.
 
     Raises
     ------

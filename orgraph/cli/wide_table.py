@@ -25,6 +25,16 @@ _NOT_ROWS = ("name", "notes", "file")
 def column_names(names: Sequence[str], dates: Sequence[Any], files: Sequence[str]) -> list[str]:
     """Distinct column headers: the name, plus the date, plus the file name where they repeat.
 
+    Parameters
+    ----------
+    names, dates, files : sequences of the same length
+        Each column's organisation name, date (None when it has none) and file.
+
+    Returns
+    -------
+    list of str
+        The headers, all different (a file given twice gets ``#2``).
+
     Examples
     --------
     >>> column_names(["Evenes", "Sveio"], [None, None], ["a.yaml", "b.yaml"])
