@@ -83,7 +83,7 @@ def test_a_bad_file_is_reported_and_the_others_drawn(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["render", str(bad), MINIMAL, "--outdir",
                                        str(tmp_path)])
     assert result.exit_code == 1
-    assert f"{tmp_path / 'minimal.svg'}" in result.stdout
+    assert f"{tmp_path / 'minimal.svg'}" in result.stderr  # informational: stdout holds data
     assert "bad.yaml:4" in result.stderr and "unknown kind 'skole'" in result.stderr
     assert not (tmp_path / "bad.svg").exists()
 

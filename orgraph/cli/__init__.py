@@ -1,26 +1,23 @@
 """The ``orgraph`` command line: a thin click layer over the library.
 
-Each command family lives in its own module and registers itself on :data:`main` here.
+Each command family lives in its own module; :data:`main` imports a command's module only
+when that command runs (or help lists it), so start-up stays light.
 """
 
 from __future__ import annotations
 
 from orgraph.cli.base import main
-from orgraph.cli.chart_commands import show, validate
-from orgraph.cli.convert_commands import convert
-from orgraph.cli.diff_commands import diff_command
-from orgraph.cli.metrics_commands import compare, metrics, spans_command
-from orgraph.cli.render_commands import render_command
-from orgraph.cli.transform_commands import transform_command
 
-main.add_command(validate)
-main.add_command(show)
-main.add_command(convert)
-main.add_command(render_command)
-main.add_command(metrics)
-main.add_command(compare)
-main.add_command(spans_command)
-main.add_command(diff_command)
-main.add_command(transform_command)
+main.lazy.update({
+    "validate": "orgraph.cli.chart_commands:validate",
+    "show": "orgraph.cli.chart_commands:show",
+    "convert": "orgraph.cli.convert_commands:convert",
+    "render": "orgraph.cli.render_commands:render_command",
+    "metrics": "orgraph.cli.metrics_commands:metrics",
+    "compare": "orgraph.cli.metrics_commands:compare",
+    "spans": "orgraph.cli.metrics_commands:spans_command",
+    "diff": "orgraph.cli.diff_commands:diff_command",
+    "transform": "orgraph.cli.transform_commands:transform_command",
+})
 
 __all__ = ["main"]

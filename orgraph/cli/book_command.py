@@ -10,9 +10,10 @@ from orgraph.book.build import build_book
 from orgraph.book.paper import Paper
 from orgraph.book.pdf import write_pdf
 from orgraph.book.svgdir import write_svg_folder
-from orgraph.cli.base import EXIT_INPUT
+from orgraph.cli.base import EXIT_INPUT, info
 from orgraph.cli.input_options import read_input
-from orgraph.errors import ChartError, OrgraphError
+from orgraph.errors import ChartError, OrgraphError, OutputError
+from orgraph.outputfile import is_stdout, output_file, output_folder
 
 __all__ = ["book_command"]
 
@@ -29,28 +30,30 @@ def book_command(files: tuple[str, ...], book: str, conflicting: object, paper: 
     if len(files) != 1:
         raise click.UsageError(f"--book takes one input, got {len(files)}")
     target = Path(book)
-    is_folder = book.endswith(("/", "\\")) or target.is_dir() or not target.suffix
-    if not is_folder and target.suffix.lower() != ".pdf":
+    is_folder = not is_stdout(book) and (book.endswith(("/", "\\")) or target.is_dir()
+                                         or not (target.suffix or target.exists()))
+    if not is_folder and target.suffix.lower() not in (".pdf", ""):
         raise click.UsageError(f"--book {book}: give a .pdf file or a folder (ending in /)")
     path = files[0]
     try:
         org = read_input(path, **input_opts)
         pages = build_book(org, paper, min_text=min_text, **options)
         if is_folder:
-            write_svg_folder(pages, target)
+            with output_folder(target) as temporary:
+                write_svg_folder(pages, temporary)
         else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_pdf(pages, target)
+            with output_file(book) as temporary:
+                write_pdf(pages, temporary)
     except ChartError as exc:
         for problem in exc.problems:
             click.echo(f"error: {problem}", err=True)
         raise SystemExit(EXIT_INPUT) from None
+    except OutputError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(EXIT_INPUT) from None
     except OrgraphError as exc:
         click.echo(f"error: {path}: {exc}", err=True)
         raise SystemExit(EXIT_INPUT) from None
-    except OSError as exc:
-        click.echo(f"error: cannot write {target}: {exc.strerror or exc}", err=True)
-        raise SystemExit(EXIT_INPUT) from None
     for note in pages.notes:
-        click.echo(f"warning: {path}: {note}", err=True)
-    click.echo(f"{target} ({len(pages.pages)} pages)")
+        info(f"warning: {path}: {note}")
+    info(f"{'<stdout>' if is_stdout(book) else target} ({len(pages.pages)} pages)")

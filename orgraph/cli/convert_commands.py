@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
-from orgraph.cli.base import CONTEXT, EXIT_INPUT
+from orgraph.cli.base import CONTEXT, EXIT_INPUT, info, quiet_option
 from orgraph.cli.input_options import input_options, print_report, read_input, report_failure
 from orgraph.errors import OrgraphError
-from orgraph.formats import WRITABLE, Report, write
+from orgraph.formats import WRITABLE, Report, format_for, write
+from orgraph.outputfile import clashes, is_stdout, output_file
 
 __all__ = ["convert"]
 
@@ -26,6 +27,7 @@ _SUFFIX = {"yaml": ".yaml", "csv": ".csv", "dot": ".dot", "graphml": ".graphml",
 @click.option("--outdir", type=click.Path(file_okay=False),
               help="Convert every IN into this folder (named after it, with --to's suffix); "
                    "then no OUT is given.")
+@quiet_option
 @input_options
 def convert(files: tuple[str, ...], to_format: str | None, outdir: str | None,
             input_opts: dict) -> None:
@@ -38,40 +40,49 @@ def convert(files: tuple[str, ...], to_format: str | None, outdir: str | None,
     --outdir DIR --to FMT, every IN is converted into DIR; a file that fails is reported,
     the others are still written, and the exit code is 1 at the end.
 
+    IN - reads standard input (format from --from, else sniffed); OUT - writes standard
+    output (give --to). Missing folders of OUT are created; OUT is written whole or not at
+    all (a temporary file renamed into place). Notes go to standard error (-q: none).
+
     \b
     Examples:
       orgraph convert examples/minimal.yaml minimal.graphml
-      orgraph convert hr-export.csv chart.yaml --profile visio --encoding latin-1
-      orgraph convert staff.txt chart.json --from csv --id-col Ansattnr --parent-col Leder
+      orgraph convert tests/data/visio-export.csv chart.yaml --profile visio
+      orgraph convert tests/data/latin1.csv chart.json --encoding latin-1 --parent-col overordnet
       orgraph convert charts/*.yaml --outdir out --to graphml
+      orgraph convert charts/lier.yaml - --to csv | orgraph metrics - --from csv
     """
     if outdir is None:
         if len(files) != 2:
             raise click.UsageError(f"give IN and OUT (got {len(files)} path(s)), or several "
                                    "IN with --outdir DIR --to FMT")
         jobs = [(files[0], files[1])]
+        if is_stdout(files[1]) and to_format is None:
+            raise click.UsageError("OUT - (standard output) needs --to FMT: the format to write")
     else:
         if to_format is None:
             raise click.UsageError("--outdir needs --to FMT: the format of the files it writes")
         folder = Path(outdir)
-        jobs = [(f, str(folder / (Path(f).stem + _SUFFIX[to_format]))) for f in files]
+        jobs = [(f, str(folder / ((Path(f).stem if f != "-" else "stdin")
+                                  + _SUFFIX[to_format]))) for f in files]
+        clash = clashes(jobs)
+        if clash:
+            raise click.UsageError(f"{'; '.join(clash)}: convert them in separate calls or "
+                                   "into separate --outdir folders")
     failed = False
     for infile, outfile in jobs:
         try:
             org = read_input(infile, **input_opts)
-            report = Report(outfile)
-            Path(outfile).parent.mkdir(parents=True, exist_ok=True)
-            write(org, outfile, to_format, report=report)
+            report = Report("<stdout>" if is_stdout(outfile) else outfile)
+            name = format_for(outfile, to_format, writing=True)
+            with output_file(outfile) as temporary:
+                write(org, temporary, name, report=report)
         except OrgraphError as exc:
             failed = True
             report_failure(infile, exc)
             continue
-        except OSError as exc:
-            failed = True
-            click.echo(f"error: cannot write {outfile}: {exc.strerror or exc}", err=True)
-            continue
         print_report(report)
-        click.echo(f"{outfile}: wrote {org.number_of_nodes()} nodes, "
-                   f"{org.number_of_edges()} edges")
+        info(f"{report.file}: wrote {org.number_of_nodes()} nodes, "
+             f"{org.number_of_edges()} edges")
     if failed:
         raise SystemExit(EXIT_INPUT)

@@ -4,13 +4,11 @@ plan's result)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
-from orgraph.cli.base import CONTEXT, friendly_errors
+from orgraph.cli.base import CONTEXT, friendly_errors, quiet_option
 from orgraph.cli.input_options import input_options, read_input
-from orgraph.errors import OrgraphError
 from orgraph.reorg.diff import MATCH_MODES, diff
 from orgraph.reorg.matching import DEFAULT_THRESHOLD
 
@@ -30,9 +28,10 @@ __all__ = ["diff_command"]
               show_default=True, help="Least label similarity (0-1) for a label match.")
 @click.option("--all-metrics", is_flag=True,
               help="json: every metric of both records, not only those that changed.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+@click.option("-o", "--output", metavar="FILE",
               help="Write to this file instead of standard output.")
 @input_options
+@quiet_option
 def diff_command(old: str, new: str, fmt: str, match: str, threshold: float,
                  all_metrics: bool, output: str | None, input_opts: dict) -> None:
     """Compare two organisations: units added, removed, moved, renamed, re-kinded, re-attached
@@ -51,7 +50,7 @@ def diff_command(old: str, new: str, fmt: str, match: str, threshold: float,
     Examples:
       orgraph diff charts/rissa.yaml charts/rissa-2002-06.yaml
       orgraph diff charts/loten.yaml charts/loten-2002-10.yaml --format markdown
-      orgraph diff before.csv after.csv --match id --format json -o changes.json
+      orgraph diff charts/sveio.yaml charts/sveio-2002.yaml --match id --format json -o changes.json
     """
     with friendly_errors():
         before = read_input(old, **input_opts)
@@ -67,7 +66,6 @@ def diff_command(old: str, new: str, fmt: str, match: str, threshold: float,
         if output is None:
             click.echo(text)
             return
-        try:
-            Path(output).write_text(text + "\n", encoding="utf-8")
-        except OSError as exc:
-            raise OrgraphError(f"cannot write {output}: {exc.strerror or exc}") from None
+        from orgraph.outputfile import write_output
+
+        write_output(output, text + "\n")

@@ -26,6 +26,9 @@ from typing import Any
 import click
 
 import orgraph
+from orgraph.cli.base import info
+from orgraph.cli.stdin_input import STDIN, STDIN_NAME, rename_problems, stdin_copy
+from orgraph.errors import ChartError, Problem
 from orgraph.formats import READABLE, Report
 from orgraph.formats.chartjson import JSON_PROFILES
 from orgraph.formats.tabular import PROFILES
@@ -118,41 +121,92 @@ def input_options(func: Callable[..., Any] | None = None, *,
 
 
 def print_report(report: Report) -> None:
-    """Print what a conversion dropped or repaired (``warning:``) or decided (``note:``)."""
+    """Print what a conversion dropped or repaired (``warning:``) or decided (``note:``).
+
+    On standard error, and not at all with ``--quiet``.
+    """
     for message in report.dropped:
-        click.echo(f"warning: {report.file}: dropped {message}", err=True)
+        info(f"warning: {report.file}: dropped {message}")
     for message in report.notes:
-        click.echo(f"note: {report.file}: {message}", err=True)
+        info(f"note: {report.file}: {message}")
     if report.repairs:
-        click.echo("\n".join(f"warning: {problem}" for problem in report.repairs), err=True)
-        click.echo(f"note: {report.file}: read leniently, {len(report.repairs)} repair(s) "
-                   "above; --strict refuses the file instead", err=True)
+        info("\n".join(f"warning: {problem}" for problem in report.repairs))
+        info(f"note: {report.file}: read leniently, {len(report.repairs)} repair(s) "
+             "above; --strict refuses the file instead")
 
 
 def read_input(path: str | Path, *, from_format: str | None = None,
                report: Report | None = None, **options: Any) -> Organisation:
     """Read any readable format with the options of :func:`input_options`.
 
-    Raises :class:`~orgraph.errors.ChartError` (wrap the call in ``friendly_errors()``);
-    prints the conversion report (``report``, a new one if not given) on stderr.
+    ``-`` reads standard input (:mod:`orgraph.cli.stdin_input`): its format is
+    ``from_format``, else sniffed, and messages name it ``<stdin>``. Raises
+    :class:`~orgraph.errors.ChartError` (wrap the call in ``friendly_errors()``); prints the
+    conversion report (``report``, a new one if not given) on stderr.
     """
     report = report if report is not None else Report(str(path))
-    top = options.pop("top", None)
-    options = {k: v for k, v in options.items() if v is not None}
-    org = orgraph.load(path, format=from_format, report=report, **options)
-    if top is not None:
-        set_head(org, top, report)
+    if str(path) == STDIN:
+        org = _read_stdin(from_format, report, **options)
+    else:
+        org = _load(path, from_format, report, **options)
     print_report(report)
     return org
 
 
+def _load(path: str | Path, from_format: str | None, report: Report, *,
+          top: str | None = None, **options: Any) -> Organisation:
+    options = {k: v for k, v in options.items() if v is not None}
+    org = orgraph.load(path, format=from_format, report=report, **options)
+    if top is not None:
+        set_head(org, top, report)
+    return org
+
+
+#: Kept in the click context's meta: standard input has been read by this command.
+_STDIN_READ = "orgraph.stdin_read"
+
+
+def _read_stdin(from_format: str | None, report: Report, **options: Any) -> Organisation:
+    """:func:`read_input` of standard input, through a temporary copy named ``<stdin>``."""
+    from orgraph.formats._common import MAX_INPUT_BYTES
+
+    report.file = STDIN_NAME
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        if ctx.meta.get(_STDIN_READ):
+            raise ChartError([Problem(STDIN_NAME, "standard input was read already: give - "
+                                                  "once per command")])
+        ctx.meta[_STDIN_READ] = True
+    stream = click.get_binary_stream("stdin")
+    if stream.isatty():
+        info(f"note: {STDIN_NAME}: reading standard input from the terminal; end it with "
+             "Ctrl-D (Ctrl-Z Enter on Windows)")
+    with stdin_copy(stream, from_format, MAX_INPUT_BYTES) as (path, fmt, sniffed):
+        if sniffed:
+            info(f"note: {STDIN_NAME}: read as {fmt} (sniffed from its first bytes; --from "
+                 "names the format)")
+        inner = Report(str(path))
+        try:
+            org = _load(path, fmt, inner, **options)
+        finally:
+            report.dropped += [m.replace(str(path), STDIN_NAME) for m in inner.dropped]
+            report.notes += [m.replace(str(path), STDIN_NAME) for m in inner.notes]
+            report.repairs += rename_problems(inner.repairs, str(path))
+    return org
+
+
 def report_failure(path: str | Path, exc: Exception) -> None:
-    """Print why one file of a batch failed: each problem of a ChartError, else the message."""
-    from orgraph.errors import ChartError
+    """Print why one file of a batch failed: each problem of a ChartError, else the message.
+
+    An :class:`~orgraph.errors.OutputError` names its own path (the output's).
+    """
+    from orgraph.errors import ChartError, OutputError
 
     if isinstance(exc, ChartError):
         for problem in exc.problems:
             click.echo(f"error: {problem}", err=True)
+    elif isinstance(exc, OutputError):
+        click.echo(f"error: {exc}", err=True)
     else:
         click.echo(f"error: {path}: {exc}", err=True)
 

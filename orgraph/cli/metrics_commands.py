@@ -7,6 +7,8 @@ import io
 import json
 import math
 import re
+import shutil
+import sys
 import textwrap
 from collections.abc import Callable
 from typing import Any
@@ -14,35 +16,46 @@ from typing import Any
 import click
 
 import orgraph
-from orgraph.cli.base import CONTEXT, EXIT_INPUT, lang_option
+from orgraph.cli.base import CONTEXT, EXIT_INPUT, lang_option, quiet_option
 from orgraph.cli.input_options import input_options, read_each, report_failure
-from orgraph.errors import OrgraphError
+from orgraph.cli.stdin_input import shown
+from orgraph.cli.wide_table import column_names, wide_metrics
+from orgraph.errors import OrgraphError, OutputError
 from orgraph.language import resolve_language
 from orgraph.metrics import head_layers, heads, spans_and_layers
 from orgraph.metrics.compare import choose_layout, format_table, generic_table, table_2_1
 from orgraph.metrics.fte import span_counts, span_fte
 from orgraph.metrics.records import FIELDS, FLAT_FIELDS, records
 from orgraph.metrics.span import spans
+from orgraph.outputfile import is_stdout, write_output
 from orgraph.render.style import TEXT
 
 __all__ = ["compare", "metrics", "spans_command"]
 
 
 def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """``--format table|csv|json`` and ``-o/--output FILE``, shared by the commands here."""
-    func = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-                        help="Write to this file instead of standard output.")(func)
+    """``--format table|csv|json``, ``-o/--output FILE`` and ``-q``, shared by the commands here."""
+    func = quiet_option(func)
+    func = click.option("-o", "--output", type=click.Path(dir_okay=False),
+                        help="Write to this file instead of standard output (- is standard "
+                             "output; missing folders are created; written whole or not "
+                             "at all).")(func)
     return click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]),
                         default="table", show_default=True,
                         help="table for people (80 columns), csv or json for programs.")(func)
 
 
 def _emit(text: str, output: str | None) -> None:
-    if output:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text if text.endswith("\n") else text + "\n")
+    """Write the command's result to ``output`` (:mod:`orgraph.outputfile`) or stdout."""
+    text = text if text.endswith("\n") else text + "\n"
+    if output and not is_stdout(output):
+        try:
+            write_output(output, text)
+        except OutputError as exc:
+            click.echo(f"error: {exc}", err=True)
+            raise SystemExit(EXIT_INPUT) from None
     else:
-        click.echo(text.rstrip("\n"))
+        click.echo(text, nl=False)
 
 
 def _csv(header: list[str], rows: list[list[Any]]) -> str:
@@ -121,19 +134,25 @@ def metrics(files: tuple[str, ...], fmt: str, output: str | None, no_dotted: boo
     that cannot be read is reported ("error: FILE:LINE: ...") and the others are still
     measured and written; the exit code is then 1.
 
+    With several files, the table is one wide table (a row per metric, a column per
+    organisation, headed by its name, and its date or file where names repeat); CSV has a
+    row per file and JSON an object per file. FILE - reads standard input.
+
     \b
     Examples:
       orgraph metrics charts/lier.yaml
+      orgraph metrics charts/evenes.yaml charts/sveio.yaml charts/lier.yaml
       orgraph metrics charts/*.yaml --format csv -o metrics.csv
       orgraph metrics examples/minimal.yaml --format json
       orgraph metrics tests/data/krackhardt-high-tech.csv
+      orgraph convert charts/lier.yaml - --to csv | orgraph metrics - --from csv
     """
     done, failed = _measure_each(
         files, input_opts, lambda org: records([org], dotted=not no_dotted,
                                                lub_reading=lub_reading)[0])
     recs, orgs = [], []
     for path, org, rec in done:
-        rec["file"] = path
+        rec["file"] = shown(path)
         recs.append(rec)
         orgs.append(org)
     if fmt == "json":
@@ -142,10 +161,23 @@ def metrics(files: tuple[str, ...], fmt: str, output: str | None, no_dotted: boo
         header = ["file", *FLAT_FIELDS]
         _emit(_csv(header, [[r["file"], *(_csv_cell(r, k) for k in FLAT_FIELDS)]
                             for r in recs]), output)
-    else:
-        blocks = [_metrics_block(rec, org, resolve_language(org, lang))
-                  for rec, org in zip(recs, orgs, strict=True)]
-        _emit("\n\n".join(blocks), output)
+    elif len(recs) > 1:
+        headers = column_names([str(r["name"]).replace(" kommune", "", 1) for r in recs],
+                               [o.graph.get("date") for o in orgs], [r["file"] for r in recs])
+        langs = [resolve_language(org, lang) for org in orgs]
+
+        def cell(key: str, rec: dict[str, Any]) -> str:
+            i = recs.index(rec)
+            if key == "head" and rec[key] is not None:
+                return _who(orgs[i], rec[key], langs[i])
+            return _value(rec[key])
+
+        on_terminal = output is None and sys.stdout.isatty()
+        width = shutil.get_terminal_size().columns if on_terminal else None
+        _emit(wide_metrics(recs, headers, cell, width), output)
+    elif recs:
+        org = orgs[0]
+        _emit(_metrics_block(recs[0], org, resolve_language(org, lang)), output)
     _finish(failed)
 
 
@@ -215,11 +247,12 @@ def compare(files: tuple[str, ...], fmt: str, output: str | None, layout: str,
       orgraph compare charts/*.yaml --format csv -o table-2-1.csv
       orgraph compare charts/lier.yaml tests/data/krackhardt-high-tech.csv
       orgraph compare charts/*.yaml --layout generic
+      orgraph compare charts/*.yaml --format csv -o -
     """
     good, failed = read_each(files, **input_opts)
     if not good:
         _finish(True)
-    files = tuple(path for path, _ in good)
+    files = tuple(shown(path) for path, _ in good)
     orgs = [org for _, org in good]
     try:
         layout = choose_layout(orgs, layout)
@@ -227,7 +260,9 @@ def compare(files: tuple[str, ...], fmt: str, output: str | None, layout: str,
     except OrgraphError as exc:
         report_failure(", ".join(files), exc)
         raise SystemExit(EXIT_INPUT) from None
-    columns = [c.removesuffix(" kommune") for c in table["columns"]]
+    table["columns"] = column_names(table["columns"], [o.graph.get("date") for o in orgs],
+                                    files)
+    columns = [c.replace(" kommune", "", 1) for c in table["columns"]]
     # Machines get clean cells; the notes (each naming its organisation and dimension) follow.
     clean = [(label, [_FOOTNOTE_MARK.sub("", v) for v in vals]) for label, vals in table["rows"]]
     if fmt == "json":
@@ -273,7 +308,7 @@ def spans_command(files: tuple[str, ...], fmt: str, output: str | None, lang: st
     """
     done, failed = _measure_each(files, input_opts,
                                  lambda org: _spans_of(org, resolve_language(org, lang)))
-    results = [{"file": path, **result} for path, _, result in done]
+    results = [{"file": shown(path), **result} for path, _, result in done]
     several = len(files) > 1
     if fmt == "json":
         public = [{k: v for k, v in r.items() if k not in ("heads", "lang")} for r in results]
@@ -288,7 +323,7 @@ def spans_command(files: tuple[str, ...], fmt: str, output: str | None, lang: st
                 for r in results for m in r["managers"]]
         _emit(_csv(["file", *header] if several else header, rows), output)
     else:
-        blocks = [(f"{path}:\n" if several else "") + _spans_table(r, org)
+        blocks = [(f"{shown(path)}:\n" if several else "") + _spans_table(r, org)
                   for (path, org, _), r in zip(done, results, strict=True)]
         if blocks:
             _emit("\n\n".join(blocks), output)

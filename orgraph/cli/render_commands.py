@@ -5,16 +5,18 @@ from __future__ import annotations
 import sys
 import warnings
 from pathlib import Path
+from typing import Any
 
 import click
 
 from orgraph.book.guard import READ_IT, chart_size, unreadable_hint
 from orgraph.book.html import html_chart
 from orgraph.book.paper import parse_page
-from orgraph.cli.base import CONTEXT, EXIT_INPUT, lang_option
+from orgraph.cli.base import CONTEXT, EXIT_INPUT, info, is_quiet, lang_option, quiet_option
 from orgraph.cli.book_command import book_command
 from orgraph.cli.input_options import input_options, read_input
-from orgraph.errors import ChartError, OrgraphError, RenderError
+from orgraph.errors import ChartError, OrgraphError, OutputError, RenderError
+from orgraph.outputfile import clashes, is_stdout, write_output
 from orgraph.render import DEFAULT_TIMEOUT, ENGINES, FORMATS, LAYOUTS, render
 from orgraph.render.dot import parse_show
 from orgraph.render.page import Page, RenderWarning
@@ -41,13 +43,13 @@ def output_format(fmt: str | None, output: str | None) -> str:
     ...
     click.exceptions.UsageError: --format svg does not match the suffix of -o chart.png; ...
     """
-    suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+    suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
     if fmt:
         if suffix in CLI_FORMATS and suffix != fmt:
             raise click.UsageError(f"--format {fmt} does not match the suffix of -o {output}; "
                                    "give one of them, or make them agree")
         return fmt
-    if suffix in CLI_FORMATS or not output:
+    if suffix in CLI_FORMATS or not suffix:
         return suffix or "svg"
     raise click.UsageError(f"cannot tell the format of -o {output} from its suffix; use one of "
                            f".{', .'.join(CLI_FORMATS)} or give --format")
@@ -56,10 +58,12 @@ def output_format(fmt: str | None, output: str | None) -> str:
 @click.command("render", context_settings=CONTEXT)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Output file (one input only); its suffix sets the format.")
+              help="Output file (one input only); its suffix sets the format; - is "
+                   "standard output (svg, or --format).")
 @click.option("--outdir", type=click.Path(file_okay=False),
               help="Folder for the outputs, one per input, named after it "
-                   "(default: the current folder).")
+                   "(default: the current folder); two inputs that would write the same "
+                   "file are refused.")
 @click.option("-f", "--format", "fmt", type=click.Choice(CLI_FORMATS),
               help="Output format (default: the suffix of -o, else svg).")
 @click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
@@ -90,6 +94,7 @@ def output_format(fmt: str | None, output: str | None) -> str:
                    "pages with index.html.")
 @click.option("--min-text", type=click.FloatRange(min=1), default=8.0, show_default=True,
               metavar="PT", help="Smallest text size on the book's pages, in points.")
+@quiet_option
 @input_options
 def render_command(files: tuple[str, ...], output: str | None, outdir: str | None,
                    fmt: str | None, engine: str, lang: str, expand: bool, legend: bool,
@@ -99,8 +104,11 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
     """Draw chart files as organisation charts in the legend of Vedlegg 1.
 
     Staff units are circles, operating units boxes, political bodies rounded boxes; arrows
-    are reporting lines. Each output path is printed; a bad file is reported and the others
-    are still drawn (exit code 1 at the end).
+    are reporting lines. Each output path is printed on standard error (-q: not); a bad
+    file is reported and the others are still drawn (exit code 1 at the end). FILE - reads
+    standard input and -o - writes standard output. Missing folders are created; every
+    output is written whole or not at all; two inputs that would write the same file under
+    --outdir are refused before anything is drawn.
 
     \b
     Examples:
@@ -111,7 +119,8 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
       orgraph render charts/lier.yaml --page A4 -o lier-a4.pdf
       orgraph render charts/lier.yaml --layout dot -o lier-dot.svg
       orgraph render charts/arendal.yaml -o arendal.html
-      orgraph render big.csv --book big.pdf --page A3
+      orgraph render tests/data/krackhardt-high-tech.csv --book krackhardt.pdf --page A3
+      orgraph render charts/lier.yaml -o - --format dot | dot -Tpng > lier.png
     """
     if output and outdir:
         raise click.UsageError("give either -o/--output or --outdir, not both")
@@ -140,64 +149,79 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
         if given:
             raise click.UsageError(f"{', '.join(given)} cannot be used with an HTML chart: it "
                                    "holds the whole organisation, cut into pages by orgraph")
+    targets = _targets(files, output, outdir, form)
+    draw = {"engine": engine, "lang": lang, "expand": expand, "legend": legend, "show": shown,
+            "timeout": timeout, "page": page}
+    if form != "html":  # the chart book, browsable: no --root/--depth cut
+        draw |= {"root": root, "depth": depth, "layout": layout, "dpi": dpi}
+    if not _draw_all(targets, form, draw, input_opts):
+        raise SystemExit(EXIT_INPUT)
+
+
+def _targets(files: tuple[str, ...], output: str | None, outdir: str | None,
+             form: str) -> list[tuple[str, str]]:
+    """Each input with its output; two inputs that would write one file are a usage error."""
     folder = Path(outdir) if outdir else Path(".")
-    targets = [(f, Path(output) if output else folder / f"{Path(f).stem}.{form}")
-               for f in files]
-    failed = False
+    targets = [(f, output if output else str(folder / f"{_stem(f)}.{form}")) for f in files]
+    clash = clashes(targets)
+    if clash:
+        raise click.UsageError(f"{'; '.join(clash)}: draw them in separate calls, with -o, "
+                               "or into separate --outdir folders")
+    return targets
 
-    def one(path: str, target: Path) -> str | None:
-        nonlocal failed
-        try:
-            org = read_input(path, **input_opts)
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", RenderWarning)
-                if form == "html":  # the chart book, browsable: no --root/--depth cut
-                    data = html_chart(org, lang=lang, engine=engine, expand=expand,
-                                      legend=legend, show=shown, page=page,
-                                      timeout=timeout).encode("utf-8")
-                else:
-                    data = render(org, form, engine=engine, lang=lang, expand=expand,
-                                  legend=legend, show=shown, root=root, depth=depth,
-                                  timeout=timeout, layout=layout, page=page, dpi=dpi)
-            for warning in caught:
-                click.echo(f"warning: {path}: {warning.message}", err=True)
-            if any("smallest text" in str(w.message) for w in caught):
-                click.echo(f"note: {path}: {READ_IT}", err=True)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            size = None if page else chart_size(data, form, dpi or 96)  # --page warns itself
-            hint = size and unreadable_hint(path, size, parse_page("A4"))
-            if hint:
-                click.echo(hint, err=True)
-        except ChartError as exc:
-            failed = True
-            for problem in exc.problems:
-                click.echo(f"error: {problem}", err=True)
-            return None
-        except OrgraphError as exc:
-            failed = True
-            click.echo(f"error: {path}: {exc}", err=True)
-            return None
-        except OSError as exc:
-            failed = True
-            click.echo(f"error: cannot write {target}: {exc.strerror or exc}", err=True)
-            return None
-        return str(target)
 
-    written: list[str] = []
-    if len(targets) > 1 and sys.stderr.isatty():
+def _draw_all(targets: list[tuple[str, str]], form: str, draw: dict[str, Any],
+              input_opts: dict) -> bool:
+    """Draw every input (a progress bar on a terminal); True when every one was written."""
+    results: list[str | None] = []
+    if len(targets) > 1 and sys.stderr.isatty() and not is_quiet():
         with click.progressbar(targets, label="rendering", file=sys.stderr,
                                item_show_func=lambda t: t[0] if t else None) as bar:
-            for path, target in bar:
-                done = one(path, target)
-                if done:
-                    written.append(done)
-        for done in written:
-            click.echo(done)
+            results = [_draw_one(path, target, form, draw, input_opts) for path, target in bar]
+        for done in results:
+            if done:
+                info(done)
     else:
         for path, target in targets:
-            done = one(path, target)
-            if done:
-                click.echo(done)
-    if failed:
-        raise SystemExit(EXIT_INPUT)
+            results.append(_draw_one(path, target, form, draw, input_opts))
+            if results[-1]:
+                info(results[-1])
+    return all(results)
+
+
+def _draw_one(path: str, target: str, form: str, draw: dict[str, Any],
+              input_opts: dict) -> str | None:
+    """Read, draw and write one chart; the name written, or None after reporting why not."""
+    try:
+        org = read_input(path, **input_opts)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", RenderWarning)
+            if form == "html":
+                data = html_chart(org, **draw).encode("utf-8")
+            else:
+                data = render(org, form, **draw)
+        for warning in caught:
+            info(f"warning: {path}: {warning.message}")
+        if any("smallest text" in str(w.message) for w in caught):
+            info(f"note: {path}: {READ_IT}")
+        write_output(target, data)
+        size = None if draw["page"] else chart_size(data, form, draw.get("dpi") or 96)
+        hint = size and unreadable_hint(path, size, parse_page("A4"))  # --page warns itself
+        if hint:
+            info(hint)
+    except ChartError as exc:
+        for problem in exc.problems:
+            click.echo(f"error: {problem}", err=True)
+        return None
+    except OutputError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return None
+    except OrgraphError as exc:
+        click.echo(f"error: {path}: {exc}", err=True)
+        return None
+    return "<stdout>" if is_stdout(target) else target
+
+
+def _stem(path: str) -> str:
+    """The output name of an input: its stem, ``stdin`` for standard input."""
+    return "stdin" if path == "-" else Path(path).stem

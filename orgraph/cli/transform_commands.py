@@ -8,11 +8,12 @@ from typing import Any
 
 import click
 
-from orgraph.cli.base import CONTEXT, friendly_errors
+from orgraph.cli.base import CONTEXT, friendly_errors, info, quiet_option
 from orgraph.cli.input_options import input_options, print_report, read_input
 from orgraph.errors import OrgraphError
-from orgraph.formats import WRITABLE, Report, write
+from orgraph.formats import WRITABLE, Report, format_for, write
 from orgraph.model import Organisation
+from orgraph.outputfile import is_stdout, output_file
 from orgraph.reorg import transform as tf
 
 __all__ = ["transform_command"]
@@ -83,6 +84,7 @@ def _multiple(name: str, metavar: str, text: str) -> Callable[..., Any]:
 @click.option("--diff", "show_diff", is_flag=True,
               help="Also print what changed (orgraph diff FILE OUT).")
 @input_options
+@quiet_option
 def transform_command(file: str, plan_file: str | None, add: tuple[str, ...],
                       move: tuple[str, ...], remove: tuple[str, ...],
                       remove_level: tuple[str, ...], merge: tuple[str, ...],
@@ -109,7 +111,7 @@ def transform_command(file: str, plan_file: str | None, add: tuple[str, ...],
     steps = _steps(add, move, remove, remove_level, merge, split, act_for_cao, attach)
     if not steps and not plan_file:
         raise click.UsageError("give a --plan or at least one step (--remove, --move, ...)")
-    if Path(output).resolve() == Path(file).resolve():
+    if not is_stdout(output) and file != "-" and Path(output).resolve() == Path(file).resolve():
         raise click.UsageError(f"-o {output} is the input file; write the result to another "
                                "file (FILE is never changed)")
     with friendly_errors():
@@ -124,14 +126,15 @@ def transform_command(file: str, plan_file: str | None, add: tuple[str, ...],
                 org = step(org)
             except OrgraphError as exc:
                 raise OrgraphError(f"{text}: {exc}") from None
-        report = Report(output)
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        write(org, output, to_format, report=report)
+        report = Report("<stdout>" if is_stdout(output) else output)
+        name = format_for(output, to_format, writing=True)
+        with output_file(output) as temporary:
+            write(org, temporary, name, report=report)
     print_report(report)
     applied = len(org.graph.get("steps") or []) - len(original.graph.get("steps") or [])
-    click.echo(f"{output}: {applied} step(s) applied, {org.number_of_nodes()} nodes "
-               f"(was {original.number_of_nodes()})", err=show_diff)
+    info(f"{report.file}: {applied} step(s) applied, {org.number_of_nodes()} nodes "
+         f"(was {original.number_of_nodes()})")
     if show_diff:
         from orgraph.reorg.diff import diff
 
-        click.echo(diff(original, org).to_table())
+        click.echo(diff(original, org).to_table(), err=is_stdout(output))
