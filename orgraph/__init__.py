@@ -8,13 +8,19 @@ Examples
 'Eksempel kommune'
 >>> orgraph.graphs_equal(orgraph.loads(orgraph.dump(org)), org)
 True
+
+The subpackages load when first named: ``orgraph.metrics``, ``orgraph.formats``,
+``orgraph.render`` (which, called, draws a chart: ``orgraph.render(org, "svg")``), ...
+
+>>> orgraph.metrics.performance_units(org), orgraph.render(org, "svg")[:5]
+(4, b'<?xml')
+>>> callable(orgraph.render) and orgraph.render.render is orgraph.render.render
+True
 """
 
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +32,6 @@ if TYPE_CHECKING:  # the names imported on first use (module ``__getattr__`` bel
     from orgraph.chartfile import dump_chart as dump
     from orgraph.chartfile import loads_chart as loads
     from orgraph.model import Category, Kind, Organisation, Relation, graphs_equal
-    from orgraph.render import render
 
 #: Public names and where they live; imported when first used, so ``import orgraph`` (and
 #: every ``orgraph`` command's start-up) loads neither networkx, jsonschema nor numpy.
@@ -39,11 +44,17 @@ _LAZY = {
     "check_organisation": ("orgraph.chartfile", "check_organisation"),
     "dump": ("orgraph.chartfile", "dump_chart"),
     "loads": ("orgraph.chartfile", "loads_chart"),
-    "render": ("orgraph.render", "render"),  # the function; ``orgraph.render.*`` still import
 }
+#: Subpackages reachable as ``orgraph.NAME`` without an import of their own. ``render`` is
+#: one: a callable module, so ``orgraph.render(org, "svg")`` draws and ``orgraph.render.pinned``
+#: is its module, whatever was imported first.
+SUBPACKAGES = ("book", "formats", "generate", "layout", "metrics", "render", "reorg")
 
 
 def __getattr__(name: str) -> Any:
+    """Load a public name or a subpackage on first use, so ``import orgraph`` stays light."""
+    if name in SUBPACKAGES:
+        return importlib.import_module(f"orgraph.{name}")
     if name not in _LAZY:
         raise AttributeError(f"module 'orgraph' has no attribute {name!r}")
     module, attribute = _LAZY[name]
@@ -53,19 +64,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
-
-
-class _Package(types.ModuleType):
-    """Keeps ``orgraph.render`` the function when the import system binds the subpackage."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name == "render" and isinstance(value, types.ModuleType):
-            return  # the subpackage stays reachable as sys.modules["orgraph.render"]
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
+    return sorted({*globals(), *_LAZY, *SUBPACKAGES})
 
 
 def load(path: str | Path, **options: Any) -> Organisation:
@@ -112,8 +111,10 @@ __all__ = [
     "check_organisation",
     "diff",
     "dump",
+    "formats",
     "graphs_equal",
     "load",
     "loads",
+    "metrics",
     "render",
 ]

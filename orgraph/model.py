@@ -235,24 +235,33 @@ class Organisation(nx.DiGraph):
         return (f"<Organisation {self.name!r}: {self.number_of_nodes()} nodes, "
                 f"{self.number_of_edges()} edges>")
 
+    def chart(self, **options: Any) -> Any:
+        """The chart as a notebook shows it (:class:`orgraph.display.Chart`): SVG with ids of
+        its own and a PNG fallback; ``options`` go to :func:`orgraph.render.render`.
+
+        Examples
+        --------
+        >>> org = Organisation(name="X"); org.add_unit("r", kind="cao", label="Rådmann")
+        >>> org.chart(depth=1).svg[:5]
+        b'<?xml'
+        """
+        from orgraph.display import Chart
+
+        return Chart(self, **options)
+
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None,
                           **kwargs: Any) -> dict[str, str]:
-        """Display the organisation as its chart (SVG) in Jupyter; a big one as its top
-        levels with counted boxes and a one-line hint (:func:`orgraph.book.guard.preview`)."""
-        import html
+        """Display the organisation as its chart (SVG + PNG) in Jupyter; a big one as its
+        top levels with counted boxes and a one-line hint (:func:`orgraph.book.guard.
+        preview_cut`), so a notebook never waits a minute for a chart nobody can read."""
+        from orgraph.book.guard import preview_cut  # late import: rendering is optional
+        from orgraph.display import Chart
 
-        from orgraph.book.guard import preview  # late import: rendering is optional to load
-
-        data, hint = preview(self)
-        svg = data.decode("utf-8")
-        bundle = {"image/svg+xml": svg, "text/plain": repr(self)}
-        if hint:
-            bundle["text/html"] = f"<p>{html.escape(hint)}</p>{svg[svg.find('<svg'):]}"
-            bundle["text/plain"] = f"{self!r}\n{hint}"
-        if include:
-            bundle = {k: v for k, v in bundle.items() if k in include}
-        if exclude:
-            bundle = {k: v for k, v in bundle.items() if k not in exclude}
+        cut, hint = preview_cut(self)
+        chart = Chart(self, hint=hint, cut=cut) if cut else Chart(self)
+        bundle = chart._repr_mimebundle_(include, exclude)
+        if "text/plain" in bundle:
+            bundle["text/plain"] = repr(self) + (f"\n{hint}" if hint else "")
         return bundle
 
 

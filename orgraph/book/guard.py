@@ -26,7 +26,8 @@ from orgraph.book.paper import MARGIN, Paper
 from orgraph.model import Organisation
 from orgraph.render.style import NODE_DEFAULTS
 
-__all__ = ["PREVIEW_BOXES", "READABLE_PT", "READ_IT", "chart_size", "preview", "preview_depth",
+__all__ = ["PREVIEW_BOXES", "READABLE_PT", "READ_IT", "chart_size", "preview", "preview_cut",
+           "preview_depth",
            "unreadable_hint"]
 
 #: Text smaller than this (points, on paper) is unreadable.
@@ -111,18 +112,37 @@ def preview(org: Organisation, max_boxes: int = PREVIEW_BOXES, **options: object
     """
     from orgraph.render import render
 
+    cut, hint = preview_cut(org, max_boxes)
+    return render(org, "svg", cut=cut, **options), hint  # type: ignore[arg-type]
+
+
+def preview_cut(org: Organisation, max_boxes: int = PREVIEW_BOXES
+                ) -> tuple[set[str], str | None]:
+    """The nodes a notebook's preview cuts (drawn as counted boxes) and its hint.
+
+    Nothing is cut, and there is no hint, when the organisation has at most ``max_boxes``
+    boxes; otherwise the hint names the Python arguments that draw more.
+
+    Examples
+    --------
+    >>> from orgraph.generate import generate_company
+    >>> cut, hint = preview_cut(generate_company(2000, seed=1))
+    >>> len(cut) > 0, "org.chart(root='p1', depth=N)" in hint
+    (True, True)
+    >>> preview_cut(generate_company(20))
+    (set(), None)
+    """
     depth = preview_depth(org, max_boxes)
     if depth is None:
-        return render(org, "svg", **options), None  # type: ignore[arg-type]
+        return set(), None
     tree = Tree(org)
     tops = tops_of(org)
-    cut = _level(tree, tops, depth)
-    svg = render(org, "svg", cut=cut, **options)  # type: ignore[arg-type]
     top = max(tops, key=lambda t: tree.size[t])
     hint = (f"Showing the top {depth} levels of {org.number_of_nodes()} boxes: draw a part "
-            f"with orgraph.render(org, root={top!r}, depth=N), or the whole as readable "
-            f"pages with orgraph.book.build_book(org)")
-    return svg, hint
+            f"with org.chart(root={top!r}, depth=N) (bytes: orgraph.render(org, "
+            f"root={top!r}, depth=N)), or the whole as readable pages with "
+            "orgraph.book.build_book(org)")
+    return _level(tree, tops, depth), hint
 
 
 def _level(tree: Tree, tops: list[str], depth: int) -> set[str]:

@@ -14,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 
+from orgraph.display import Record
 from orgraph.errors import MetricsError
 from orgraph.metrics import fte, generic, leaders, levels, report, span
 from orgraph.metrics._structure import Structure, structure
@@ -130,8 +131,9 @@ def record(org: nx.DiGraph | Structure, *, dotted: bool = True,
 
     Returns
     -------
-    dict
-        JSON-ready: ``None`` where a metric is undefined, with the reason in ``notes``.
+    Record
+        A dict, shown as a table in Jupyter; JSON-ready: ``None`` where a metric is
+        undefined, with the reason in ``notes``.
 
     Examples
     --------
@@ -153,7 +155,7 @@ def record(org: nx.DiGraph | Structure, *, dotted: bool = True,
     if rec.out["municipality"]:
         _municipal(st, rec)
     rec.out["notes"] = rec.notes
-    return {key: rec.out[key] for key in FIELDS if key in rec.out}
+    return Record({key: rec.out[key] for key in FIELDS if key in rec.out})
 
 
 def _generic(st: Structure, rec: _Builder, dotted: bool, lub_reading: str) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from orgraph.display import SpanProfile, Spans
 from orgraph.errors import MetricsError
 from orgraph.metrics._structure import POLITICAL, Structure, structure
 from orgraph.metrics.levels import _unit_halves
@@ -51,7 +52,7 @@ def spans(org: nx.DiGraph | Structure) -> dict[Hashable, int]:
     st = structure(org)
     nodes = st.nodes
     idx, values = _span_arrays(st)
-    return dict(zip(map(nodes.__getitem__, idx.tolist()), values.tolist(), strict=True))
+    return Spans(zip(map(nodes.__getitem__, idx.tolist()), values.tolist(), strict=True))
 
 
 def _all_spans(st: Structure) -> np.ndarray:
@@ -183,8 +184,9 @@ def spans_and_layers(org: nx.DiGraph | Structure) -> dict[str, Any]:
 
     Returns
     -------
-    dict
-        ``units_per_layer``: list, index = layer below the head (line edges), value =
+    SpanProfile
+        A dict (shown as tables in Jupyter). ``units_per_layer``: list, index = layer
+        below the head (line edges), value =
         performance units there (aggregates as their count), so a pyramid and a diamond
         differ; ``managers_per_layer``: managers (nodes with line subordinates) per layer;
         ``narrow_managers``: managers with span ≤ 2; ``wide_managers``: span > 15;
@@ -228,10 +230,10 @@ def spans_and_layers(org: nx.DiGraph | Structure) -> dict[str, Any]:
     for name, lo, hi in SPAN_BANDS:
         inside = values >= lo if hi is None else (values >= lo) & (values <= hi)
         bands[name] = int(inside.sum())
-    return {
+    return SpanProfile({
         "units_per_layer": units,
         "managers_per_layer": managers,
         "narrow_managers": int((values <= 2).sum()),
         "wide_managers": int((values > 15).sum()),
         "bands": bands,
-    }
+    })

@@ -20,7 +20,10 @@ b'PNG'
 from __future__ import annotations
 
 import re
+import sys
+import types
 from collections.abc import Collection, Mapping
+from typing import Any
 
 from orgraph.errors import RenderError
 from orgraph.language import resolve_language
@@ -49,7 +52,7 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
            timeout: float | None = DEFAULT_TIMEOUT, dpi: float | None = None,
            layout: str = "tree", page: str | Page | None = None,
            cut: Collection[str] = (), captions: Mapping[str, str] | None = None,
-           links: Mapping[str, str] | None = None) -> bytes:
+           links: Mapping[str, str] | None = None, id_prefix: str | None = None) -> bytes:
     """Draw the organisation's chart and return it as bytes.
 
     Parameters
@@ -71,6 +74,10 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
         Fit the chart to a paper size (``"A4"``, ``"A3,landscape"``); PDF pages are that size.
     cut, captions, links
         Chart-book options of :func:`~orgraph.render.pinned.to_pinned_dot`.
+    id_prefix : str, optional
+        SVG only: put this prefix before every id (and every reference to one), so that
+        several charts share a page (:mod:`~orgraph.render.svgids`); ``"auto"`` makes one
+        from the chart (``og`` + 8 hex digits, the same for the same chart).
 
     Raises
     ------
@@ -97,6 +104,8 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
     lang = resolve_language(org, lang)  # the chart's declared language unless lang is given
     if format not in FORMATS:
         raise RenderError(f"unknown format {format!r}; use one of: {', '.join(FORMATS)}")
+    if id_prefix is not None and format != "svg":
+        raise RenderError(f"id_prefix applies to SVG only, not to {format!r}; leave it out")
     if layout not in LAYOUTS:
         raise RenderError(f"unknown layout {layout!r}; use one of: {', '.join(LAYOUTS)}")
     paper = Page.parse(page) if isinstance(page, str) else page
@@ -128,7 +137,19 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
     if format == "svg" and pinned:
         out = out.replace(b'font-family="Arial"',
                           b'font-family="' + FONT_STACK.replace('"', "&quot;").encode() + b'"')
+    if id_prefix is not None:
+        out = _prefixed(out, id_prefix)
     return out
+
+
+def _prefixed(svg: bytes, id_prefix: str) -> bytes:
+    from orgraph.render.svgids import chart_prefix, prefix_ids
+
+    prefix = chart_prefix(svg) if id_prefix == "auto" else id_prefix
+    try:
+        return prefix_ids(svg, prefix)
+    except ValueError as exc:
+        raise RenderError(str(exc)) from None
 
 
 def _aspect(paper: Page | None) -> float:
@@ -156,3 +177,19 @@ def _fit(source: str, paper: Page, format: str) -> tuple[str, float]:
 def _svg_size(svg: bytes) -> tuple[float, float]:
     found = _SIZE.search(svg)
     return (float(found[1]), float(found[2])) if found else (1.0, 1.0)
+
+
+class _RenderModule(types.ModuleType):
+    """``orgraph.render`` is this subpackage and, called, :func:`render` (backwards compatible).
+
+    ``orgraph.render(org, "svg")`` has drawn charts since 0.1; the subpackage's modules
+    (``orgraph.render.pinned``, ...) live under the same name. A module attribute cannot be
+    both, and which one ``orgraph.render`` named used to depend on import order; a callable
+    module is both, whatever was imported first.
+    """
+
+    def __call__(self, org: Organisation, format: str = "svg", **options: Any) -> bytes:
+        return render(org, format, **options)
+
+
+sys.modules[__name__].__class__ = _RenderModule
