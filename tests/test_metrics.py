@@ -255,9 +255,28 @@ def test_record_keys_are_stable_and_documented_in_readme() -> None:
 
 def test_dataframe() -> None:
     pd = pytest.importorskip("pandas")
-    frame = to_dataframe([record(two_level(3)), record(two_level(5))])
+    frame = to_dataframe([record(two_level(3)), record(two_level(5))], index=["a", "b"])
     assert isinstance(frame, pd.DataFrame)
-    assert list(frame["performance_units"]) == [3, 5]
+    assert list(frame["performance_units"]) == [3, 5] and list(frame.index) == ["a", "b"]
+
+
+def test_dataframe_rows_have_unique_keys_and_the_name_as_a_column() -> None:
+    pytest.importorskip("pandas")
+    paths = sorted(Path("charts").glob("*.yaml"))
+    recs = [record(orgraph.load(p)) for p in paths]
+    by_name = to_dataframe(recs)  # four names repeat: the dated reorganisations get the date
+    assert by_name.index.is_unique and len(by_name) == len(paths)
+    assert by_name.loc["Sveio kommune (2002-09)", "name"] == "Sveio kommune"
+    by_file = to_dataframe({str(p): r for p, r in zip(paths, recs, strict=True)})
+    assert list(by_file.index) == [str(p) for p in paths]
+    assert (by_file["name"] == "Sveio kommune").sum() == 2
+    with pytest.raises(MetricsError, match="share the key 'x'"):
+        to_dataframe(recs[:2], index=["x", "x"])
+    with pytest.raises(MetricsError, match="1 keys for 2 records"):
+        to_dataframe(recs[:2], index=["x"])
+    same = [record(two_level(3)), record(two_level(5))]
+    with pytest.raises(MetricsError, match=r"pass to_dataframe\(\{key: record"):
+        to_dataframe(same)
 
 
 def test_cli_metrics_json_and_csv(tmp_path) -> None:

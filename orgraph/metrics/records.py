@@ -9,7 +9,7 @@ CAO, no units under the CAO, no head counts, a ``nan`` hierarchy measure) is ``N
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -248,27 +248,74 @@ def records(orgs: Iterable[nx.DiGraph], **kwargs: Any) -> list[dict[str, Any]]:
     return [record(org, **kwargs) for org in orgs]
 
 
-def to_dataframe(recs: Iterable[dict[str, Any]]) -> Any:
-    """The records as a :class:`pandas.DataFrame`, one row per organisation, indexed by name.
+def to_dataframe(recs: Iterable[dict[str, Any]] | Mapping[str, dict[str, Any]],
+                 index: Iterable[str] | None = None) -> Any:
+    """The records as a :class:`pandas.DataFrame`, one row per organisation, under a unique key.
 
-    Needs pandas: ``pip install 'orgraph[pandas]'``.
+    Needs pandas: ``pip install 'orgraph[pandas]'``. The organisation's name stays a column:
+    names repeat (a municipality before and after its reorganisation), keys never do.
+
+    Parameters
+    ----------
+    recs : iterable of records, or mapping of key to record
+        A mapping's keys (a file path, an id the caller picks) index the rows.
+    index : iterable of str, optional
+        The keys, one per record, for an iterable of records. Without keys the rows are
+        indexed by the records' ``file`` when every record has one, else by name, with the
+        date added where names repeat (``"Sveio kommune (2002-09)"``).
 
     Raises
     ------
     MetricsError
-        pandas is not installed.
+        pandas is not installed; keys repeat (the message names them) or do not match the
+        records in number.
 
     Examples
     --------
     >>> import orgraph
-    >>> df = to_dataframe(records([orgraph.load("examples/minimal.yaml")]))  # doctest: +SKIP
-    >>> int(df.loc["Eksempel kommune", "performance_units"])  # doctest: +SKIP
-    4
+    >>> rec = record(orgraph.load("examples/minimal.yaml"))
+    >>> df = to_dataframe({"minimal.yaml": rec})  # doctest: +SKIP
+    >>> int(df.loc["minimal.yaml", "performance_units"]), df.loc["minimal.yaml", "name"]
+    ... # doctest: +SKIP
+    (4, 'Eksempel kommune')
+    >>> _row_keys([rec, rec], None)
+    Traceback (most recent call last):
+    ...
+    orgraph.errors.MetricsError: 2 records share the key 'Eksempel kommune (2002-01)'; ...
     """
     try:
         import pandas as pd
     except ImportError:  # pragma: no cover - depends on the environment
         raise MetricsError("pandas is not installed; install it with: "
                            "pip install 'orgraph[pandas]'") from None
-    frame = pd.DataFrame(list(recs), columns=list(FIELDS))
-    return frame.set_index("name")
+    if isinstance(recs, Mapping):
+        index, rows = list(recs), list(recs.values())
+    else:
+        rows = list(recs)
+    keys = _row_keys(rows, index)
+    columns = list(FIELDS) + sorted({k for r in rows for k in r} - set(FIELDS))
+    return pd.DataFrame(rows, columns=columns, index=pd.Index(keys, name="id"))
+
+
+def _row_keys(rows: list[dict[str, Any]], index: Iterable[str] | None) -> list[str]:
+    """One unique key per record: the caller's, the records' files, or name (and date)."""
+    if index is not None:
+        keys = [str(k) for k in index]
+        if len(keys) != len(rows):
+            raise MetricsError(f"{len(keys)} keys for {len(rows)} records; give one key "
+                               "per record")
+    elif rows and all(r.get("file") for r in rows):
+        keys = [str(r["file"]) for r in rows]
+    else:
+        names = [str(r.get("name")) for r in rows]
+        keys = [f"{n} ({r['date']})" if names.count(n) > 1 and r.get("date") else n
+                for n, r in zip(names, rows, strict=True)]
+    seen: dict[str, int] = {}
+    for key in keys:
+        seen[key] = seen.get(key, 0) + 1
+    twice = [k for k, n in seen.items() if n > 1]
+    if twice:
+        raise MetricsError(f"{seen[twice[0]]} records share the key {twice[0]!r}; pass "
+                           "to_dataframe({key: record, ...}) or index=[...] with a unique "
+                           "key per record (e.g. its file)")
+    return keys
