@@ -134,8 +134,8 @@ def test_every_rule_repaired_keeps_every_record(tmp_path):
     ])
     org, repairs = lenient(path)
     junior = str(tmp_path / "x-junior.csv")
-    assert org.line_superior("F_1") == "A1" and org.nodes["F_1"]["source_id"] == "F 1"
-    assert org.line_superior("I1") == "F_1" and "fte" not in org.nodes["I1"]
+    assert org.line_superior("f_1") == "A1" and org.nodes["f_1"]["source_id"] == "F 1"
+    assert org.line_superior("I1") == "f_1" and "fte" not in org.nodes["I1"]
     assert org.line_superior("H1") == "A1"  # G1 is Eliminated: its own superior
     assert org.nodes["A1.2"]["source_id"] == "A1" and org.line_superior("A1.2") == "A1"
     assert org.in_degree("J1") == 0 and org.line_superior("K1") == "J1"

@@ -7,13 +7,14 @@ import json
 import math
 import operator
 import re
-import unicodedata
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
 from pathlib import Path
 from typing import Any
+
+from anyascii import anyascii
 
 from orgraph.chartfile import KIND_ONLY_KEYS as CHART_KIND_ONLY
 from orgraph.chartfile import check_organisation
@@ -177,14 +178,16 @@ def safe_ids(raw_ids: Iterable[str], report: Report | None = None) -> dict[str, 
     """Map ids that break the chart format's id rule to safe ones; valid ids map to themselves.
 
     Returns only the rewritten ids (an empty dict when all are valid). Safe ids are ASCII
-    letters, digits, ``_ - . /``; collisions get a numeric suffix.
+    letters, digits, ``_ - . /``: a rewritten id is the name transliterated (anyascii: ``Ø``
+    → ``o``, ``æ`` → ``ae``, ``å`` → ``a``, other scripts too) and lower-cased, other
+    characters ``_``; collisions get a numeric suffix.
 
     Examples
     --------
-    >>> safe_ids(["Jane Doe", "Jane_Doe", "Ola Nordmann", "ok-1"])
-    {'Jane Doe': 'Jane_Doe_2', 'Ola Nordmann': 'Ola_Nordmann'}
-    >>> safe_ids(["Åse", "<script>"])
-    {'Åse': 'Ase', '<script>': '_script_'}
+    >>> safe_ids(["Jane Doe", "jane_doe", "Ola Nordmann", "ok-1"])
+    {'Jane Doe': 'jane_doe_2', 'Ola Nordmann': 'ola_nordmann'}
+    >>> safe_ids(["Øystein Berg", "Åse Ærø", "<script>", "Пётр"])
+    {'Øystein Berg': 'oystein_berg', 'Åse Ærø': 'ase_aero', '<script>': '_script_', 'Пётр': 'petr'}
     """
     raw_ids = list(raw_ids)
     if raw_ids and max(map(len, raw_ids)) <= 200 and _all_valid(raw_ids):
@@ -198,8 +201,7 @@ def safe_ids(raw_ids: Iterable[str], report: Report | None = None) -> dict[str, 
     for raw in bad:
         if raw in out:
             continue
-        ascii_ = unicodedata.normalize("NFKD", raw).encode("ascii", "ignore").decode()
-        slug = re.sub(r"[^A-Za-z0-9_.\-/]+", "_", ascii_)[:190] or "id"
+        slug = re.sub(r"[^a-z0-9_.\-/]+", "_", anyascii(raw).lower())[:190] or "id"
         if not re.match(r"[A-Za-z0-9_]", slug):
             slug = "_" + slug
         candidate, n = slug, 1
