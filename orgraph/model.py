@@ -8,6 +8,8 @@ from typing import Any
 
 import networkx as nx
 
+from orgraph.nxwriters import asked_by_writer, check_writable
+
 __all__ = [
     "COORDINATION_KINDS",
     "EXECUTIVE_KINDS",
@@ -183,6 +185,14 @@ class Organisation(nx.DiGraph):
                      relation: Relation | str = Relation.LINE, **attrs: Any) -> None:
         """Add a typed edge ``superior → subordinate`` (line reporting by default)."""
         self.add_edge(superior, subordinate, relation=Relation(relation).value, **attrs)
+
+    def is_directed(self) -> bool:
+        """True; asked by networkx's GraphML or GEXF writer, first check that the format can
+        hold every attribute (:func:`orgraph.nxwriters.check_writable` names the way out)."""
+        fmt = asked_by_writer()
+        if fmt is not None:
+            check_writable(self, fmt)
+        return True
 
     def kind(self, node: str) -> Kind:
         """Return the kind of ``node``."""

@@ -52,6 +52,7 @@ __all__ = [
     "WRITABLE",
     "FormatWarning",
     "Report",
+    "flatten",
     "format_for",
     "read",
     "write",
@@ -220,6 +221,24 @@ def write(org: Organisation, path: str | Path, format: str | None = None, *,
                                              "character or write another format")]) from None
     if not given:
         report.warn()
+
+
+def flatten(org: Organisation) -> Any:
+    """A plain :class:`networkx.DiGraph` copy whose attributes networkx's GraphML and GEXF
+    writers take: lists, mappings and ``None`` as JSON text (listed in the graph attribute
+    ``orgraph_json``, so that :func:`read` restores them exactly).
+
+    Examples
+    --------
+    >>> import io, networkx as nx, orgraph
+    >>> flat = flatten(orgraph.load("examples/minimal.yaml"))
+    >>> flat.nodes["barnehager"]["items"][:20]
+    '["Nordby barnehage",'
+    >>> nx.write_graphml(flat, io.BytesIO())
+    """
+    from orgraph.formats._graph import flatten as flat_copy
+
+    return flat_copy(org)
 
 
 def _reader(module: str, function: str) -> Callable[[], Callable[..., Organisation]]:
