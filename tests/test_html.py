@@ -27,6 +27,7 @@ from orgraph.cli import main
 from orgraph.errors import RenderError
 from orgraph.generate import generate_company
 from orgraph.metrics import layers, spans
+from orgraph.render.svgids import prefix_ids, svg_ids
 
 HOSTILE = "</script><script>alert(1)</script><!-- <img src=x onerror=alert(2)> \u2028\u2029 &amp;"
 
@@ -80,8 +81,12 @@ def test_file_holds_the_pages_and_nothing_from_outside(minimal) -> None:
     doc = _parse(text)
     data = _data(text)
     assert [p["n"] for p in data["pages"]] == [1, 2]
+    legend_ids = set(svg_ids(_unpack(data["legend"])))
+    assert legend_ids and all(i.startswith("og-legend-") for i in legend_ids)
     for page, stored in zip(book.pages, data["pages"], strict=True):
-        assert _unpack(stored["svg"]) == compact_svg(page.svg)
+        svg = _unpack(stored["svg"])
+        assert svg == prefix_ids(compact_svg(page.svg), f"og-p{page.number}-")
+        assert not set(svg_ids(svg)) & legend_ids  # the legend and a page share the screen
         assert stored["root"] == page.root and stored["path"] == list(page.path)
         assert stored["links"] == dict(page.links)
     # self-contained: no element loads anything; the CSP forbids every connection

@@ -44,6 +44,7 @@ from orgraph.book.words import ATTRIBUTE_NAMES, KIND_NAMES, WORDS
 from orgraph.errors import RenderError
 from orgraph.language import resolve_language
 from orgraph.model import Organisation
+from orgraph.render.svgids import prefix_ids
 
 __all__ = ["book_to_html", "compact_svg", "html_chart", "pack", "script_json"]
 
@@ -139,11 +140,13 @@ def book_to_html(book: Book, org: Organisation, *, lang: str | None = None,
         "words": WORDS[lang],
         "kinds": KIND_NAMES[lang],
         "attributes": ATTRIBUTE_NAMES[lang],
-        "legend": pack(compact_svg(legend_svg(org, lang, engine=engine, show=show,
-                                              counted=any(p.links for p in book.pages)))),
+        "legend": pack(prefix_ids(compact_svg(legend_svg(
+            org, lang, engine=engine, show=show, counted=any(p.links for p in book.pages))),
+            "og-legend-")),  # the legend and a page share the screen: ids of their own
         "pages": [{"n": p.number, "root": str(p.root), "path": [str(x) for x in p.path],
                    "links": {str(k): v for k, v in p.links.items()},
-                   "svg": pack(compact_svg(p.svg))} for p in book.pages],
+                   "svg": pack(prefix_ids(compact_svg(p.svg), f"og-p{p.number}-"))}
+                  for p in book.pages],
         "nodes": pack(json.dumps(records, ensure_ascii=False,
                                  separators=(",", ":")).encode("utf-8")),
     }
