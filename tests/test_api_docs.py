@@ -28,7 +28,7 @@ def test_every_listed_name_exists() -> None:
     for dotted in re.findall(r"`((?:book|generate|svgids)\.[a-z_.]+)", API):
         obj = orgraph.render if dotted.startswith("svgids") else orgraph
         module = "orgraph.render." if dotted.startswith("svgids") else "orgraph."
-        *path, name = dotted.split(".")
+        path = dotted.split(".")[:-1]
         importlib.import_module(module + ".".join(path))
         for part in dotted.split("."):
             obj = getattr(obj, part)
