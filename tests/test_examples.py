@@ -102,3 +102,22 @@ def test_example_script_runs(path: Path, tmp_path: Path) -> None:
         assert f"wrote {svg.name}" in result.stdout and "span of Rådmann: 6" in result.stdout
         titles = {t.text for t in ET.parse(svg).getroot().iter(f"{SVG}title")}
         assert {"cao", "care_3", "kindergartens", "finance"} <= titles
+
+
+def test_the_readme_plot_is_the_first_notebooks_own(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    pytest.importorskip("pandas")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import notebook_plot
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    cells = notebook_plot.cells_up_to_tag(notebook_plot.NOTEBOOK)
+    assert "barh" in cells[-1] and len(cells) >= 2  # the units-per-layer plot, after loading
+    out = tmp_path / "layers.png"
+    notebook_plot.main(out)
+    assert out.read_bytes()[:4] == b"\x89PNG"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "(docs/flat-structure-layers.png)" in readme and notebook_plot.OUT.is_file()
+    for name in ("flat-structure.ipynb", "from-spreadsheet.ipynb", "build_in_python.py"):
+        assert f"(examples/{name})" in readme
