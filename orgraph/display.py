@@ -156,14 +156,15 @@ class Chart:
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None,
                           **kwargs: Any) -> dict[str, str]:
-        svg = self.svg.decode("utf-8")
-        bundle = {"image/svg+xml": svg, "text/plain": repr(self)}
-        if self.hint:
-            bundle["text/html"] = f"<p>{html.escape(self.hint)}</p>{svg[svg.find('<svg'):]}"
-        if (not include or "image/png" in include) and "image/png" not in (exclude or ()):
+        def wanted(mime: str) -> bool:
+            return (not include or mime in include) and mime not in (exclude or ())
+
+        bundle = {"text/plain": repr(self)}
+        if wanted("image/svg+xml") or (self.hint and wanted("text/html")):
+            svg = self.svg.decode("utf-8")
+            bundle["image/svg+xml"] = svg
+            if self.hint:
+                bundle["text/html"] = f"<p>{html.escape(self.hint)}</p>{svg[svg.find('<svg'):]}"
+        if wanted("image/png"):
             bundle["image/png"] = base64.b64encode(self.png).decode("ascii")
-        if include:
-            bundle = {k: v for k, v in bundle.items() if k in include}
-        if exclude:
-            bundle = {k: v for k, v in bundle.items() if k not in exclude}
-        return bundle
+        return {k: v for k, v in bundle.items() if wanted(k)}

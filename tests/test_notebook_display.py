@@ -111,6 +111,9 @@ def test_include_and_exclude_choose_the_mime_types() -> None:
     chart = orgraph.load(ROOT / "examples" / "minimal.yaml").chart()
     assert set(chart._repr_mimebundle_(include={"image/svg+xml"})) == {"image/svg+xml"}
     assert "image/png" not in chart._repr_mimebundle_(exclude={"image/png"})
+    plain = orgraph.load(ROOT / "examples" / "minimal.yaml").chart()
+    assert set(plain._repr_mimebundle_(include={"text/plain"})) == {"text/plain"}
+    assert "svg" not in plain.__dict__ and "png" not in plain.__dict__  # nothing drawn
     assert isinstance(chart, Chart) and "Chart of" in repr(chart)
 
 
