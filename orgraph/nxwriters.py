@@ -40,10 +40,13 @@ def asked_by_writer(depth: int = 2) -> str | None:
 
     Examples
     --------
-    >>> asked_by_writer() is None
-    True
+    >>> asked_by_writer() is None, asked_by_writer(depth=10_000) is None
+    (True, True)
     """
-    frame = sys._getframe(depth)
+    try:
+        frame = sys._getframe(depth)
+    except ValueError:  # called from C with no Python caller that deep
+        return None
     return WRITER_MODULES.get(frame.f_globals.get("__name__", ""))
 
 
