@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
-__all__ = ["MAX_ROWS", "Chart", "Record", "SpanProfile", "Spans", "html_table"]
+__all__ = ["MAX_ROWS", "Chart", "Record", "SpanProfile", "Spans", "html_table", "report_html"]
 
 #: Rows an HTML table shows before it says how many it left out.
 MAX_ROWS = 60
@@ -110,6 +110,26 @@ class Spans(dict):  # type: ignore[type-arg]
     def _repr_html_(self) -> str:
         widest = sorted(self.items(), key=lambda kv: (-kv[1], str(kv[0])))[:MAX_ROWS]
         return html_table(widest, ("manager", "span"), total=len(self))
+
+
+def report_html(report: Any) -> str:
+    """A :class:`orgraph.formats.Report` as a table: what was dropped, noted and repaired.
+
+    Examples
+    --------
+    >>> from orgraph.errors import Problem
+    >>> from orgraph.formats import Report
+    >>> report = Report("x.csv")
+    >>> report.repair(Problem("x.csv", "'Name' is empty: read as 'N/D'", line=3, node="B1"))
+    >>> "<td>3</td><td>B1</td><td>&#x27;Name&#x27; is empty" in report._repr_html_()
+    True
+    """
+    rows = ([("dropped", "", "", m) for m in report.dropped]
+            + [("note", "", "", m) for m in report.notes]
+            + [("repair", p.line or "", p.node or "", p.message) for p in report.repairs])
+    caption = f"<p>{html.escape(report.file)}: {len(rows)} entries</p>"
+    return caption + html_table(rows[:MAX_ROWS], ("", "line", "node", "what"),
+                                css="orgraph-report", total=len(rows))
 
 
 class Chart:

@@ -195,3 +195,17 @@ def test_node_link_data_round_trips_through_json() -> None:
     text = json.dumps(nx.node_link_data(org, edges="edges"), ensure_ascii=False)
     back = orgraph.Organisation(nx.node_link_graph(json.loads(text), edges="edges"))
     assert orgraph.graphs_equal(back, org)
+
+
+def test_a_reading_report_shows_every_entry_escaped() -> None:
+    from orgraph.errors import Problem
+    from orgraph.formats import Report
+
+    report = Report("x.csv")
+    report.drop("column 'Telephone'")
+    report.repair(Problem("x.csv", "'<b>' is empty: read as 'N/D'", line=3, node="B1"))
+    html = report._repr_html_()
+    table = ET.fromstring(html[html.index("<table"):])
+    rows = [[td.text for td in tr.iter("td")] for tr in table.iter("tr")][1:]
+    assert rows[1] == ["3", "B1", "'<b>' is empty: read as 'N/D'"]  # parsed back: escaped
+    assert [tr.find("th").text for tr in table.iter("tr")][1:] == ["dropped", "repair"]

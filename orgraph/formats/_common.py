@@ -105,6 +105,11 @@ class Report:
                 + [f"{self.file}: note: {m}" for m in self.notes]
                 + [str(p) for p in self.repairs])
 
+    def _repr_html_(self) -> str:
+        from orgraph.display import report_html
+
+        return report_html(self)
+
     def warn(self) -> None:
         """Issue every dropped entry and every repair as a :class:`FormatWarning`."""
         for message in self.dropped:
