@@ -180,11 +180,12 @@ class Chart:
             return (not include or mime in include) and mime not in (exclude or ())
 
         bundle = {"text/plain": repr(self)}
-        if wanted("image/svg+xml") or (self.hint and wanted("text/html")):
-            svg = self.svg.decode("utf-8")
-            bundle["image/svg+xml"] = svg
-            if self.hint:
-                bundle["text/html"] = f"<p>{html.escape(self.hint)}</p>{svg[svg.find('<svg'):]}"
-        if wanted("image/png"):
-            bundle["image/png"] = base64.b64encode(self.png).decode("ascii")
+        if wanted("image/svg+xml"):
+            bundle["image/svg+xml"] = self.svg.decode("utf-8")
+        if wanted("image/png") or (self.hint and wanted("text/html")):
+            png = base64.b64encode(self.png).decode("ascii")
+            bundle["image/png"] = png
+            if self.hint:  # an <img>: untrusted notebooks strip inline <svg> from HTML
+                bundle["text/html"] = (f"<p>{html.escape(self.hint)}</p><img alt=\"chart\" "
+                                       f"src=\"data:image/png;base64,{png}\">")
         return {k: v for k, v in bundle.items() if wanted(k)}

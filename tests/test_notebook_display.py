@@ -105,6 +105,11 @@ def test_a_big_organisation_shows_its_top_levels_quickly_with_python_hints() -> 
     assert "org.chart(root='p1', depth=N)" in hint and "orgraph.render(org" in hint
     assert "--" not in hint  # Python arguments, not command-line flags
     assert png_size(base64.b64decode(bundle["image/png"]))[0] > 100
+    # the HTML (hint + chart) holds an <img>, never inline SVG: untrusted notebooks strip that
+    page = bundle["text/html"]
+    assert "<svg" not in page and page.startswith("<p>Showing the top")
+    src = re.search(r'<img alt="chart" src="data:image/png;base64,([^"]+)">', page)[1]
+    assert src == bundle["image/png"]
 
 
 def test_include_and_exclude_choose_the_mime_types() -> None:
