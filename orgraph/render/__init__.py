@@ -1,9 +1,11 @@
 """Charts in the legend of Vedlegg 1: Organisation → layout → DOT → SVG / PNG / PDF.
 
-:func:`render` is the whole pipeline. By default orgraph lays the chart out itself
-(:mod:`orgraph.layout`: measured boxes, per-subtree placers, routed connectors) and Graphviz
-only draws the pinned DOT (:mod:`~orgraph.render.pinned`, ``neato -n2``); ``layout="dot"``
-keeps Graphviz's own ``dot`` layout (:mod:`~orgraph.render.dot`) for comparison.
+:func:`render` is the whole pipeline, and this subpackage called is :func:`render`:
+``orgraph.render(org, "svg")`` draws, ``orgraph.render.pinned`` is a module. By default
+orgraph lays the chart out itself (:mod:`orgraph.layout`: measured boxes, per-subtree
+placers, routed connectors) and Graphviz only draws the pinned DOT
+(:mod:`~orgraph.render.pinned`, ``neato -n2``); ``layout="dot"`` keeps Graphviz's own
+``dot`` layout (:mod:`~orgraph.render.dot`) for comparison.
 :mod:`~orgraph.render.style` is the legend table, :mod:`~orgraph.render.engine` the one place
 that starts a process, :mod:`~orgraph.render.convert` SVG → PDF.
 
@@ -11,8 +13,8 @@ Examples
 --------
 >>> import orgraph
 >>> org = orgraph.load("examples/minimal.yaml")
->>> render(org, format="svg")[:5]
-b'<?xml'
+>>> render(org, format="svg")[:5], orgraph.render(org, "svg")[:5]
+(b'<?xml', b'<?xml')
 >>> render(org, format="png")[1:4]
 b'PNG'
 """
