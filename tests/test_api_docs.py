@@ -11,7 +11,7 @@ import pytest
 API = (Path(__file__).resolve().parent.parent / "docs" / "api.md").read_text(encoding="utf-8")
 PACKAGES = ["orgraph", "orgraph.render", "orgraph.display", "orgraph.metrics",
             "orgraph.metrics.records", "orgraph.metrics.compare", "orgraph.formats",
-            "orgraph.book", "orgraph.generate", "orgraph.render.svgids"]
+            "orgraph.book", "orgraph.generate", "orgraph.render.svgids", "orgraph.reorg"]
 
 
 @pytest.mark.parametrize("package", PACKAGES)
