@@ -42,13 +42,15 @@ from orgraph.render.labels import (
 )
 from orgraph.render.style import TEXT, node_style
 
-__all__ = ["FONT_SIZE", "PAD_X", "PAD_Y", "BoxSpec", "box_specs", "measure"]
+__all__ = ["CAPTION_WIDTH", "FONT_SIZE", "PAD_X", "PAD_Y", "BoxSpec", "box_specs", "measure"]
 
 #: Text size of a box, in points.
 FONT_SIZE = 12.0
 #: Space between a box's text and its border, left/right and top/bottom, in points.
 PAD_X, PAD_Y = 8.0, 5.0
 COLUMN_GAP = 14.0
+#: A caption (an extra line of text under a box's label) wraps at this many characters.
+CAPTION_WIDTH = LABEL_WIDTH + 8
 
 
 @dataclass
@@ -77,6 +79,10 @@ class BoxSpec:
     ring : float
         Extra border drawn outside the box (a counted box's second periphery), in points,
         included in ``width``/``height``.
+    strike : bool
+        Draw the text struck through (a unit removed, in a before/after chart).
+    notes : int
+        How many last lines are a note, drawn in italics.
     group_under : str, optional
         For one group of an aggregate drawn as groups: the manager it hangs under.
     url : str, optional
@@ -96,6 +102,8 @@ class BoxSpec:
     text_width: float = 0.0
     group_under: str | None = None
     ring: float = 0.0
+    strike: bool = False
+    notes: int = 0
 
 
 def measure(spec: BoxSpec, size: float = FONT_SIZE) -> BoxSpec:
@@ -226,7 +234,7 @@ def box_specs(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
             spec.attrs["class"] += " collapsed"
             spec.attrs["peripheries"] = "2"
         if node in captions:
-            spec.lines.extend(wrap_lines(captions[node], LABEL_WIDTH + 8))
+            spec.lines.extend(wrap_lines(captions[node], CAPTION_WIDTH))
         spec.url = links.get(node)
         measure(spec)
         if node in collapsed:  # Graphviz draws the second periphery 4 pt outside the box

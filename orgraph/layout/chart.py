@@ -31,7 +31,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from orgraph.layout.boxes import BoxSpec
@@ -39,7 +39,7 @@ from orgraph.layout.tree import Item
 from orgraph.model import Category, Kind, Organisation, Relation, category_of
 from orgraph.render.select import LEVEL_RELATIONS
 
-__all__ = ["ChartTree", "chart_tree"]
+__all__ = ["ChartTree", "chart_tree", "tree_parent"]
 
 
 @dataclass
@@ -65,10 +65,19 @@ _HANGS_ON = {Relation.LINE.value: 0, Relation.DELEGATION.value: 1, Relation.STAF
              Relation.DOTTED.value: 3}
 
 
-def _tree_parent(org: Organisation, node: str, visible: set[str],
-                 staff: bool) -> tuple[str, str] | None:
+def tree_parent(org: Organisation, node: str, visible: Collection[str],
+                staff: bool = False) -> tuple[str, str] | None:
     """The drawn superior a node hangs on and the relation: line first, then delegation,
-    then staff; a staff unit with none of those hangs beside its dotted-line superior."""
+    then staff; a staff unit (``staff``) with none of those hangs beside its dotted-line
+    superior; ``None`` at the top.
+
+    Examples
+    --------
+    >>> from orgraph import load
+    >>> org = load("examples/minimal.yaml")
+    >>> tree_parent(org, "okonomi", set(org), staff=True)
+    ('radmann', 'staff')
+    """
     best = None
     for u in org.predecessors(node):
         if u not in visible:
@@ -101,8 +110,7 @@ def chart_tree(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
     edge_of: dict[tuple[str, str], tuple[str, str, str]] = {}
     parent: dict[str, tuple[str, str]] = {}
     for node in nodes:
-        found = _tree_parent(org, node, visible,
-                             category_of(kinds[node]) is Category.STAFF)
+        found = tree_parent(org, node, visible, category_of(kinds[node]) is Category.STAFF)
         if found:
             parent[node] = found
     cao_children = {u for v, (u, rel) in parent.items()

@@ -36,8 +36,8 @@ from orgraph.render.engine import DEFAULT_TIMEOUT, ENGINES, find_engine, run_eng
 from orgraph.render.page import Page, check_raster, warn_small_text
 from orgraph.render.pinned import bounding_box, to_pinned_dot
 
-__all__ = ["DEFAULT_TIMEOUT", "ENGINES", "FORMATS", "LAYOUTS", "render", "to_dot",
-           "to_pinned_dot"]
+__all__ = ["DEFAULT_TIMEOUT", "ENGINES", "FORMATS", "LAYOUTS", "draw", "page_aspect", "render",
+           "to_dot", "to_pinned_dot"]
 
 #: Output formats; ``dot`` is the DOT source (pinned, or before ``dot``'s layout).
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -117,10 +117,31 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
     else:
         source = to_pinned_dot(org, lang=lang, expand=expand, legend=legend, show=show,
                                root=root, depth=depth, wrap=wrap, cut=cut, captions=captions,
-                               links=links, max_aspect=_aspect(paper))
+                               links=links, max_aspect=page_aspect(paper))
+    out = draw(source, format, engine=engine, timeout=timeout, dpi=dpi, page=paper,
+               pinned=layout == "tree")
+    if id_prefix is not None:
+        out = _prefixed(out, id_prefix)
+    return out
+
+
+def draw(source: str, format: str = "svg", *, engine: str = "auto",
+         timeout: float | None = DEFAULT_TIMEOUT, dpi: float | None = None,
+         page: Page | None = None, pinned: bool = True) -> bytes:
+    """Draw DOT (pinned by orgraph's layout, or for ``dot`` to lay out) as ``format`` bytes:
+    the second half of :func:`render`, for drawings built otherwise
+    (:mod:`orgraph.render.compare`).
+
+    Examples
+    --------
+    >>> draw('digraph { a [pos="20,20!" width=0.5 height=0.3] }')[:5]
+    b'<?xml'
+    """
+    if format not in FORMATS:
+        raise RenderError(f"unknown format {format!r}; use one of: {', '.join(FORMATS)}")
     scale = 1.0
-    if paper is not None and layout == "tree":
-        source, scale = _fit(source, paper, format)
+    if page is not None and pinned:
+        source, scale = _fit(source, page, format)
     if format == "dot":
         return source.encode("utf-8")
     if format == "png":
@@ -129,18 +150,15 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
         if size:
             check_raster(size[0] * scale, size[1] * scale, dpi)
     which, exe = find_engine(engine)
-    pinned = layout == "tree"
     if format == "pdf" and (which == "embedded" or pinned):
         from orgraph.render.convert import svg_to_pdf
 
         svg = run_engine(which, exe, source, "svg", timeout=timeout, pinned=pinned)
-        return svg_to_pdf(svg, page=paper.size(*_svg_size(svg)) if paper else None)
+        return svg_to_pdf(svg, page=page.size(*_svg_size(svg)) if page else None)
     out = run_engine(which, exe, source, format, timeout=timeout, dpi=dpi, pinned=pinned)
     if format == "svg" and pinned:
         out = out.replace(b'font-family="Arial"',
                           b'font-family="' + FONT_STACK.replace('"', "&quot;").encode() + b'"')
-    if id_prefix is not None:
-        out = _prefixed(out, id_prefix)
     return out
 
 
@@ -154,8 +172,14 @@ def _prefixed(svg: bytes, id_prefix: str) -> bytes:
         raise RenderError(str(exc)) from None
 
 
-def _aspect(paper: Page | None) -> float:
-    """The widest aspect ratio the layout may keep: 3:1, or the page's (a little wider)."""
+def page_aspect(paper: Page | None) -> float:
+    """The widest aspect ratio the layout may keep: 3:1, or the page's (a little wider).
+
+    Examples
+    --------
+    >>> page_aspect(None), round(page_aspect(Page.parse("A4,landscape")), 2)
+    (3.0, 1.63)
+    """
     if paper is None:
         return 3.0
     w, h = paper.size(1.0, 0.0) if paper.orientation != "portrait" else paper.size(0.0, 1.0)

@@ -17,7 +17,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from orgraph.layout.text import text_width
 from orgraph.model import Kind, Organisation
@@ -51,6 +51,9 @@ class Legend:
     shapes: list[tuple[str, str]]
     lines: list[tuple[str, str]]
     collapsed: str | None = None
+    #: A "changes" section: its heading as ``(text, {})``, then (text, sample box attributes)
+    #: rows (:meth:`orgraph.render.marks.Marks.legend_rows`).
+    marks: list[tuple[str, dict[str, str]]] = field(default_factory=list)
 
     @classmethod
     def of(cls, org: Organisation, specs: Mapping[str, Sequence], tree: object,
@@ -74,7 +77,7 @@ class Legend:
 
     def size(self) -> tuple[float, float]:
         """(width, height) in points, the gap to the chart included."""
-        texts = [t for t, _ in [*self.shapes, *self.lines]] + (
+        texts = [t for t, _ in [*self.shapes, *self.lines, *self.marks]] + (
             [self.collapsed] if self.collapsed else [])
         width = _SAMPLE_W + 3 * _PAD + max((text_width(t, _SIZE) for t in texts), default=0)
         rows = len(texts) + 1
@@ -98,6 +101,7 @@ class Legend:
         if self.collapsed:
             rows.append((self.collapsed, "collapsed", "unit"))
         rows += [(t, "line", v) for t, v in self.lines]
+        rows += [(t, "mark", str(i)) for i, (t, _) in enumerate(self.marks)]
         for i, (text, what, key) in enumerate(rows):
             sx = x0 + _PAD + _SAMPLE_W / 2
             name = f"~legend~{i}"
@@ -112,6 +116,14 @@ class Legend:
                 pts = f"{sx - _SAMPLE_W / 2:.2f},{y:.2f} " * 2 + f"{end_x - 7:.2f},{y:.2f} " * 2
                 pos = (f"e,{end_x:.2f},{y:.2f} " if arrow else "") + pts.strip()
                 out.append(f'\t"{name}a" -> "{name}b" {_attrs({**style, "pos": pos})}')
+            elif what == "mark":
+                if key == "0":  # the section's heading
+                    out.append(_text_node(f"{name}h", text, x0 + _PAD, y, bold=True))
+                    y -= _ROW
+                    continue
+                attrs = {**self.marks[int(key)][1], "pos": f"{sx:.2f},{y:.2f}!",
+                         "width": f"{_SAMPLE_W / 72:.4f}", "height": f"{_SAMPLE_H / 72:.4f}"}
+                out.append(f"\t{dot_string(name)} {_attrs(attrs)}")
             else:
                 attrs = node_style(Kind(key), "x")
                 attrs.pop("margin", None)

@@ -24,10 +24,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection, Mapping
+from typing import TYPE_CHECKING
 
 from orgraph.errors import RenderError
 from orgraph.layout.boxes import COLUMN_GAP, FONT_SIZE, PAD_X, BoxSpec, box_specs
-from orgraph.layout.chart import chart_tree
+from orgraph.layout.chart import ChartTree, chart_tree
 from orgraph.layout.fit import fit_layout
 from orgraph.layout.overlay import overlay_routes
 from orgraph.layout.text import line_height, text_width
@@ -40,14 +41,19 @@ from orgraph.render.options import chart_title, check_options, parse_show
 from orgraph.render.select import select
 from orgraph.render.style import EDGE_STYLE, TEXT, edge_style
 
-__all__ = ["ARROW_LENGTH", "MARGIN", "bounding_box", "dot_string", "drawn_size", "pinned_layout",
+if TYPE_CHECKING:
+    from orgraph.render.marks import Marks
+
+__all__ = ["ARROW_LENGTH", "MARGIN", "TITLE_SIZE", "bounding_box", "chart_statements",
+           "dot_string", "drawn_size", "graph_statements", "pinned_layout", "title_statement",
            "to_pinned_dot"]
 
 #: Length of an arrowhead in points (Graphviz's 10 pt times the chart's arrowsize 0.7).
 ARROW_LENGTH = 7.0
 #: Space round the drawing, in points.
 MARGIN = 12.0
-_TITLE_SIZE = 16.0
+#: Size of a chart's title, in points.
+TITLE_SIZE = 16.0
 _NODE_DEFAULTS = ('node [fixedsize=true fontname=Arial fontsize=12 margin=0 '
                   'style=filled fillcolor=white]')
 _EDGE_DEFAULTS = "edge [arrowsize=0.7 fontname=Arial fontsize=10]"
@@ -101,19 +107,45 @@ def _plain_label(lines: list[str]) -> str:
     return '"' + "\\n".join(dot_string(x)[1:-1] for x in lines) + '"'
 
 
-def _left_label(spec: BoxSpec) -> str:
-    """A bullet list as an HTML-like table of left-aligned cells of fixed width, so both
-    engines start every line where orgraph measured it."""
+def _label(spec: BoxSpec) -> str:
+    """The box's DOT label: plain text, or an HTML-like table for a bullet list and for
+    text drawn struck through or with a note in italics (:attr:`BoxSpec.strike`,
+    :attr:`BoxSpec.notes`)."""
+    if spec.align == "left" or spec.strike or spec.notes:
+        return _table_label(spec)
+    return _plain_label(spec.lines)
+
+
+def _markup(text: str, *, bold: bool = False, italic: bool = False,
+            strike: bool = False) -> str:
+    """One line of escaped text in its HTML-like font tags.
+
+    Examples
+    --------
+    >>> _markup("a<b", bold=True, strike=True)
+    '<s><b>a&lt;b</b></s>'
+    """
+    out = html_text(text)
+    if bold:
+        out = f"<b>{out}</b>"
+    if italic:
+        out = f"<i>{out}</i>"
+    return f"<s>{out}</s>" if strike else out
+
+
+def _table_label(spec: BoxSpec) -> str:
+    """The lines as an HTML-like table of cells of fixed width, so both engines start every
+    line where orgraph measured it (left-aligned for a bullet list, else centred)."""
     lh = line_height(FONT_SIZE)
     # a circle's text block is narrower than the circle
     inner = spec.text_width or spec.width - 2 * PAD_X - 2 * spec.ring
+    align = "left" if spec.align == "left" else "center"
     rows = []
     span = 3 if spec.columns else 1
+    first_note = len(spec.lines) - spec.notes
     for i, line in enumerate(spec.lines):
-        text = html_text(line)
-        if i < spec.bold:
-            text = f"<b>{text}</b>"
-        rows.append(f'<tr><td colspan="{span}" align="left" width="{inner:.1f}" '
+        text = _markup(line, bold=i < spec.bold, italic=i >= first_note, strike=spec.strike)
+        rows.append(f'<tr><td colspan="{span}" align="{align}" width="{inner:.1f}" '
                     f'height="{lh:.1f}" fixedsize="true">{text}</td></tr>')
     if spec.columns:
         widths = [max((text_width(t, FONT_SIZE) for t in c), default=0.0) for c in spec.columns]
@@ -121,13 +153,11 @@ def _left_label(spec: BoxSpec) -> str:
         cells = []
         for col, w in zip(spec.columns, widths, strict=True):
             body = "".join(f'<tr><td align="left" width="{w:.1f}" height="{lh:.1f}" '
-                           f'fixedsize="true">{html_text(t)}</td></tr>' for t in col)
+                           f'fixedsize="true">{_markup(t, strike=spec.strike)}</td></tr>'
+                           for t in col)
             cells.append(f'<td valign="top"><table border="0" cellspacing="0" cellpadding="0">'
                          f'{body}</table></td>')
         rows.append(f'<tr>{cells[0]}<td width="{COLUMN_GAP:.0f}"></td>{cells[1]}</tr>')
-    else:
-        rows = rows[:spec.bold] + [
-            r.replace('width=', 'width=', 1) for r in rows[spec.bold:]]
     return ('<<table border="0" cellborder="0" cellspacing="0" cellpadding="0">'
             + "".join(rows) + "</table>>")
 
@@ -148,10 +178,11 @@ def _attrs(pairs: Mapping[str, object]) -> str:
     return "[" + " ".join(out) + "]"
 
 
-def _spline(points: tuple[tuple[float, float], ...], height: float, arrow: bool) -> str:
-    """A polyline as Graphviz's edge ``pos``: y flipped, the last segment shortened by the
-    arrowhead, which ends at the ``e`` point."""
-    pts = [(x + MARGIN, height - y) for x, y in points]
+def _spline(points: tuple[tuple[float, float], ...], left: float, top: float,
+            arrow: bool) -> str:
+    """A polyline as Graphviz's edge ``pos``: shifted by (``left``, ``top``), y flipped, the
+    last segment shortened by the arrowhead, which ends at the ``e`` point."""
+    pts = [(x + left, top - y) for x, y in points]
     prefix = ""
     if arrow and len(pts) >= 2:
         (ax, ay), (bx, by) = pts[-2], pts[-1]
@@ -195,7 +226,8 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
                   wrap: int = DEFAULT_WRAP, cut: Collection[str] = (),
                   captions: Mapping[str, str] | None = None,
                   links: Mapping[str, str] | None = None, max_aspect: float = 3.0,
-                  size: tuple[float, float] | None = None) -> str:
+                  size: tuple[float, float] | None = None,
+                  marks: Marks | None = None) -> str:
     """Return DOT with pinned positions and routes, to be drawn by ``neato -n2``.
 
     Parameters are those of :func:`orgraph.render.dot.to_dot`, and:
@@ -208,6 +240,9 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
         The widest width ÷ height the layout may keep before it folds rows.
     size : (float, float), optional
         Scale the drawing down to fit this many points (width, height).
+    marks : Marks, optional
+        Changes to mark on the boxes and lines (:mod:`orgraph.render.marks`), with their
+        rows in the legend.
 
     Examples
     --------
@@ -220,36 +255,79 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
     lay, specs, tree, overlays = pinned_layout(
         org, lang=lang, expand=expand, show=show, root=root, depth=depth, wrap=wrap, cut=cut,
         captions=captions, links=links, max_aspect=max_aspect)
+    if marks is not None:
+        marks.restyle(specs)
     title = chart_title(org, lang)
-    title_h = line_height(_TITLE_SIZE) + 10.0 if title else 0.0
+    title_h = line_height(TITLE_SIZE) + 10.0 if title else 0.0
     key = Legend.of(org, specs, tree, overlays, words) if legend else None
+    if key and marks is not None:
+        key.marks = marks.legend_rows(lang)
     extra_w, extra_h = key.size() if key else (0.0, 0.0)
     height = MARGIN + title_h + max(lay.height, extra_h) + MARGIN
-    width = max(lay.width + extra_w, text_width(title, _TITLE_SIZE, bold=True)) + 2 * MARGIN
+    width = max(lay.width + extra_w, text_width(title, TITLE_SIZE, bold=True)) + 2 * MARGIN
     top = height - MARGIN - title_h  # DOT y of the layout's y = 0
-    lines = ["digraph orgraph {",
-             f'\tgraph [bgcolor=white fontname=Arial outputorder=edgesfirst pad=0.1 '
-             f'bb="0,0,{width:.2f},{height:.2f}"'
-             + (f' size="{size[0] / 72:.3f},{size[1] / 72:.3f}"' if size else "") + "]",
-             f"\t{_NODE_DEFAULTS}", f"\t{_EDGE_DEFAULTS}"]
+    lines = ["digraph orgraph {", *graph_statements(width, height, size)]
     if title:
-        tw = text_width(title, _TITLE_SIZE, bold=True) + 4
-        label = (f'<<table border="0" cellborder="0" cellspacing="0" cellpadding="0"><tr>'
-                 f'<td align="left" width="{tw:.1f}" fixedsize="true"><b>{html_text(title)}</b>'
-                 f'</td></tr></table>>')
-        lines.append(f'\t"~title" [shape=plaintext style="" fontsize=16 class=title '
-                     f'pos="{width / 2:.2f},{height - MARGIN - title_h / 2:.2f}!" '
-                     f'width={tw / 72:.4f} height={title_h / 72:.4f} label={label}]')
+        lines.append(title_statement("~title", title, width / 2, height - MARGIN - title_h / 2))
+    lines += chart_statements(org, lay, specs, tree, overlays, lang, left=MARGIN, top=top,
+                              marks=marks)
+    if key:
+        lines.extend(key.statements(MARGIN + lay.width, top, words["legend"]))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def graph_statements(width: float, height: float,
+                     size: tuple[float, float] | None = None) -> list[str]:
+    """The graph and default statements of a pinned drawing ``width`` × ``height`` points.
+
+    Examples
+    --------
+    >>> graph_statements(100, 50)[0].split(" bb=")[1]
+    '"0,0,100.00,50.00"]'
+    """
+    return [f'\tgraph [bgcolor=white fontname=Arial outputorder=edgesfirst pad=0.1 '
+            f'bb="0,0,{width:.2f},{height:.2f}"'
+            + (f' size="{size[0] / 72:.3f},{size[1] / 72:.3f}"' if size else "") + "]",
+            f"\t{_NODE_DEFAULTS}", f"\t{_EDGE_DEFAULTS}"]
+
+
+def title_statement(name: str, title: str, x: float, y: float,
+                    font_size: float = TITLE_SIZE) -> str:
+    """A bold title centred at (x, y), DOT coordinates; ``name`` is its node's name.
+
+    Examples
+    --------
+    >>> "<b>A &amp; B</b>" in title_statement("~title", "A & B", 50, 20)
+    True
+    """
+    tw = text_width(title, font_size, bold=True) + 4
+    h = line_height(font_size) + 10.0
+    label = (f'<<table border="0" cellborder="0" cellspacing="0" cellpadding="0"><tr>'
+             f'<td align="left" width="{tw:.1f}" fixedsize="true"><b>{html_text(title)}</b>'
+             f'</td></tr></table>>')
+    return (f'\t{dot_string(name)} [shape=plaintext style="" fontsize={font_size:g} '
+            f'class=title pos="{x:.2f},{y:.2f}!" width={tw / 72:.4f} height={h / 72:.4f} '
+            f'label={label}]')
+
+
+def chart_statements(org: Organisation, lay: Layout, specs: Mapping[str, list[BoxSpec]],
+                     tree: ChartTree, overlays: list, lang: str, *, left: float, top: float,
+                     marks: Marks | None = None) -> list[str]:
+    """The node and edge statements of one laid-out chart (:func:`pinned_layout`), its
+    layout's origin at DOT point (``left``, ``top``); ``marks`` restyles changed lines."""
+    words = TEXT[lang]
+    owner = {s.name: s.node for boxes in specs.values() for s in boxes} if marks else {}
+    lines = []
     for boxes in specs.values():
         for spec in boxes:
             cx, cy, w, h = lay.boxes[spec.name]
             w, h = w - 2 * spec.ring, h - 2 * spec.ring  # the ring is drawn outside
             style = _style_attrs(tuple((k, v) for k, v in spec.attrs.items() if k != "margin"))
-            label = _left_label(spec) if spec.align == "left" else _plain_label(spec.lines)
             url = f" URL={dot_string(spec.url)}" if spec.url else ""
-            lines.append(f'\t{dot_string(spec.name)} [{style} pos="{cx + MARGIN:.2f},'
+            lines.append(f'\t{dot_string(spec.name)} [{style} pos="{cx + left:.2f},'
                          f'{top - cy:.2f}!" width="{w / 72:.4f}" height="{h / 72:.4f}"'
-                         f"{url} label={label}]")
+                         f"{url} label={_label(spec)}]")
     for route in [*lay.routes, *overlays]:
         rel = getattr(route, "relation", None)
         head_node = None
@@ -259,17 +337,16 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
         style = edge_style(variant)
         arrow = style.get("arrowhead", "normal") != "none"
         pairs = {k: v for k, v in style.items() if k not in ("constraint",)}
-        pairs["pos"] = _spline(route.points, top, arrow)
+        pairs["pos"] = _spline(route.points, left, top, arrow)
         pairs["id"] = f"{variant}:{route.tail}->{route.head}"
         if getattr(route, "label", None):
             pairs["label"] = f'"{dot_string(words[route.label])[1:-1]}"'
             x, y = route.points[len(route.points) // 2]
-            pairs["lp"] = f"{x + MARGIN + 4:.2f},{top - y + 6:.2f}"
+            pairs["lp"] = f"{x + left + 4:.2f},{top - y + 6:.2f}"
+        if marks is not None:
+            marks.restyle_edge(owner[route.head], pairs, tail=owner.get(route.tail))
         lines.append(f"\t{dot_string(route.tail)} -> {dot_string(route.head)} {_attrs(pairs)}")
-    if key:
-        lines.extend(key.statements(MARGIN + lay.width, top, words["legend"]))
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _variant(org: Organisation, relation: str, head: str | None) -> str:
