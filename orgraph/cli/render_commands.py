@@ -94,13 +94,21 @@ def output_format(fmt: str | None, output: str | None) -> str:
                    "pages with index.html.")
 @click.option("--min-text", type=click.FloatRange(min=1), default=8.0, show_default=True,
               metavar="PT", help="Smallest text size on the book's pages, in points.")
+@click.option("--compare", "compare_with", metavar="OLD", type=click.Path(dir_okay=False),
+              help="Draw a before/after chart: FILE (the new state) with the changes from "
+                   "OLD marked (removed units greyed and struck, added ones green, moved "
+                   "ones with where they came from).")
+@click.option("--side-by-side", is_flag=True,
+              help="With --compare: the old and the new chart side by side, shared units "
+                   "in the same order.")
 @quiet_option
 @input_options
 def render_command(files: tuple[str, ...], output: str | None, outdir: str | None,
                    fmt: str | None, engine: str, lang: str, expand: bool, legend: bool,
                    show: str, root: str | None, depth: int | None, layout: str,
                    page: str | None, dpi: float | None, timeout: float,
-                   book: str | None, min_text: float, input_opts: dict) -> None:
+                   book: str | None, min_text: float, compare_with: str | None,
+                   side_by_side: bool, input_opts: dict) -> None:
     """Draw chart files as organisation charts in the legend of Vedlegg 1.
 
     Staff units are circles, operating units boxes, political bodies rounded boxes; arrows
@@ -121,6 +129,7 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
       orgraph render charts/arendal.yaml -o arendal.html
       orgraph render tests/data/krackhardt-high-tech.csv --book krackhardt.pdf --page A3
       orgraph render charts/lier.yaml -o - --format dot | dot -Tpng > lier.png
+      orgraph render charts/rissa-2002-06.yaml --compare charts/rissa.yaml -o change.svg
     """
     if output and outdir:
         raise click.UsageError("give either -o/--output or --outdir, not both")
@@ -136,6 +145,14 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
         shown = parse_show(show)
     except RenderError as exc:
         raise click.BadParameter(str(exc), param_hint="--show") from None
+    if compare_with or side_by_side:
+        _compare(files, output_format(fmt, output), compare_with, output, outdir, input_opts,
+                 {"--root": root, "--depth": depth, "--book": book,
+                  "--layout dot": layout == "dot"},
+                 {"side_by_side": side_by_side, "engine": engine, "lang": lang,
+                  "expand": expand, "legend": legend, "show": shown, "timeout": timeout,
+                  "dpi": dpi, "page": page})
+        return
     if book:
         book_command(files, book, output or outdir or fmt or root or depth,
                      parse_page(page or "A4"), min_text,
@@ -225,3 +242,17 @@ def _draw_one(path: str, target: str, form: str, draw: dict[str, Any],
 def _stem(path: str) -> str:
     """The output name of an input: its stem, ``stdin`` for standard input."""
     return "stdin" if path == "-" else Path(path).stem
+
+
+def _compare(files: tuple[str, ...], form: str, old: str | None, output: str | None,
+             outdir: str | None, input_opts: dict, given: dict, options: dict) -> None:
+    """``--compare OLD`` (and ``--side-by-side``): one before/after chart of the one FILE."""
+    from orgraph.cli.compare_render import check_compare, compare_render
+
+    if old is None:
+        raise click.UsageError("--side-by-side needs --compare OLD: orgraph render NEW "
+                               "--compare OLD --side-by-side -o change.svg")
+    check_compare(files, form, given)
+    name = f"{_stem(files[0])}-change.{form}"
+    target = output or str(Path(outdir or ".") / name)
+    compare_render(files[0], old, target, form, options, input_opts)

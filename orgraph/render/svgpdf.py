@@ -87,6 +87,11 @@ def _colour(value: str | None) -> Any:
         raise Unsupported(f"colour {value!r}") from None
 
 
+#: Characters the standard PDF fonts lack, and what the PDF shows instead: "→" (a renamed
+#: unit's "old → new" in a before/after chart) as "->".
+_NOT_IN_FONT = str.maketrans({"\u2192": "->"})
+
+
 @lru_cache(maxsize=64)
 def _font(family: str, weight: str, style: str) -> str:
     """The standard PDF font for an SVG font family, weight and style."""
@@ -212,7 +217,7 @@ class _Painter:
     def text(self, element: ET.Element, style: dict[str, str]) -> None:
         if len(element):
             raise Unsupported("<text> with child elements")
-        content = element.text or ""
+        content = (element.text or "").translate(_NOT_IN_FONT)
         if not content.strip():
             return
         from reportlab.pdfbase.pdfmetrics import stringWidth
