@@ -181,6 +181,16 @@ class Diff:
 
         return diff_table(self)
 
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None,
+                          **kwargs: Any) -> dict[str, str]:
+        """Jupyter: the before/after chart and the tables (:mod:`orgraph.reorg.display`)."""
+        from orgraph.reorg.display import mimebundle
+
+        return mimebundle(self, include, exclude)
+
+    def _repr_html_(self) -> str:
+        return self._repr_mimebundle_()["text/html"]
+
 
 def diff(old: Organisation, new: Organisation, match: str = "auto", *,
          threshold: float = DEFAULT_THRESHOLD) -> Diff:
