@@ -51,8 +51,8 @@ def texts(group: ET.Element) -> list[ET.Element]:
     return list(group.iter(f"{SVG}text"))
 
 
-def drawn_tree(org: orgraph.Organisation, captions: dict) -> dict[str, list[str]]:
-    _, _, tree, _ = pinned_layout(org, captions=captions)
+def drawn_tree(org: orgraph.Organisation, captions: dict, **options) -> dict[str, list[str]]:
+    _, _, tree, _ = pinned_layout(org, captions=captions, **options)
     return {k: [*i.staff, *i.band, *i.peers, *i.children] for k, i in tree.items.items()}
 
 
@@ -140,14 +140,19 @@ def test_moved_unit_says_where_it_came_from_in_the_chart_language() -> None:
         assert "→" in label and label.endswith(new.label("servicekontor", lang))
 
 
+@pytest.mark.parametrize("options", [{}, {"expand": True, "lang": "en"}, {"show": "all"}],
+                         ids=["plain", "expand-en", "show-all"])
 @pytest.mark.parametrize(("old", "new"), PAIRS, ids=lambda p: p)
-def test_geometry_is_clean(old: str, new: str) -> None:
+def test_geometry_is_clean(old: str, new: str, options: dict) -> None:
     before, after = load_pair(old, new)
-    org, marks = union(before, after, ChangeSet.of(orgraph.diff(before, after)))
-    svg = render_compare(before, after, "svg", engine="embedded", legend=True)
-    assert geo.all_problems(geo.parse(svg), drawn_tree(org, dict(marks.captions))) == []
+    lang = options.get("lang", "no")
+    org, marks = union(before, after, ChangeSet.of(orgraph.diff(before, after)), lang=lang)
+    svg = render_compare(before, after, "svg", engine="embedded", legend=True, **options)
+    layout_options = {k: v for k, v in options.items() if k != "show"}
+    tree = drawn_tree(org, dict(marks.captions), **layout_options, show=options.get("show"))
+    assert geo.all_problems(geo.parse(svg), tree) == []
     side = geo.parse(render_compare(before, after, "svg", engine="embedded", legend=True,
-                                    side_by_side=True))
+                                    side_by_side=True, **options))
     assert geo.all_problems(side) == []
 
 
