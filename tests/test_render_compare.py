@@ -476,3 +476,30 @@ def test_a_removed_unit_whose_id_a_new_unit_has_is_kept_apart() -> None:
     groups = {" ".join(t.text for t in texts(g)): g.get("class").split()
               for g in nodes_of(svg).values()}
     assert "removed" in groups["Skole"] and "added" in groups["Barnehage"]
+
+
+def test_union_names_and_walks_stay_safe() -> None:
+    """A removed id that a new unit and another old unit both have gets a name of its own;
+    a reporting cycle among units the changes leave out ends the walk up (no hang)."""
+    old = orgraph.Organisation(name="X")
+    for node in ("cao", "x", "x~was"):
+        old.add_unit(node, kind="cao" if node == "cao" else "unit")
+    old.add_relation("cao", "x")
+    old.add_relation("cao", "x~was")
+    new = orgraph.Organisation(name="X")
+    new.add_unit("cao", kind="cao")
+    new.add_unit("x", kind="unit")  # another unit under the old id
+    new.add_relation("cao", "x")
+    changes = ChangeSet({"cao": "cao"}, frozenset({"x"}), frozenset({"x", "x~was"}))
+    org, marks = union(old, new, changes)
+    assert marks.changes == {"x~was": ("removed",), "x~was~was": ("removed",),
+                             "x": ("added",)}
+    assert len(org) == 4
+    looped = orgraph.Organisation(name="Y")
+    for node in ("a", "b", "c"):
+        looped.add_unit(node, kind="unit")
+    for sup, sub in (("a", "b"), ("b", "a"), ("b", "c")):
+        looped.add_relation(sup, sub)
+    target = orgraph.Organisation(name="Y")
+    org, _ = union(looped, target, ChangeSet({}, removed=frozenset({"c"})))
+    assert list(org.predecessors("c")) == []  # nothing survived above it: a top of its own

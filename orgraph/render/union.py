@@ -82,12 +82,14 @@ class ChangeSet:
 def _names(old: Organisation, new: Organisation, removed: frozenset[str]) -> dict[str, str]:
     """Old id → its node in the union, for removed units (their own id unless a new unit
     has it)."""
-    out = {}
+    out: dict[str, str] = {}
+    taken = {n for n in old if n not in removed}
     for node in old:
         if node in removed:
             name = node
-            while name in new:
+            while name in new or name in taken:
                 name = f"{name}~was"
+            taken.add(name)
             out[node] = name
     return out
 
@@ -102,9 +104,11 @@ def _placed(old: Organisation, new: Organisation, changes: ChangeSet,
     for node in old:  # the old order: siblings in turn
         found = parents[node]
         up = found[0] if found else None
+        seen = {node}
         while up is not None and up not in to_union:  # nearest surviving ancestor
+            seen.add(up)
             nxt = parents[up]
-            up = nxt[0] if nxt else None
+            up = nxt[0] if nxt and nxt[0] not in seen else None  # a cycle ends the walk
         sup = to_union[up] if up is not None else None
         if node in names:
             out[names[node]] = (sup, last.get(sup, sup), found[1] if found else "line")
