@@ -292,6 +292,17 @@ def test_cli_writes_every_format(tmp_path: Path) -> None:
     assert "old/radmann" in side.read_text(encoding="utf-8")
 
 
+def test_cli_writes_standard_output_and_keeps_quiet() -> None:
+    result = CliRunner().invoke(main, ["render", NEW, "--compare", OLD, "-o", "-", "--format",
+                                       "svg", "--engine", "embedded"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("<?xml") and "removed" in result.stdout
+    assert result.stderr == "<stdout>\n"
+    quiet = CliRunner().invoke(main, ["render", NEW, "--compare", OLD, "-o", "-", "--format",
+                                      "dot", "-q"])
+    assert quiet.exit_code == 0 and quiet.stdout.startswith("digraph") and quiet.stderr == ""
+
+
 def test_cli_outdir_names_the_chart_after_the_new_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["render", NEW, "--compare", OLD, "--outdir",
                                        str(tmp_path), "--format", "png", "--engine", "embedded"])
