@@ -3,6 +3,7 @@ instead of the chart when the organisations are too big to read."""
 
 from __future__ import annotations
 
+import base64
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,11 +19,13 @@ class _Tags(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.tags: list[str] = []
+        self.attrs: list[list] = []
         self.cells: list[str] = []
         self._in_cell = False
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         self.tags.append(tag)
+        self.attrs.append(attrs)
         self._in_cell = tag == "td"
         if self._in_cell:
             self.cells.append("")
@@ -48,18 +51,23 @@ def test_rissa_diff_shows_its_chart_and_tables() -> None:
     html = bundle["text/html"]
     assert bundle["text/plain"] == d.to_table()
     assert d._repr_html_() == html
-    svg = html[html.find("<svg"):html.find("</svg>") + 6]
-    root = ET.fromstring(svg)  # the chart, well-formed, with the changes marked
+    # the chart as a PNG <img> (untrusted notebooks strip inline SVG), then the tables
+    assert "<svg" not in html
+    src = html.split('<img alt="before/after chart" src="data:image/png;base64,', 1)[1]
+    assert base64.b64decode(src.split('"', 1)[0])[:4] == b"\x89PNG"
+    root = ET.fromstring(bundle["image/svg+xml"])  # the same chart as SVG, ids prefixed
     classes = {g.findtext("{http://www.w3.org/2000/svg}title"): g.get("class")
                for g in root.iter("{http://www.w3.org/2000/svg}g")}
     assert "removed" in classes["ass_radmann_ho"] and "added" in classes["resultatenheter"]
-    cells = parsed(html[html.find("</svg>"):]).cells
+    ids = [g.get("id") for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("id")]
+    assert ids and all(i.startswith("og") for i in ids)
+    cells = parsed(html).cells
     assert cells.count("removed") == len(d.removed()) and cells.count("added") == len(d.added())
     i = cells.index("cao_span")
     assert cells[i:i + 3] == ["cao_span", "6", "15"]  # kap. 5.2 fotnote 9: 15 units under the CAO
-    assert bundle.keys() == {"text/html", "text/plain"}
+    assert bundle.keys() == {"text/html", "image/svg+xml", "text/plain"}
     assert d._repr_mimebundle_(include=["text/plain"]).keys() == {"text/plain"}
-    assert d._repr_mimebundle_(exclude=["text/html"]).keys() == {"text/plain"}
+    assert d._repr_mimebundle_(exclude=["text/html"]).keys() == {"image/svg+xml", "text/plain"}
 
 
 def test_labels_are_text_in_the_tables() -> None:
@@ -71,7 +79,9 @@ def test_labels_are_text_in_the_tables() -> None:
     new.add_unit("cao", kind="cao", label="<img src=x onerror=alert(1)>")
     html = orgraph.diff(old, new)._repr_html_()
     tags = parsed(html)
-    assert "script" not in tags.tags and "img" not in tags.tags
+    assert "script" not in tags.tags and tags.tags.count("img") == 1  # the chart's own
+    img = tags.attrs[tags.tags.index("img")]
+    assert [k for k, _ in img] == ["alt", "src"] and img[1][1].startswith("data:image/png;")
     assert "<script>alert(1)</script>" in tags.cells
 
 
@@ -80,12 +90,14 @@ def test_a_big_diff_shows_a_hint_instead_of_the_chart() -> None:
     new = old.copy()
     leaf = next(n for n in new if new.out_degree(n) == 0)
     new.remove_node(leaf)
-    html = orgraph.diff(old, new, match="id")._repr_html_()
-    assert "<svg" not in html and "--compare OLD" in html
+    d = orgraph.diff(old, new, match="id")
+    html = d._repr_html_()
+    assert "<img" not in html and "--compare OLD" in html
+    assert "image/svg+xml" not in d._repr_mimebundle_()
     assert parsed(html).cells.count("removed") == 1
 
 
 def test_an_empty_diff_says_so() -> None:
     org = orgraph.load(CHARTS / "evenes.yaml")
     html = orgraph.diff(org, org)._repr_html_()
-    assert "No changes." in html and "<svg" in html and "removed" not in html
+    assert "No changes." in html and "<img" in html and "removed" not in html

@@ -189,7 +189,7 @@ class Diff:
         return mimebundle(self, include, exclude)
 
     def _repr_html_(self) -> str:
-        return self._repr_mimebundle_()["text/html"]
+        return self._repr_mimebundle_(include=["text/html"])["text/html"]
 
 
 def diff(old: Organisation, new: Organisation, match: str = "auto", *,

@@ -1,7 +1,10 @@
 """A diff in Jupyter: the before/after chart (:mod:`orgraph.render.compare`) above the table
 of unit changes and the table of metric changes.
 
-A diff of organisations too big to read in a notebook (more than
+The HTML holds the chart as a PNG ``<img>`` (untrusted notebooks strip inline SVG from HTML,
+as :class:`orgraph.display.Chart` does for a big organisation's chart) and the tables; the
+bundle also holds the chart as SVG, its ids prefixed so that several charts share a page. A
+diff of organisations too big to read in a notebook (more than
 :data:`~orgraph.book.guard.PREVIEW_BOXES` units drawn) shows the tables and a one-line hint
 saying how to draw the chart instead. Every label is escaped: the tables are text.
 
@@ -11,13 +14,16 @@ Examples
 >>> d = orgraph.diff(orgraph.load("charts/evenes-1998.yaml"), orgraph.load("charts/evenes.yaml"))
 >>> bundle = mimebundle(d)
 >>> sorted(bundle)
-['text/html', 'text/plain']
->>> "<svg" in bundle["text/html"] and "<table" in bundle["text/html"]
+['image/svg+xml', 'text/html', 'text/plain']
+>>> '<img alt="before/after chart" src="data:image/png;base64,' in bundle["text/html"]
+True
+>>> "<table" in bundle["text/html"] and 'id="og' in bundle["image/svg+xml"]
 True
 """
 
 from __future__ import annotations
 
+import base64
 import html
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
@@ -62,24 +68,20 @@ def changes_html(d: Diff) -> str:
             + _table(["metric", "old", "new"], metrics))
 
 
-def _chart(d: Diff) -> tuple[str | None, str | None]:
-    """The before/after chart's SVG, or ``None`` and the hint for a diff too big to read."""
-    from orgraph.render.compare import render_compare
-
+def _too_big(d: Diff) -> str | None:
+    """The hint shown instead of the chart of a diff too big to read here, else ``None``."""
     drawn = d.new.number_of_nodes() + len(d.removed())
-    if drawn > PREVIEW_BOXES:
-        return None, (f"Chart left out: {drawn} units are too many to read here; draw it with "
-                      "orgraph.render.compare.render_compare(d.old, d.new, 'pdf', d, "
-                      "page='A3') or `orgraph render NEW --compare OLD --page A3 -o "
-                      "change.pdf`")
-    svg = render_compare(d.old, d.new, "svg", d, legend=True).decode("utf-8")
-    return svg[svg.find("<svg"):], None
+    if drawn <= PREVIEW_BOXES:
+        return None
+    return (f"Chart left out: {drawn} units are too many to read here; draw it with "
+            "orgraph.render.compare.render_compare(d.old, d.new, 'pdf', d, page='A3') or "
+            "`orgraph render NEW --compare OLD --page A3 -o change.pdf`")
 
 
 def mimebundle(d: Diff, include: Collection[str] | None = None,
                exclude: Collection[str] | None = None) -> dict[str, str]:
-    """What Jupyter shows of a diff: the chart (inline SVG) above the tables, as one HTML
-    (a front end choosing the SVG alone would lose the tables), and the text table.
+    """What Jupyter shows of a diff: HTML (the chart as a PNG, then the tables), the chart
+    as SVG, and the text table; only the MIME types asked for are drawn.
 
     Parameters
     ----------
@@ -87,11 +89,22 @@ def mimebundle(d: Diff, include: Collection[str] | None = None,
     include, exclude : collection of str, optional
         The MIME types Jupyter asks for, or does not want.
     """
-    svg, hint = _chart(d)
-    head = f"<p>{html.escape(hint)}</p>" if hint else (svg or "")
-    bundle = {"text/html": head + changes_html(d), "text/plain": d.to_table()}
-    if include:
-        bundle = {k: v for k, v in bundle.items() if k in include}
-    if exclude:
-        bundle = {k: v for k, v in bundle.items() if k not in exclude}
-    return bundle
+    from orgraph.render.compare import render_compare
+    from orgraph.render.svgids import chart_prefix, prefix_ids
+
+    def wanted(mime: str) -> bool:
+        return (not include or mime in include) and mime not in (exclude or ())
+
+    hint = _too_big(d)
+    bundle = {"text/plain": d.to_table()}
+    if wanted("text/html"):
+        head = f"<p>{html.escape(hint)}</p>" if hint else ""
+        if not hint:
+            png = render_compare(d.old, d.new, "png", d, legend=True)
+            head = ('<img alt="before/after chart" src="data:image/png;base64,'
+                    f'{base64.b64encode(png).decode("ascii")}">')
+        bundle["text/html"] = head + changes_html(d)
+    if wanted("image/svg+xml") and not hint:
+        svg = render_compare(d.old, d.new, "svg", d, legend=True)
+        bundle["image/svg+xml"] = prefix_ids(svg, chart_prefix(svg)).decode("utf-8")
+    return {k: v for k, v in bundle.items() if wanted(k)}
