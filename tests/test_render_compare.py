@@ -5,6 +5,7 @@ two halves of a side-by-side chart in the same order."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -514,3 +515,18 @@ def test_union_names_and_walks_stay_safe() -> None:
     target = orgraph.Organisation(name="Y")
     org, _ = union(looped, target, ChangeSet({}, removed=frozenset({"c"})))
     assert list(org.predecessors("c")) == []  # nothing survived above it: a top of its own
+
+
+@pytest.mark.system_graphviz
+@pytest.mark.skipif(shutil.which("dot") is None, reason="system Graphviz not installed")
+@pytest.mark.parametrize(("old", "new"), PAIRS, ids=lambda p: p)
+def test_system_graphviz_draws_the_marks_too(old: str, new: str) -> None:
+    before, after = load_pair(old, new)
+    svg = render_compare(before, after, "svg", engine="system", legend=True)
+    assert geo.all_problems(geo.parse(svg)) == []
+    removed = [g for g in nodes_of(svg).values()
+               if "removed" in g.get("class").split() and "legend" not in g.get("class")]
+    assert removed or old == "evenes-1998"  # Evenes 2002 only adds to the 1998 chart
+    for group in removed:
+        assert outline(group).get("stroke-dasharray")
+        assert all(t.get("text-decoration") == "line-through" for t in texts(group))
