@@ -65,7 +65,10 @@ def test_notebooks_are_stored_without_outputs(path: Path) -> None:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_runs_headless_without_system_graphviz(path: Path, tmp_path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
-    client = nbclient.NotebookClient(nb, timeout=120, kernel_name="python3",
+    # immediate shutdown and a long start-up allowance: on a loaded machine jupyter_client's
+    # graceful shutdown can fail after the cells ran (InvalidStateError while cleaning up)
+    client = nbclient.NotebookClient(nb, timeout=120, startup_timeout=180,
+                                     shutdown_kernel="immediate", kernel_name="python3",
                                      resources={"metadata": {"path": str(EXAMPLES)}})
     client.execute(env=without_system_graphviz(tmp_path))  # CellExecutionError on a failure
     outs = outputs(nb)
