@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -12,6 +13,7 @@ import jsonschema
 import networkx as nx
 import yaml
 
+from orgraph import limits
 from orgraph.aggregates import aggregate_problems
 from orgraph.errors import ChartError, Problem
 from orgraph.inputfile import read_limited
@@ -22,7 +24,7 @@ from orgraph.model import (
     Organisation,
     Relation,
 )
-from orgraph.yamlsafe import MAX_BYTES, Mapping, line_of, parse_yaml
+from orgraph.yamlsafe import Mapping, line_of, parse_yaml
 
 __all__ = [
     "chart_schema",
@@ -135,7 +137,8 @@ def load_chart(path: str | Path) -> Organisation:
     >>> org.graph["name"], org.line_superior("skole")
     ('Eksempel kommune', 'radmann')
     """
-    data = read_limited(path, MAX_BYTES, "chart files")
+    data = read_limited(path, limits.current().chart_bytes, "chart files",
+                        limits.how_to_raise("chart_bytes"))
     return loads_chart(data, filename=str(path))
 
 
@@ -160,7 +163,7 @@ def loads_chart(text: str | bytes, filename: str = "<string>") -> Organisation:
     try:
         org = builder.build(doc)
         problems += builder.problems + check_organisation(org, filename, builder.lines)
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         # Only reachable when the structure is already wrong: the schema problems say how.
         if not problems:
             raise
@@ -237,6 +240,10 @@ def _explain(error: jsonschema.ValidationError) -> str:
     if error.validator == "required":
         missing = error.message.split("'")[1]
         return f"missing required key '{missing}' in {where}"
+    if error.validator == "maximum":
+        shown = str(error.instance)
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        return f"'{key}' is {shown}; it must be at most {error.validator_value:,}"
     if error.validator == "minimum":
         return (f"'{key}' is {error.instance!r}; it must be at least {error.validator_value}"
                 + (" (a count is a positive whole number)" if key in ("count", "value") else ""))
@@ -306,6 +313,10 @@ class _Builder:
                          line, node_id)
         self.check_data(node, _node_keys(), node_id)
         attrs = _unwrap_facts(node, NODE_FACTS, skip=_STRUCTURAL | {"kind"})
+        for key in NODE_FACTS:
+            if isinstance(attrs.get(key), float) and not math.isfinite(attrs[key]):
+                self.problem(f"'{key}' is {attrs[key]}; it must be a finite number",
+                             node.key_lines.get(key, line), node_id)
         attrs.setdefault("label", node_id)
         if kind is Kind.EXECUTIVE:
             attrs.setdefault("acts_for_cao", node.get("role") != "sector_chief")
@@ -379,7 +390,7 @@ def _unwrap_facts(mapping: Mapping, facts: tuple[str, ...],
         else:
             attrs[key] = _plain(value)
     for key in ("count", "seats"):
-        if isinstance(attrs.get(key), float):
+        if isinstance(attrs.get(key), float) and attrs[key].is_integer():
             attrs[key] = int(attrs[key])
     if citations:
         attrs["citations"] = citations

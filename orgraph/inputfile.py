@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from orgraph.errors import ChartError, Problem
+from orgraph.limits import refuse_special
 
 __all__ = ["read_limited"]
 
 
-def read_limited(path: str | Path, limit: int, what: str = "input files") -> bytes:
+def read_limited(path: str | Path, limit: int, what: str = "input files",
+                 how: str = "") -> bytes:
     """Return the bytes of ``path``, refusing files over ``limit`` bytes before reading them.
 
     Parameters
@@ -20,12 +22,15 @@ def read_limited(path: str | Path, limit: int, what: str = "input files") -> byt
         The largest size accepted, in bytes.
     what : str
         How the limit's message names the files (``"chart files"``).
+    how : str
+        How to raise the limit, appended to its message.
 
     Raises
     ------
     ChartError
-        A missing file, a directory, an unreadable file, or one over the limit; the message
-        names the file.
+        A missing file, a directory, a FIFO or device (refused without opening it: see
+        :func:`orgraph.limits.refuse_special`), an unreadable file, or one over the limit;
+        the message names the file.
 
     Examples
     --------
@@ -36,18 +41,26 @@ def read_limited(path: str | Path, limit: int, what: str = "input files") -> byt
     ...
     orgraph.errors.ChartError: examples/minimal.yaml: the file is ... bytes; chart files are
     limited to 10 bytes
+    >>> read_limited("/dev/zero", 10)
+    Traceback (most recent call last):
+    ...
+    orgraph.errors.ChartError: /dev/zero: is a character device, not a regular file; ...
     >>> read_limited("examples/nope.yaml", 10)
     Traceback (most recent call last):
     ...
     orgraph.errors.ChartError: examples/nope.yaml: no such file
     """
     path = Path(path)
+    size = refuse_special(path).st_size  # a FIFO or /dev/zero is refused unopened
     try:
-        size = path.stat().st_size
+        if size <= limit:
+            with path.open("rb") as handle:
+                data = handle.read(limit + 1)  # the file may grow while it is read
+            size = len(data)
         if size > limit:
             raise ChartError([Problem(str(path), f"the file is {size:,} bytes; {what} are "
-                                                 f"limited to {limit:,} bytes")])
-        return path.read_bytes()
+                                                 f"limited to {limit:,} bytes {how}")])
+        return data
     except FileNotFoundError:
         raise ChartError([Problem(str(path), "no such file")]) from None
     except IsADirectoryError:

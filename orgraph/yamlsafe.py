@@ -8,11 +8,13 @@ from typing import Any
 import yaml
 
 from orgraph.errors import ChartError, Problem
+from orgraph.limits import Limits, current, how_to_raise
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "Mapping", "Sequence", "line_of", "parse_yaml"]
 
-#: Largest chart file accepted (bytes). Real charts are a few kB; 10 MB is absurd already.
-MAX_BYTES = 10 * 1024 * 1024
+#: Largest chart file accepted by default (bytes): the ``chart_bytes`` limit of
+#: :mod:`orgraph.limits`. Real charts are a few kB.
+MAX_BYTES = Limits().chart_bytes
 #: Deepest nesting of YAML mappings and lists accepted: a unit nested under its superior
 #: takes two levels, so this allows about 60 levels of units (real charts have under 10).
 #: Deeper documents would exhaust Python's stack in the parser and the checks.
@@ -148,9 +150,11 @@ def parse_yaml(data: bytes | str, filename: str = "<string>") -> Any:
     orgraph.errors.ChartError: f.yaml:2: YAML alias '*x' is not allowed in chart files ...
     """
     size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
-    if size > MAX_BYTES:
+    limit = current().chart_bytes
+    if size > limit:
         raise ChartError([Problem(filename, f"the file is {size:,} bytes; chart files are "
-                                            f"limited to {MAX_BYTES:,} bytes")])
+                                            f"limited to {limit:,} bytes "
+                                            f"{how_to_raise('chart_bytes')}")])
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")

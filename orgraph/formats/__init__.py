@@ -43,6 +43,7 @@ from typing import Any
 from orgraph.chartfile import dump_chart
 from orgraph.errors import ChartError, Problem
 from orgraph.formats._common import FormatWarning, Report
+from orgraph.limits import refuse_special
 from orgraph.model import Organisation
 
 __all__ = [
@@ -157,6 +158,7 @@ def read(path: str | Path, format: str | None = None, *, report: Report | None =
         Every problem of the file, each naming file, line (row), node and the fix.
     """
     path = Path(path)
+    refuse_special(path)  # a FIFO or device is refused before anything opens it
     unknown = set(options) - set(TABLE_OPTIONS)
     if unknown:
         raise TypeError(f"unknown option(s) {', '.join(sorted(unknown))}; the table options "

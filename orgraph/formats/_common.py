@@ -16,11 +16,13 @@ from typing import Any
 
 from anyascii import anyascii
 
+from orgraph import limits
 from orgraph.chartfile import KIND_ONLY_KEYS as CHART_KIND_ONLY
 from orgraph.chartfile import check_organisation
 from orgraph.errors import ChartError, Problem
 from orgraph.formats._forest import is_forest, superior_pointers
 from orgraph.inputfile import read_limited
+from orgraph.limits import MAX_NUMBER
 from orgraph.model import EXECUTIVE_ROLES, Kind, Organisation, Relation
 
 __all__ = [
@@ -49,8 +51,6 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-/]*")
 _ID_BYTES = bytes(range(48, 58)) + bytes(range(65, 91)) + bytes(range(97, 123)) + b"_.-/"
 KINDS = frozenset(k.value for k in Kind)
 RELATIONS = frozenset(r.value for r in Relation)
-#: Largest input accepted by the converters (bytes); a 1M-row CSV is about 30 MB.
-MAX_INPUT_BYTES = 2 * 1024 * 1024 * 1024
 _TEXT_KEYS = ("label", "label_en", "source", "note")
 _MAX_TEXT = 5000
 
@@ -137,8 +137,9 @@ class Problems:
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """Read an input file (at most :data:`MAX_INPUT_BYTES`), errors naming the file."""
-    return read_limited(path, MAX_INPUT_BYTES, "inputs")
+    """Read an input file (at most the ``input_bytes`` limit), errors naming the file."""
+    return read_limited(path, limits.current().input_bytes, "inputs",
+                        limits.how_to_raise("input_bytes"))
 
 
 def decode_text(data: bytes, filename: str, encoding: str | None = None) -> str:
@@ -312,14 +313,29 @@ _KIND_ONLY = {key: {k.value for k in kinds} for key, kinds in CHART_KIND_ONLY.it
 _SIMPLE = frozenset({"kind", "label"})
 
 
+def _short(value: Any) -> str:
+    """A value for a message, at most 60 characters (a 4,000-digit count is cut).
+
+    Examples
+    --------
+    >>> _short(10 ** 100)
+    '1000000000000000000000000000000000000000000000000000000000...'
+    """
+    text = repr(value) if not isinstance(value, int) or value < 10 ** 60 else str(value)[:58]
+    return text if len(text) <= 60 else text[:58] + "..."
+
+
 def _value_problem(key: str, value: Any) -> str | None:
     """Why ``value`` is not allowed for the chart key ``key`` (None if it is)."""
     if key in ("count", "seats"):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            return f"'{key}' is {value!r}; it must be a positive whole number"
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_NUMBER:
+            return (f"'{key}' is {_short(value)}; it must be a whole number from 1 to "
+                    f"{MAX_NUMBER:,}")
     elif key == "headcount":
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
-            return f"'headcount' is {value!r}; it must be a number ≥ 0"
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or \
+                not 0 <= value <= MAX_NUMBER:
+            return (f"'headcount' is {_short(value)}; it must be a finite number from 0 to "
+                    f"{MAX_NUMBER:,}")
     elif key in ("instructs", "acts_for_cao", "standing_committee"):
         if not isinstance(value, bool):
             return f"'{key}' is {value!r}; it must be true or false"
@@ -369,8 +385,8 @@ def _values_hold(org: Organisation) -> bool:
     """
     datas = list(org._node.values())
     kinds = list(map(dict.get, datas, repeat("kind")))
-    if not KINDS.issuperset(kinds):
-        return False
+    if not set(map(type, kinds)) <= {str} or not KINDS.issuperset(kinds):
+        return False  # (a list or mapping as a kind would not even hash)
     if "unit_group" in kinds and any(d.get("kind") == "unit_group" and "count" not in d
                                      for d in datas):
         return False
@@ -387,7 +403,8 @@ def _values_hold(org: Organisation) -> bool:
     if any(map(operator.contains, succ.values(), succ)):  # u in succ[u]: a self-loop
         return False
     edges = chain.from_iterable(map(dict.values, succ.values()))
-    return RELATIONS.issuperset(map(dict.get, edges, repeat("relation")))
+    relations = list(map(dict.get, edges, repeat("relation")))
+    return set(map(type, relations)) <= {str} and RELATIONS.issuperset(relations)
 
 
 def _column_holds(key: str, values: list[Any]) -> bool:
@@ -396,10 +413,10 @@ def _column_holds(key: str, values: list[Any]) -> bool:
     if types is not None:
         if not {type(v) for v in values}.issubset(types):
             return False
-        if key in ("count", "seats"):
-            return min(values) >= 1
-        if key == "headcount":
-            return all(map(operator.ge, values, repeat(0)))  # NaN fails too
+        if key in ("count", "seats", "headcount"):
+            least = 0 if key == "headcount" else 1
+            return (all(map(operator.ge, values, repeat(least)))  # NaN fails here
+                    and max(values) <= MAX_NUMBER)
         if key in _TEXT_KEYS:
             return max(map(len, values)) <= _MAX_TEXT
         return True
@@ -434,7 +451,7 @@ def check_values(org: Organisation, problems: Problems,
     >>> org.add_node("b", kind="skole", label="B")
     >>> found = Problems("t.csv"); check_values(org, found, {"a": 2, "b": 3})
     >>> for problem in found.items: print(problem)
-    t.csv:2: node 'a': 'headcount' is -1; it must be a number ≥ 0
+    t.csv:2: node 'a': 'headcount' is -1; it must be a finite number from 0 to 1,000,000,000,000
     t.csv:3: node 'b': unknown kind 'skole'; use one of: advisory_committee, cao, ...
     """
     if not _values_hold(org):
@@ -452,9 +469,9 @@ def check_values_by_node(org: Organisation, problems: Problems,
     kinds = KINDS
     for node, data in org.nodes(data=True):
         kind = data.get("kind")
-        if kind not in kinds:
-            problems.add(f"unknown kind {kind!r}; use one of: {', '.join(sorted(kinds))}",
-                         lines.get(node), node)
+        if not isinstance(kind, str) or kind not in kinds:
+            problems.add(f"unknown kind {_short(kind)}; use one of: "
+                         f"{', '.join(sorted(kinds))}", lines.get(node), node)
             continue
         label = data.get("label", "")
         if data.keys() <= _SIMPLE and isinstance(label, str) and len(label) <= _MAX_TEXT:
@@ -472,8 +489,8 @@ def check_values_by_node(org: Organisation, problems: Problems,
             problems.add("a unit_group needs 'count': how many units the box stands for",
                          lines.get(node), node)
     for u, v, rel in org.edges(data="relation"):
-        if rel not in RELATIONS:
-            problems.add(f"edge {u} → {v}: unknown relation {rel!r}; use one of: "
+        if not isinstance(rel, str) or rel not in RELATIONS:
+            problems.add(f"edge {u} → {v}: unknown relation {_short(rel)}; use one of: "
                          f"{', '.join(sorted(RELATIONS))}", lines.get(v), v)
         elif u == v:
             problems.add(f"a {rel} edge from '{u}' to itself; remove it", lines.get(v), v)

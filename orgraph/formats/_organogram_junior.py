@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from orgraph.formats._organogram_rules import Rules, resolve
+from orgraph.limits import MAX_NUMBER
 from orgraph.model import Organisation
 
 __all__ = ["JUNIOR_REQUIRED", "add_junior"]
@@ -25,6 +26,8 @@ UNASSIGNED = "_unassigned"
 
 def _number(text: str) -> float | int:
     value = float(text.replace(",", ""))
+    if not abs(value) <= MAX_NUMBER:  # NaN, inf, 1e400 and 10**19 are not numbers of posts
+        raise ValueError(f"{text!r} is not a finite number up to {MAX_NUMBER:,}")
     return int(value) if value.is_integer() and "." not in text else value
 
 

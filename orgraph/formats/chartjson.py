@@ -163,8 +163,9 @@ def read_yaml(path: str | Path, *, report: Report | None = None, profile: str | 
     >>> org.line_superior("Skole"), org.nodes["Skole"]["label"]
     ('Oppvekst', 'Skole')
     """
+    from orgraph import limits
     from orgraph.chartfile import loads_chart
-    from orgraph.yamlsafe import MAX_BYTES, parse_yaml
+    from orgraph.yamlsafe import parse_yaml
 
     filename = str(path)
     report = report if report is not None else Report(filename)
@@ -174,7 +175,8 @@ def read_yaml(path: str | Path, *, report: Report | None = None, profile: str | 
                                             "dabeng or tree)")])
     from orgraph.inputfile import read_limited
 
-    data = read_limited(path, MAX_BYTES, "YAML files")
+    data = read_limited(path, limits.current().chart_bytes, "YAML files",
+                        limits.how_to_raise("chart_bytes"))
     if profile is None and _CHART_LINE.search(data):
         return loads_chart(data, filename)
     doc = parse_yaml(data, filename) if profile or _maybe_tree(data) else None

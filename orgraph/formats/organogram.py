@@ -58,6 +58,7 @@ from orgraph.formats._common import (
 )
 from orgraph.formats._organogram_junior import add_junior
 from orgraph.formats._organogram_rules import Links, Rules, break_loops, link_posts
+from orgraph.limits import MAX_NUMBER
 from orgraph.model import Organisation
 
 __all__ = ["SENIOR_GRADES", "is_organogram", "junior_file_for", "read_organogram"]
@@ -173,6 +174,8 @@ def junior_file_for(senior: str | Path) -> Path | None:
 
 def _number(text: str) -> float | int:
     value = float(text.replace(",", ""))
+    if not abs(value) <= MAX_NUMBER:  # NaN, inf, 1e400 and 10**19 are not numbers of posts
+        raise ValueError(f"{text!r} is not a finite number up to {MAX_NUMBER:,}")
     return int(value) if value.is_integer() and "." not in text else value
 
 
