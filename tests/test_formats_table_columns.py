@@ -18,12 +18,12 @@ from orgraph.formats import Report
 from orgraph.formats._common import (
     ID_PATTERN,
     Problems,
-    _all_valid,
     check_values,
     check_values_by_node,
     line_forest,
 )
 from orgraph.formats._forest import is_forest
+from orgraph.formats._text import _all_valid
 
 
 def write(tmp_path: Path, text: str, name: str = "t.csv") -> Path:
@@ -128,10 +128,10 @@ def test_bad_cells_of_several_columns_are_reported_in_row_order(tmp_path):
 
 
 def test_a_negative_or_nan_headcount_is_refused(tmp_path):
-    for cell in ("-2", "nan"):
+    for cell in ("-2", "nan", "inf", "1e400", "-inf"):
         path = write(tmp_path, f"id,parent,headcount\na,,1\nb,a,{cell}\n")
         with pytest.raises(ChartError, match=r":3: node 'b': 'headcount' is .*; it must be a "
-                                             "number ≥ 0"):
+                                             "finite number from 0 to 1,000,000,000,000"):
             formats.read(path)
 
 

@@ -189,7 +189,9 @@ def test_nothing_half_loaded_on_error(tmp_path):
 
 
 def test_labels_are_plain_text(tmp_path):
-    org = formats.read(write(tmp_path, 'id,pid,name\n1,,"<b>Boss</b>\x00"\n'))
+    with pytest.warns(formats.FormatWarning, match=r"t.csv:2: removed 1 control character\(s\) "
+                                                   r"\(NUL"):
+        org = formats.read(write(tmp_path, 'id,pid,name\n1,,"<b>Boss</b>\x00"\n'))
     assert org.nodes["1"]["label"] == "<b>Boss</b>"
 
 

@@ -26,6 +26,7 @@ from typing import Any
 import click
 
 import orgraph
+from orgraph import limits
 from orgraph.cli.base import info
 from orgraph.cli.stdin_input import STDIN, STDIN_NAME, rename_problems, stdin_copy
 from orgraph.errors import ChartError, Problem
@@ -33,6 +34,7 @@ from orgraph.formats import READABLE, Report
 from orgraph.formats.chartjson import JSON_PROFILES
 from orgraph.formats.tabular import PROFILES
 from orgraph.infer import set_head
+from orgraph.limits import parse_limit
 from orgraph.model import Organisation
 
 __all__ = ["INPUT_OPTION_NAMES", "input_options", "print_report", "read_input"]
@@ -60,12 +62,18 @@ _OPTIONS: list[tuple[str, Callable[..., Any]]] = [
     ("delimiter", click.option("--delimiter", metavar="CHAR",
                                help="Tables: field separator (default: detected; tab for "
                                     ".tsv).")),
+    ("sheet", click.option("--sheet", metavar="NAME",
+                           help="Workbooks (.xlsx): the sheet to read (default: the first; "
+                                "the others are reported).")),
     ("encoding", click.option("--encoding", metavar="ENC",
                               help="Text encoding, e.g. latin-1 (default: UTF-8; a "
                                    "byte-order mark always wins).")),
     ("top", click.option("--top", metavar="ID",
                          help="Files without kinds: the head of the organisation (default: "
                               "the top of each tree).")),
+    ("limit", click.option("--limit", "limit", multiple=True, metavar="NAME=N",
+                           help="Raise an input limit for this run, e.g. rows=50000000 "
+                                "(names and defaults: docs/limits.md); repeatable.")),
     ("junior", click.option("--junior", type=click.Path(dir_okay=False), metavar="FILE",
                             help="Organograms: the junior-post CSV (default: the file named "
                                  "like the senior one with 'junior').")),
@@ -145,10 +153,12 @@ def read_input(path: str | Path, *, from_format: str | None = None,
     conversion report (``report``, a new one if not given) on stderr.
     """
     report = report if report is not None else Report(str(path))
-    if str(path) == STDIN:
-        org = _read_stdin(from_format, report, **options)
-    else:
-        org = _load(path, from_format, report, **options)
+    raised = dict(map(parse_limit, options.pop("limit", None) or ()))
+    with limits.raised(**raised):
+        if str(path) == STDIN:
+            org = _read_stdin(from_format, report, **options)
+        else:
+            org = _load(path, from_format, report, **options)
     print_report(report)
     return org
 
@@ -168,8 +178,6 @@ _STDIN_READ = "orgraph.stdin_read"
 
 def _read_stdin(from_format: str | None, report: Report, **options: Any) -> Organisation:
     """:func:`read_input` of standard input, through a temporary copy named ``<stdin>``."""
-    from orgraph.formats._common import MAX_INPUT_BYTES
-
     report.file = STDIN_NAME
     ctx = click.get_current_context(silent=True)
     if ctx is not None:
@@ -181,7 +189,7 @@ def _read_stdin(from_format: str | None, report: Report, **options: Any) -> Orga
     if stream.isatty():
         info(f"note: {STDIN_NAME}: reading standard input from the terminal; end it with "
              "Ctrl-D (Ctrl-Z Enter on Windows)")
-    with stdin_copy(stream, from_format, MAX_INPUT_BYTES) as (path, fmt, sniffed):
+    with stdin_copy(stream, from_format, limits.current().input_bytes) as (path, fmt, sniffed):
         if sniffed:
             info(f"note: {STDIN_NAME}: read as {fmt} (sniffed from its first bytes; --from "
                  "names the format)")

@@ -36,6 +36,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,7 @@ READABLE = FORMATS
 WRITABLE = ("yaml", "csv", "dot", "graphml", "json", "gexf")
 #: Options of the table reader (also accepted, and ignored, by the other formats).
 TABLE_OPTIONS = ("profile", "id_col", "parent_col", "name_col", "kind_col", "dotted_col",
-                 "headcount_col", "delimiter")
+                 "headcount_col", "delimiter", "sheet")
 
 
 def format_for(path: str | Path, format: str | None = None, *, writing: bool = False) -> str:
@@ -110,7 +111,7 @@ def _looks_like_organogram(path: Path, encoding: str | None) -> bool:
             head = handle.read(4096)
     except OSError:
         return False
-    first = head.split(b"\n", 1)[0].lstrip(b"\xef\xbb\xbf")
+    first = re.split(rb"\r\n|\r|\n", head, maxsplit=1)[0].lstrip(b"\xef\xbb\xbf")
     return is_organogram(first.decode(encoding or "utf-8", errors="replace"))
 
 
@@ -148,7 +149,8 @@ def read(path: str | Path, format: str | None = None, *, report: Report | None =
         one). The readers that take ``strict`` are given it; the others read as they always do.
     **options
         Table options (:data:`TABLE_OPTIONS`): ``profile``, ``id_col``, ``parent_col``,
-        ``name_col``, ``kind_col``, ``dotted_col``, ``headcount_col``, ``delimiter``.
+        ``name_col``, ``kind_col``, ``dotted_col``, ``headcount_col``, ``delimiter``,
+        ``sheet`` (a workbook's sheet by name; the first by default).
         JSON and YAML take ``profile`` too: ``d3``, ``balkan``, ``dabeng``/``tree``,
         ``nodelink`` (:data:`orgraph.formats.chartjson.JSON_PROFILES`).
 
@@ -158,7 +160,6 @@ def read(path: str | Path, format: str | None = None, *, report: Report | None =
         Every problem of the file, each naming file, line (row), node and the fix.
     """
     path = Path(path)
-    refuse_special(path)  # a FIFO or device is refused before anything opens it
     unknown = set(options) - set(TABLE_OPTIONS)
     if unknown:
         raise TypeError(f"unknown option(s) {', '.join(sorted(unknown))}; the table options "
@@ -166,6 +167,7 @@ def read(path: str | Path, format: str | None = None, *, report: Report | None =
     given = report is not None
     report = report if given else Report(str(path))
     name = format_for(path, format)
+    refuse_special(path)  # a FIFO or device is refused before anything opens it
     org: Organisation
     if name == "yaml":
         from orgraph.formats.chartjson import read_yaml

@@ -1,4 +1,8 @@
-"""Shared pieces of the format converters: reports, problems, text decoding, ids, checks."""
+"""Shared pieces of the format converters: the chart format's value checks and the finish.
+
+Reports and problems live in :mod:`orgraph.formats._report`, text decoding and ids in
+:mod:`orgraph.formats._text`; both are re-exported here.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +10,24 @@ import functools
 import json
 import math
 import operator
-import re
-import warnings
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from itertools import chain, compress, repeat
 from pathlib import Path
 from typing import Any
 
-from anyascii import anyascii
-
-from orgraph import limits
 from orgraph.chartfile import KIND_ONLY_KEYS as CHART_KIND_ONLY
 from orgraph.chartfile import check_organisation
-from orgraph.errors import ChartError, Problem
 from orgraph.formats._forest import is_forest, superior_pointers
-from orgraph.inputfile import read_limited
+from orgraph.formats._report import FormatWarning, Problems, Report
+from orgraph.formats._text import (
+    ID_PATTERN,
+    decode_text,
+    plain_text,
+    read_bytes,
+    safe_ids,
+    scrub_controls,
+    strip_controls,
+)
 from orgraph.limits import MAX_NUMBER
 from orgraph.model import EXECUTIVE_ROLES, Kind, Organisation, Relation
 
@@ -43,240 +49,14 @@ __all__ = [
     "plain_text",
     "read_bytes",
     "safe_ids",
+    "scrub_controls",
     "strip_controls",
 ]
 
-#: The chart format's id rule (``orgraph/schema/chart.schema.json``).
-ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-/]*")
-_ID_BYTES = bytes(range(48, 58)) + bytes(range(65, 91)) + bytes(range(97, 123)) + b"_.-/"
 KINDS = frozenset(k.value for k in Kind)
 RELATIONS = frozenset(r.value for r in Relation)
 _TEXT_KEYS = ("label", "label_en", "source", "note")
 _MAX_TEXT = 5000
-
-
-class FormatWarning(UserWarning):
-    """Something in an input or output file could not be carried over (see :class:`Report`)."""
-
-
-@dataclass
-class Report:
-    """What a conversion could not carry, and what it decided on the reader's behalf.
-
-    Pass one to :func:`orgraph.formats.read` or :func:`orgraph.formats.write` to collect the
-    entries; without one, every ``dropped`` entry and every repair is issued as a
-    :class:`FormatWarning`, so nothing is lost silently. ``repairs`` are what a lenient
-    reading changed to load a file its format's rules refuse, each a
-    :class:`~orgraph.errors.Problem` naming the file, line and record.
-
-    Examples
-    --------
-    >>> report = Report("chart.dot")
-    >>> report.drop("node attribute 'image' (2 nodes): Graphviz would read a local file")
-    >>> report.note("no 'kind' given: every node became 'unit'")
-    >>> print("\\n".join(report.lines()))
-    chart.dot: dropped node attribute 'image' (2 nodes): Graphviz would read a local file
-    chart.dot: note: no 'kind' given: every node became 'unit'
-    >>> report.repair(Problem("x.csv", "'Name' is empty: read as N/D", line=3, node="B1"))
-    >>> report.lines()[-1]
-    "x.csv:3: node 'B1': 'Name' is empty: read as N/D"
-    """
-
-    file: str
-    dropped: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    repairs: list[Problem] = field(default_factory=list)
-
-    def drop(self, message: str) -> None:
-        """Record something the conversion left out."""
-        self.dropped.append(message)
-
-    def note(self, message: str) -> None:
-        """Record a decision the conversion made (a default, a rewritten id, ...)."""
-        self.notes.append(message)
-
-    def repair(self, problem: Problem) -> None:
-        """Record a repair of a lenient reading: what broke the format's rule, what was done."""
-        self.repairs.append(problem)
-
-    def lines(self) -> list[str]:
-        """One printable line per entry: dropped entries, notes, then repairs."""
-        return ([f"{self.file}: dropped {m}" for m in self.dropped]
-                + [f"{self.file}: note: {m}" for m in self.notes]
-                + [str(p) for p in self.repairs])
-
-    def _repr_html_(self) -> str:
-        from orgraph.display import report_html
-
-        return report_html(self)
-
-    def warn(self) -> None:
-        """Issue every dropped entry and every repair as a :class:`FormatWarning`."""
-        for message in self.dropped:
-            warnings.warn(f"{self.file}: dropped {message}", FormatWarning, stacklevel=3)
-        for problem in self.repairs:
-            warnings.warn(f"{problem} (lenient reading)", FormatWarning, stacklevel=3)
-
-
-class Problems:
-    """Collects the problems of one file, to raise them all together as a ChartError."""
-
-    def __init__(self, filename: str) -> None:
-        self.filename = filename
-        self.items: list[Problem] = []
-
-    def add(self, message: str, line: int | None = None, node: str | None = None) -> None:
-        self.items.append(Problem(self.filename, message, line=line, node=node))
-
-    def __bool__(self) -> bool:
-        return bool(self.items)
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            raise ChartError(self.items)
-
-
-def read_bytes(path: str | Path) -> bytes:
-    """Read an input file (at most the ``input_bytes`` limit), errors naming the file."""
-    return read_limited(path, limits.current().input_bytes, "inputs",
-                        limits.how_to_raise("input_bytes"))
-
-
-def decode_text(data: bytes, filename: str, encoding: str | None = None) -> str:
-    """Decode a text file: a byte-order mark wins; otherwise ``encoding`` or UTF-8.
-
-    Raises
-    ------
-    ChartError
-        When the bytes are not valid in the encoding; the message gives the line and
-        suggests ``--encoding latin-1``.
-
-    Examples
-    --------
-    >>> decode_text(b"\\xef\\xbb\\xbfid,parent\\n", "a.csv")
-    'id,parent\\n'
-    >>> decode_text("Tromsø".encode("latin-1"), "a.csv")
-    Traceback (most recent call last):
-    ...
-    orgraph.errors.ChartError: a.csv:1: is not valid utf-8 (byte 0xf8 at column 6); ...
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        encoding, data = "utf-8", data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    encoding = encoding or "utf-8"
-    try:
-        text = data.decode(encoding)
-    except LookupError:
-        raise ChartError([Problem(filename, f"unknown encoding {encoding!r}; use e.g. utf-8, "
-                                            "latin-1 or cp1252")]) from None
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ChartError([Problem(
-            filename, f"is not valid {encoding} (byte 0x{data[exc.start]:02x} at column "
-                      f"{column}); if it was saved by Excel or an older system, read it with "
-                      "--encoding latin-1 (or cp1252)", line=line)]) from None
-    return text[1:] if text.startswith("\ufeff") else text
-
-
-def safe_ids(raw_ids: Iterable[str], report: Report | None = None) -> dict[str, str]:
-    """Map ids that break the chart format's id rule to safe ones; valid ids map to themselves.
-
-    Returns only the rewritten ids (an empty dict when all are valid). Safe ids are ASCII
-    letters, digits, ``_ - . /``: a rewritten id is the name transliterated (anyascii: ``Ø``
-    → ``o``, ``æ`` → ``ae``, ``å`` → ``a``, other scripts too) and lower-cased, other
-    characters ``_``; collisions get a numeric suffix.
-
-    Examples
-    --------
-    >>> safe_ids(["Jane Doe", "jane_doe", "Ola Nordmann", "ok-1"])
-    {'Jane Doe': 'jane_doe_2', 'Ola Nordmann': 'ola_nordmann'}
-    >>> safe_ids(["Øystein Berg", "Åse Ærø", "<script>", "Пётр"])
-    {'Øystein Berg': 'oystein_berg', 'Åse Ærø': 'ase_aero', '<script>': '_script_', 'Пётр': 'petr'}
-    """
-    raw_ids = list(raw_ids)
-    if raw_ids and max(map(len, raw_ids)) <= 200 and _all_valid(raw_ids):
-        return {}  # the common case, a million ids in a few passes of C
-    fullmatch = ID_PATTERN.fullmatch
-    bad = [r for r in raw_ids if len(r) > 200 or fullmatch(r) is None]
-    if not bad:
-        return {}
-    taken = set(raw_ids) - set(bad)
-    out: dict[str, str] = {}
-    for raw in bad:
-        if raw in out:
-            continue
-        slug = re.sub(r"[^a-z0-9_.\-/]+", "_", anyascii(raw).lower())[:190] or "id"
-        if not re.match(r"[A-Za-z0-9_]", slug):
-            slug = "_" + slug
-        candidate, n = slug, 1
-        while candidate in taken:
-            n += 1
-            candidate = f"{slug}_{n}"
-        taken.add(candidate)
-        out[raw] = candidate
-    if report is not None:
-        examples = ", ".join(f"{k!r} → {v!r}" for k, v in list(out.items())[:3])
-        report.note(f"{len(out)} id(s) rewritten to fit the chart format's id rule (letters, "
-                    f"digits, _ - . /), the original kept in 'source_id': {examples}"
-                    + (", ..." if len(out) > 3 else ""))
-    return out
-
-
-def _all_valid(ids: list[str]) -> bool:
-    """Whether every id (none longer than 200) fits :data:`ID_PATTERN`, in bulk.
-
-    Examples
-    --------
-    >>> _all_valid(["a", "B-1", "x/y.z", "_"]), _all_valid(["a", "-b"]), _all_valid(["a", ""])
-    (True, False, False)
-    >>> _all_valid(["a b"]), _all_valid(["Åse"]), _all_valid(["a", "b\\n.c"])
-    (False, False, False)
-    """
-    joined = "\n".join(ids)
-    if not joined.isascii():
-        return False
-    data = joined.encode("ascii")
-    if data.translate(None, _ID_BYTES) != b"\n" * (len(ids) - 1):
-        return False  # a character outside the rule (or a line break inside an id)
-    if data[:1] in (b"", b"\n", b".", b"-", b"/") or data.endswith(b"\n"):
-        return False  # the first id starts badly, or the first or last is empty
-    return not any(two in data for two in (b"\n\n", b"\n.", b"\n-", b"\n/"))
-
-
-_TAGS = re.compile(r"<[^<>]*>")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def plain_text(value: Any) -> str:
-    """A label as plain text: control characters removed, HTML-like markup stripped.
-
-    Examples
-    --------
-    >>> plain_text("<<b>Rådmann</b><br/>&amp; stab>")
-    'Rådmann & stab'
-    >>> plain_text("a\\x00b")
-    'ab'
-    """
-    import html
-
-    text = str(value)
-    if text.startswith("<") and text.endswith(">"):  # a DOT HTML-like label
-        text = html.unescape(_TAGS.sub(" ", text[1:-1]))
-        text = " ".join(text.split())
-    return _CONTROL.sub("", text)
-
-
-def strip_controls(text: str) -> str:
-    """Text without control characters (line breaks and tabs stay).
-
-    Examples
-    --------
-    >>> strip_controls("<b>a\x07</b>")
-    '<b>a</b>'
-    """
-    return _CONTROL.sub("", text)
 
 
 def is_scalar(value: Any) -> bool:

@@ -153,7 +153,10 @@ def is_organogram(first_line: str) -> bool:
     >>> is_organogram("id,parent")
     False
     """
-    have = {_norm(h) for h in next(csv.reader([first_line]), [])}
+    try:
+        have = {_norm(h) for h in next(csv.reader([first_line]), [])}
+    except csv.Error:  # a stray quote or line end: not an organogram's header
+        return False
     return "postuniquereference" in have or "reportingseniorpost" in have
 
 

@@ -31,7 +31,6 @@ import csv
 import gc
 import io
 import itertools
-import json
 import operator
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -39,10 +38,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from orgraph import limits
 from orgraph.errors import ChartError, Problem
-from orgraph.formats._cells import BOOL_KEYS as _BOOL_KEYS
-from orgraph.formats._cells import INT_KEYS as _INT_KEYS
-from orgraph.formats._cells import OUT_LISTS as _OUT_LISTS
 from orgraph.formats._cells import (
     Pending,
     TableColumns,
@@ -55,12 +52,14 @@ from orgraph.formats._common import (
     Report,
     decode_text,
     finish,
-    is_scalar,
     read_bytes,
     safe_ids,
+    scrub_controls,
     strip_controls,
 )
 from orgraph.formats._forest import is_forest
+from orgraph.formats._table_write import write_table
+from orgraph.formats._xlsx import xlsx_rows
 from orgraph.infer import infer_kinds
 from orgraph.model import Organisation
 
@@ -117,8 +116,6 @@ _NAME_NAMES = ("label", "name", "fullname", "title", "unit", "unitname", "navn")
 _FIRST_NAMES = ("firstname", "givenname", "forename", "fornavn")
 _LAST_NAMES = ("lastname", "surname", "familyname", "etternavn")
 
-#: Column names with a meaning of their own in orgraph's CSV.
-_RESERVED = frozenset({"id", "parent", "relation", "kind", "dotted", "edges", *_OUT_LISTS})
 
 
 def _norm(header: str) -> str:
@@ -160,42 +157,13 @@ def _csv_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
         start = reader.line_num + 1
 
 
-def _xlsx_rows(path: Path, filename: str) -> Iterator[tuple[int, list[str]]]:
-    try:
-        import openpyxl
-    except ImportError:
-        raise ChartError([Problem(filename, "reading .xlsx needs openpyxl: pip install "
-                                            "'orgraph[xlsx]' (or save the sheet as CSV)")]
-                         ) from None
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise ChartError([Problem(filename, "no such file")]) from None
-    except Exception as exc:  # openpyxl raises many kinds for a broken workbook
-        raise ChartError([Problem(filename, f"is not a readable .xlsx workbook ({exc}); "
-                                            "save it again from the spreadsheet")]) from None
-    sheet = book.worksheets[0]
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        cells = []
-        for value in row:
-            if value is None:
-                cells.append("")
-            elif isinstance(value, float) and value.is_integer():
-                cells.append(str(int(value)))
-            else:
-                cells.append(str(value))
-        while cells and cells[-1] == "":
-            cells.pop()
-        yield number, cells
-    book.close()
-
-
 def read_table(path: str | Path, *, profile: str | None = None, id_col: str | None = None,
                parent_col: str | None = None, name_col: str | None = None,
                kind_col: str | None = None, dotted_col: str | None = None,
                headcount_col: str | None = None, encoding: str | None = None,
                delimiter: str | None = None, report: Report | None = None,
-               text: str | None = None) -> Organisation:
+               text: str | None = None, sheet: str | None = None,
+               strict: bool = False) -> Organisation:
     """Read a CSV, TSV or XLSX table of units and whom they report to.
 
     Parameters
@@ -217,6 +185,11 @@ def read_table(path: str | Path, *, profile: str | None = None, id_col: str | No
         Collects what the reader decided (defaults it filled in, ids it rewrote).
     text : str, optional
         The file's content, to read from a string (``path`` names it in messages).
+    sheet : str, optional
+        Workbooks: the sheet to read (the first by default; the others are reported).
+    strict : bool, default False
+        Refuse what a lenient reading repairs and reports: control characters in cells,
+        empty or repeated column names, formula cells without a saved value.
 
     Returns
     -------
@@ -256,15 +229,17 @@ def read_table(path: str | Path, *, profile: str | None = None, id_col: str | No
     lines: list[int] | None = None
     with _collector_paused():
         if text is None and path.suffix.lower() == ".xlsx":
-            numbered = list(_xlsx_rows(path, filename))
+            numbered = list(xlsx_rows(path, filename, report, sheet=sheet, strict=strict))
             rows = [row for _, row in numbered]
             lines = [n for n, _ in numbered[1:]]
         else:
-            rows, lines = _csv_rows_of(path, filename, text, encoding, delimiter)
+            rows, lines = _csv_rows_of(path, filename, text, encoding, delimiter,
+                                       report, strict)
         if not rows:
             raise ChartError([Problem(filename, "the file is empty; the first row names the "
                                                 "columns (e.g. id,parent,label)")])
         header, rows = [h.strip() for h in rows[0]], rows[1:]
+        header = _check_header(header, rows, filename, report, strict)
         cols = _resolve_columns(header, filename, profile, dict(
             id=id_col, parent=parent_col, name=name_col, kind=kind_col, dotted=dotted_col,
             headcount=headcount_col))
@@ -272,6 +247,47 @@ def read_table(path: str | Path, *, profile: str | None = None, id_col: str | No
             report.note(f"labels join {', '.join((cols[1].name or '', *cols[1].more_names))} "
                         "with a space; choose others with --name-col")
         return _Table(filename, header, cols, report).build(rows, lines)
+
+
+def _check_header(header: list[str], rows: list[list[str]], filename: str, report: Report,
+                  strict: bool) -> list[str]:
+    """The header with every column that holds data named once.
+
+    An empty or repeated column name would lose that column's cells: a lenient reading
+    names it (``column_4``, ``label_2``) and reports the repair, a strict one refuses it.
+
+    Examples
+    --------
+    >>> rep = Report("t.csv")
+    >>> _check_header(["id", "label", "label", ""], [["1", "a", "b", "c"]], "t.csv", rep, False)
+    ['id', 'label', 'label_2', 'column_4']
+    >>> print(rep.repairs[0])
+    t.csv:1: column 3 repeats the name 'label' (column 2): its cells are read as 'label_2'
+    """
+    if len(header) > limits.current().columns:
+        raise limits.exceeded(filename, "columns", len(header), "columns", line=1)
+    seen: dict[str, int] = {}
+    out = list(header)
+    for i, name in enumerate(header):
+        if name and name not in seen:
+            seen[name] = i
+            continue
+        if not name and not any(len(r) > i and r[i].strip() for r in rows):
+            continue  # an unnamed, empty column (a trailing delimiter): nothing is lost
+        new, n = (f"{name}_2", 2) if name else (f"column_{i + 1}", 1)
+        while new in seen or new in header:
+            n += 1
+            new = f"{name}_{n}" if name else f"column_{i + 1}_{n}"
+        why = (f"repeats the name {name!r} (column {seen[name] + 1})" if name else
+               "has no name but holds data")
+        if strict:
+            raise ChartError([Problem(filename, f"column {i + 1} {why}; give every column "
+                                                "its own name", line=1)])
+        report.repair(Problem(filename, f"column {i + 1} {why}: its cells are read as "
+                                        f"{new!r}", line=1))
+        seen[new] = i
+        out[i] = new
+    return out
 
 
 @contextlib.contextmanager
@@ -288,33 +304,55 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _csv_rows_of(path: Path, filename: str, text: str | None, encoding: str | None,
-                 delimiter: str | None) -> tuple[list[list[str]], list[int] | None]:
+                 delimiter: str | None, report: Report,
+                 strict: bool) -> tuple[list[list[str]], list[int] | None]:
     """The rows of a CSV file (or of ``text``), and their line numbers when a quoted field
-    spans lines (``None``: row ``i`` below the header is on line ``i + 2``)."""
+    spans lines or lines end in a bare CR (``None``: row ``i`` below the header is on line
+    ``i + 2``). Control characters are removed and reported (refused when ``strict``)."""
     data = None
     if text is None:
         data = read_bytes(path)
         text = decode_text(data, filename, encoding)  # checks every byte, names a bad one
+    clean = scrub_controls(text, filename, report, strict)
+    if clean is not text:
+        text, data = clean, None  # parse the cleaned text, not the bytes
     if delimiter is None:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else _sniff(text)
     physical = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+    if physical <= 1 and "\r" in text.rstrip("\r"):
+        report.note("lines end in a bare carriage return (CR, as classic Mac OS wrote them); "
+                    "read as line ends")
     source: Iterator[str]
     if data is None:
         source = io.StringIO(text, newline="")
     else:  # decoded again in chunks: a StringIO of the text holds 4 bytes per character
         text = None
         source = _decoded_lines(data, encoding)
-    reader = csv.reader(source, delimiter=delimiter, strict=True)
-    try:
-        rows = list(reader)
-    except csv.Error as exc:
-        raise ChartError([Problem(filename, f"cannot parse the file: {exc}; check the "
-                                            "quoting", line=reader.line_num)]) from None
+    rows = _parse_csv(source, delimiter, filename)
     if physical == len(rows):
         return rows, None
     if text is None:  # a quoted field spans lines: number the rows one by one
         text = decode_text(data or b"", filename, encoding)
     return rows, [n for n, _ in _csv_rows(text, delimiter)][1:]
+
+
+def _parse_csv(source: Iterator[str], delimiter: str, filename: str) -> list[list[str]]:
+    """Every row, with the ``cell_chars`` limit on a field; errors name the line."""
+    limit = limits.current()
+    previous = csv.field_size_limit(limit.cell_chars)
+    try:
+        reader = csv.reader(source, delimiter=delimiter, strict=True)
+        rows = list(itertools.islice(reader, limit.rows + 2))
+    except csv.Error as exc:
+        how = limits.how_to_raise("cell_chars") if "field larger" in str(exc) else \
+            "check the quoting"
+        raise ChartError([Problem(filename, f"cannot parse the file: {exc}; {how}",
+                                  line=reader.line_num)]) from None
+    finally:
+        csv.field_size_limit(previous)
+    if len(rows) > limit.rows + 1:
+        raise limits.exceeded(filename, "rows", f"more than {limit.rows:,}", "rows")
+    return rows
 
 
 def _decoded_lines(data: bytes, encoding: str | None) -> Iterator[str]:
@@ -331,7 +369,7 @@ def _decoded_lines(data: bytes, encoding: str | None) -> Iterator[str]:
 
 
 def _sniff(text: str) -> str:
-    first = text.split("\n", 1)[0]
+    first = re.split(r"\r\n|\r|\n", text[:1_000_000], maxsplit=1)[0]
     counts = {d: first.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
@@ -655,129 +693,3 @@ def _fill(org: Organisation, ids: list[str], labels: list[str], parents: list[st
     for child, superiors in pred.items():  # the same edge dict on both sides
         for parent, data in superiors.items():
             succ[parent][child] = data
-
-
-# --------------------------------------------------------------------------- writing
-
-
-def _table(org: Organisation, report: Report) -> tuple[list[str], list[list[str]]]:
-    """orgraph's CSV columns and rows for ``org``; every edge lands in exactly one cell."""
-    placed: set[tuple[str, str]] = set()
-    parent_of: dict[str, tuple[str, str]] = {}
-    order = {"line": 0, "staff": 1, "delegation": 2}
-    for v in org.nodes:
-        candidates = [(order.get(d["relation"], 3), u, d["relation"])
-                      for u, d in org.pred[v].items() if d.keys() == {"relation"}]
-        if candidates:
-            _, u, rel = min(candidates, key=lambda c: c[0])
-            parent_of[v] = (u, rel)
-            placed.add((u, v))
-    dotted: dict[str, list[str]] = {}
-    outs: dict[str, dict[str, list[str]]] = {}
-    edges: dict[str, list[dict[str, Any]]] = {}
-    rel_list = {v: k for k, v in _OUT_LISTS.items()}
-    for u, v, d in org.edges(data=True):
-        if (u, v) in placed:
-            continue
-        simple = d.keys() == {"relation"} and ";" not in u and ";" not in v
-        if simple and d["relation"] == "dotted":
-            dotted.setdefault(v, []).append(u)
-        elif simple and d["relation"] in rel_list:
-            outs.setdefault(u, {}).setdefault(rel_list[d["relation"]], []).append(v)
-        else:
-            edges.setdefault(u, []).append({"to": v, "type": d["relation"],
-                                            **{k: x for k, x in d.items() if k != "relation"}})
-    keys: list[str] = []
-    seen: set[str] = set()
-    for _, data in org.nodes(data=True):
-        for key in data:
-            if key not in seen:
-                seen.add(key)
-                keys.append(key)
-    keys = [k for k in keys if k not in ("kind", "label")]
-    columns: list[tuple[str, str]] = []  # (attribute, header)
-    for key in keys:
-        values = [d[key] for _, d in org.nodes(data=True) if key in d]
-        if key in _RESERVED or ":" in key or key.endswith("json"):
-            plain = False
-        elif all(isinstance(x, str) for x in values):
-            plain = True
-        elif key in _INT_KEYS or key == "headcount":
-            plain = all(is_scalar(x) and not isinstance(x, (bool, str)) for x in values) and (
-                key == "headcount" or all(isinstance(x, int) for x in values))
-        elif key in _BOOL_KEYS:
-            plain = all(isinstance(x, bool) for x in values)
-        else:
-            plain = False
-        columns.append((key, key if plain else f"{key}:json"))
-    header = ["id", "parent", "relation", "kind", "label", *(h for _, h in columns), "dotted",
-              *_OUT_LISTS, "edges"]
-    rows = []
-    for node, data in org.nodes(data=True):
-        parent, rel = parent_of.get(node, ("", ""))
-        row = [node, parent, "" if rel == "line" else rel, data.get("kind", ""),
-               data.get("label", "")]
-        for key, head in columns:
-            if key not in data:
-                row.append("")
-            elif head.endswith(":json"):
-                row.append(json.dumps(data[key], ensure_ascii=False))
-            elif isinstance(data[key], bool):
-                row.append("true" if data[key] else "false")
-            else:
-                row.append(str(data[key]))
-        row.append(";".join(dotted.get(node, [])))
-        lists = outs.get(node, {})
-        row.extend(";".join(lists.get(k, [])) for k in _OUT_LISTS)
-        row.append(json.dumps(edges[node], ensure_ascii=False) if node in edges else "")
-        rows.append([escape_cell(c) for c in row])
-    if org.graph:
-        report.drop("the organisation's facts (" + ", ".join(org.graph) + "): a table has one "
-                    "row per unit and no place for them; write YAML to keep them")
-    return [escape_cell(h) for h in header], rows
-
-
-def write_table(org: Organisation, path: str | Path, *, report: Report | None = None,
-                delimiter: str | None = None) -> None:
-    """Write orgraph's CSV (``.csv``), TSV (``.tsv``) or, with openpyxl, ``.xlsx``.
-
-    Every node and edge is written; the organisation's facts (name, inhabitants, ...) have
-    no place in a table and are reported as dropped.
-
-    Examples
-    --------
-    >>> import tempfile, orgraph
-    >>> org = orgraph.load("examples/minimal.yaml")
-    >>> out = Path(tempfile.mkdtemp()) / "m.csv"
-    >>> rep = Report(str(out))
-    >>> write_table(org, out, report=rep)
-    >>> back = read_table(out)
-    >>> back.graph = dict(org.graph)
-    >>> orgraph.graphs_equal(back, org), rep.dropped[0].startswith("the organisation's facts")
-    (True, True)
-    """
-    path = Path(path)
-    report = report if report is not None else Report(str(path))
-    header, rows = _table(org, report)
-    if path.suffix.lower() == ".xlsx":
-        _write_xlsx(path, header, rows)
-    else:
-        sep = delimiter or ("\t" if path.suffix.lower() == ".tsv" else ",")
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, delimiter=sep, lineterminator="\n")
-            writer.writerow(header)
-            writer.writerows(rows)
-
-
-def _write_xlsx(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    try:
-        import openpyxl
-    except ImportError:
-        raise ChartError([Problem(str(path), "writing .xlsx needs openpyxl: pip install "
-                                             "'orgraph[xlsx]' (or write .csv)")]) from None
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("orgraph")
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)  # cells are escaped: none starts with '='
-    book.save(path)
