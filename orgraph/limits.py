@@ -60,6 +60,7 @@ __all__ = [
     "current",
     "exceeded",
     "how_to_raise",
+    "nested_within",
     "parse_limit",
     "raised",
     "refuse_special",
@@ -225,6 +226,29 @@ def refuse_special(path: str | Path) -> os.stat_result:
     return status
 
 
+def nested_within(value: Any, limit: int) -> bool:
+    """Whether ``value``'s lists and mappings nest at most ``limit`` levels (no recursion).
+
+    Examples
+    --------
+    >>> nested_within([[1]], 2), nested_within([[1]], 1), nested_within("x", 0)
+    (True, False, True)
+    """
+    stack = [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list | tuple):
+            children = item
+        else:
+            continue
+        if level >= limit:
+            return False
+        stack.extend((child, level + 1) for child in children)
+    return True
+
+
 def check_depth(value: Any, filename: str, where: str, limit: int | None = None) -> None:
     """Refuse a value whose lists and mappings nest deeper than the ``depth`` limit.
 
@@ -242,17 +266,7 @@ def check_depth(value: Any, filename: str, where: str, limit: int | None = None)
     orgraph.errors.ChartError: x.json: node 'n' attribute 'v': has values nested more than 100 ...
     """
     limit = current().depth if limit is None else limit
-    stack = [(value, 0)]
-    while stack:
-        item, level = stack.pop()
-        if isinstance(item, dict):
-            children: Any = item.values()
-        elif isinstance(item, list | tuple):
-            children = item
-        else:
-            continue
-        if level >= limit:
-            raise ChartError([Problem(filename, f"{where}: has values nested more than "
-                                                f"{limit} levels deep; flatten them "
-                                                f"{how_to_raise('depth')}")])
-        stack.extend((child, level + 1) for child in children)
+    if not nested_within(value, limit):
+        raise ChartError([Problem(filename, f"{where}: has values nested more than "
+                                            f"{limit} levels deep; flatten them "
+                                            f"{how_to_raise('depth')}")])

@@ -16,7 +16,9 @@ from collections.abc import Callable, Sequence
 from itertools import compress, repeat
 from typing import TYPE_CHECKING, Any
 
+from orgraph import limits
 from orgraph.formats._common import strip_controls
+from orgraph.limits import nested_within
 from orgraph.model import Organisation
 
 if TYPE_CHECKING:
@@ -131,9 +133,17 @@ def unescape_column(cells: list[str]) -> list[str]:
 
 def _json_value(cell: str) -> Any:
     try:
-        return json.loads(cell)
+        value = json.loads(cell)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not valid JSON ({exc.msg} at character {exc.pos})") from None
+    except RecursionError:
+        value = deep = None
+    else:
+        deep = not nested_within(value, limits.current().depth)
+    if deep is not False:
+        raise ValueError(f"nests lists or mappings more than {limits.current().depth} "
+                         f"levels deep; flatten it {limits.how_to_raise('depth')}")
+    return value
 
 
 def _numbers(cells: list[str]) -> list[int | float]:
@@ -316,10 +326,13 @@ class _EdgeCells:
             return [(line, node, ref(other, other), OUT_LISTS[header], {})
                     for other in id_list(cell)]
         else:  # orgraph's "edges" column
-            edges = json.loads(cell)
+            edges = _json_value(cell)
             if not isinstance(edges, list) or not all(
                     isinstance(e, dict) and {"to", "type"} <= e.keys() for e in edges):
                 raise ValueError('"edges" must be a JSON list of {"to": ID, "type": RELATION}')
+            if any("relation" in e for e in edges):
+                raise ValueError('an edge in "edges" has a key "relation"; the relation is '
+                                 '"type": remove "relation" or rename it')
             return [(line, node, ref(str(e["to"]), str(e["to"])), str(e["type"]),
                      {key: x for key, x in e.items() if key not in ("to", "type")})
                     for e in edges]

@@ -114,7 +114,7 @@ def read_json(path: str | Path, *, report: Report | None = None, encoding: str |
     if profile is not None and profile not in JSON_PROFILES:
         raise ChartError([Problem(filename, f"unknown JSON profile {profile!r}; use one of: "
                                             f"{', '.join(JSON_PROFILES)}")])
-    data = parse_json(path, encoding)
+    data = parse_json(path, encoding, report, strict)
     shape = profile or detect_shape(data)
     if shape is None:
         raise ChartError([Problem(filename, "is none of the JSON shapes orgraph reads: "
@@ -126,7 +126,7 @@ def read_json(path: str | Path, *, report: Report | None = None, encoding: str |
                                             f"this file has the shape of {SHAPES[evidence]}: "
                                             f"use --profile {evidence} or leave it out")])
     if shape == "nodelink":
-        return from_nodelink_data(data, filename, report)
+        return from_nodelink_data(data, filename, report, strict)
     return _build(_READERS[shape], data, filename, report, strict)
 
 

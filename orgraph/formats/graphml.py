@@ -52,7 +52,8 @@ def read_graphml(path: str | Path, *, report: Report | None = None,
         root = ElementTree.fromstring(data)
         check_ids(root, filename)
         drawing = take_drawing(root) if is_yed(root) else None
-        if drawing is not None:
+        hoisted = _hoist_nested(root, report)
+        if drawing is not None or hoisted:
             data = ElementTree.tostring(root)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -68,6 +69,51 @@ def read_graphml(path: str | Path, *, report: Report | None = None,
     if drawing is not None:
         _use_drawing(graph, drawing, report)
     return from_graph(graph, filename, report)
+
+
+def _hoist_nested(root: ElementTree.Element, report: Report) -> bool:
+    """Move the nodes and edges of graphs nested in nodes into the top graph, reported.
+
+    networkx reads only the top graph's nodes, so a nested ``<graph>`` (a yEd group, a
+    folder node) would lose its nodes; the grouping itself is not reporting structure.
+
+    Examples
+    --------
+    >>> xml = ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph>'
+    ...        '<node id="a"><graph id="a:"><node id="a::b"/></graph></node></graph></graphml>')
+    >>> root = ElementTree.fromstring(xml); report = Report("g.graphml")
+    >>> _hoist_nested(root, report), len(root.findall(".//{*}graph"))
+    (True, 1)
+    >>> report.dropped[0]
+    "nesting of 1 node(s) in 1 nested graph(s) (in node 'a'): read as nodes of the top graph"
+    """
+    top = next((child for child in root if child.tag.rsplit("}", 1)[-1] == "graph"), None)
+    if top is None:
+        return False
+    owners: list[str] = []
+    moved, changed = 0, False
+    stack = list(top)
+    while stack:
+        element = stack.pop()
+        if element.tag.rsplit("}", 1)[-1] != "node":
+            continue
+        for nested in [c for c in element if c.tag.rsplit("}", 1)[-1] == "graph"]:
+            element.remove(nested)
+            # A yEd group (which networkx flattens itself, recursively) is drawing, not loss.
+            lost = element.attrib.pop("yfiles.foldertype", None) != "group"
+            if lost:
+                owners.append(element.attrib.get("id", "?"))
+            for child in list(nested):
+                if child.tag.rsplit("}", 1)[-1] in ("node", "edge"):
+                    top.append(child)
+                    moved += lost and child.tag.endswith("node")
+                    stack.append(child)
+            changed = True
+    if owners:
+        shown = ", ".join(repr(o) for o in owners[:3]) + (", ..." if len(owners) > 3 else "")
+        report.drop(f"nesting of {moved} node(s) in {len(owners)} nested graph(s) (in node "
+                    f"{shown}): read as nodes of the top graph")
+    return changed
 
 
 def _use_drawing(graph: nx.Graph, drawing: Drawing, report: Report) -> None:

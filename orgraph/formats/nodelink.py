@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from orgraph import limits
 from orgraph.errors import ChartError, Problem
-from orgraph.formats._common import Report, decode_text, read_bytes
+from orgraph.formats._common import Report, decode_text, read_bytes, scrub_controls
 from orgraph.formats._graph import from_graph
+from orgraph.limits import check_depth
 from orgraph.model import Organisation
 
 __all__ = ["from_nodelink_data", "parse_json", "read_nodelink", "write_nodelink"]
 
 
 def read_nodelink(path: str | Path, *, report: Report | None = None,
-                  encoding: str | None = None) -> Organisation:
+                  encoding: str | None = None, strict: bool = False) -> Organisation:
     """Read node-link JSON (``{"nodes": [...], "edges" or "links": [...]}``).
 
     Examples
@@ -31,11 +34,18 @@ def read_nodelink(path: str | Path, *, report: Report | None = None,
     """
     filename = str(path)
     report = report if report is not None else Report(filename)
-    return from_nodelink_data(parse_json(path, encoding), filename, report)
+    return from_nodelink_data(parse_json(path, encoding, report, strict), filename, report,
+                              strict)
 
 
-def parse_json(path: str | Path, encoding: str | None = None) -> Any:
+def parse_json(path: str | Path, encoding: str | None = None, report: Report | None = None,
+               strict: bool = False) -> Any:
     """Parse a JSON file; every failure is a ChartError naming the file (and line).
+
+    A key given twice in one object is refused when ``strict`` and otherwise reported
+    (the last value is kept, as every JSON parser does); control characters are removed and
+    reported (:func:`~orgraph.formats._text.scrub_controls`); lists and objects may nest
+    as deep as the ``depth`` limit (plus the shape's own levels).
 
     Examples
     --------
@@ -48,9 +58,12 @@ def parse_json(path: str | Path, encoding: str | None = None) -> Any:
     orgraph.errors.ChartError: ...bad.json: is not valid JSON: NaN is not a number JSON ...
     """
     filename = str(path)
-    text = decode_text(read_bytes(path), filename, encoding)
+    text = scrub_controls(decode_text(read_bytes(path), filename, encoding), filename,
+                          report, strict)
+    repeated: list[str] = []
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        data = json.loads(text, parse_constant=_no_constant,
+                          object_pairs_hook=functools.partial(_object, repeated))
     except json.JSONDecodeError as exc:
         raise ChartError([Problem(filename, f"is not valid JSON: {exc.msg} (column "
                                             f"{exc.colno})", line=exc.lineno)]) from None
@@ -59,11 +72,48 @@ def parse_json(path: str | Path, encoding: str | None = None) -> Any:
     except RecursionError:
         raise ChartError([Problem(filename, "cannot be read: its lists and objects nest "
                                             "too deeply; export it again")]) from None
+    check_depth(data, filename, "the JSON", limits.current().depth + _SHAPE_LEVELS)
+    if repeated:
+        _report_repeated(repeated, filename, report, strict)
+    return data
 
 
-def from_nodelink_data(data: Any, filename: str, report: Report) -> Organisation:
-    """An Organisation from parsed node-link data (see :func:`read_nodelink`)."""
+#: Levels a shape itself takes: {"nodes": [{"attr": value}]} or a nested tree's children.
+_SHAPE_LEVELS = 4
+
+
+def _object(repeated: list[str], pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, noting each key it gives twice."""
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                repeated.append(key)
+            seen.add(key)
+    return out
+
+
+def _report_repeated(repeated: list[str], filename: str, report: Report | None,
+                     strict: bool) -> None:
+    keys = ", ".join(repr(k) for k in dict.fromkeys(repeated))
+    message = (f"{len(repeated)} key(s) given twice in one object ({keys}); a JSON object "
+               "names each key once")
+    if strict:
+        raise ChartError([Problem(filename, message + ": keep one")])
+    if report is not None:
+        report.repair(Problem(filename, message + ": the last value of each is kept"))
+
+
+def from_nodelink_data(data: Any, filename: str, report: Report,
+                       strict: bool = False) -> Organisation:
+    """An Organisation from parsed node-link data (see :func:`read_nodelink`).
+
+    An edge to a node the file does not declare is refused when ``strict``; otherwise the
+    node is added (as networkx does) and the repair reported.
+    """
     edges_key = _check_shape(data, filename)
+    _undeclared(data, edges_key, filename, report, strict)
     data = {**data, "directed": data.get("directed", True), "multigraph": False}
     try:
         graph = nx.node_link_graph(data, edges=edges_key)
@@ -75,6 +125,25 @@ def from_nodelink_data(data: Any, filename: str, report: Report) -> Organisation
     for *_, attrs in graph.edges(data=True):
         _unescape(attrs)
     return from_graph(graph, filename, report)
+
+
+def _undeclared(data: dict[str, Any], edges_key: str, filename: str, report: Report,
+                strict: bool) -> None:
+    declared = {str(node["id"]) for node in data["nodes"]}
+    missing: dict[str, int] = {}
+    for index, edge in enumerate(data[edges_key]):
+        for end in (edge["source"], edge["target"]):
+            if str(end) not in declared:
+                missing.setdefault(str(end), index)
+    if not missing:
+        return
+    shown = ", ".join(f"{n!r} ({edges_key}[{i}])" for n, i in list(missing.items())[:5])
+    message = (f"{len(missing)} node(s) named by edges but not in \"nodes\": {shown}"
+               + (", ..." if len(missing) > 5 else ""))
+    if strict:
+        raise ChartError([Problem(filename, message + "; add them to \"nodes\" or fix the "
+                                                      "edges")])
+    report.repair(Problem(filename, message + "; added as nodes without attributes"))
 
 
 def _no_constant(name: str) -> Any:
