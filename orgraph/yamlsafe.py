@@ -9,6 +9,7 @@ import yaml
 
 from orgraph.errors import ChartError, Problem
 from orgraph.limits import Limits, current, how_to_raise
+from orgraph.yamlevents import build_document
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "Mapping", "Sequence", "line_of", "parse_yaml"]
 
@@ -166,14 +167,13 @@ def parse_yaml(data: bytes | str, filename: str = "<string>") -> Any:
         raise ChartError([Problem(filename, "the file is empty: a chart needs 'orgraph: 1', "
                                             "'organisation:' and 'units:'")])
     try:
-        loader = _Loader(data, filename)
+        loader = _Loader("", filename)  # constructs the scalars, collects their problems
+        doc = build_document(data, loader, Mapping, Sequence, MAX_DEPTH)
     except yaml.reader.ReaderError as exc:  # a raw NUL or other non-printable character
         line = data.count("\n", 0, exc.position) + 1
         raise ChartError([Problem(filename, f"not valid YAML: the file holds the character "
                                             f"U+{exc.character:04X}, which YAML does not "
                                             "allow; remove it", line=line)]) from None
-    try:
-        doc = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -181,8 +181,6 @@ def parse_yaml(data: bytes | str, filename: str = "<string>") -> Any:
                                   line=line)]) from None
     except yaml.YAMLError as exc:
         raise ChartError([Problem(filename, f"not valid YAML: {exc}")]) from None
-    finally:
-        loader.dispose()
     if loader.problems:
         raise ChartError(loader.problems)
     return doc
