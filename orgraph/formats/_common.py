@@ -15,6 +15,7 @@ from itertools import chain, compress, repeat
 from pathlib import Path
 from typing import Any
 
+from orgraph import limits
 from orgraph.chartfile import KIND_ONLY_KEYS as CHART_KIND_ONLY
 from orgraph.chartfile import check_organisation
 from orgraph.formats._forest import is_forest, superior_pointers
@@ -28,7 +29,7 @@ from orgraph.formats._text import (
     scrub_controls,
     strip_controls,
 )
-from orgraph.limits import MAX_NUMBER
+from orgraph.limits import MAX_NUMBER, nested_within
 from orgraph.model import EXECUTIVE_ROLES, Kind, Organisation, Relation
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "FormatWarning",
     "Problems",
     "Report",
+    "check_nesting",
     "check_values",
     "check_values_by_node",
     "decode_text",
@@ -284,9 +286,11 @@ def finish(org: Organisation, filename: str, problems: Problems | None = None,
     The checks are the YAML reader's: kinds, relations and chart keys
     (:func:`check_values`), then :func:`orgraph.chartfile.check_organisation` (a reporting
     cycle, two line superiors). A reader that has proved those two itself (each row names
-    one superior and its own walk found no loop) passes ``structure_checked``.
+    one superior and its own walk found no loop) passes ``structure_checked``. Values of
+    the graph, nodes and edges may nest lists and mappings as deep as the ``depth`` limit.
     """
     problems = problems or Problems(filename)
+    check_nesting(org, problems, lines)
     if check_values_too:
         check_values(org, problems, lines)
     if not problems:
@@ -295,6 +299,34 @@ def finish(org: Organisation, filename: str, problems: Problems | None = None,
             problems.items.extend(check_organisation(org, filename, lines))
     problems.raise_if_any()
     return org
+
+
+def check_nesting(org: Organisation, problems: Problems,
+                  lines: Mapping[str, int | None] | None = None) -> None:
+    """Report every value that nests lists and mappings deeper than the ``depth`` limit.
+
+    Writers of YAML and JSON recurse once per level; a value nested 950 deep would end in a
+    ``RecursionError`` there, so it is refused where it is read.
+
+    Examples
+    --------
+    >>> org = Organisation(); deep = "x"
+    >>> for _ in range(150): deep = [deep]
+    >>> org.add_node("a", kind="unit", label="A", data=deep)
+    >>> found = Problems("t.json"); check_nesting(org, found)
+    >>> print(found.items[0])
+    t.json: node 'a': 'data' nests lists or mappings more than 100 levels deep; flatten it ...
+    """
+    depth = limits.current().depth
+    lines = lines or {}
+    scopes = [(None, org.graph), *org._node.items(),
+              *(((v, d) for u, v, d in org.edges(data=True)) if org.number_of_edges() else ())]
+    for node, data in scopes:
+        for key, value in data.items():
+            if type(value) in (list, dict) and not nested_within(value, depth):
+                problems.add(f"'{key}' nests lists or mappings more than {depth} levels "
+                             f"deep; flatten it {limits.how_to_raise('depth')}",
+                             lines.get(node) if node is not None else None, node)
 
 
 def line_forest(org: Organisation) -> bool:

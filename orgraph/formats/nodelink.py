@@ -9,11 +9,9 @@ from typing import Any
 
 import networkx as nx
 
-from orgraph import limits
 from orgraph.errors import ChartError, Problem
 from orgraph.formats._common import Report, decode_text, read_bytes, scrub_controls
 from orgraph.formats._graph import from_graph
-from orgraph.limits import check_depth
 from orgraph.model import Organisation
 
 __all__ = ["from_nodelink_data", "parse_json", "read_nodelink", "write_nodelink"]
@@ -44,8 +42,8 @@ def parse_json(path: str | Path, encoding: str | None = None, report: Report | N
 
     A key given twice in one object is refused when ``strict`` and otherwise reported
     (the last value is kept, as every JSON parser does); control characters are removed and
-    reported (:func:`~orgraph.formats._text.scrub_controls`); lists and objects may nest
-    as deep as the ``depth`` limit (plus the shape's own levels).
+    reported (:func:`~orgraph.formats._text.scrub_controls`). How deep an attribute's
+    value may nest is checked where the attributes are taken (a nested tree is deep).
 
     Examples
     --------
@@ -72,14 +70,9 @@ def parse_json(path: str | Path, encoding: str | None = None, report: Report | N
     except RecursionError:
         raise ChartError([Problem(filename, "cannot be read: its lists and objects nest "
                                             "too deeply; export it again")]) from None
-    check_depth(data, filename, "the JSON", limits.current().depth + _SHAPE_LEVELS)
     if repeated:
         _report_repeated(repeated, filename, report, strict)
     return data
-
-
-#: Levels a shape itself takes: {"nodes": [{"attr": value}]} or a nested tree's children.
-_SHAPE_LEVELS = 4
 
 
 def _object(repeated: list[str], pairs: list[tuple[str, Any]]) -> dict[str, Any]:
