@@ -118,9 +118,9 @@ def _scan(path: Path, member: str) -> tuple[int, bool]:
     with zipfile.ZipFile(path) as archive, archive.open(member.lstrip("/")) as stream:
         while chunk := stream.read(1 << 22):
             block = tail + chunk
-            cut = max(len(block) - 16, 0)  # a tag split between chunks is counted next time
-            rows += len(_ROW.findall(block, 0, cut))
-            formulas = formulas or _FORMULA.search(block, 0, cut) is not None
+            cut = max(len(block) - 32, 0)  # a tag starting after cut is counted next time
+            rows += sum(1 for m in _ROW.finditer(block) if m.start() < cut)
+            formulas = formulas or _FORMULA.search(block) is not None
             tail = block[cut:]
     rows += len(_ROW.findall(tail))
     return rows, formulas or _FORMULA.search(tail) is not None

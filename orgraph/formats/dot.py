@@ -32,6 +32,7 @@ from orgraph.formats._common import (
     plain_text,
     read_bytes,
     safe_ids,
+    scrub_controls,
     strip_controls,
 )
 from orgraph.infer import infer_kinds
@@ -257,7 +258,7 @@ def _convert(attrs: dict[str, Any], known: frozenset[str], scope: str,
 
 
 def read_dot(path: str | Path, *, report: Report | None = None, encoding: str | None = None,
-             text: str | None = None) -> Organisation:
+             text: str | None = None, strict: bool = False) -> Organisation:
     """Read a DOT file, keeping only the attributes orgraph understands.
 
     Nodes without ``kind`` become ``unit``, edges without ``relation`` ``line``; every other
@@ -281,6 +282,7 @@ def read_dot(path: str | Path, *, report: Report | None = None, encoding: str | 
     report = report if report is not None else Report(filename)
     if text is None:
         text = decode_text(read_bytes(path), filename, encoding)
+    text = scrub_controls(text, filename, report, strict)
     graph = _parse(text, filename)
     problems = Problems(filename)
     dropped: Counter[tuple[str, str]] = Counter()
