@@ -356,3 +356,28 @@ def test_a_special_file_is_refused_by_a_real_process():
                            "/dev/zero"], capture_output=True, text=True, env=env, timeout=60)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "/dev/zero: is a character device, not a regular file" in proc.stdout + proc.stderr
+
+
+# ------------------------------------------------------------------ undirected DOT
+
+
+def test_an_undirected_graph_is_directed_from_the_top_or_refused(tmp_path):
+    path = write(tmp_path, "u.dot", "strict graph org { b -- a; b -- c; c -- d; d -- c }")
+    with pytest.raises(ChartError, match=r"is an undirected graph: .*name the top with --top"):
+        formats.read(path, strict=True)
+    org, report = read(path)
+    assert org.line_superior("a") == "b" and "read each edge as written" in str(
+        report.repairs[0])
+    org, report = read(path, top="a", strict=True)
+    assert [org.line_superior(n) for n in "bcd"] == ["a", "b", "c"]
+    with pytest.raises(ChartError, match="--top 'x' is no node"):
+        formats.read(path, top="x")
+    result = CliRunner().invoke(main, ["show", str(path), "--top", "a"])
+    assert result.exit_code == 0 and result.output.index("b [") < result.output.index("d [")
+
+
+def test_a_strict_digraph_merges_repeated_edges_as_graphviz_does(tmp_path):
+    path = write(tmp_path, "s.dot", "strict digraph { a -> b; a -> b [note=x] }")
+    assert formats.read(path).edges["a", "b"]["note"] == "x"
+    with pytest.raises(ChartError, match="two edges from 'a' to 'b'"):
+        formats.read(write(tmp_path, "t.dot", "digraph { a -> b; a -> b }"))

@@ -166,7 +166,7 @@ def read_input(path: str | Path, *, from_format: str | None = None,
 def _load(path: str | Path, from_format: str | None, report: Report, *,
           top: str | None = None, **options: Any) -> Organisation:
     options = {k: v for k, v in options.items() if v is not None}
-    org = orgraph.load(path, format=from_format, report=report, **options)
+    org = orgraph.load(path, format=from_format, report=report, top=top, **options)
     if top is not None:
         set_head(org, top, report)
     return org

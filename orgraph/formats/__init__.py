@@ -123,7 +123,7 @@ def _accepts_strict(reader: Callable[..., Organisation]) -> bool:
 
 def read(path: str | Path, format: str | None = None, *, report: Report | None = None,
          encoding: str | None = None, junior: str | Path | None = None,
-         strict: bool = False, **options: Any) -> Organisation:
+         strict: bool = False, top: str | None = None, **options: Any) -> Organisation:
     """Read an organisation from any readable format.
 
     Parameters
@@ -147,6 +147,9 @@ def read(path: str | Path, format: str | None = None, *, report: Report | None =
         self superiors, loops, bad or repeated references; chart-tool JSON and nested trees:
         unknown or self superiors, duplicate ids, cycles, several tops where the format wants
         one). The readers that take ``strict`` are given it; the others read as they always do.
+    top : str, optional
+        Undirected DOT graphs: the top node; each edge is directed away from it. Without
+        it, a strict reading refuses an undirected graph.
     **options
         Table options (:data:`TABLE_OPTIONS`): ``profile``, ``id_col``, ``parent_col``,
         ``name_col``, ``kind_col``, ``dotted_col``, ``headcount_col``, ``delimiter``,
@@ -193,7 +196,7 @@ def read(path: str | Path, format: str | None = None, *, report: Report | None =
         org = read_table(path, encoding=encoding, report=report, **kwargs)
     else:
         reader = _READERS[name]()
-        kwargs = {"encoding": encoding} if name == "dot" else {}
+        kwargs = {"encoding": encoding, "top": top} if name == "dot" else {}
         if _accepts_strict(reader):
             kwargs["strict"] = strict
         org = reader(path, report=report, **kwargs)

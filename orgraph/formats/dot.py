@@ -35,6 +35,7 @@ from orgraph.formats._common import (
     scrub_controls,
     strip_controls,
 )
+from orgraph.formats._direct import merge_pairs, orient
 from orgraph.infer import infer_kinds
 from orgraph.model import Organisation
 
@@ -258,11 +259,14 @@ def _convert(attrs: dict[str, Any], known: frozenset[str], scope: str,
 
 
 def read_dot(path: str | Path, *, report: Report | None = None, encoding: str | None = None,
-             text: str | None = None, strict: bool = False) -> Organisation:
+             text: str | None = None, strict: bool = False,
+             top: str | None = None) -> Organisation:
     """Read a DOT file, keeping only the attributes orgraph understands.
 
     Nodes without ``kind`` become ``unit``, edges without ``relation`` ``line``; every other
-    attribute (``shape``, ``image``, ``fontpath``, ...) is left out and reported.
+    attribute (``shape``, ``image``, ``fontpath``, ...) is left out and reported. An
+    undirected ``graph`` is directed away from ``top`` (:mod:`orgraph.formats._direct`);
+    a ``strict`` graph's repeated edges are one edge, as Graphviz draws them.
 
     Examples
     --------
@@ -286,8 +290,6 @@ def read_dot(path: str | Path, *, report: Report | None = None, encoding: str | 
     graph = _parse(text, filename)
     problems = Problems(filename)
     dropped: Counter[tuple[str, str]] = Counter()
-    if graph.get_type() != "digraph":
-        report.note("an undirected graph: each edge is read as written, first end the superior")
     nodes, edges = _walk(graph)
     node_attrs: dict[str, dict[str, Any]] = {}
     graph_attrs = dict(graph.get_attributes())
@@ -329,6 +331,10 @@ def read_dot(path: str | Path, *, report: Report | None = None, encoding: str | 
         problems.add(str(exc))
         facts = {}
     problems.raise_if_any()
+    if graph.get_type() != "digraph":
+        if graph.obj_dict.get("strict"):
+            edge_list = merge_pairs(edge_list)
+        edge_list = orient(list(node_attrs), edge_list, filename, report, top, strict)
     rename = safe_ids(node_attrs, report)
     org = Organisation()
     org.graph.update(facts)
@@ -350,6 +356,9 @@ def read_dot(path: str | Path, *, report: Report | None = None, encoding: str | 
             attrs["relation"] = "line"
             no_relation += 1
         if org.has_edge(u, v):
+            if graph.obj_dict.get("strict"):  # Graphviz merges them, attributes and all
+                org.edges[u, v].update(attrs)
+                continue
             problems.add(f"two edges from {u!r} to {v!r}; an organisation has one relation per "
                          "pair: keep one", node=v)
             continue
