@@ -521,7 +521,9 @@ def dump_chart(org: nx.DiGraph) -> str:
                  for u, v, d in org.edges(data=True) if nested_under.get(v) != u]
     if relations:
         doc["relations"] = relations
-    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
+    # libyaml's emitter when installed: the Python one takes most of a large conversion
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(doc, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 def _break_loops(up: dict[str, str]) -> None:

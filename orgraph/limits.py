@@ -66,7 +66,7 @@ __all__ = [
 ]
 
 #: The deepest nesting ``depth`` may be raised to.
-HARD_DEPTH = 500
+HARD_DEPTH = 200
 #: The largest count, seats or head count a chart may give (a rule of the chart format,
 #: ``orgraph/schema/chart.schema.json``, not a limit to raise): 10**19 would wrap in the
 #: metrics' arrays, and no organisation counts a trillion of anything.

@@ -1,4 +1,5 @@
-"""DOT, read through pydot with an attribute allow-list, and written as plain quoted text.
+"""DOT, read with an attribute allow-list by a small parser (:mod:`._dotparse`), and written
+as plain quoted text.
 
 DOT is a language: a file from elsewhere may carry attributes that make Graphviz read local
 files (``image``, ``shapefile``, ``fontpath``, ``imagepath``, ...) or lay out for a very long
@@ -12,15 +13,11 @@ mapping, a number that is not a count) is written as JSON under ``json_X``.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
-
-import pydot
 
 from orgraph.chartfile import ORG_FACTS
 from orgraph.errors import ChartError, Problem
@@ -36,6 +33,8 @@ from orgraph.formats._common import (
     strip_controls,
 )
 from orgraph.formats._direct import merge_pairs, orient
+from orgraph.formats._dotparse import DotError, ParsedDot
+from orgraph.formats._dotparse import parse as parse_dot
 from orgraph.infer import infer_kinds
 from orgraph.model import Organisation
 
@@ -62,7 +61,6 @@ UNSAFE = frozenset({"image", "shapefile", "fontpath", "imagepath", "fontnames", 
 _INTS = frozenset({"count", "seats"})
 _NUMBERS = frozenset({"headcount"})
 _BOOLS = frozenset({"instructs", "acts_for_cao", "standing_committee"})
-_DEFAULT_STATEMENTS = frozenset({"node", "edge", "graph"})
 _PLAIN_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -187,35 +185,16 @@ def _endpoint(name: Any) -> str | None:
     return name.split(":", 1)[0]
 
 
-def _parse(text: str, filename: str) -> pydot.Dot:
-    captured = io.StringIO()
+def _parse(text: str, filename: str) -> ParsedDot:
     try:
-        with contextlib.redirect_stdout(captured):
-            graphs = pydot.graph_from_dot_data(text)
-    except Exception as exc:  # pydot/pyparsing raise several kinds for bad input
-        graphs = None
-        captured.write(str(exc))
-    if not graphs:
-        message = " ".join(captured.getvalue().split()) or "no graph found"
-        if "multiple values for argument 'name'" in message:
-            message = ("an attribute called 'name', which pydot cannot read; rename it "
-                       "(orgraph writes the organisation's name as the graph's ID)")
-        match = re.search(r"line:(\d+)", message)
-        raise ChartError([Problem(filename, f"is not valid DOT: {message[-200:]}",
-                                  line=int(match.group(1)) if match else None)])
-    if len(graphs) > 1:
-        raise ChartError([Problem(filename, f"holds {len(graphs)} graphs; orgraph reads one "
+        dot = parse_dot(text)
+    except DotError as exc:
+        raise ChartError([Problem(filename, f"is not valid DOT: {exc}", line=exc.line)]
+                         ) from None
+    if dot.graphs > 1:
+        raise ChartError([Problem(filename, f"holds {dot.graphs} graphs; orgraph reads one "
                                             "organisation per file: split it")])
-    return graphs[0]
-
-
-def _walk(graph: Any) -> tuple[list[Any], list[Any]]:
-    nodes, edges = list(graph.get_nodes()), list(graph.get_edges())
-    for sub in graph.get_subgraphs():
-        n, e = _walk(sub)
-        nodes += n
-        edges += e
-    return nodes, edges
+    return dot
 
 
 def _typed(key: str, text: str) -> Any:
@@ -258,6 +237,41 @@ def _convert(attrs: dict[str, Any], known: frozenset[str], scope: str,
     return out
 
 
+def _statements(graph: ParsedDot, problems: Problems, dropped: Counter[tuple[str, str]]
+                ) -> tuple[dict[str, dict[str, Any]], list[tuple[str, str, dict[str, Any]]]]:
+    """The nodes (with their understood attributes) and edges of a parsed DOT file."""
+    for scope, attrs in graph.defaults:
+        for key in attrs:
+            dropped[f"default {scope}", unquote(key)] += 1
+    for attrs in graph.subgraph_attrs:
+        for key in attrs:
+            dropped["subgraph", unquote(key)] += 1
+    node_attrs: dict[str, dict[str, Any]] = {}
+    for raw, given in graph.nodes:
+        name = _endpoint(raw)
+        try:
+            attrs = _convert(given, NODE_KEYS, "node", dropped)
+        except ValueError as exc:
+            problems.add(str(exc), node=name)
+            continue
+        node_attrs.setdefault(name, {}).update(attrs)  # type: ignore[arg-type]
+    edge_list: list[tuple[str, str, dict[str, Any]]] = []
+    for tail, head, given in graph.edges:
+        u, v = _endpoint(tail), _endpoint(head)
+        if u is None or v is None:
+            problems.add("an edge to or from a subgraph ({...}); write one edge per pair")
+            continue
+        try:
+            attrs = _convert(given, EDGE_KEYS, "edge", dropped)
+        except ValueError as exc:
+            problems.add(str(exc), node=v)
+            continue
+        for end in (u, v):
+            node_attrs.setdefault(end, {})
+        edge_list.append((u, v, attrs))
+    return node_attrs, edge_list
+
+
 def read_dot(path: str | Path, *, report: Report | None = None, encoding: str | None = None,
              text: str | None = None, strict: bool = False,
              top: str | None = None) -> Organisation:
@@ -290,57 +304,22 @@ def read_dot(path: str | Path, *, report: Report | None = None, encoding: str | 
     graph = _parse(text, filename)
     problems = Problems(filename)
     dropped: Counter[tuple[str, str]] = Counter()
-    nodes, edges = _walk(graph)
-    node_attrs: dict[str, dict[str, Any]] = {}
-    graph_attrs = dict(graph.get_attributes())
-    for stmt in nodes:
-        name = _endpoint(stmt.get_name())
-        if name == "graph" and stmt.get_parent_graph() is graph:
-            graph_attrs.update(stmt.get_attributes())
-            continue
-        if name in _DEFAULT_STATEMENTS:
-            for key in stmt.get_attributes():
-                dropped[f"default {name}", unquote(str(key))] += 1
-            continue
-        try:
-            attrs = _convert(stmt.get_attributes(), NODE_KEYS, "node", dropped)
-        except ValueError as exc:
-            problems.add(str(exc), node=name)
-            continue
-        node_attrs.setdefault(name, {}).update(attrs)  # type: ignore[arg-type]
-    edge_list: list[tuple[str, str, dict[str, Any]]] = []
-    for stmt in edges:
-        u, v = _endpoint(stmt.get_source()), _endpoint(stmt.get_destination())
-        if u is None or v is None:
-            problems.add("an edge to or from a subgraph ({...}); write one edge per pair")
-            continue
-        try:
-            attrs = _convert(stmt.get_attributes(), EDGE_KEYS, "edge", dropped)
-        except ValueError as exc:
-            problems.add(str(exc), node=v)
-            continue
-        for end in (u, v):
-            node_attrs.setdefault(end, {})
-        edge_list.append((u, v, attrs))
+    node_attrs, edge_list = _statements(graph, problems, dropped)
     try:
-        facts = _convert(graph_attrs, GRAPH_KEYS, "graph", dropped)
-        for sub in graph.get_subgraphs():
-            for key in sub.get_attributes():
-                dropped["subgraph", unquote(str(key))] += 1
+        facts = _convert(graph.graph_attrs, GRAPH_KEYS, "graph", dropped)
     except ValueError as exc:
         problems.add(str(exc))
         facts = {}
     problems.raise_if_any()
-    if graph.get_type() != "digraph":
-        if graph.obj_dict.get("strict"):
+    if graph.kind != "digraph":
+        if graph.strict:
             edge_list = merge_pairs(edge_list)
         edge_list = orient(list(node_attrs), edge_list, filename, report, top, strict)
     rename = safe_ids(node_attrs, report)
     org = Organisation()
     org.graph.update(facts)
-    if "name" not in facts and graph.get_name() not in ("", "G", None):
-        # the graph's ID is the organisation's name (pydot cannot read a 'name' attribute)
-        org.graph["name"] = unquote(str(graph.get_name()))
+    if "name" not in facts and graph.name not in ("", "G", None):
+        org.graph["name"] = unquote(str(graph.name))  # the graph's ID is the name
     no_kind = 0
     for name, attrs in node_attrs.items():
         if "kind" not in attrs:
@@ -356,7 +335,7 @@ def read_dot(path: str | Path, *, report: Report | None = None, encoding: str | 
             attrs["relation"] = "line"
             no_relation += 1
         if org.has_edge(u, v):
-            if graph.obj_dict.get("strict"):  # Graphviz merges them, attributes and all
+            if graph.strict:  # Graphviz merges them, attributes and all
                 org.edges[u, v].update(attrs)
                 continue
             problems.add(f"two edges from {u!r} to {v!r}; an organisation has one relation per "
