@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -17,6 +16,7 @@ from orgraph import limits
 from orgraph.aggregates import aggregate_problems
 from orgraph.errors import ChartError, Problem
 from orgraph.inputfile import read_limited
+from orgraph.limits import MAX_NUMBER
 from orgraph.model import (
     COORDINATION_KINDS,
     POLITICAL_KINDS,
@@ -277,10 +277,22 @@ class _Builder:
     def problem(self, message: str, line: int | None, node: str | None = None) -> None:
         self.problems.append(Problem(self.filename, message, line=line, node=node))
 
+    def check_number(self, value: Any, key: str, where: Mapping, node: str | None) -> None:
+        """A fact that is a number must be finite and at most :data:`~orgraph.limits.MAX_NUMBER`
+        (the schema cannot say finite: NaN passes every comparison)."""
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return
+        if not (abs(value) <= MAX_NUMBER):  # NaN fails too; a huge int is never a float
+            shown = str(value) if len(str(value)) <= 40 else str(value)[:37] + "..."
+            self.problem(f"'{key}' is {shown}; it must be a finite number of at most "
+                         f"{MAX_NUMBER:,}", where.key_lines.get(key, where.line), node)
+
     def build(self, doc: Mapping) -> Organisation:
         org = Organisation()
         self.check_data(doc["organisation"], _org_keys(), None)
         org.graph.update(_unwrap_facts(doc["organisation"], ORG_FACTS))
+        for key in ORG_FACTS:
+            self.check_number(org.graph.get(key), key, doc["organisation"], None)
         self.org = org
         for index, node in enumerate(doc["units"]):
             self.add_node(node, parent=None, position=f"unit{index + 1}")
@@ -314,9 +326,7 @@ class _Builder:
         self.check_data(node, _node_keys(), node_id)
         attrs = _unwrap_facts(node, NODE_FACTS, skip=_STRUCTURAL | {"kind"})
         for key in NODE_FACTS:
-            if isinstance(attrs.get(key), float) and not math.isfinite(attrs[key]):
-                self.problem(f"'{key}' is {attrs[key]}; it must be a finite number",
-                             node.key_lines.get(key, line), node_id)
+            self.check_number(attrs.get(key), key, node, node_id)
         attrs.setdefault("label", node_id)
         if kind is Kind.EXECUTIVE:
             attrs.setdefault("acts_for_cao", node.get("role") != "sector_chief")

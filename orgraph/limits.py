@@ -13,6 +13,8 @@ limit               default             what it bounds
 ``columns``         10,000              columns of a table
 ``cell_chars``      1,000,000           characters in one table cell
 ``depth``           100                 nesting of lists and mappings in one value
+``xlsx_rows``       200,000             rows of a workbook's sheet (openpyxl reads some
+                                        20,000 rows a second)
 ``xlsx_bytes``      1 GiB               uncompressed size of a workbook's parts
 ``xlsx_ratio``      1,000               compression ratio of a large workbook part
 ==================  ==================  =================================================
@@ -83,6 +85,7 @@ class Limits:
     columns: int = 10_000
     cell_chars: int = 1_000_000
     depth: int = 100
+    xlsx_rows: int = 200_000
     xlsx_bytes: int = 1024 ** 3
     xlsx_ratio: int = 1_000
 

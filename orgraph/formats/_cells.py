@@ -197,7 +197,7 @@ def _attribute(header: str, cols: Columns, own: bool) -> tuple[str, Converter] |
         return header[:-5], (_json_value, lambda cells: list(map(_json_value, cells)))
     if header in INT_KEYS:
         return header, (int, lambda cells: list(map(int, cells)))
-    if header == "headcount":
+    if header in ("headcount", "fte"):
         return header, _NUMBER
     if header in BOOL_KEYS:
         return header, (boolean, lambda cells: list(map(boolean, cells)))

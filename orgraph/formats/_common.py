@@ -113,10 +113,10 @@ def _value_problem(key: str, value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_NUMBER:
             return (f"'{key}' is {_short(value)}; it must be a whole number from 1 to "
                     f"{MAX_NUMBER:,}")
-    elif key == "headcount":
+    elif key in ("headcount", "fte"):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or \
                 not 0 <= value <= MAX_NUMBER:
-            return (f"'headcount' is {_short(value)}; it must be a finite number from 0 to "
+            return (f"'{key}' is {_short(value)}; it must be a finite number from 0 to "
                     f"{MAX_NUMBER:,}")
     elif key in ("instructs", "acts_for_cao", "standing_committee"):
         if not isinstance(value, bool):
@@ -152,7 +152,8 @@ def _value_problem(key: str, value: Any) -> str | None:
 
 
 _EXACT_TYPES: dict[str, tuple[type, ...]] = {
-    "count": (int,), "seats": (int,), "headcount": (int, float), "instructs": (bool,),
+    "count": (int,), "seats": (int,), "headcount": (int, float), "fte": (int, float),
+    "instructs": (bool,),
     "acts_for_cao": (bool,), "standing_committee": (bool,), "citations": (dict,),
     **{key: (str,) for key in _TEXT_KEYS}}
 _CHOICES = {"role": frozenset(EXECUTIVE_ROLES), "principle": frozenset({"sector", "function"})}
@@ -195,8 +196,8 @@ def _column_holds(key: str, values: list[Any]) -> bool:
     if types is not None:
         if not {type(v) for v in values}.issubset(types):
             return False
-        if key in ("count", "seats", "headcount"):
-            least = 0 if key == "headcount" else 1
+        if key in ("count", "seats", "headcount", "fte"):
+            least = 0 if key in ("headcount", "fte") else 1
             return (all(map(operator.ge, values, repeat(least)))  # NaN fails here
                     and max(values) <= MAX_NUMBER)
         if key in _TEXT_KEYS:

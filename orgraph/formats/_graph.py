@@ -105,6 +105,8 @@ def from_graph(graph: nx.Graph, filename: str, report: Report,
         report.note("the graph is undirected: each edge is read as written, first end the "
                     "superior")
     ids = [str(n) for n in graph.nodes]
+    if not ids:
+        problems.add("the graph has no nodes; an organisation needs at least one unit")
     if len(set(ids)) != len(ids):
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         problems.add(f"node ids {', '.join(dupes)} are the same as text; give each node its "

@@ -141,7 +141,7 @@ def _foreign(key: str, value: Any, kind: Any) -> bool:
     if key in _STRUCTURAL:
         return True
     if key == "kind":
-        return value not in KINDS
+        return not isinstance(value, str) or value not in KINDS
     if key in _KIND_ONLY and kind not in _KIND_ONLY[key]:
         return True
     return key in ("headcount", "label_en", "source", "note", "citations") and \

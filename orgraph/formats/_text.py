@@ -22,6 +22,7 @@ __all__ = [
     "read_bytes",
     "safe_ids",
     "scrub_controls",
+    "scrub_parsed",
     "strip_controls",
 ]
 
@@ -226,3 +227,57 @@ chart text may hold; remove it (or read with --lenient to have it removed)
                                         f"whole) on line{'s' if len(lines) > 1 else ''} "
                                         f"{shown}", line=line))
     return cleaned
+
+
+_ESCAPED_CONTROL = re.compile(r"\\u00[01][0-9a-fA-F]|\\u007[fF]|\\[bf]")
+
+
+def scrub_parsed(data: Any, text: str, filename: str, report: Report | None = None,
+                 strict: bool = False) -> Any:
+    """Parsed JSON without control characters in its texts (keys and values), reported.
+
+    JSON writes them as escapes (``"\\u001b[31m"``), which :func:`scrub_controls` does not
+    see in the raw text; the walk (an explicit stack) runs only when ``text`` holds one.
+
+    Examples
+    --------
+    >>> report = Report("a.json")
+    >>> scrub_parsed({"id": "a\\x00b", "x": ["\\x1b[1mB"]}, '"\\\\u0000"', "a.json", report)
+    {'id': 'ab', 'x': ['B']}
+    >>> print(report.repairs[0])
+    a.json: removed control characters in 2 text(s) (ESC, NUL; terminal escape sequences whole)
+    """
+    if _ESCAPED_CONTROL.search(text) is None:
+        return data
+    found: list[str] = []
+
+    def clean(value: str) -> str:
+        if _CONTROL.search(value) is None:
+            return value
+        found.append(value)
+        return _CONTROL.sub("", _ANSI.sub("", value))
+
+    root = [data]
+    stack: list[Any] = [root]
+    while stack:
+        item = stack.pop()
+        pairs = list(item.items()) if isinstance(item, dict) else list(enumerate(item))
+        for key, value in pairs:
+            if isinstance(value, str):
+                item[key] = clean(value)
+            elif isinstance(value, dict | list):
+                stack.append(value)
+            if isinstance(key, str) and clean(key) is not key:
+                item[clean(key)] = item.pop(key)
+    if found:
+        codes = sorted({_NAMES.get(ord(c), f"U+{ord(c):04X}") for v in found
+                        for c in _CONTROL.findall(v)})
+        message = (f"control characters in {len(found)} text(s) ({', '.join(codes[:6])}"
+                   "; terminal escape sequences whole)")
+        if strict:
+            raise ChartError([Problem(filename, f"holds {message}, which no chart text may "
+                                                "hold; remove them (or read with --lenient "
+                                                "to have them removed)")])
+        if report is not None:
+            report.repair(Problem(filename, f"removed {message}"))
+    return root[0]

@@ -3,8 +3,9 @@
 A workbook is a zip of XML parts. Before openpyxl parses anything, the zip directory is
 checked: the parts' uncompressed total (the ``xlsx_bytes`` limit) and the compression ratio
 of every large part (``xlsx_ratio``: a sheet of 300 MB of spaces packs into 300 kB). While
-the sheet is read, its rows and columns are held to Excel's own maximum and the ``rows`` and
-``columns`` limits, and every cell to ``cell_chars``; the dimension a sheet declares is not
+the sheet is read, its rows and columns are held to Excel's own maximum and the ``xlsx_rows``
+(counted in the sheet's XML before openpyxl reads it), ``rows`` and ``columns`` limits, and
+every cell to ``cell_chars``; the dimension a sheet declares is not
 trusted (a one-cell sheet may claim A1:XFD1048576).
 
 What the reading cannot carry is reported: the other sheets of a workbook (choose one with
@@ -63,7 +64,7 @@ def check_zip(path: Path, filename: str) -> dict[str, bool]:
         if info.file_size > _RATIO_FLOOR and ratio > limit.xlsx_ratio:
             raise limits.exceeded(filename, "xlsx_ratio", f"a part ({info.filename}) packed "
                                   f"{ratio:,.0f} times:", "a zip bomb's ratio")
-    max_rows = min(limit.rows + 1, EXCEL_ROWS)  # + 1: the header
+    max_rows = min(limit.rows, limit.xlsx_rows) + 1  # + 1: the header
     formulas = {}
     for info in infos:
         if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
@@ -73,7 +74,8 @@ def check_zip(path: Path, filename: str) -> dict[str, bool]:
                                                     f"Excel holds at most {EXCEL_ROWS:,}: the "
                                                     "workbook is broken (or a zip bomb)")])
             if count > max_rows:
-                raise limits.exceeded(filename, "rows", count, f"rows in {info.filename}")
+                name = "rows" if limit.rows < limit.xlsx_rows else "xlsx_rows"
+                raise limits.exceeded(filename, name, count, f"rows in {info.filename}")
     return formulas
 
 

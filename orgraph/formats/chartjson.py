@@ -235,7 +235,8 @@ def _d3(data: Any, filename: str, report: Report,
     skip = {"id", "nodeId", "parentId", "parentNodeId", "name", "positionName"}
     for index, item in _objects(data, "records", filename, report, strict):
         attrs = take_fields(item, skip, report, renamed)
-        _names(attrs, item.get("name"), item.get("positionName"))
+        _names(attrs, item.get("name"), item.get("positionName"), f"records[{index}]", report,
+               strict)
         records.append(Record(f"records[{index}]", item.get("nodeId") or item.get("id"),
                               item.get("parentNodeId") or item.get("parentId"), attrs))
     return records, renamed, "d3-org-chart (d3.stratify)"
@@ -263,7 +264,8 @@ def _balkan(data: Any, filename: str, report: Report,
     skip = {"id", "pid", "stpid", "ppid", label_key, title_key}
     for index, item in _objects(data, "nodes", filename, report, strict):
         attrs = take_fields(item, skip, report, renamed)
-        _names(attrs, item.get(label_key), item.get(title_key))
+        _names(attrs, item.get(label_key), item.get(title_key), f"nodes[{index}]", report,
+               strict)
         tags = item.get("tags")
         assistant = isinstance(tags, list) and "assistant" in tags
         if assistant and "kind" not in attrs:
@@ -331,7 +333,7 @@ def _tree_record(pointer: str, node: Any, report: Report, renamed: dict[str, int
             *(["title"] if label_key != "title" else [])}
     attrs = take_fields(node, skip, report, renamed)
     title = node.get("title") if label_key != "title" else None
-    _names(attrs, node.get(label_key) if label_key else None, title)
+    _names(attrs, node.get(label_key) if label_key else None, title, pointer, report)
     given = raw_id(node.get("id"))
     generated = given is None
     if generated:
@@ -343,8 +345,20 @@ def _tree_record(pointer: str, node: Any, report: Report, renamed: dict[str, int
     return record
 
 
-def _names(attrs: dict[str, Any], name: Any, title: Any) -> None:
+def _names(attrs: dict[str, Any], name: Any, title: Any, where: str = "",
+           report: Report | None = None, strict: bool = False) -> None:
+    """The record's name and title as ``label`` and ``title``; a name that is a list or an
+    object is no text: refused when ``strict``, else kept as ``source_label`` and reported."""
     for key, value in (("label", name), ("title", title)):
+        if isinstance(value, dict | list):
+            message = (f"{where}: the {'name' if key == 'label' else 'title'} is "
+                       f"{'an object' if isinstance(value, dict) else 'an array'}, not text")
+            if strict or report is None:
+                raise ChartError([Problem(report.file if report else "", message + "; write "
+                                                                            "it as text")])
+            report.repair(Problem(report.file, message + f"; kept as 'source_{key}'"))
+            attrs[f"source_{key}"] = value
+            continue
         text = clean_text(value) if value is not None else ""
         if text:
             attrs[key] = text

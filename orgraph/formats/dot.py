@@ -221,6 +221,9 @@ def _convert(attrs: dict[str, Any], known: frozenset[str], scope: str,
         key = unquote(str(raw_key))
         value = unquote(str(raw)) if raw is not None else ""
         if key in known:
+            if str(raw).startswith("<") and key not in ("label", "label_en", "note", "source"):
+                raise ValueError(f"attribute {key!r} is an HTML-like string ({str(raw)[:40]}); "
+                                 f"write its value as plain text: {key}=\"...\"")
             out[key] = _typed(key, value)
         elif key.startswith("data_") and len(key) > 5:
             out[key[5:]] = value
@@ -310,6 +313,8 @@ def read_dot(path: str | Path, *, report: Report | None = None, encoding: str | 
     except ValueError as exc:
         problems.add(str(exc))
         facts = {}
+    if not node_attrs and not problems:
+        problems.add("the graph has no nodes; an organisation needs at least one unit")
     problems.raise_if_any()
     if graph.kind != "digraph":
         if graph.strict:

@@ -50,6 +50,8 @@ def read_graphml(path: str | Path, *, report: Report | None = None,
                                             "plain GraphML only: remove the declaration")])
     try:
         root = ElementTree.fromstring(data)
+        if not any(child.tag.rsplit("}", 1)[-1] == "graph" for child in root):
+            raise ChartError([Problem(filename, "holds no <graph>; export the graph again")])
         check_ids(root, filename)
         drawing = take_drawing(root) if is_yed(root) else None
         hoisted = _hoist_nested(root, report)
@@ -58,7 +60,7 @@ def read_graphml(path: str | Path, *, report: Report | None = None,
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             graph = nx.parse_graphml(data, node_type=str)
-    except (ParseError, nx.NetworkXError, ValueError, KeyError) as exc:
+    except (ParseError, nx.NetworkXError, ValueError, KeyError, TypeError) as exc:
         raise ChartError([Problem(filename, f"is not readable GraphML ({exc}); export it "
                                             "again or check the XML")]) from None
     for message in dict.fromkeys(str(w.message) for w in caught):

@@ -12,6 +12,7 @@ import networkx as nx
 from orgraph.errors import ChartError, Problem
 from orgraph.formats._common import Report, decode_text, read_bytes, scrub_controls
 from orgraph.formats._graph import from_graph
+from orgraph.formats._text import scrub_parsed
 from orgraph.model import Organisation
 
 __all__ = ["from_nodelink_data", "parse_json", "read_nodelink", "write_nodelink"]
@@ -72,7 +73,7 @@ def parse_json(path: str | Path, encoding: str | None = None, report: Report | N
                                             "too deeply; export it again")]) from None
     if repeated:
         _report_repeated(repeated, filename, report, strict)
-    return data
+    return scrub_parsed(data, text, filename, report, strict)
 
 
 def _object(repeated: list[str], pairs: list[tuple[str, Any]]) -> dict[str, Any]:

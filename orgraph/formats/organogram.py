@@ -55,6 +55,7 @@ from orgraph.formats._common import (
     normalise,
     read_bytes,
     safe_ids,
+    scrub_controls,
 )
 from orgraph.formats._organogram_junior import add_junior
 from orgraph.formats._organogram_rules import Links, Rules, break_loops, link_posts
@@ -110,10 +111,13 @@ def _norm(header: str) -> str:
     return re.sub(r"[^a-z0-9]", "", header.lower().replace("£", ""))
 
 
-def _rows(path: Path, encoding: str | None) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
-    """The normalised header and an iterator over the non-empty rows (line, stripped cells)."""
+def _rows(path: Path, encoding: str | None, report: Report | None = None,
+          strict: bool = False) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """The normalised header and an iterator over the non-empty rows (line, stripped cells);
+    control characters removed and reported (refused when ``strict``)."""
     filename = str(path)
-    text = decode_text(read_bytes(path), filename, encoding)
+    text = scrub_controls(decode_text(read_bytes(path), filename, encoding), filename,
+                          report, strict)
     reader = csv.reader(io.StringIO(text, newline=""))
     del text
     header: list[str] | None = None
@@ -224,7 +228,7 @@ def _read(path: Path, junior: str | Path | None, encoding: str | None, report: R
           strict: bool) -> Organisation:
     filename = str(path)
     report = report if report is not None else Report(filename)
-    header, rows = _rows(path, encoding)
+    header, rows = _rows(path, encoding, report, strict)
     if "reportingseniorpost" in header and "postuniquereference" not in header:
         raise ChartError([Problem(filename, "this is a junior-post file; read the senior-post "
                                             "file (its junior file is found beside it, or "
@@ -253,7 +257,7 @@ def _read(path: Path, junior: str | Path | None, encoding: str | None, report: R
     if junior_path is not None:
         if junior is None:
             report.note(f"junior posts read from {junior_path}")
-        junior_header, junior_rows = _rows(junior_path, encoding)
+        junior_header, junior_rows = _rows(junior_path, encoding, report, strict)
         add_junior(org, junior_path, junior_header, junior_rows, posts.id_of,
                    posts.eliminated, rules)
     else:

@@ -388,6 +388,10 @@ def _resolve_columns(header: list[str], filename: str, profile: str | None,
     if name is None:
         guess = {"id": next((h for h in _ID_NAMES if h in by_norm), None),
                  "parent": next((h for h in _PARENT_NAMES if h in by_norm), None)}
+        # orgraph's own column names keep their meaning in any table ("relation" is no
+        # free text: a cell 'marriage' must be refused, not stored)
+        guess.update({role: role for role in ("kind", "relation", "dotted", "headcount")
+                      if role in by_norm})
         cols = Columns(**{k: header[by_norm[v]] for k, v in guess.items() if v})
         name = "custom"
     if cols.name is None or _norm(cols.name) not in by_norm:
