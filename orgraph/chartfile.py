@@ -24,6 +24,7 @@ from orgraph.model import (
     Organisation,
     Relation,
 )
+from orgraph.schemacheck import schema_errors
 from orgraph.yamlsafe import Mapping, line_of, parse_yaml
 
 __all__ = [
@@ -191,9 +192,9 @@ def _schema_problems(doc: Any, filename: str) -> list[Problem]:
     if not isinstance(doc, dict):
         return [Problem(filename, "a chart file is a mapping with 'orgraph: 1', "
                                   "'organisation:' and 'units:'", line=getattr(doc, "line", 1))]
-    validator = jsonschema.Draft202012Validator(chart_schema())
     problems = []
-    for error in sorted(validator.iter_errors(doc), key=lambda e: list(map(str, e.path))):
+    for error in sorted(schema_errors(doc, chart_schema()),
+                        key=lambda e: list(map(str, e.path))):
         path = list(error.absolute_path)
         problems.append(Problem(filename, _explain(error), line=line_of(doc, path),
                                 node=_node_at(doc, path)))
