@@ -43,10 +43,6 @@ def _describe(org: Organisation, node: str, lang: str) -> str:
     return text + "]"
 
 
-#: Levels of indentation drawn; deeper lines start again with ``[level]``.
-MAX_INDENT = 50
-
-
 def text_tree(org: Organisation, lang: str = "no") -> Iterator[str]:
     """Yield the lines of a text tree of the organisation.
 
@@ -83,9 +79,9 @@ def text_tree(org: Organisation, lang: str = "no") -> Iterator[str]:
 
     def walk(root: str, last_root: bool) -> Iterator[str]:
         # An explicit stack, not recursion: a chain of thousands of units must print too.
-        stack: list[tuple[str, str | None, str, bool, int]] = [(root, None, "", last_root, 0)]
+        stack: list[tuple[str, str | None, str, bool]] = [(root, None, "", last_root)]
         while stack:
-            node, rel, prefix, last, depth = stack.pop()
+            node, rel, prefix, last = stack.pop()
             branch = "└── " if last else "├── "
             mark = _MARK.get(rel or "", "")
             if node in seen:  # a cycle; validation reports it, the tree must still end
@@ -95,10 +91,8 @@ def text_tree(org: Organisation, lang: str = "no") -> Iterator[str]:
             yield f"{prefix}{branch}{mark}{_describe(org, node, lang)}"
             kids = children[node]
             below = prefix + ("    " if last else "│   ")
-            if len(below) > 4 * MAX_INDENT:  # a deep chain: lines stay short, output linear
-                below = f"[level {depth + 1}] "
             for i in reversed(range(len(kids))):
-                stack.append((kids[i][0], kids[i][1], below, i == len(kids) - 1, depth + 1))
+                stack.append((kids[i][0], kids[i][1], below, i == len(kids) - 1))
 
     def below(start: str, reached: set[str]) -> None:
         todo = [start]
