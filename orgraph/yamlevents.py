@@ -13,6 +13,7 @@ resolvers: no timestamps), so a document reads exactly as :class:`yaml.SafeLoade
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -27,6 +28,10 @@ _COLLECTION_TAGS = (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 _SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool",
                                                               "null"))
 _SKIP = object()  # the value of a key that was refused
+#: A plain scalar that can only be text (what most of a chart's ids and kinds are), and the
+#: words YAML 1.1 reads as something else (true, no, null, ...).
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_NOT_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 
 
 class _Builder:
@@ -63,6 +68,11 @@ class _Builder:
         self.place(collection, collection.line)
 
     def scalar(self, event: Any) -> None:
+        value = event.value
+        if event.tag is None and not event.style and _WORD.match(value) and \
+                value.lower() not in _NOT_WORDS:  # text for sure: skip resolver and node
+            self.place(value, event.start_mark.line + 1, scalar=True)
+            return
         tag = event.tag
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)

@@ -6,7 +6,7 @@ format        suffixes                read  write  notes
 yaml          .yaml .yml              yes   yes    the chart format (``docs/format.md``)
 csv           .csv .tsv .txt .xlsx    yes   yes    id + reports-to tables; named profiles
 organogram    (.csv, detected)        yes   no     UK government senior/junior post CSVs
-dot           .dot .gv                yes   yes    through pydot, attribute allow-list
+dot           .dot .gv                yes   yes    own parser, attribute allow-list
 graphml       .graphml                yes   yes    through networkx
 json          .json                   yes   yes    node-link data; d3-org-chart, BALKAN,
                                                    dabeng/nested trees (read, by shape)
