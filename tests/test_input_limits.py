@@ -381,3 +381,75 @@ def test_a_strict_digraph_merges_repeated_edges_as_graphviz_does(tmp_path):
     assert formats.read(path).edges["a", "b"]["note"] == "x"
     with pytest.raises(ChartError, match="two edges from 'a' to 'b'"):
         formats.read(write(tmp_path, "t.dot", "digraph { a -> b; a -> b }"))
+
+
+# ------------------------------------------------------------------ more values and shapes
+
+
+def test_the_dot_parser_reads_the_language_not_just_orgraphs_own_output(tmp_path):
+    path = write(tmp_path, "g.dot", (
+        '/* a comment */ digraph "Org" {\n  // line comment\n# preprocessor line\n'
+        '  graph [fontsize=9]; node [shape=box]\n  "a b":p1:n -> c -> d [relation=staff]\n'
+        '  c [label="C" + "D"]; subgraph cluster_x { label=X; e }\n  e -> "a b"\n}\n'))
+    org, report = read(path)
+    assert org.graph["name"] == "Org" and org.nodes["c"]["label"] == "CD"
+    assert org.relation("c", "d").value == "staff" and org.line_superior("a_b") == "e"
+    assert "default node attribute 'shape' (1×)" in report.dropped
+    assert "subgraph attribute 'label' (1×)" in report.dropped
+    for text, message in [("digraph { a -> {b c} }", "an edge to or from a subgraph"),
+                          ("digraph {a} digraph {b}", "holds 2 graphs"),
+                          ("digraph {}", "the graph has no nodes"),
+                          ("digraph { a -> b [relation=<<i>line</i>>] }", "HTML-like"),
+                          ("digraph { a -> ", r"g.dot:1: is not valid DOT")]:
+        with pytest.raises(ChartError, match=message):
+            formats.read(write(tmp_path, "g.dot", text))
+
+
+def test_orgraphs_column_names_keep_their_meaning_in_any_table(tmp_path):
+    for text, message in [("id,reports_to,relation\n1,,\n2,1,marriage\n", "'marriage'"),
+                          ("id,reports_to,dotted\n1,,\n2,1,9\n", "unknown id '9'"),
+                          ("id,reports_to,fte\n1,,1.0\n2,1,NaN\n", "'fte' is nan")]:
+        with pytest.raises(ChartError, match=message):
+            formats.read(write(tmp_path, "t.csv", text))
+
+
+@pytest.mark.parametrize("fact", ["inhabitants: .inf", "model_introduced: " + "9" * 60])
+def test_numeric_organisation_facts_are_finite_and_bounded(fact):
+    with pytest.raises(ChartError, match=r":2: '.*' is .*; it must be a finite number"):
+        orgraph.loads(f"orgraph: 1\norganisation: {{name: X, {fact}}}\nunits:\n"
+                      "  - {id: a, kind: cao}\n")
+
+
+def test_escaped_control_characters_in_json_texts_are_reported(tmp_path):
+    path = write(tmp_path, "a.json", '{"nodes": [{"id": "a", "label": "\\u001b[31mred"}, '
+                                     '{"id": "b"}], "edges": [{"source": "a", "target": "b"}]}')
+    org, report = read(path)
+    assert org.nodes["a"]["label"] == "red" and "ESC" in str(report.repairs[0])
+    with pytest.raises(ChartError, match="control characters in 1 text"):
+        formats.read(path, strict=True)
+
+
+def test_chart_tool_json_of_the_wrong_shape_is_reported_or_refused(tmp_path):
+    d3 = write(tmp_path, "d3.json", json.dumps([{"id": "1", "parentId": "", "name": {"a": 1}},
+                                                {"id": "2", "parentId": "1", "kind": ["x"]}]))
+    org, report = read(d3)
+    assert org.nodes["1"]["source_label"] == {"a": 1}
+    assert "records[0]: the name is an object, not text" in str(report.repairs[0])
+    with pytest.raises(ChartError, match="the name is an object"):
+        formats.read(d3, strict=True)
+    balkan = write(tmp_path, "b.json", json.dumps({"nodes": [
+        {"id": 1, "name": "A"}, {"id": 2, "pid": 1, "tags": [["assistant"]]}]}))
+    with pytest.raises(ChartError, match='nodes\\[1\\]: "tags" must be a list of texts'):
+        formats.read(balkan, strict=True)
+    tree = write(tmp_path, "t.json", json.dumps({"name": "A", "children": [None]}))
+    with pytest.raises(ChartError, match="/children/0: a child is null"):
+        formats.read(tree, strict=True)
+
+
+def test_the_workbook_row_limit_is_counted_before_openpyxl(tmp_path):
+    pytest.importorskip("openpyxl")
+    path = _workbook(tmp_path / "r.xlsx", {"S": [["id", "parent"]] + [[f"n{i}", ""]
+                                                                      for i in range(30)]})
+    with limits.raised(xlsx_rows=10), pytest.raises(ChartError, match=r"has 31 rows in "
+                                                                      r"xl/worksheets/"):
+        formats.read(path)

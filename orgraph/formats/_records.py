@@ -186,7 +186,7 @@ class _Builder:
                                          "record its own id",
                            f"repeats the id of {self.records[first[text]].where}: read as "
                            f"{fresh!r} (source_id {text!r}); who reports to {text!r} reports "
-                           "to the first")
+                           "to the first (a duplicate id)")
                 record.attrs["source_id"] = text
                 text = fresh
             first.setdefault(text, index)

@@ -267,7 +267,14 @@ def _balkan(data: Any, filename: str, report: Report,
         _names(attrs, item.get(label_key), item.get(title_key), f"nodes[{index}]", report,
                strict)
         tags = item.get("tags")
-        assistant = isinstance(tags, list) and "assistant" in tags
+        if tags is not None and not (isinstance(tags, list)
+                                     and all(isinstance(t, str) for t in tags)):
+            message = f"nodes[{index}]: \"tags\" must be a list of texts"
+            if strict:
+                raise ChartError([Problem(filename, message)])
+            report.repair(Problem(filename, message + "; its other entries are ignored"))
+            tags = [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
+        assistant = "assistant" in (tags or [])
         if assistant and "kind" not in attrs:
             attrs["kind"] = "staff"
         parent, stpid = item.get("pid"), item.get("stpid")
@@ -312,7 +319,7 @@ def _tree(data: Any, filename: str, report: Report,
     renamed: dict[str, int] = {}
     ids: dict[int, str] = {}
     for position, (pointer, node, parent) in enumerate(nodes):
-        record = _tree_record(pointer, node, report, renamed, explicit)
+        record = _tree_record(pointer, node, report, renamed, explicit, strict)
         if record is None:
             continue
         record.parent = None if parent is None else ids.get(parent)
@@ -322,9 +329,12 @@ def _tree(data: Any, filename: str, report: Report,
 
 
 def _tree_record(pointer: str, node: Any, report: Report, renamed: dict[str, int],
-                 taken: set[str]) -> Record | None:
+                 taken: set[str], strict: bool = False) -> Record | None:
     if not isinstance(node, dict):  # a bare name in a list of children
         if node is None or isinstance(node, list):
+            if strict:
+                raise ChartError([Problem(report.file, f"{pointer}: a child is {_what(node)}, "
+                                                       "not a node (an object or a name)")])
             report.drop(f"{pointer}: {_what(node)}, not a node: left out")
             return None
         node = {"name": node}
