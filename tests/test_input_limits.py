@@ -453,3 +453,18 @@ def test_the_workbook_row_limit_is_counted_before_openpyxl(tmp_path):
     with limits.raised(xlsx_rows=10), pytest.raises(ChartError, match=r"has 31 rows in "
                                                                       r"xl/worksheets/"):
         formats.read(path)
+
+
+def test_an_organogram_row_shorter_than_its_header_is_reported_or_refused(tmp_path):
+    header = ("Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,"
+              "Parent Department,Organisation,Unit,Contact Phone,Contact E-mail,"
+              "Reports to Senior Post,Salary Cost of Reports (£),FTE,Actual Pay Floor (£),"
+              "Actual Pay Ceiling (£),Professional/Occupational Group,Notes,Valid?")
+    full = "1,Jane,SCS3,Chief,Leads,D,D,U,0,a@x,XX,0,1,100,200,Policy,,1"
+    path = write(tmp_path, "x-senior.csv", f"{header}\n{full}\n2,Bob,SCS1\n")
+    org, report = read(path)
+    assert "2" in org
+    assert any(p.line == 3 and "the row has 3 fields; the header has 18" in p.message
+               for p in report.repairs)
+    with pytest.raises(ChartError, match=r"x-senior.csv:3: the row has 3 fields"):
+        formats.read(path, strict=True)

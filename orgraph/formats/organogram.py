@@ -131,15 +131,27 @@ def _rows(path: Path, encoding: str | None, report: Report | None = None,
                                   line=reader.line_num)]) from None
     if header is None:
         raise ChartError([Problem(filename, "the file is empty")])
-    return header, _body(reader, filename)
+    return header, _body(reader, filename, len(header), report, strict)
 
 
-def _body(reader: Any, filename: str) -> Iterator[tuple[int, list[str]]]:
+def _body(reader: Any, filename: str, width: int, report: Report | None = None,
+          strict: bool = False) -> Iterator[tuple[int, list[str]]]:
+    """The non-empty rows; a row with fewer fields than the header is read with the
+    missing cells empty and reported (refused when ``strict``)."""
     start = reader.line_num + 1
     strip = str.strip
     try:
         for row in reader:
             if any(row):
+                if len(row) < width:
+                    message = (f"the row has {len(row)} fields; the header has {width}")
+                    if strict:
+                        raise ChartError([Problem(filename, message + ": add the missing "
+                                                  "cells (or their commas)", line=start)])
+                    if report is not None:
+                        report.repair(Problem(filename, message + ": the missing cells "
+                                                                  "are read as empty",
+                                              line=start))
                 yield start, list(map(strip, row))
             start = reader.line_num + 1
     except csv.Error as exc:
