@@ -7,7 +7,10 @@ from collections.abc import Iterator
 
 from orgraph.model import Kind, Organisation, Relation
 
-__all__ = ["text_tree"]
+__all__ = ["MAX_INDENT", "text_tree"]
+
+#: Levels indented one step each; deeper lines keep that indent and say their level.
+MAX_INDENT = 40
 
 #: Edges that place a node under another in the tree; the rest are listed after it.
 _TREE_RELATIONS = {Relation.LINE.value, Relation.STAFF.value, Relation.DELEGATION.value}
@@ -47,7 +50,9 @@ def text_tree(org: Organisation, lang: str = "no") -> Iterator[str]:
     """Yield the lines of a text tree of the organisation.
 
     Line reporting, staff attachment and political delegation form the tree; dotted-line
-    reporting, membership, orders and services are listed after it.
+    reporting, membership, orders and services are listed after it. Levels below
+    :data:`MAX_INDENT` are not indented further but marked ``[level N]``, so a chain of
+    100,000 units prints 100,000 short lines.
 
     Examples
     --------
@@ -64,6 +69,16 @@ def text_tree(org: Organisation, lang: str = "no") -> Iterator[str]:
     Other relations:
       Kommunalsjef --dotted--> Barnehager
     ...
+    >>> chain = Organisation()
+    >>> for i in range(MAX_INDENT + 2):
+    ...     chain.add_unit(f"n{i}", kind="unit")
+    ...     if i:
+    ...         chain.add_relation(f"n{i - 1}", f"n{i}")
+    >>> lines = list(text_tree(chain))
+    >>> lines[-1].strip()
+    '└── [level 42] n41 [unit]'
+    >>> len(lines[-1]) == len(lines[-2])
+    True
     """
     children: dict[str, list[tuple[str, str]]] = {n: [] for n in org}
     has_parent = set()
@@ -79,20 +94,24 @@ def text_tree(org: Organisation, lang: str = "no") -> Iterator[str]:
 
     def walk(root: str, last_root: bool) -> Iterator[str]:
         # An explicit stack, not recursion: a chain of thousands of units must print too.
-        stack: list[tuple[str, str | None, str, bool]] = [(root, None, "", last_root)]
+        # Below MAX_INDENT levels the indent stops growing and the line says its level, so
+        # the output grows with the organisation, not with its depth squared.
+        stack: list[tuple[str, str | None, str, bool, int]] = [(root, None, "", last_root, 1)]
         while stack:
-            node, rel, prefix, last = stack.pop()
+            node, rel, prefix, last, level = stack.pop()
             branch = "└── " if last else "├── "
             mark = _MARK.get(rel or "", "")
+            if level > MAX_INDENT:
+                mark = f"[level {level}] {mark}"
             if node in seen:  # a cycle; validation reports it, the tree must still end
                 yield f"{prefix}{branch}{mark}{_label(org, node, lang)} (cycle)"
                 continue
             seen.add(node)
             yield f"{prefix}{branch}{mark}{_describe(org, node, lang)}"
             kids = children[node]
-            below = prefix + ("    " if last else "│   ")
+            below = prefix + ("    " if last else "│   ") if level < MAX_INDENT else prefix
             for i in reversed(range(len(kids))):
-                stack.append((kids[i][0], kids[i][1], below, i == len(kids) - 1))
+                stack.append((kids[i][0], kids[i][1], below, i == len(kids) - 1, level + 1))
 
     def below(start: str, reached: set[str]) -> None:
         todo = [start]

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 import orgraph
 from orgraph.cli import main
+from orgraph.textree import MAX_INDENT
 
 ROOT = Path(__file__).parent.parent
 MINIMAL = str(ROOT / "examples" / "minimal.yaml")
@@ -141,7 +142,9 @@ def test_show_prints_a_chain_of_thousands_of_units(runner, tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert len(lines) == 3001
-    assert lines[-1] == " " * 4 * 2999 + "└── n2999 [unit]"
+    # indented MAX_INDENT levels deep, then each line says its level (output linear in size)
+    assert lines[-1] == " " * 4 * (MAX_INDENT - 1) + "└── [level 3000] n2999 [unit]"
+    assert lines[MAX_INDENT].startswith(" " * 4 * (MAX_INDENT - 1) + "└── n")
 
 
 def test_show_does_not_leave_out_a_loop_of_staff_edges(runner, tmp_path):

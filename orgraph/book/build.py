@@ -32,6 +32,7 @@ from orgraph.book.svgbox import svg_size
 from orgraph.language import resolve_language
 from orgraph.model import Organisation
 from orgraph.render import DEFAULT_TIMEOUT, render
+from orgraph.render.drawable import check_book
 from orgraph.render.options import chart_title, parse_show
 from orgraph.render.pinned import drawn_size
 from orgraph.render.select import TREE_RELATIONS, coordination_only, kinds_of
@@ -166,7 +167,9 @@ def build_book(org: Organisation, page: str | Paper = "A4", *, min_text: float =
     Raises
     ------
     RenderError
-        A bad option, an empty organisation, or a failed layout.
+        A bad option, an empty organisation, one deeper than
+        :data:`~orgraph.render.drawable.MAX_BOOK_LEVELS` levels, or a
+        failed layout.
     """
     paper = parse_page(page) if isinstance(page, str) else page
     lang = resolve_language(org, lang)
@@ -176,6 +179,7 @@ def build_book(org: Organisation, page: str | Paper = "A4", *, min_text: float =
     text_pt = float(NODE_DEFAULTS["fontsize"])
     if legend or "orders" in shown:  # labels on edges are the smallest text
         text_pt = min(text_pt, float(EDGE_DEFAULTS["fontsize"]))
+    check_book(org)
     tree = Tree(org)
     drawer = PageDrawer(org, tree, **options)
     area = chart_area(paper)

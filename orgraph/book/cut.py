@@ -114,7 +114,31 @@ class Tree:
             self._size(node)
         count = {n: int(org.nodes[n].get("count") or 1) for n in org.nodes}
         #: node -> units (aggregates by their count) below it, itself not included
-        self.units_below = {n: self._total(n, count) - count[n] for n in org.nodes}
+        self.units_below = self._units_below(count)
+
+    def _units_below(self, count: dict[str, int]) -> dict[str, int]:
+        """Units below every node: one post-order pass for a forest (time linear in the
+        organisation, however deep), a walk per node where a node hangs on two superiors."""
+        parents: dict[str, int] = {}
+        for children in self.children.values():
+            for child in children:
+                parents[child] = parents.get(child, 0) + 1
+        if any(n > 1 for n in parents.values()) or any(
+                node in children for node, children in self.children.items()):
+            return {n: self._total(n, count) - count[n] for n in self.children}
+        total: dict[str, int] = {}
+        for top in (n for n in self.children if n not in parents):
+            stack, order = [top], []
+            while stack:
+                node = stack.pop()
+                order.append(node)
+                stack.extend(self.children[node])
+            for node in reversed(order):
+                total[node] = count[node] + sum(total[c] for c in self.children[node])
+        for node in self.children:  # on a cycle, which no top reaches: walk it
+            if node not in total:
+                total[node] = self._total(node, count)
+        return {n: total[n] - count[n] for n in self.children}
 
     def _total(self, start: str, count: dict[str, int]) -> int:
         total, stack, seen = 0, [start], {start}

@@ -28,6 +28,7 @@ import click
 import orgraph
 from orgraph import limits
 from orgraph.cli.base import info
+from orgraph.cli.params import check_delimiter, check_encoding
 from orgraph.cli.stdin_input import STDIN, STDIN_NAME, rename_problems, stdin_copy
 from orgraph.errors import ChartError, Problem
 from orgraph.formats import READABLE, Report
@@ -59,13 +60,13 @@ _OPTIONS: list[tuple[str, Callable[..., Any]]] = [
                                 help="Tables: dotted-line superiors, ';'-separated ids.")),
     ("headcount_col", click.option("--headcount-col", metavar="COL",
                                    help="Tables: the head count / FTE column.")),
-    ("delimiter", click.option("--delimiter", metavar="CHAR",
-                               help="Tables: field separator (default: detected; tab for "
-                                    ".tsv).")),
+    ("delimiter", click.option("--delimiter", metavar="CHAR", callback=check_delimiter,
+                               help="Tables: field separator, one character or 'tab' "
+                                    "(default: detected; tab for .tsv).")),
     ("sheet", click.option("--sheet", metavar="NAME",
                            help="Workbooks (.xlsx): the sheet to read (default: the first; "
                                 "the others are reported).")),
-    ("encoding", click.option("--encoding", metavar="ENC",
+    ("encoding", click.option("--encoding", metavar="ENC", callback=check_encoding,
                               help="Text encoding, e.g. latin-1 (default: UTF-8; a "
                                    "byte-order mark always wins).")),
     ("top", click.option("--top", metavar="ID",

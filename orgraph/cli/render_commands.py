@@ -15,10 +15,12 @@ from orgraph.book.paper import parse_page
 from orgraph.cli.base import CONTEXT, EXIT_INPUT, info, is_quiet, lang_option, quiet_option
 from orgraph.cli.book_command import book_command
 from orgraph.cli.input_options import input_options, read_input
+from orgraph.cli.params import FiniteFloat
 from orgraph.errors import ChartError, OrgraphError, OutputError, RenderError
 from orgraph.outputfile import clashes, is_stdout, write_output
 from orgraph.render import DEFAULT_TIMEOUT, ENGINES, FORMATS, LAYOUTS, render
 from orgraph.render.dot import parse_show
+from orgraph.render.engine import MAX_TIMEOUT
 from orgraph.render.page import Page, RenderWarning
 
 __all__ = ["CLI_FORMATS", "output_format", "render_command"]
@@ -84,15 +86,15 @@ def output_format(fmt: str | None, output: str | None) -> str:
               help="orgraph's own org-chart layout, or Graphviz dot's (for comparison).")
 @click.option("--page", metavar="A4|A3|A2|letter[,landscape|portrait]",
               help="Fit the chart to a paper size (PDF pages are that size).")
-@click.option("--dpi", type=click.FloatRange(min=10, max=1200), metavar="N",
+@click.option("--dpi", type=FiniteFloat(min=10, max=1200), metavar="N",
               help="Resolution of PNG output (default 96).")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
+@click.option("--timeout", type=FiniteFloat(min=0, min_open=True, max=MAX_TIMEOUT),
               default=DEFAULT_TIMEOUT, show_default=True, help="Seconds the layout may take.")
 @click.option("--book", metavar="OUT.pdf|DIR/",
               help="Draw a chart book: pages of one manager's subtree each, readable on "
                    "--page, with contents and an index; a .pdf file, or a folder of SVG "
                    "pages with index.html.")
-@click.option("--min-text", type=click.FloatRange(min=1), default=8.0, show_default=True,
+@click.option("--min-text", type=FiniteFloat(min=1, max=200), default=8.0, show_default=True,
               metavar="PT", help="Smallest text size on the book's pages, in points.")
 @click.option("--compare", "compare_with", metavar="OLD", type=click.Path(dir_okay=False),
               help="Draw a before/after chart: FILE (the new state) with the changes from "

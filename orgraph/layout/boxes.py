@@ -28,6 +28,7 @@ from typing import Any
 from orgraph.aggregates import group_boxes
 from orgraph.layout.text import line_height, text_width
 from orgraph.model import Kind, Organisation
+from orgraph.render.drawable import short_label
 from orgraph.render.expand import expand_aggregate
 from orgraph.render.labels import (
     COLUMN_ITEM_WIDTH,
@@ -210,9 +211,9 @@ def box_specs(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
     for node in nodes:
         kind = kinds[node]
         data = org.nodes[node]
-        text = org.label(node, lang)
+        text = short_label(org.label(node, lang), node)
         name = dot_name(node)
-        items = [str(i) for i in data.get("items") or []]
+        items = [short_label(str(i), node) for i in data.get("items") or []]
         count = data.get("count")
         if kind is Kind.UNIT_GROUP and expand and items:
             out[node] = _expanded(node, name, text, data, words)

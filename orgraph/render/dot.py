@@ -45,6 +45,7 @@ import graphviz.quoting
 
 from orgraph.language import resolve_language
 from orgraph.model import Category, Kind, Organisation, Relation, category_of
+from orgraph.render.drawable import check_drawable, short_label
 from orgraph.render.expand import expand_aggregate
 from orgraph.render.labels import (
     COLUMN_ITEM_WIDTH,
@@ -191,6 +192,7 @@ def to_dot(org: Organisation, *, lang: str | None = None, expand: bool = False,
     kinds = _check(org, lang, root, depth, wrap)
     words = TEXT[lang]
     nodes, collapsed = select(org, kinds, root, depth, shown, cut)
+    check_drawable(org, nodes, expand=expand)
     captions = captions or {}
     links = links or {}
     visible = set(nodes)
@@ -218,9 +220,9 @@ def to_dot(org: Organisation, *, lang: str | None = None, expand: bool = False,
     for node in nodes:
         kind = kinds[node]
         data = org.nodes[node]
-        text = org.label(node, lang)
+        text = short_label(org.label(node, lang), node)
         name = dot_name(node)
-        items = [str(i) for i in data.get("items") or []]
+        items = [short_label(str(i), node) for i in data.get("items") or []]
         count = data.get("count")
         if kind is Kind.UNIT_GROUP and expand and items:
             drawn[node] = []

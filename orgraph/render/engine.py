@@ -19,6 +19,7 @@ orgraph.errors.RenderError: the embedded engine cannot write 'gif'; use one of: 
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import shutil
 import subprocess
@@ -32,7 +33,9 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "ENGINES",
     "ENGINE_FORMATS",
+    "MAX_TIMEOUT",
     "available_engines",
+    "check_timeout",
     "find_engine",
     "layout",
     "run_engine",
@@ -44,6 +47,8 @@ ENGINES = ("auto", "system", "embedded")
 ENGINE_FORMATS = {"system": ("pdf", "png", "svg"), "embedded": ("png", "svg")}
 #: Seconds a layout may take before it is stopped.
 DEFAULT_TIMEOUT = 60.0
+#: The longest time limit one may ask for (a day); ``None`` means no limit.
+MAX_TIMEOUT = 86_400.0
 
 _EMBEDDED = "graphviz-pure"
 _INSTALL_EMBEDDED = ("install it with `python -m pip install graphviz-pure` (orgraph declares "
@@ -150,6 +155,26 @@ def layout(source: str, format: str, *, engine: str = "auto",
     return run_engine(*find_engine(engine), source, format, timeout=timeout, dpi=dpi)
 
 
+def check_timeout(timeout: float | None) -> None:
+    """Refuse a time limit that is not a number of seconds in (0, :data:`MAX_TIMEOUT`].
+
+    Examples
+    --------
+    >>> check_timeout(None), check_timeout(2.5)
+    (None, None)
+    >>> check_timeout(float("nan"))
+    Traceback (most recent call last):
+    ...
+    orgraph.errors.RenderError: timeout nan is not a number of seconds in (0, 86400]; ...
+    """
+    if timeout is None:
+        return
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) \
+            or not math.isfinite(timeout) or not 0 < timeout <= MAX_TIMEOUT:
+        raise RenderError(f"timeout {timeout!r} is not a number of seconds in (0, "
+                          f"{MAX_TIMEOUT:g}]; give e.g. 60, or None for no limit")
+
+
 def run_engine(which: str, exe: str, source: str, format: str, *,
                timeout: float | None = DEFAULT_TIMEOUT, dpi: float | None = None,
                pinned: bool = False) -> bytes:
@@ -163,6 +188,7 @@ def run_engine(which: str, exe: str, source: str, format: str, *,
     ``pinned=True`` draws DOT whose positions are all given (``neato -n2``) instead of
     laying it out with ``dot``.
     """
+    check_timeout(timeout)
     formats = ENGINE_FORMATS[which]
     if format not in formats:
         raise RenderError(f"the {which} engine cannot write {format!r}; use one of: "

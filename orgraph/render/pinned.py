@@ -35,6 +35,7 @@ from orgraph.layout.text import line_height, text_width
 from orgraph.layout.tree import Layout
 from orgraph.model import Organisation
 from orgraph.render.dot import DEFAULT_WRAP
+from orgraph.render.drawable import check_drawable
 from orgraph.render.labels import CONTROL, html_text
 from orgraph.render.legend import Legend
 from orgraph.render.options import chart_title, check_options, parse_show
@@ -211,6 +212,7 @@ def pinned_layout(org: Organisation, *, lang: str = "no", expand: bool = False,
     shown = parse_show(show)
     kinds = check_options(org, lang, root, depth, wrap)
     nodes, collapsed = select(org, kinds, root, depth, shown, **({"cut": cut} if cut else {}))
+    check_drawable(org, nodes, expand=expand)
     specs = box_specs(org, nodes, kinds, collapsed, lang=lang, expand=expand,
                       captions=captions, links=links)
     tree = chart_tree(org, nodes, kinds, specs)

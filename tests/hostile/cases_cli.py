@@ -99,7 +99,8 @@ CASES.append(Case("/nonexistent/file.yaml", TYPE, "metrics", "error", names="fil
 for name, commands in (
         ("deep-yaml-parent-230000.yaml", ("validate", "metrics")),
         ("deep-yaml-nested-230000.yaml", ("validate",)),
-        ("deep-csv-100000.csv", ("metrics", "spans", "show", "convert-json")),
+        ("deep-csv-100000.csv", ("metrics", "spans", "show", "convert-json", "render",
+                                 "html", "book")),
         ("chain-100000.yaml", ("render", "render-dot", "html", "book")),
         ("wide-200000.csv", ("validate",)),
         ("long-cell.csv", ("show",)),
@@ -107,7 +108,7 @@ for name, commands in (
         ("nodes-30000.dot", ("convert",)),
         ("deep-100000.json", ("validate",)),
         ("nested-graphs-3000.graphml", ("validate",)),
-        ("big-label.yaml", ("render",)),
+        ("big-label.csv", ("render", "html")),
         ("bomb-rows.xlsx", ("validate",)),
         ("bomb-strings.xlsx", ("validate",)),
         ("bomb-space.xlsx", ("validate",))):

@@ -87,6 +87,8 @@ def either(path: str, klass: str, commands: tuple = ("validate",), **kw) -> None
 
 _CONTROL = r"(?i)control|escape|character|\\x1b|\\x07|\\x00|nul"
 _DIRECT = r"(?i)direct|--top"
+#: A control character kept and shown escaped (``show``'s \x1b, JSON's \u001b): not lost.
+_SHOWN = r"\\x1b|\\u001b"
 _DUP = r"(?i)duplicate|twice|more than once|repeated"
 _CYCLE = r"(?i)cycle|loop|itself"
 
@@ -146,7 +148,8 @@ either("yaml/bidi-label.yaml", LOSS, ("show",))
 either("yaml/long-id.yaml", HANG, ("validate", "render"))
 either("yaml/cr-only.yaml", TYPE, ("validate",))
 either("yaml/utf16.yaml", REJECT, ("show",))  # the format says UTF-8; YAML allows UTF-16
-lossy("yaml/ansi-label.yaml", _CONTROL, commands=("show", "metrics"))
+lossy("yaml/ansi-label.yaml", _CONTROL, out_must=_SHOWN,
+      commands=("show", "convert-json"))
 fine("yaml/inject-label.yaml", ("render", "render-dot", "html", "book", "convert-dot"),
      klass=ACCEPT)
 lossy("yaml/tree-nested.yaml", r"(?i)name|label", commands=("validate", "show"))
@@ -165,7 +168,8 @@ lossy("csv/empty-header-cell.csv", r"(?i)empty|blank|header|column",
 lossy("csv/ragged-long.csv", r"(?i)extra|field|column|cell", commands=("validate", "show"))
 lossy("csv/ragged-short.csv", r"(?i)missing|short|field|column|cell")
 lossy("csv/latin1-as-utf8.csv", r"(?i)utf|encod|decod|latin|byte", commands=("show",))
-lossy("csv/ansi-name.csv", _CONTROL, commands=("show", "metrics"))
+lossy("csv/ansi-name.csv", _CONTROL, out_must=_SHOWN,
+      commands=("show", "convert-json"))
 bad("csv/nul-cell.csv", ACCEPT, _CONTROL)
 bad("csv/nul-id.csv", ACCEPT, _CONTROL)
 bad("csv/kind-json-object.csv", TYPE, r"(?i)kind")
@@ -225,7 +229,7 @@ for name in ("syntax-error", "unterminated", "empty", "empty-graph", "attr-keywo
     refused(f"dot/{name}.dot")
 fine("dot/inject-label.dot", ("render", "render-dot", "html"), klass=ACCEPT)
 either("dot/html-label.dot", TYPE, ("render",))
-lossy("dot/ansi-label.dot", _CONTROL)
+lossy("dot/ansi-label.dot", _CONTROL, out_must=_SHOWN)
 bad("dot/nul.dot", ACCEPT, _CONTROL)
 either("dot/deep-subgraphs.dot", HANG, ("validate",))
 either("dot/port-edges.dot", TYPE, ("show",))

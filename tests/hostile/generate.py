@@ -98,7 +98,7 @@ def _nested_graphml(path: Path, n: int = 3_000) -> None:
 
 
 def _big_label(path: Path) -> None:
-    _write_lines(path, [_HEAD + "  - id: cao\n    kind: cao", "    label: " + "Ord " * 2_000_000])
+    _write_lines(path, ["id,reports_to,name", "a,,Sjef", "b,a," + "Ord " * 1_200])
 
 
 def _fifo(path: Path) -> None:
@@ -242,7 +242,7 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "nodes-30000.dot": _big_dot,
     "deep-100000.json": _deep_json,
     "nested-graphs-3000.graphml": _nested_graphml,
-    "big-label.yaml": _big_label,
+    "big-label.csv": _big_label,
     "fifo.csv": _fifo,
     "folder.csv": _directory,
     "loop.yaml": _symlink_loop,
