@@ -3,6 +3,7 @@ errors that say what to do, never a traceback or a hang (issue 14)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,43 @@ def test_units_below_a_long_chain_are_counted_once_each():
     tree = Tree(org)
     assert tree.units_below["n0"] == 19_999 and tree.units_below["n19999"] == 0
     assert tree.units_below["n100"] == 19_899
+
+
+def _odd(key: str, value: object, node: str = "a") -> orgraph.Organisation:
+    org = orgraph.Organisation(name="Odd")
+    org.add_unit("c", kind="cao")
+    org.add_unit("a", kind="unit")
+    org.add_unit("g", kind="unit_group", count=3)
+    org.add_relation("c", "a")
+    org.add_relation("c", "g")
+    org.nodes[node][key] = value
+    return org
+
+
+@pytest.mark.parametrize(("key", "value", "node", "says"), [
+    ("kind", ["unit"], "a", "node 'a': kind ['unit'] is not a name"),
+    ("count", 10**19, "g", "node 'g': a count of 10000000000000000000 units"),
+    ("headcount", float("nan"), "a", "headcount nan"),
+    ("fte", 10**400, "a", "is not a finite number")])
+def test_measures_of_odd_values_are_clean_errors(key, value, node, says):
+    """Values a reader would refuse, set by a program: a MetricsError naming the node or the
+    value, not a TypeError or OverflowError from numpy."""
+    from orgraph.errors import MetricsError
+    from orgraph.metrics.fte import fte_fields
+    from orgraph.metrics.records import record
+    from orgraph.metrics.span import spans_and_layers
+
+    org = _odd(key, value, node)
+    for measure in (record, fte_fields if key in ("headcount", "fte") else spans_and_layers):
+        with pytest.raises(MetricsError, match=re.escape(says)):
+            measure(org)
+
+
+def test_an_edge_relation_that_is_not_a_name_is_a_clean_error():
+    from orgraph.errors import MetricsError
+    from orgraph.metrics.records import record
+
+    org = _odd("kind", "unit")
+    org.edges["c", "a"]["relation"] = {"line": True}
+    with pytest.raises(MetricsError, match=r"edge \('c', 'a'\): relation"):
+        record(org)

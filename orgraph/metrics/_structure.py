@@ -31,6 +31,28 @@ def weight_of(data: dict[str, Any]) -> int:
     return 1
 
 
+#: The largest count of a unit group the measures add (sums stay exact in 64-bit numbers).
+MAX_COUNT = 2**53
+
+
+def _not_a_name(items: Any, key: str) -> MetricsError:
+    """The error for the first node (or edge) whose ``key`` cannot be a name (a list, ...).
+
+    Examples
+    --------
+    >>> str(_not_a_name([("a", {"kind": "unit"}), ("b", {"kind": ["unit"]})], "kind"))
+    "node 'b': kind ['unit'] is not a name; give one of the chart format's kinds"
+    """
+    for where, d in items:
+        try:
+            hash(d.get(key))
+        except TypeError:
+            what = "node" if key == "kind" else "edge"
+            return MetricsError(f"{what} {where!r}: {key} {d.get(key)!r} is not a name; give "
+                                f"one of the chart format's {key}s")
+    return MetricsError(f"a {key} is not a name")  # pragma: no cover - found above
+
+
 def _name(org: nx.DiGraph) -> str:
     return str(org.graph.get("name", "the organisation"))
 
@@ -83,9 +105,12 @@ class Structure:
             data = [node_data[u] for u in nodes]
         self.data = data
         kcodes: dict[Any, int] = {}
-        self.kind_code = np.fromiter(
-            (kcodes.setdefault(d.get("kind"), len(kcodes)) for d in data),
-            dtype=np.int64, count=n)
+        try:
+            self.kind_code = np.fromiter(
+                (kcodes.setdefault(d.get("kind"), len(kcodes)) for d in data),
+                dtype=np.int64, count=n)
+        except TypeError:  # a kind that is a list or a mapping: say which node
+            raise _not_a_name(zip(nodes, data, strict=True), "kind") from None
         self.kind_names: list[Any] = list(kcodes)
         self._kcodes = kcodes
         outdeg = np.fromiter(map(len, succ.values()), dtype=np.int64, count=n)
@@ -96,14 +121,22 @@ class Structure:
                                 dtype=np.int64, count=m)
         self.tail = np.repeat(np.arange(n, dtype=np.int64), outdeg)
         rcodes: dict[Any, int] = {}
-        self.rel_code = np.fromiter(
-            (rcodes.setdefault(d.get("relation"), len(rcodes))
-             for nbrs in succ.values() for d in nbrs.values()), dtype=np.int64, count=m)
+        try:
+            self.rel_code = np.fromiter(
+                (rcodes.setdefault(d.get("relation"), len(rcodes))
+                 for nbrs in succ.values() for d in nbrs.values()), dtype=np.int64, count=m)
+        except TypeError:
+            raise _not_a_name((((u, v), d) for u, nbrs in succ.items()
+                               for v, d in nbrs.items()), "relation") from None
         self._rcodes = rcodes
         self.rel_names: list[Any] = list(rcodes)
         weights = np.ones(n, dtype=np.int64)
         for i in np.flatnonzero(self.kind_code == kcodes.get("unit_group", -1)).tolist():
-            weights[i] = weight_of(data[i])
+            weight = weight_of(data[i])
+            if weight > MAX_COUNT:
+                raise MetricsError(f"node {nodes[i]!r}: a count of {weight} units is more than "
+                                   f"the {MAX_COUNT:,} the measures can add up; check the file")
+            weights[i] = weight
         self.weights = weights
         line = self.rel_mask(_LINE)
         self.line_tail = self.tail[line]

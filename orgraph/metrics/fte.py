@@ -13,12 +13,14 @@ counts rows.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable
 from typing import Any
 
 import networkx as nx
 import numpy as np
 
+from orgraph.errors import MetricsError
 from orgraph.metrics._structure import Structure, structure
 from orgraph.metrics.span import _span_arrays
 
@@ -43,13 +45,21 @@ def fte_of(data: dict[str, Any]) -> float | None:
     --------
     >>> fte_of({"fte": 0.6}), fte_of({"headcount": {"value": 12}}), fte_of({"kind": "unit"})
     (0.6, 12.0, None)
+    >>> fte_of({"label": "Skole", "headcount": float("nan")})
+    Traceback (most recent call last):
+    ...
+    orgraph.errors.MetricsError: headcount nan of 'Skole' is not a finite number; correct it ...
     """
     for key in ("fte", "headcount"):
         value = data.get(key)
         if isinstance(value, dict):
             value = value.get("value")
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
+            number = float(value) if abs(value) < 1e300 else math.inf
+            if not math.isfinite(number):
+                raise MetricsError(f"{key} {value!r} of {data.get('label', 'a node')!r} is not "
+                                   "a finite number; correct it in the file")
+            return number
     return None
 
 
