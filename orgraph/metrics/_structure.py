@@ -176,6 +176,9 @@ class Structure:
 
     def line_children_of(self, frontier: np.ndarray) -> np.ndarray:
         """The line subordinates of the nodes in ``frontier``, in breadth-first order."""
+        if len(frontier) == 1:  # a chain's level: one slice, not five array operations
+            i = int(frontier[0])
+            return self.line_head[self.line_indptr[i]:self.line_indptr[i + 1]]
         deg = self.line_deg[frontier]
         total = int(deg.sum())
         if total == 0:
