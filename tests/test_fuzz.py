@@ -34,7 +34,7 @@ from orgraph.errors import OrgraphError
 from orgraph.formats import Report
 from orgraph.metrics.records import record
 
-settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True,
+settings.register_profile("ci", max_examples=40, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("nightly", max_examples=3000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -47,17 +47,22 @@ KINDS = ["council", "executive_committee", "committee", "political_body", "cao",
 RELATIONS = ["line", "dotted", "staff", "delegation", "member", "order", "service"]
 IDS = ["a", "b", "c", "d", "e", "1", "2", "10"]
 
+#: Text without control characters: what the readers do with those (remove and report) is
+#: the corpus's to check (tests/hostile: ANSI, NUL), and a C1 character is a known gap
+#: (test_a_c1_control_character_survives_a_round_trip).
+text = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12)
 #: Values of every JSON and YAML type, numbers at their edges included.
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(), st.integers(min_value=10**18, max_value=10**40),
-    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=12),
+    st.floats(allow_nan=True, allow_infinity=True), text,
     st.sampled_from(IDS + KINDS + RELATIONS + ["", " ", "nan", "inf", "-1", "1e400"]))
 values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3)
-                      | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=6)
-ids = st.sampled_from(IDS) | st.text(min_size=1, max_size=4)
+                      | st.dictionaries(text, inner, max_size=3), max_leaves=6)
+ids = st.sampled_from(IDS) | text.filter(bool)
+ids_any = ids | values
 cells = st.one_of(st.sampled_from(IDS + KINDS + RELATIONS + ["", "nan", "inf", "-3", "2.5",
                                                              "10000000000000000000"]),
-                  st.text(max_size=8))
+                  text)
 
 
 def _tmp(suffix: str, data: str | bytes) -> Path:
@@ -107,13 +112,43 @@ def check_pipeline(path: Path, **options: Any) -> None:
     _round_trip(org, path)
 
 
+#: How often a value is hostile in one generated file: most files are sound or nearly so,
+#: so the pipeline gets past the reader; some are full of bad values.
+noise = st.sampled_from([0.0, 0.0, 0.05, 0.2, 0.6])
+#: Printable text (no control characters, which the readers refuse or report).
+words = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1,
+                max_size=10).filter(str.strip)
+
+
+def _odd(draw: st.DrawFn, good: st.SearchStrategy, bad: st.SearchStrategy,
+         level: float) -> Any:
+    """A sound value, or (with probability ``level``) a hostile one."""
+    return draw(bad) if level and draw(st.floats(0, 1)) < level else draw(good)
+
+
 @st.composite
 def tables(draw: st.DrawFn) -> tuple[str, str]:
-    """A CSV or TSV file: random headers (the table columns among them) and random cells."""
-    header = draw(st.lists(st.sampled_from(["id", "reports_to", "name", "kind", "headcount",
-                                            "fte", "dotted", "relation", "count"])
-                           | st.text(max_size=6), min_size=1, max_size=6))
-    rows = draw(st.lists(st.lists(cells, min_size=0, max_size=len(header) + 1), max_size=8))
+    """A CSV or TSV file: an id and a reports-to column among random ones, rows that mostly
+    form a tree, and random cells."""
+    extra = draw(st.lists(st.sampled_from(["name", "kind", "headcount", "fte", "dotted",
+                                           "relation", "count"]) | text,
+                          max_size=3))
+    header = draw(st.permutations(["id", "reports_to", *extra]))
+    n = draw(st.integers(1, 8))
+    level = draw(noise)
+    ids = [f"n{i}" for i in range(n)]
+    good = {"name": words, "kind": st.sampled_from(KINDS), "headcount": st.integers(0, 99).map(
+        str), "fte": st.floats(0, 40).map("{:.1f}".format), "relation": st.just("line"),
+        "dotted": st.just(""), "count": st.just("")}
+    rows = []
+    for i in range(n):
+        row = {"id": _odd(draw, st.just(ids[i]), cells, level),
+               "reports_to": _odd(draw, st.sampled_from(ids[:i]) if i else st.just(""), cells,
+                                  level)}
+        rows.append([row[col] if col in row else _odd(draw, good.get(col, words), cells, level)
+                     for col in header])
+    if level and draw(st.booleans()):  # ragged rows
+        rows = [row[:draw(st.integers(0, len(row) + 1))] for row in rows]
     delimiter = draw(st.sampled_from([",", ";", "\t"]))
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator=draw(
@@ -123,25 +158,46 @@ def tables(draw: st.DrawFn) -> tuple[str, str]:
     return (".tsv" if delimiter == "\t" else ".csv"), buffer.getvalue()
 
 
+_FACTS = {"label": words, "headcount": st.integers(0, 500), "count": st.integers(1, 40),
+          "seats": st.integers(1, 60), "instructs": st.booleans(),
+          "items": st.lists(words, max_size=3), "source": words,
+          "data": st.dictionaries(words, words, max_size=2)}
+
+
+#: Keys the chart format allows only on some kinds.
+_KEYS_FOR = {"unit_group": ("count", "items"), "council": ("seats",), "staff": ("instructs",)}
+
+
 @st.composite
-def chart_nodes(draw: st.DrawFn, depth: int = 0) -> dict[str, Any]:
-    """A chart node: a known kind mostly, the chart's keys with random values."""
-    node: dict[str, Any] = {"id": draw(ids), "kind": draw(st.sampled_from(KINDS) | values)}
-    for key in draw(st.lists(st.sampled_from(
-            ["label", "headcount", "count", "seats", "parent", "dotted", "members", "items",
-             "relation", "instructs", "data", "source"]), max_size=3, unique=True)):
-        node[key] = draw(st.sampled_from(IDS + RELATIONS) | values)
+def chart_nodes(draw: st.DrawFn, ids: list[str], level: float,
+                depth: int = 0) -> dict[str, Any]:
+    """A chart node: a known kind and sound facts, or (with probability ``level`` each)
+    random values."""
+    node: dict[str, Any] = {"id": _odd(draw, st.just(f"u{len(ids)}"), ids_any, level),
+                            "kind": _odd(draw, st.sampled_from(KINDS), values, level)}
+    ids.append(str(node["id"]))
+    sound = ["label", "source", "data", "headcount", *_KEYS_FOR.get(str(node["kind"]), ())]
+    hostile = draw(st.floats(0, 1)) < level
+    keys = [*_FACTS, "parent", "dotted", "relation"] if hostile else sound
+    for key in draw(st.lists(st.sampled_from(keys), max_size=3, unique=True)):
+        good = {"parent": st.sampled_from(ids), "dotted": st.lists(st.sampled_from(ids),
+                                                                   max_size=2),
+                "relation": st.sampled_from(RELATIONS)}.get(key) or _FACTS[key]
+        node[key] = _odd(draw, good, values, level)
     if depth < 2 and draw(st.booleans()):
-        node["units"] = draw(st.lists(chart_nodes(depth + 1), max_size=3))
+        node["units"] = [draw(chart_nodes(ids, level, depth + 1))
+                         for _ in range(draw(st.integers(0, 3)))]
     return node
 
 
 @st.composite
 def charts(draw: st.DrawFn) -> str:
-    """A YAML chart file: mostly well formed at the top, random below."""
-    doc = {"orgraph": draw(st.just(1) | scalars),
-           "organisation": draw(st.fixed_dictionaries({"name": st.text(max_size=8)}) | values),
-           "units": draw(st.lists(chart_nodes(), max_size=4))}
+    """A YAML chart file: mostly well formed, random values and shapes now and then."""
+    ids: list[str] = []
+    level = draw(noise)
+    doc = {"orgraph": _odd(draw, st.just(1), scalars, level),
+           "organisation": _odd(draw, st.fixed_dictionaries({"name": words}), values, level),
+           "units": [draw(chart_nodes(ids, level)) for _ in range(draw(st.integers(1, 4)))]}
     return yaml.safe_dump(doc, allow_unicode=True)
 
 
@@ -189,6 +245,15 @@ def test_yaml_charts(text: str) -> None:
 @given(json_charts())
 def test_json_charts(text: str) -> None:
     check_pipeline(_tmp(".json", text))
+
+
+@pytest.mark.xfail(strict=True, reason="issue 14, readers: a C1 control character (U+0080-"
+                   "U+009F) in a CSV header or JSON name is kept by the reader, then refused by "
+                   "the YAML writer; it should be removed and reported like C0 characters")
+def test_a_c1_control_character_survives_a_round_trip() -> None:
+    """Found by test_tables/test_json_charts; kept here, visible, until the readers fix it."""
+    check_pipeline(_tmp(".csv", "id,reports_to,\x80\nn0,,0\n"))
+    check_pipeline(_tmp(".json", '[{"id": "a", "parentId": "", "name": "\\u0080"}]'))
 
 
 def test_the_pipeline_passes_a_sound_chart() -> None:

@@ -89,7 +89,7 @@ _CONTROL = r"(?i)control|escape|character|\\x1b|\\x07|\\x00|nul"
 _DIRECT = r"(?i)direct|--top"
 #: A control character kept and shown escaped (``show``'s \x1b, JSON's \u001b): not lost.
 _SHOWN = r"\\x1b|\\u001b"
-_DUP = r"(?i)duplicate|twice|more than once|repeated"
+_DUP = r"(?i)duplicate|twice|more than once|repeat"
 _CYCLE = r"(?i)cycle|loop|itself"
 
 # --- YAML charts -----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ _CONTROL = r"(?i)control|escape|character|\\x1b|\\x00|nul"
 _DIRECT = r"(?i)direct|--top"
 #: A control character kept and shown escaped (``show``'s \x1b, JSON's \u001b): not lost.
 _SHOWN = r"\\x1b|\\u001b"
-_DUP = r"(?i)duplicate|twice|more than once|repeated"
+_DUP = r"(?i)duplicate|twice|more than once|repeat"
 _CYCLE = r"(?i)cycle|loop|itself"
 
 # --- GraphML / yEd ---------------------------------------------------------------------------
@@ -134,9 +134,9 @@ for stem in ("fte-nan", "fte-huge", "fte-negative", "fte-text"):
     pair(stem, ACCEPT, r"(?i)fte")
 pair("junior-unknown-post", ACCEPT, r"NOPE")
 pair("cycle", ACCEPT, _CYCLE)
-pair("dup-ref", ACCEPT, _DUP)
+either("organogram/dup-ref-senior.csv", ACCEPT, ("validate", "convert"))  # a job share
 pair("nul", ACCEPT, _CONTROL)
-pair("ragged", TYPE, r"(?i)field|column|cell|short|missing")
+pair("ragged", TYPE, r"(?i)field|column|cell|short|missing|empty")
 pair("self-report", ACCEPT, _CYCLE + r"|PS1")
 pair("junior-bad-header", LOSS, r"(?i)junior|column|header")
 either("organogram/no-junior-senior.csv", TYPE, ("validate", "metrics"))
