@@ -68,6 +68,8 @@ COMMANDS: dict[str, list[str]] = {
     "render-dot": ["render", "{in}", "-o", "{out}.dot"],
     "html": ["render", "{in}", "-o", "{out}.html"],
     "book": ["render", "{in}", "--book", "{out}-book/"],
+    "diff": ["diff", "{in}", "{in}"],
+    "transform": ["transform", "{in}", "--remove", "ghost", "-o", "{out}.yaml"],
     "raw": [],
 }
 

@@ -55,6 +55,14 @@ option(OK_YAML, "render", ("--engine", "system"), "", must=r"(?i)graphviz|dot", 
 option(OK_YAML, "book", ("--engine", "system"), "", must=r"(?i)graphviz|dot", env=NO_DOT)
 CASES.append(Case(OK_YAML, ACCEPT, "render", "ok", args=("--engine", "auto"), env=NO_DOT))
 
+# transform: a step naming what is not there, a plan that is not a plan
+CASES.append(Case(OK_YAML, TYPE, "transform", "error", names="ghost"))
+CASES.append(Case(OK_YAML, TYPE, "raw", "error", names="ok.yaml",
+                  args=("transform", "{in}", "--plan", "{in}", "-o", "{out}.yaml")))
+CASES.append(Case(OK_YAML, TYPE, "raw", "error", names="--move",
+                  args=("transform", "{in}", "--move", "::::", "-o", "{out}.yaml")))
+CASES.append(Case("gen:deep-csv-100000.csv", HANG, "diff", "any"))
+
 # --- output paths ----------------------------------------------------------------------------
 for command, out in (("metrics", "-o"), ("spans", "-o"), ("compare", "-o")):
     CASES.append(Case(OK_YAML, OUTPUT, command, "any", names="missing",

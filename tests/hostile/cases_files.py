@@ -16,7 +16,7 @@ __all__ = ["CASES"]
 
 _LENIENT = cycle(["metrics", "show", "spans", "compare", "convert", "convert-json",
                   "render-dot", "convert-graphml", "convert-gexf", "convert-csv",
-                  "convert-dot"])
+                  "convert-dot", "diff"])
 #: What an output must never hold: markup or DOT from a label, terminal escapes, a command's
 #: output or a local file's text; by the kind of output a command writes.
 _LEAKS = r"pwned|root:x:0:0"
