@@ -48,7 +48,7 @@ RELATIONS = ["line", "dotted", "staff", "delegation", "member", "order", "servic
 IDS = ["a", "b", "c", "d", "e", "1", "2", "10"]
 
 #: Text without control characters: what the readers do with those (remove and report) is
-#: the corpus's to check (tests/hostile: ANSI, NUL), and a C1 character is a known gap
+#: the corpus's to check (tests/hostile: ANSI, NUL), and C1 characters have their own test
 #: (test_a_c1_control_character_survives_a_round_trip).
 text = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12)
 #: Values of every JSON and YAML type, numbers at their edges included.
@@ -247,11 +247,9 @@ def test_json_charts(text: str) -> None:
     check_pipeline(_tmp(".json", text))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14, readers: a C1 control character (U+0080-"
-                   "U+009F) in a CSV header or JSON name is kept by the reader, then refused by "
-                   "the YAML writer; it should be removed and reported like C0 characters")
 def test_a_c1_control_character_survives_a_round_trip() -> None:
-    """Found by test_tables/test_json_charts; kept here, visible, until the readers fix it."""
+    """Found by test_tables/test_json_charts: a C1 control character (U+0080-U+009F) was kept
+    by the readers and then refused by the YAML writer; now removed and reported like C0."""
     check_pipeline(_tmp(".csv", "id,reports_to,\x80\nn0,,0\n"))
     check_pipeline(_tmp(".json", '[{"id": "a", "parentId": "", "name": "\\u0080"}]'))
 

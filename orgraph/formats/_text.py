@@ -141,7 +141,7 @@ def _all_valid(ids: list[str]) -> bool:
 
 
 _TAGS = re.compile(r"<[^<>]*>")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0, DEL and C1
 
 
 def plain_text(value: Any) -> str:
@@ -229,7 +229,7 @@ chart text may hold; remove it (or read with --lenient to have it removed)
     return cleaned
 
 
-_ESCAPED_CONTROL = re.compile(r"\\u00[01][0-9a-fA-F]|\\u007[fF]|\\[bf]")
+_ESCAPED_CONTROL = re.compile(r"\\u00[0189][0-9a-fA-F]|\\u007[fF]|\\[bf]")
 
 
 def scrub_parsed(data: Any, text: str, filename: str, report: Report | None = None,
