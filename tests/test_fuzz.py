@@ -180,9 +180,10 @@ def chart_nodes(draw: st.DrawFn, ids: list[str], level: float,
     hostile = draw(st.floats(0, 1)) < level
     keys = [*_FACTS, "parent", "dotted", "relation"] if hostile else sound
     for key in draw(st.lists(st.sampled_from(keys), max_size=3, unique=True)):
-        good = {"parent": st.sampled_from(ids), "dotted": st.lists(st.sampled_from(ids),
-                                                                   max_size=2),
-                "relation": st.sampled_from(RELATIONS)}.get(key) or _FACTS[key]
+        reporting = {"parent": st.sampled_from(ids),
+                     "dotted": st.lists(st.sampled_from(ids), max_size=2),
+                     "relation": st.sampled_from(RELATIONS)}
+        good = reporting[key] if key in reporting else _FACTS[key]
         node[key] = _odd(draw, good, values, level)
     if depth < 2 and draw(st.booleans()):
         node["units"] = [draw(chart_nodes(ids, level, depth + 1))
