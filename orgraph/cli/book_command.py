@@ -11,8 +11,8 @@ from orgraph.book.paper import Paper
 from orgraph.book.pdf import write_pdf
 from orgraph.book.svgdir import write_svg_folder
 from orgraph.cli.base import EXIT_INPUT, info
-from orgraph.cli.input_options import read_input
-from orgraph.errors import ChartError, OrgraphError, OutputError
+from orgraph.cli.input_options import read_input, report_failure
+from orgraph.errors import OrgraphError
 from orgraph.outputfile import is_stdout, output_file, output_folder
 
 __all__ = ["book_command"]
@@ -44,15 +44,8 @@ def book_command(files: tuple[str, ...], book: str, conflicting: object, paper: 
         else:
             with output_file(book) as temporary:
                 write_pdf(pages, temporary)
-    except ChartError as exc:
-        for problem in exc.problems:
-            click.echo(f"error: {problem}", err=True)
-        raise SystemExit(EXIT_INPUT) from None
-    except OutputError as exc:
-        click.echo(f"error: {exc}", err=True)
-        raise SystemExit(EXIT_INPUT) from None
-    except OrgraphError as exc:
-        click.echo(f"error: {path}: {exc}", err=True)
+    except OrgraphError as exc:  # ChartError, OutputError: each says what it names
+        report_failure(path, exc)
         raise SystemExit(EXIT_INPUT) from None
     for note in pages.notes:
         info(f"warning: {path}: {note}")

@@ -12,8 +12,8 @@ from typing import Any
 import click
 
 from orgraph.cli.base import EXIT_INPUT, info
-from orgraph.cli.input_options import read_input
-from orgraph.errors import ChartError, OrgraphError, OutputError
+from orgraph.cli.input_options import read_input, report_failure
+from orgraph.errors import OrgraphError
 from orgraph.outputfile import is_stdout, write_output
 from orgraph.render.page import RenderWarning
 
@@ -68,14 +68,7 @@ def compare_render(new_path: str, old_path: str, target: str, form: str,
                 "give a larger --page (A3, A2)")
             info(f"warning: {new_path}: {text}")
         write_output(target, data)
-    except ChartError as exc:
-        for problem in exc.problems:
-            click.echo(f"error: {problem}", err=True)
-        raise SystemExit(EXIT_INPUT) from None
-    except OutputError as exc:
-        click.echo(f"error: {exc}", err=True)
-        raise SystemExit(EXIT_INPUT) from None
-    except OrgraphError as exc:
-        click.echo(f"error: {new_path} --compare {old_path}: {exc}", err=True)
+    except OrgraphError as exc:  # ChartError, OutputError: each says what it names
+        report_failure(f"{new_path} --compare {old_path}", exc)
         raise SystemExit(EXIT_INPUT) from None
     info("<stdout>" if is_stdout(target) else target)
