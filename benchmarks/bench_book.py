@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import sys
 import tempfile
 import time
@@ -60,18 +59,7 @@ def svglib_pdf(book: object, path: Path) -> float:
     """Seconds to write the same book with every page through svglib (the old route)."""
     from orgraph.render import convert
 
-    def svglib_only(canvas: object, svg: bytes, x: float, y: float, scale: float) -> None:
-        from reportlab.graphics import renderPDF
-        from svglib.svglib import svg2rlg
-
-        drawing = svg2rlg(io.BytesIO(convert.pdf_fonts(svg)))
-        canvas.saveState()
-        canvas.translate(x, y)
-        canvas.scale(scale, scale)
-        renderPDF.draw(drawing, canvas, 0, 0)
-        canvas.restoreState()
-
-    direct, convert.draw_on = convert.draw_on, svglib_only
+    direct, convert.draw_on = convert.draw_on, convert.draw_with_svglib
     try:
         start = time.perf_counter()
         write_pdf(book, path)

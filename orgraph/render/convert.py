@@ -21,7 +21,7 @@ import re
 
 from orgraph.errors import RenderError
 
-__all__ = ["draw_on", "pdf_fonts", "svg_to_pdf"]
+__all__ = ["draw_on", "draw_with_svglib", "pdf_fonts", "svg_to_pdf"]
 
 _ARIAL = re.compile(rb'font-family="(?:Arial|Helvetica)[^"]*"')
 
@@ -58,6 +58,18 @@ def draw_on(canvas: object, svg: bytes, x: float, y: float, scale: float) -> Non
         return
     except Unsupported:
         pass
+    draw_with_svglib(canvas, svg, x, y, scale)
+
+
+def draw_with_svglib(canvas: object, svg: bytes, x: float, y: float, scale: float) -> None:
+    """Draw any SVG on a reportlab canvas through svglib's drawing tree (the general,
+    slower route :func:`draw_on` falls back to); arguments as for :func:`draw_on`.
+
+    Raises
+    ------
+    RenderError
+        svglib is missing or cannot read the SVG.
+    """
     try:
         from reportlab.graphics import renderPDF
         from svglib.svglib import svg2rlg
