@@ -50,50 +50,49 @@ import math
 
 __all__ = ["SPACING", "Item", "Layout", "Route", "Spacing", "layout_tree"]
 
+from orgraph.layout.block import Block, dedupe
+from orgraph.layout.forms import ColumnForms
 from orgraph.layout.shapes import SPACING, Item, Layout, Point, Route, Spacing
 
-
-class _Block:
-    """A laid-out subtree: its size, its root box and its parts in local coordinates."""
-
-    __slots__ = ("boxes", "h", "ox", "rh", "routes", "rw", "rx", "ry", "subs", "w")
-
-    def __init__(self) -> None:
-        self.boxes: list[tuple[str, float, float]] = []  # key, left, top
-        self.subs: list[tuple[str, float, float]] = []  # child block, dx, dy
-        self.routes: list[tuple[str, str, list[Point], str]] = []
-        self.w = self.h = self.rx = self.ry = self.rw = self.rh = self.ox = 0.0
-
-    def normalise(self, min_x: float, max_x: float, max_y: float) -> None:
-        """Make the block start at x = 0: its parts are shifted by ``ox`` when assembled."""
-        self.ox = -min_x
-        self.rx -= min_x
-        self.w, self.h = max_x - min_x, max_y
+#: A subtree's form: how its reports hang (see :func:`layout_tree`).
+Form = tuple[str, float]
+BASE: Form = ("base", 0.0)
 
 
-class _Placer:
-    """Builds one block per item, bottom up; the placers are its methods."""
+class _Placer(ColumnForms):
+    """Builds one block per item, bottom up; the placers are its methods and its mix-in's.
+
+    ``forms`` gives a subtree's form (default: :data:`BASE`, a bus with leaf columns, rows
+    when wider than ``budget``); ``full=False`` computes sizes only.
+    """
 
     def __init__(self, items: dict[str, Item], wrap: int, spacing: Spacing,
-                 budget: float = math.inf, full: bool = True) -> None:
+                 budget: float = math.inf, full: bool = True,
+                 forms: dict[str, Form] | None = None) -> None:
         self.items, self.wrap, self.sp, self.budget = items, wrap, spacing, budget
-        self.full = full  # False: sizes only (for trying foldings)
-        self.blocks: dict[str, _Block] = {}
+        self.full = full
+        self.forms: dict[str, Form] = {} if forms is None else forms
+        self.blocks: dict[str, Block] = {}
 
-    def _route(self, b: _Block, tail: str, head: str, points: list[Point], enter: str,
+    def place(self, item: Item) -> Block:
+        """The block of ``item`` in its form."""
+        form = self.forms.get(item.key, BASE)
+        return self.vertical(item) if form[0] == "vertical" else self.bus(item)
+
+    def _route(self, b: Block, tail: str, head: str, points: list[Point], enter: str,
                ) -> None:
         if self.full:
-            b.routes.append((tail, head, _dedupe(points), enter))
+            b.routes.append((tail, head, dedupe(points), enter))
 
     # -- the bus form --------------------------------------------------------------------
-    def bus(self, item: Item) -> _Block:
+    def bus(self, item: Item) -> Block:
         core = self._column(item)
         if not item.peers:
             return core
         return self._with_peers(item, core)
 
-    def _column(self, item: Item) -> _Block:
-        b = _Block()
+    def _column(self, item: Item) -> Block:
+        b = Block()
         w, h = item.width, item.height
         b.boxes.append((item.key, -w / 2, 0.0))
         b.rx, b.ry, b.rw, b.rh = -w / 2, 0.0, w, h
@@ -108,7 +107,7 @@ class _Placer:
         b.normalise(*ext)
         return b
 
-    def _place(self, b: _Block, key: str, dx: float, dy: float, ext: list[float]) -> _Block:
+    def _place(self, b: Block, key: str, dx: float, dy: float, ext: list[float]) -> Block:
         child = self.blocks[key]
         if self.full:
             b.subs.append((key, dx, dy))
@@ -116,7 +115,7 @@ class _Placer:
         ext[2] = max(ext[2], dy + child.h)
         return child
 
-    def _staff(self, item: Item, b: _Block, y: float, ext: list[float]) -> float:
+    def _staff(self, item: Item, b: Block, y: float, ext: list[float]) -> float:
         sp, h = self.sp, item.height
         y += sp.staff_gap
         for i in range(0, len(item.staff), 2):
@@ -138,7 +137,7 @@ class _Placer:
             y = bottom + sp.staff_gap
         return y
 
-    def _band(self, item: Item, b: _Block, y: float, ext: list[float]) -> float:
+    def _band(self, item: Item, b: Block, y: float, ext: list[float]) -> float:
         half = math.ceil(len(item.band) / 2) if item.children else 0
         left, right = item.band[:half], item.band[half:]
         start = None
@@ -147,7 +146,7 @@ class _Placer:
                       + self.sp.h_gap * (len(right) - 1)) / 2
         return self._beside_trunk(item, b, y, ext, left, right, start)
 
-    def _beside_trunk(self, item: Item, b: _Block, y: float, ext: list[float],
+    def _beside_trunk(self, item: Item, b: Block, y: float, ext: list[float],
                       left: list[str], right: list[str], start: float | None = None) -> float:
         """Blocks ``left`` (outward from the trunk, so in reverse) and ``right`` of the
         trunk, a gap round it, under one bus halfway down ``v_gap``; returns their bottom.
@@ -174,15 +173,19 @@ class _Placer:
             bottom = max(bottom, top + c.h)
         return bottom
 
-    def _reports(self, item: Item, b: _Block, y: float, ext: list[float]) -> None:
+    def _reports(self, item: Item, b: Block, y: float, ext: list[float]) -> None:
         sp = self.sp
         kids = item.children
-        leaves = [k for k in kids if self.items[k].is_leaf()]
-        row_width = sum(self.blocks[k].w for k in kids) + sp.h_gap * (len(kids) - 1)
-        members: list[tuple[str, object]]
-        if len(kids) > 1 and row_width > self.budget:  # too wide: rows round the trunk
-            self._rows(item, b, y, ext, kids)
+        kind, arg = self.forms.get(item.key, BASE)
+        if kind == "spines" and self._spines(item, b, y, ext, kids, int(arg)):
             return
+        budget = arg if kind == "rows" else self.budget
+        row_width = sum(self.blocks[k].w for k in kids) + sp.h_gap * (len(kids) - 1)
+        if len(kids) > 1 and row_width > budget:  # too wide: rows round the trunk
+            self._rows(item, b, y, ext, kids, budget)
+            return
+        leaves = [k for k in kids if self.items[k].is_leaf()]
+        members: list[tuple[str, object]]
         if len(leaves) > self.wrap:
             leafset = set(leaves)
             others = [k for k in kids if k not in leafset]
@@ -204,8 +207,8 @@ class _Placer:
         t = (spots[0][3] + spots[-1][3]) / 2
         self._hang(item, b, y, ext, spots, t)
 
-    def _rows(self, item: Item, b: _Block, y: float, ext: list[float],
-              kids: list[str]) -> None:
+    def _rows(self, item: Item, b: Block, y: float, ext: list[float],
+              kids: list[str], budget: float) -> None:
         """Reports in several rows, each split round the trunk, which runs straight down
         through the gap in the middle; each row hangs from its own bus. The last row's only
         report hangs straight below the trunk."""
@@ -214,7 +217,7 @@ class _Placer:
         width = 0.0
         for key in kids:
             w = self.blocks[key].w + sp.h_gap
-            if rows[-1] and width + w > self.budget:
+            if rows[-1] and width + w > budget:
                 rows.append([])
                 width = 0.0
             rows[-1].append(key)
@@ -236,7 +239,7 @@ class _Placer:
             split = min(split, len(row) - 1) if len(row) > 1 else 1 - n % 2  # alternate
             y = self._beside_trunk(item, b, y, ext, row[:split], row[split:])
 
-    def _hang(self, item: Item, b: _Block, y: float, ext: list[float], spots: list,
+    def _hang(self, item: Item, b: Block, y: float, ext: list[float], spots: list,
               t: float) -> None:
         """Place the row's members below the trunk and route the lines to them."""
         sp, h = self.sp, item.height
@@ -258,115 +261,6 @@ class _Placer:
                 self._route(b, item.key, key,
                                  [*head, (ax, top + mid), (end, top + mid)], side)
 
-    def _columns(self, keys: list[str]) -> tuple[float, float, list]:
-        """Blocks in one or two columns round a spine at x = 0, each entered from the side
-        facing the spine; the next block goes to the shorter column, so the columns end
-        level. Returns (width, spine x, [(key, dx, dy, entry y, side)])."""
-        sp = self.sp
-        two = len(keys) > 3
-        heights = [0.0, 0.0]  # left, right
-        widths = [0.0, 0.0]
-        placed = []
-        for key in keys:
-            c = self.blocks[key]
-            col = 1 if not two or heights[1] <= heights[0] - 1e-9 else 0
-            if two and heights[0] == heights[1]:
-                col = 0 if len(placed) % 2 == 0 else 1
-            dy = heights[col]
-            mid = dy + c.ry + c.rh / 2
-            if col == 1:  # block starts right of the spine; its root box entered on the left
-                placed.append((key, sp.spine_gap, dy, mid, "left", sp.spine_gap + c.rx))
-                widths[1] = max(widths[1], sp.spine_gap + c.w)
-            else:  # block ends left of the spine; its root box entered on the right
-                placed.append((key, -sp.spine_gap - c.w, dy, mid, "right",
-                               -sp.spine_gap - c.w + c.rx + c.rw))
-                widths[0] = max(widths[0], sp.spine_gap + c.w)
-            heights[col] = dy + c.h + sp.row_gap
-        return widths[0] + widths[1], widths[0], placed
-
-    def _with_peers(self, item: Item, core: _Block) -> _Block:
-        """The manager's column with its peers left and right in its row."""
-        sp = self.sp
-        b = _Block()
-        c_top = sp.channel
-        ext = [0.0, core.w, c_top + core.h]
-        b.subs.append((f"\0core\0{item.key}", 0.0, c_top))
-        self.blocks[f"\0core\0{item.key}"] = core
-        half = len(item.peers) // 2
-        left, right = item.peers[:half], item.peers[half:]
-        row_top = c_top + core.ry
-        mid = row_top + core.rh / 2
-        box_l, box_r = core.rx, core.rx + core.rw
-        x = core.w + sp.h_gap
-        for key in right:
-            c = self._place(b, key, x, row_top - self.blocks[key].ry, ext)
-            ax = x + c.rx + c.rw / 2
-            self._route(b, item.key, key, [(box_r, mid), (box_r + sp.h_gap / 2, mid),
-                                             (box_r + sp.h_gap / 2, c_top / 2), (ax, c_top / 2),
-                                             (ax, row_top)], "top")
-            x += c.w + sp.h_gap
-        x = -sp.h_gap
-        for key in reversed(left):
-            c = self.blocks[key]
-            x -= c.w
-            self._place(b, key, x, row_top - c.ry, ext)
-            ax = x + c.rx + c.rw / 2
-            self._route(b, item.key, key, [(box_l, mid), (box_l - sp.h_gap / 2, mid),
-                                             (box_l - sp.h_gap / 2, c_top / 2), (ax, c_top / 2),
-                                             (ax, row_top)], "top")
-            x -= sp.h_gap
-        b.rx, b.ry, b.rw, b.rh = core.rx, row_top, core.rw, core.rh
-        ext[0] = min(ext[0], x + sp.h_gap) if left else ext[0]
-        b.normalise(*ext)
-        return b
-
-    # -- the vertical (indented) form ----------------------------------------------------
-    def vertical(self, item: Item) -> _Block:
-        b, sp = _Block(), self.sp
-        w, h = item.width, item.height
-        b.boxes.append((item.key, 0.0, 0.0))
-        b.rx, b.ry, b.rw, b.rh = 0.0, 0.0, w, h
-        ext = [0.0, w, h]
-        y = 0.0
-        for key in item.staff:  # a column right of the box, off its right side
-            c = self.blocks[key]
-            dx, dy = w + sp.stub - c.rx, y - c.ry
-            if y == 0.0:
-                dy = h / 2 - c.ry - c.rh / 2
-            self._place(b, key, dx, dy, ext)
-            mid = dy + c.ry + c.rh / 2
-            self._route(b, item.key, key, [(w, h / 2), (w + sp.stub / 2, h / 2),
-                                                     (w + sp.stub / 2, mid), (w + sp.stub, mid)],
-                             "left")
-            y = dy + c.h + sp.staff_gap
-        y = max(h, y - sp.staff_gap) + sp.row_gap
-        spine = min(sp.indent, w / 2)
-        for key in [*item.peers, *item.band, *item.children]:
-            c = self.blocks[key]
-            dx = spine + sp.spine_gap - c.rx
-            self._place(b, key, dx, y, ext)
-            mid = y + c.ry + c.rh / 2
-            self._route(b, item.key, key, [(spine, h), (spine, mid), (spine + sp.spine_gap, mid)],
-                             "left")
-            y += c.h + sp.row_gap
-        b.normalise(*ext)
-        return b
-
-
-def _dedupe(points: list[Point]) -> list[Point]:
-    """Drop repeated points and middle points of straight runs."""
-    out: list[Point] = []
-    for p in points:
-        if out and abs(out[-1][0] - p[0]) < 1e-9 and abs(out[-1][1] - p[1]) < 1e-9:
-            continue
-        if len(out) >= 2:
-            (ax, ay), (bx, by) = out[-2], out[-1]
-            if (abs(ax - bx) < 1e-9 and abs(bx - p[0]) < 1e-9) or (
-                    abs(ay - by) < 1e-9 and abs(by - p[1]) < 1e-9):
-                out[-1] = p
-                continue
-        out.append(p)
-    return out
 
 
 def _depths(items: dict[str, Item], roots: list[str]) -> tuple[list[str], dict[str, int]]:
@@ -425,22 +319,27 @@ def layout_tree(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
     return lay
 
 
+def vertical_allowed(item: Item) -> bool:
+    """Whether a subtree may take the vertical form (staff, peers and bands keep theirs)."""
+    return len(item.children) > 1 and not (item.staff or item.peers or item.band)
+
+
 def _place_all(items: dict[str, Item], order: list[str], depth: dict[str, int], wrap: int,
                vertical_from: int | None, row_budget: float, spacing: Spacing,
-               full: bool) -> _Placer:
+               full: bool, forms: dict[str, Form] | None = None) -> _Placer:
     """One bottom-up walk: a block per item (``full=False``: sizes only)."""
-    placer = _Placer(items, wrap, spacing, row_budget, full)
+    forms = dict(forms or {})
+    if vertical_from is not None:
+        forms.update({k: ("vertical", 0.0) for k, d in depth.items()
+                      if d >= vertical_from and vertical_allowed(items[k])})
+    placer = _Placer(items, wrap, spacing, row_budget, full, forms)
     blocks = placer.blocks
     for key in order:
-        item = items[key]
-        vertical = (vertical_from is not None and depth[key] >= vertical_from
-                    and len(item.children) > 1
-                    and not (item.staff or item.peers or item.band))  # these keep their form
-        blocks[key] = placer.vertical(item) if vertical else placer.bus(item)
+        blocks[key] = placer.place(items[key])
     return placer
 
 
-def _assemble(items: dict[str, Item], blocks: dict[str, _Block], roots: list[str],
+def _assemble(items: dict[str, Item], blocks: dict[str, Block], roots: list[str],
               spacing: Spacing, vertical_from: int | None) -> Layout:
     """Add up the offsets: absolute boxes and routes."""
     boxes: dict[str, tuple[float, float, float, float]] = {}
