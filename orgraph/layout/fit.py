@@ -19,9 +19,14 @@ True
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import NamedTuple
 
+from orgraph.layout.block import Block
 from orgraph.layout.tree import (
+    BASE,
     SPACING,
+    Form,
     Item,
     Layout,
     Spacing,
@@ -29,9 +34,19 @@ from orgraph.layout.tree import (
     _depths,
     _place_all,
     _Placer,
+    vertical_allowed,
 )
 
-__all__ = ["fit_layout"]
+__all__ = ["SPINES", "TRIALS", "choose_forms", "fit_layout", "subtree_areas"]
+
+#: (drawing area ÷ box area aimed at, weight of a subtree's shape) of the compact forms,
+#: tried in turn until the drawing's width ÷ height is within range.
+TRIALS = ((2.2, 0.0), (2.2, 1.0), (1.6, 1.0), (3.2, 1.0))
+#: Rows under buses read best: kept unless the compact forms make a drawing this many
+#: times smaller.
+COMPACT_GAIN = 1.5
+#: The most spines a subtree's reports hang from.
+SPINES = 4
 
 
 def _size(placer: _Placer, roots: list[str], spacing: Spacing) -> tuple[float, float]:
@@ -40,15 +55,230 @@ def _size(placer: _Placer, roots: list[str], spacing: Spacing) -> tuple[float, f
     return width, max((blocks[r].h for r in roots), default=0.0)
 
 
+def subtree_areas(items: dict[str, Item], order: list[str]) -> dict[str, float]:
+    """The summed box area of every subtree (``order``: children before parents)."""
+    area: dict[str, float] = {}
+    for key in order:
+        item = items[key]
+        area[key] = item.width * item.height + sum(
+            area[k] for k in (*item.staff, *item.band, *item.peers, *item.children))
+    return area
+
+
+def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: Spacing,
+                 density: float, aspect: float, fill: float = 0.0,
+                 tops: Mapping[str, tuple[float, float]] | None = None,
+                 ) -> tuple[dict[str, Form], _Placer]:
+    """One bottom-up walk choosing every subtree's form (sizes only).
+
+    A subtree's target is a rectangle ``density`` times the area of its boxes at width ÷
+    height ``aspect``. Every form is tried (the bus form; rows within the target's width;
+    columns round 1 to 4 spines; the vertical form), each with its reports refitted to
+    the slots it gives them (:func:`_refit`). The smallest block wins, its area weighted by
+    how many times the target must grow to hold it to the power ``fill``; a subtree in
+    ``tops`` must first keep its width ÷ height within the range given.
+
+    Examples
+    --------
+    Forty leaf reports: by area alone, one column pair round the trunk; shaped to the
+    target too, four columns round two spines:
+
+    >>> items = {"m": Item("m", 60, 20, children=[f"u{i}" for i in range(40)])}
+    >>> items.update({f"u{i}": Item(f"u{i}", 60, 20) for i in range(40)})
+    >>> order = [*items][1:] + ["m"]
+    >>> choose_forms(items, order, 6, SPACING, 2.0, 1.5)[0].get("m", BASE)
+    ('base', 0.0)
+    >>> forms, placer = choose_forms(items, order, 6, SPACING, 2.0, 1.5, fill=1.0)
+    >>> forms["m"], round(placer.blocks["m"].w), round(placer.blocks["m"].h)
+    (('spines', 2.0), 302, 320)
+    """
+    forms: dict[str, Form] = {}
+    placer = _Placer(items, wrap, spacing, math.inf, False, forms)
+    blocks = placer.blocks
+    alts: dict[str, list[_Alt]] = {}
+    current: dict[str, _Alt] = {}
+    area = subtree_areas(items, order)
+    for key in order:
+        item = items[key]
+        block = blocks[key] = placer.place(item)
+        current[key] = _Alt(BASE, block, {})
+        alts[key] = [current[key]]
+        if not item.children:
+            continue
+        budget = math.sqrt(area[key] * density * aspect)
+        target = (budget, budget / aspect, fill, (tops or {}).get(key))
+        best = None
+        for form in [BASE, *_candidates(item, budget, blocks)]:
+            forms[key] = form
+            b = placer.place(item)
+            saved = _apply(placer, current, _refit(item, form, b, alts, current))
+            if saved:
+                b = placer.place(item)
+            alt = _Alt(form, b, {k: current[k] for k in item.children})
+            _apply(placer, current, saved)
+            alts[key].append(alt)
+            score = _score(b, target)
+            if best is None or score < best[0]:
+                best = (score, alt)
+        _apply(placer, current, {key: best[1]})  # type: ignore[index]
+    return forms, placer
+
+
+class _Alt(NamedTuple):
+    """A subtree in one form: its block, and the forms of its reports it assumes."""
+
+    form: Form
+    block: Block
+    kids: dict[str, _Alt]
+
+
+def _apply(placer: _Placer, current: dict[str, _Alt], swaps: Mapping[str, _Alt],
+           ) -> dict[str, _Alt]:
+    """Put subtrees (and what they assume of their reports, down to where it already
+    holds) in other forms; returns what they were, for undoing."""
+    saved: dict[str, _Alt] = {}
+    stack = list(swaps.items())
+    while stack:
+        key, alt = stack.pop()
+        if current[key] is alt:
+            continue
+        saved.setdefault(key, current[key])
+        current[key] = alt
+        placer.blocks[key] = alt.block
+        if alt.form is BASE:
+            placer.forms.pop(key, None)
+        else:
+            placer.forms[key] = alt.form
+        stack.extend(alt.kids.items())
+    return saved
+
+
+def _refit(item: Item, form: Form, block: Block, alts: dict[str, list[_Alt]],
+           current: dict[str, _Alt]) -> dict[str, _Alt]:
+    """Other forms for the reports that fill their slots better: in columns, the shortest
+    form as wide as the column; in rows, the narrowest form as tall as the row."""
+    kids = set(item.children)
+    placed = [(k, dx, dy) for k, dx, dy in block.subs if k in kids and len(alts[k]) > 1]
+    blocks = {k: current[k].block for k, _, _ in placed}
+    swaps = {}
+    if form[0] == "spines":
+        for col in _column_groups(placed, blocks):
+            width = max(blocks[k].w for k in col)
+            for k in col:
+                fits = [a for a in alts[k] if a.block.w <= width + 1e-6]
+                swaps[k] = min(fits, key=lambda a: a.block.h)
+    else:
+        rows: dict[float, list[str]] = {}
+        for k, _, dy in placed:
+            rows.setdefault(round(dy, 3), []).append(k)
+        for row in rows.values():
+            height = max(blocks[k].h for k in row)
+            for k in row:
+                fits = [a for a in alts[k] if a.block.h <= height + 1e-6]
+                swaps[k] = min(fits, key=lambda a: a.block.w)
+    return {k: a for k, a in swaps.items() if a is not current[k]}
+
+
+def _column_groups(placed: list[tuple[str, float, float]], blocks: dict[str, Block]
+                   ) -> list[list[str]]:
+    """Reports in one column: the same left edge (right of a spine) or right edge (left)."""
+    groups: dict[tuple[str, float], list[str]] = {}
+    for k, dx, _ in placed:
+        groups.setdefault(("l", round(dx, 3)), []).append(k)
+        groups.setdefault(("r", round(dx + blocks[k].w, 3)), []).append(k)
+    out, seen = [], set()
+    for g in sorted(groups.values(), key=len, reverse=True):
+        g = [k for k in g if k not in seen]
+        if g:
+            seen.update(g)
+            out.append(g)
+    return out
+
+
+def _score(block: Block, target: tuple) -> tuple[float, float]:
+    """Smaller is better: (how far out of its aspect range, area weighted by growth)."""
+    width, height, fill, limits = target
+    grow = max(block.w / width, block.h / height, 1.0)
+    return _miss(block.w, block.h, limits), block.w * block.h * grow ** fill
+
+
+def _miss(width: float, height: float, limits: tuple[float, float] | None) -> float:
+    """How far (in log) width ÷ height lies outside ``limits`` (0 inside, or no limits)."""
+    if limits is None:
+        return 0.0
+    aspect = max(width, 1.0) / max(height, 1.0)
+    return max(math.log(aspect / limits[1]), math.log(limits[0] / aspect), 0.0)
+
+
+def _candidates(item: Item, budget: float, blocks: Mapping[str, Block]) -> list[Form]:
+    """The forms other than the bus form to try for a subtree with reports (the vertical
+    form only if every report can be entered from its left)."""
+    kinds: list[Form] = [("rows", budget)]
+    kinds += [("spines", float(m)) for m in range(1, min(SPINES, len(item.children) // 2) + 1)]
+    if vertical_allowed(item) and all(blocks[k].clear[0] for k in item.children):
+        kinds.append(("vertical", 0.0))
+    return kinds
+
+
+def _fold(items: dict[str, Item], roots: list[str], order: list[str], depth: dict[str, int],
+          wrap: int, spacing: Spacing, limits: tuple[float, float]) -> dict[str, Form]:
+    """The forms of a folded chart (see :func:`fit_layout`)."""
+    rows = _rows_fold(items, roots, order, depth, wrap, spacing, limits)
+    aspect = min(max(limits[1] / 1.15, limits[0]), 1.5)
+    tops = {r: limits for r in roots} if len(roots) == 1 else {}
+    tried = []
+    for density, fill in TRIALS:
+        chosen, placer = choose_forms(items, order, wrap, spacing, density, aspect, fill,
+                                      tops)
+        size = _size(placer, roots, spacing)
+        tried.append((_miss(*size, limits), size[0] * size[1], chosen))
+        if tried[-1][0] == 0.0:
+            break
+    best = min(tried, key=lambda t: (t[0], t[1]))
+    if rows[0] <= best[0] and rows[1] <= best[1] * COMPACT_GAIN:
+        return rows[2]
+    return best[2]
+
+
+def _rows_fold(items: dict[str, Item], roots: list[str], order: list[str],
+               depth: dict[str, int], wrap: int, spacing: Spacing,
+               limits: tuple[float, float]) -> tuple[float, float, dict[str, Form]]:
+    """The chart folded in rows under buses only: reports wider than a row budget wrap into
+    rows round the trunk (a budget guessed from the boxes' area, and 1.6 times more or
+    less), then, with the best of those, subtrees from level 2 or 1 down take the vertical
+    form. Returns (miss, area, forms) of the best."""
+    managers = [k for k in order if items[k].children]
+    area = sum(i.width * i.height for i in items.values())
+    guess = max(300.0, math.sqrt(area * 5.0 * limits[1]) * 0.6)
+    tried = []
+
+    def trial(forms: dict[str, Form]) -> None:
+        size = _size(_place_all(items, order, depth, wrap, None, math.inf, spacing, False,
+                                forms), roots, spacing)
+        tried.append((_miss(*size, limits), size[0] * size[1], forms))
+
+    for budget in (guess * 1.6, guess, guess / 1.6):
+        trial({k: ("rows", budget) for k in managers})
+    best = min(tried, key=lambda t: (t[0], t[1]))
+    deepest = max((depth[k] for k in managers), default=0)
+    for level in (2, 1):
+        if level < deepest:
+            trial({**best[2], **{k: ("vertical", 0.0) for k in managers
+                                 if depth[k] >= level and vertical_allowed(items[k])}})
+    return min(tried, key=lambda t: (t[0], t[1]))
+
+
 def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
                max_aspect: float = 3.0, min_aspect: float = 0.5,
                spacing: Spacing = SPACING) -> Layout:
     """:func:`layout_tree` folded until the drawing is at most ``max_aspect`` times as wide
-    as it is tall: rows of reports wrap into several rows round the trunk (a row budget
-    guessed from the boxes' area, and 1.6 times more or less), then, with the best of those,
-    subtrees from level 2 or 1 down switch to the vertical form. Of the foldings tried
-    (sizes only), the smallest drawing within ``[min_aspect, max_aspect]`` wins, else the
-    one closest to that range.
+    as it is tall and at least ``min_aspect``.
+
+    A chart that fits as it is stays so. Else every subtree gets a form from a target of
+    its own size (:func:`choose_forms`): rows under buses where that keeps the drawing
+    in range and no more than :data:`COMPACT_GAIN` times the area of the compact forms
+    (columns round spines, the vertical form); else the compact forms, tried as
+    :data:`TRIALS` lists them until one is in range (else the one closest to it).
 
     Examples
     --------
@@ -57,35 +287,11 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
     """
     if not roots:
         return Layout(0.0, 0.0, {}, [])
-
-    def miss(size: tuple[float, float]) -> float:
-        aspect = max(size[0], 1.0) / max(size[1], 1.0)
-        return max(math.log(aspect / max_aspect), math.log(min_aspect / aspect), 0.0)
-
     order, depth = _depths(items, roots)
-
-    def trial(vertical_from: int | None, budget: float) -> tuple[float, float]:
-        return _size(_place_all(items, order, depth, wrap, vertical_from, budget, spacing,
-                                False), roots, spacing)
-
-    best, best_size = (None, math.inf), trial(None, math.inf)
-    if miss(best_size) > 0.0:
-        # the row budget's first guess: the width of a drawing of the boxes' area (times
-        # the white space a tree needs) at the widest aspect allowed
-        area = sum(i.width * i.height for i in items.values())
-        guess = max(300.0, math.sqrt(area * 5.0 * max_aspect) * 0.6)
-        tried = []
-        for budget in (guess * 1.6, guess, guess / 1.6):  # rows first
-            size = trial(None, budget)
-            tried.append((miss(size), size[0] * size[1], (None, budget), size))
-        _, _, best, best_size = min(tried, key=lambda t: (t[0], t[1]))
-        deepest = max((d for k, d in depth.items() if not items[k].is_leaf()), default=0)
-        for level in (2, 1):  # then the vertical form from a level, with that budget
-            if level < deepest:
-                size = trial(level, best[1])
-                tried.append((miss(size), size[0] * size[1], (level, best[1]), size))
-        _, _, best, best_size = min(tried, key=lambda t: (t[0], t[1]))
-    placer = _place_all(items, order, depth, wrap, best[0], best[1], spacing, True)
-    lay = _assemble(items, placer.blocks, roots, spacing, best[0])
-    lay.row_budget = best[1]
-    return lay
+    forms: dict[str, Form] = {}
+    size = _size(_place_all(items, order, depth, wrap, None, math.inf, spacing, False),
+                 roots, spacing)
+    if _miss(*size, (min_aspect, max_aspect)) > 0.0:
+        forms = _fold(items, roots, order, depth, wrap, spacing, (min_aspect, max_aspect))
+    placer = _place_all(items, order, depth, wrap, None, math.inf, spacing, True, forms)
+    return _assemble(items, placer.blocks, roots, spacing, None)

@@ -89,7 +89,9 @@ class ColumnForms:
             sx = spine - t
             head = [(0.0, h), (0.0, bus_y), (sx, bus_y)] if spines > 1 else [(0.0, h)]
             for side, col in (("right", cols[2 * s]), ("left", cols[2 * s + 1])):
-                dy = top
+                dy = top  # the right column a little lower: no entry faces another's
+                if side == "left" and cols[2 * s]:
+                    dy += blocks[cols[2 * s][0]].rh / 2 + sp.row_gap
                 for i in col:
                     c = blocks[i]
                     dx = sx - sp.spine_gap - c.w if side == "right" else sx + sp.spine_gap
@@ -186,12 +188,11 @@ class ColumnForms:
         y = max(h, y - sp.staff_gap) + sp.row_gap
         spine = min(sp.indent, w / 2)
         for key in [*item.peers, *item.band, *item.children]:
-            c = self.blocks[key]
-            dx = spine + sp.spine_gap - c.rx
+            c = self.blocks[key]  # wholly right of the spine, its root box entered on the left
+            dx = spine + sp.spine_gap
             self._place(b, key, dx, y, ext)
             mid = y + c.ry + c.rh / 2
-            self._route(b, item.key, key, [(spine, h), (spine, mid), (spine + sp.spine_gap, mid)],
-                             "left")
+            self._route(b, item.key, key, [(spine, h), (spine, mid), (dx + c.rx, mid)], "left")
             y += c.h + sp.row_gap
         b.clear = (True, not item.staff)
         b.normalise(*ext)

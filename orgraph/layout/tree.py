@@ -109,8 +109,7 @@ class _Placer(ColumnForms):
 
     def _place(self, b: Block, key: str, dx: float, dy: float, ext: list[float]) -> Block:
         child = self.blocks[key]
-        if self.full:
-            b.subs.append((key, dx, dy))
+        b.subs.append((key, dx, dy))
         ext[0], ext[1] = min(ext[0], dx), max(ext[1], dx + child.w)
         ext[2] = max(ext[2], dy + child.h)
         return child
