@@ -45,6 +45,7 @@ TRIALS = ((2.2, 0.0), (2.2, 1.0), (1.6, 1.0), (3.2, 1.0))
 #: Rows under buses read best: kept unless the compact forms make a drawing this many
 #: times smaller.
 COMPACT_GAIN = 1.5
+SLOTS = (1.0, 0.85, 0.7, 0.55, 0.4)
 #: The most spines a subtree's reports hang from.
 SPINES = 4
 
@@ -110,16 +111,19 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
         best = None
         for form in [BASE, *_candidates(item, budget, blocks)]:
             forms[key] = form
-            b = placer.place(item)
-            saved = _apply(placer, current, _refit(item, form, b, alts, current))
-            if saved:
-                b = placer.place(item)
-            alt = _Alt(form, b, {k: current[k] for k in item.children})
-            _apply(placer, current, saved)
-            alts[key].append(alt)
-            score = _score(b, target)
-            if best is None or score < best[0]:
-                best = (score, alt)
+            first = placer.place(item)
+            for scale in SLOTS:
+                saved = _apply(placer, current,
+                               _refit(item, form, first, alts, current, scale))
+                b = placer.place(item) if saved else first
+                alt = _Alt(form, b, {k: current[k] for k in item.children})
+                _apply(placer, current, saved)
+                alts[key].append(alt)
+                score = _score(b, target)
+                if best is None or score < best[0]:
+                    best = (score, alt)
+                if not saved:
+                    break
         _apply(placer, current, {key: best[1]})  # type: ignore[index]
     return forms, placer
 
@@ -154,7 +158,7 @@ def _apply(placer: _Placer, current: dict[str, _Alt], swaps: Mapping[str, _Alt],
 
 
 def _refit(item: Item, form: Form, block: Block, alts: dict[str, list[_Alt]],
-           current: dict[str, _Alt]) -> dict[str, _Alt]:
+           current: dict[str, _Alt], scale: float = 1.0) -> dict[str, _Alt]:
     """Other forms for the reports that fill their slots better: in columns, the shortest
     form as wide as the column; in rows, the narrowest form as tall as the row."""
     kids = set(item.children)
@@ -163,18 +167,18 @@ def _refit(item: Item, form: Form, block: Block, alts: dict[str, list[_Alt]],
     swaps = {}
     if form[0] == "spines":
         for col in _column_groups(placed, blocks):
-            width = max(blocks[k].w for k in col)
+            width = max(blocks[k].w for k in col) * scale
             for k in col:
-                fits = [a for a in alts[k] if a.block.w <= width + 1e-6]
+                fits = [a for a in alts[k] if a.block.w <= width + 1e-6] or [current[k]]
                 swaps[k] = min(fits, key=lambda a: a.block.h)
     else:
         rows: dict[float, list[str]] = {}
         for k, _, dy in placed:
             rows.setdefault(round(dy, 3), []).append(k)
         for row in rows.values():
-            height = max(blocks[k].h for k in row)
+            height = max(blocks[k].h for k in row) * scale
             for k in row:
-                fits = [a for a in alts[k] if a.block.h <= height + 1e-6]
+                fits = [a for a in alts[k] if a.block.h <= height + 1e-6] or [current[k]]
                 swaps[k] = min(fits, key=lambda a: a.block.w)
     return {k: a for k, a in swaps.items() if a is not current[k]}
 
