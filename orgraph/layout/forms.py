@@ -117,6 +117,8 @@ class ColumnForms:
             col = 1 if not two or heights[1] <= heights[0] - 1e-9 else 0
             if two and heights[0] == heights[1]:
                 col = 0 if len(placed) % 2 == 0 else 1
+            if two and col == 1 and heights[1] == 0.0:  # a little lower than the left:
+                heights[1] = c.rh / 2 + sp.row_gap  # no entry faces another's
             dy = heights[col]
             mid = dy + c.ry + c.rh / 2
             if col == 1:  # block starts right of the spine; its root box entered on the left
