@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from orgraph.layout.block import Block
@@ -34,6 +35,7 @@ from orgraph.layout.tree import (
     _depths,
     _place_all,
     _Placer,
+    leaf_blocks,
     vertical_allowed,
 )
 
@@ -45,6 +47,8 @@ TRIALS = ((2.2, 0.0), (2.2, 1.0), (1.6, 1.0), (3.2, 1.0))
 #: Rows under buses read best: kept unless the compact forms make a drawing this many
 #: times smaller.
 COMPACT_GAIN = 1.5
+#: Charts of more boxes than this are folded in the compact forms without trying rows.
+ROWS_UP_TO = 1500
 SLOTS = (1.0, 0.85, 0.7, 0.55, 0.4)
 #: The most spines a subtree's reports hang from.
 SPINES = 4
@@ -69,7 +73,7 @@ def subtree_areas(items: dict[str, Item], order: list[str]) -> dict[str, float]:
 def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: Spacing,
                  density: float, aspect: float, fill: float = 0.0,
                  tops: Mapping[str, tuple[float, float]] | None = None,
-                 ) -> tuple[dict[str, Form], _Placer]:
+                 leaves: dict[str, Block] | None = None) -> tuple[dict[str, Form], _Placer]:
     """One bottom-up walk choosing every subtree's form (sizes only).
 
     A subtree's target is a rectangle ``density`` times the area of its boxes at width ÷
@@ -94,7 +98,7 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
     (('spines', 2.0), 302, 320)
     """
     forms: dict[str, Form] = {}
-    placer = _Placer(items, wrap, spacing, math.inf, False, forms)
+    placer = _Placer(items, wrap, spacing, math.inf, False, forms, leaves)
     blocks = placer.blocks
     alts: dict[str, list[_Alt]] = {}
     current: dict[str, _Alt] = {}
@@ -224,51 +228,74 @@ def _candidates(item: Item, budget: float, blocks: Mapping[str, Block]) -> list[
     return kinds
 
 
-def _fold(items: dict[str, Item], roots: list[str], order: list[str], depth: dict[str, int],
-          wrap: int, spacing: Spacing, limits: tuple[float, float]) -> dict[str, Form]:
+@dataclass
+class _Chart:
+    """What every walk over one chart shares."""
+
+    items: dict[str, Item]
+    roots: list[str]
+    wrap: int
+    spacing: Spacing
+    limits: tuple[float, float]
+    order: list[str] = field(default_factory=list)
+    depth: dict[str, int] = field(default_factory=dict)
+    leaves: dict[str, Block] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.order, self.depth = _depths(self.items, self.roots)
+        self.leaves = leaf_blocks(self.items, self.spacing)
+
+    def walk(self, forms: dict[str, Form], full: bool = False) -> _Placer:
+        """One bottom-up walk with these forms."""
+        return _place_all(self.items, self.order, self.depth, self.wrap, None, math.inf,
+                          self.spacing, full, forms, self.leaves)
+
+    def trial(self, forms: dict[str, Form]) -> tuple[float, float, dict[str, Form]]:
+        """(miss, area, forms) of a walk with these forms."""
+        size = _size(self.walk(forms), self.roots, self.spacing)
+        return _miss(*size, self.limits), size[0] * size[1], forms
+
+
+def _fold(chart: _Chart) -> dict[str, Form]:
     """The forms of a folded chart (see :func:`fit_layout`)."""
-    rows = _rows_fold(items, roots, order, depth, wrap, spacing, limits)
+    limits = chart.limits
     aspect = min(max(limits[1] / 1.15, limits[0]), 1.5)
-    tops = {r: limits for r in roots} if len(roots) == 1 else {}
+    tops = {r: limits for r in chart.roots} if len(chart.roots) == 1 else {}
     tried = []
     for density, fill in TRIALS:
-        chosen, placer = choose_forms(items, order, wrap, spacing, density, aspect, fill,
-                                      tops)
-        size = _size(placer, roots, spacing)
+        chosen, placer = choose_forms(chart.items, chart.order, chart.wrap, chart.spacing,
+                                      density, aspect, fill, tops, chart.leaves)
+        size = _size(placer, chart.roots, chart.spacing)
         tried.append((_miss(*size, limits), size[0] * size[1], chosen))
         if tried[-1][0] == 0.0:
             break
     best = min(tried, key=lambda t: (t[0], t[1]))
+    if len(chart.items) > ROWS_UP_TO:
+        return best[2]
+    rows = _rows_fold(chart)
     if rows[0] <= best[0] and rows[1] <= best[1] * COMPACT_GAIN:
         return rows[2]
     return best[2]
 
 
-def _rows_fold(items: dict[str, Item], roots: list[str], order: list[str],
-               depth: dict[str, int], wrap: int, spacing: Spacing,
-               limits: tuple[float, float]) -> tuple[float, float, dict[str, Form]]:
+def _rows_fold(chart: _Chart) -> tuple[float, float, dict[str, Form]]:
     """The chart folded in rows under buses only: reports wider than a row budget wrap into
     rows round the trunk (a budget guessed from the boxes' area, and 1.6 times more or
     less), then, with the best of those, subtrees from level 2 or 1 down take the vertical
     form. Returns (miss, area, forms) of the best."""
-    managers = [k for k in order if items[k].children]
+    items, depth = chart.items, chart.depth
+    managers = [k for k in chart.order if items[k].children]
     area = sum(i.width * i.height for i in items.values())
-    guess = max(300.0, math.sqrt(area * 5.0 * limits[1]) * 0.6)
-    tried = []
-
-    def trial(forms: dict[str, Form]) -> None:
-        size = _size(_place_all(items, order, depth, wrap, None, math.inf, spacing, False,
-                                forms), roots, spacing)
-        tried.append((_miss(*size, limits), size[0] * size[1], forms))
-
-    for budget in (guess * 1.6, guess, guess / 1.6):
-        trial({k: ("rows", budget) for k in managers})
+    guess = max(300.0, math.sqrt(area * 5.0 * chart.limits[1]) * 0.6)
+    tried = [chart.trial({k: ("rows", budget) for k in managers})
+             for budget in (guess * 1.6, guess, guess / 1.6)]
     best = min(tried, key=lambda t: (t[0], t[1]))
     deepest = max((depth[k] for k in managers), default=0)
     for level in (2, 1):
         if level < deepest:
-            trial({**best[2], **{k: ("vertical", 0.0) for k in managers
-                                 if depth[k] >= level and vertical_allowed(items[k])}})
+            tried.append(chart.trial({**best[2], **{
+                k: ("vertical", 0.0) for k in managers
+                if depth[k] >= level and vertical_allowed(items[k])}}))
     return min(tried, key=lambda t: (t[0], t[1]))
 
 
@@ -279,10 +306,11 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
     as it is tall and at least ``min_aspect``.
 
     A chart that fits as it is stays so. Else every subtree gets a form from a target of
-    its own size (:func:`choose_forms`): rows under buses where that keeps the drawing
-    in range and no more than :data:`COMPACT_GAIN` times the area of the compact forms
-    (columns round spines, the vertical form); else the compact forms, tried as
-    :data:`TRIALS` lists them until one is in range (else the one closest to it).
+    its own size (:func:`choose_forms`), the compact forms included (columns round
+    spines, the vertical form), tried as :data:`TRIALS` lists them until one is in range
+    (else the one closest to it). Up to :data:`ROWS_UP_TO` boxes, rows under buses alone
+    are tried too and kept where they stay in range and no more than
+    :data:`COMPACT_GAIN` times the area of the compact forms.
 
     Examples
     --------
@@ -291,11 +319,9 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
     """
     if not roots:
         return Layout(0.0, 0.0, {}, [])
-    order, depth = _depths(items, roots)
+    chart = _Chart(items, roots, wrap, spacing, (min_aspect, max_aspect))
     forms: dict[str, Form] = {}
-    size = _size(_place_all(items, order, depth, wrap, None, math.inf, spacing, False),
-                 roots, spacing)
-    if _miss(*size, (min_aspect, max_aspect)) > 0.0:
-        forms = _fold(items, roots, order, depth, wrap, spacing, (min_aspect, max_aspect))
-    placer = _place_all(items, order, depth, wrap, None, math.inf, spacing, True, forms)
+    if chart.trial({})[0] > 0.0:
+        forms = _fold(chart)
+    placer = chart.walk(forms, full=True)
     return _assemble(items, placer.blocks, roots, spacing, None)

@@ -68,14 +68,19 @@ class _Placer(ColumnForms):
 
     def __init__(self, items: dict[str, Item], wrap: int, spacing: Spacing,
                  budget: float = math.inf, full: bool = True,
-                 forms: dict[str, Form] | None = None) -> None:
+                 forms: dict[str, Form] | None = None,
+                 leaves: dict[str, Block] | None = None) -> None:
         self.items, self.wrap, self.sp, self.budget = items, wrap, spacing, budget
         self.full = full
         self.forms: dict[str, Form] = {} if forms is None else forms
         self.blocks: dict[str, Block] = {}
+        self.leaves = {} if leaves is None else leaves  # a leaf's block never changes
 
     def place(self, item: Item) -> Block:
         """The block of ``item`` in its form."""
+        leaf = self.leaves.get(item.key)
+        if leaf is not None:
+            return leaf
         form = self.forms.get(item.key, BASE)
         return self.vertical(item) if form[0] == "vertical" else self.bus(item)
 
@@ -323,15 +328,22 @@ def vertical_allowed(item: Item) -> bool:
     return len(item.children) > 1 and not (item.staff or item.peers or item.band)
 
 
+def leaf_blocks(items: dict[str, Item], spacing: Spacing = SPACING) -> dict[str, Block]:
+    """The block of every box nothing hangs on, built once for every walk."""
+    placer = _Placer(items, 0, spacing)
+    return {k: placer.bus(it) for k, it in items.items() if it.is_leaf()}
+
+
 def _place_all(items: dict[str, Item], order: list[str], depth: dict[str, int], wrap: int,
                vertical_from: int | None, row_budget: float, spacing: Spacing,
-               full: bool, forms: dict[str, Form] | None = None) -> _Placer:
+               full: bool, forms: dict[str, Form] | None = None,
+               leaves: dict[str, Block] | None = None) -> _Placer:
     """One bottom-up walk: a block per item (``full=False``: sizes only)."""
     forms = dict(forms or {})
     if vertical_from is not None:
         forms.update({k: ("vertical", 0.0) for k, d in depth.items()
                       if d >= vertical_from and vertical_allowed(items[k])})
-    placer = _Placer(items, wrap, spacing, row_budget, full, forms)
+    placer = _Placer(items, wrap, spacing, row_budget, full, forms, leaves)
     blocks = placer.blocks
     for key in order:
         blocks[key] = placer.place(items[key])
