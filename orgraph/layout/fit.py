@@ -51,7 +51,9 @@ COMPACT_GAIN = 1.5
 ROWS_UP_TO = 1500
 SLOTS = (1.0, 0.85, 0.7, 0.55, 0.4)
 #: The most spines a subtree's reports hang from.
-SPINES = 4
+SPINES = 6
+#: Row budgets tried, as parts of a subtree's target width.
+ROW_BUDGETS = (0.5, 1.0)
 
 
 def _size(placer: _Placer, roots: list[str], spacing: Spacing) -> tuple[float, float]:
@@ -221,7 +223,7 @@ def _miss(width: float, height: float, limits: tuple[float, float] | None) -> fl
 def _candidates(item: Item, budget: float, blocks: Mapping[str, Block]) -> list[Form]:
     """The forms other than the bus form to try for a subtree with reports (the vertical
     form only if every report can be entered from its left)."""
-    kinds: list[Form] = [("rows", budget)]
+    kinds: list[Form] = [("rows", budget * f) for f in ROW_BUDGETS]
     kinds += [("spines", float(m)) for m in range(1, min(SPINES, len(item.children) // 2) + 1)]
     if vertical_allowed(item) and all(blocks[k].clear[0] for k in item.children):
         kinds.append(("vertical", 0.0))
