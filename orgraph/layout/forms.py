@@ -27,8 +27,10 @@ __all__ = ["ColumnForms", "assign_columns"]
 def assign_columns(blocks: Sequence[tuple[float, float, bool, bool]], spines: int,
                    row_gap: float) -> list[list[int]] | None:
     """Deal blocks ``(w, h, clear left, clear right)`` into ``2 * spines`` columns, left
-    and right of each spine in turn: each block to the shortest column it can be entered
-    in (a left column's blocks are entered on their right side, so they need it clear).
+    and right of each spine in turn: tallest first (longest processing time first, which
+    levels the columns), each to the shortest column it can be entered in (a left
+    column's blocks are entered on their right side, so they need it clear); a column
+    keeps its blocks in their order.
 
     Returns the block indices per column (left of spine 0, right of spine 0, left of spine
     1, ...), or ``None`` when a spine would hold fewer than two blocks (a lone box is never
@@ -36,7 +38,8 @@ def assign_columns(blocks: Sequence[tuple[float, float, bool, bool]], spines: in
     """
     cols: list[list[int]] = [[] for _ in range(2 * spines)]
     heights = [0.0] * (2 * spines)
-    for i, (_, h, clear_left, clear_right) in enumerate(blocks):
+    for i in sorted(range(len(blocks)), key=lambda i: -blocks[i][1]):  # tallest first
+        _, h, clear_left, clear_right = blocks[i]
         best = -1
         for c in range(2 * spines):
             if (clear_right if c % 2 == 0 else clear_left) and (
@@ -48,7 +51,7 @@ def assign_columns(blocks: Sequence[tuple[float, float, bool, bool]], spines: in
         heights[best] += h + row_gap
     if any(len(cols[2 * s]) + len(cols[2 * s + 1]) < 2 for s in range(spines)):
         return None
-    return cols
+    return [sorted(c) for c in cols]
 
 
 class ColumnForms:
