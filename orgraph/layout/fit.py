@@ -53,7 +53,7 @@ SLOTS = (1.0, 0.85, 0.7, 0.55, 0.4)
 #: The most spines a subtree's reports hang from.
 SPINES = 6
 #: Row budgets tried, as parts of a subtree's target width.
-ROW_BUDGETS = (0.5, 1.0)
+ROW_BUDGETS = (1.0,)
 
 
 def _size(placer: _Placer, roots: list[str], spacing: Spacing) -> tuple[float, float]:
