@@ -49,7 +49,9 @@ TRIALS = ((2.2, 0.0), (2.2, 1.0), (1.6, 1.0), (3.2, 1.0))
 COMPACT_GAIN = 1.5
 #: Charts of more boxes than this are folded in the compact forms without trying rows.
 ROWS_UP_TO = 1500
-SLOTS = (1.0, 0.85, 0.7, 0.55, 0.4)
+#: Slot sizes reports are refitted to, as parts of their group's widest (columns) or tallest
+#: (rows) report.
+SLOTS = (1.0, 0.85, 0.7, 0.55, 0.4, 0.25)
 #: The most spines a subtree's reports hang from.
 SPINES = 6
 #: Row budgets tried, as parts of a subtree's target width.
@@ -115,12 +117,18 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
         budget = math.sqrt(area[key] * density * aspect)
         target = (budget, budget / aspect, fill, (tops or {}).get(key))
         best = None
+        flexible = any(len(alts[k]) > 1 for k in item.children)
         for form in [BASE, *_candidates(item, budget, blocks)]:
             forms[key] = form
             first = placer.place(item)
-            for scale in SLOTS:
-                saved = _apply(placer, current,
-                               _refit(item, form, first, alts, current, scale))
+            tried: set[tuple] = set()
+            for scale in SLOTS if flexible else (1.0,):
+                swaps = _refit(item, form, first, alts, current, scale)
+                seen = tuple(sorted((k, id(a)) for k, a in swaps.items()))
+                if seen in tried:
+                    continue
+                tried.add(seen)
+                saved = _apply(placer, current, swaps)
                 b = placer.place(item) if saved else first
                 alt = _Alt(form, b, {k: current[k] for k in item.children})
                 _apply(placer, current, saved)
@@ -128,8 +136,6 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
                 score = _score(b, target)
                 if best is None or score < best[0]:
                     best = (score, alt)
-                if not saved:
-                    break
         _apply(placer, current, {key: best[1]})  # type: ignore[index]
     return forms, placer
 
