@@ -47,8 +47,9 @@ TRIALS = ((2.2, 0.0), (2.2, 1.0), (1.6, 1.0), (3.2, 1.0))
 #: Rows under buses read best: kept unless the compact forms make a drawing this many
 #: times smaller.
 COMPACT_GAIN = 1.5
-#: Charts of more boxes than this are folded in the compact forms without trying rows.
-ROWS_UP_TO = 1500
+#: Charts of more boxes than this (the bundled ones have up to 44) are folded in the compact
+#: forms without trying rows alone.
+ROWS_UP_TO = 100
 #: Slot sizes reports are refitted to, as parts of their group's widest (columns) or tallest
 #: (rows) report.
 SLOTS = (1.0, 0.85, 0.7, 0.55, 0.4, 0.25)
