@@ -34,6 +34,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import orgraph  # noqa: E402
 from orgraph.generate import generate_company  # noqa: E402
+from orgraph.language import resolve_language  # noqa: E402
+from orgraph.render import page_aspect  # noqa: E402
 from orgraph.render.engine import find_engine, run_engine  # noqa: E402
 from orgraph.render.page import Page  # noqa: E402
 from orgraph.render.pinned import pinned_layout, to_pinned_dot  # noqa: E402
@@ -116,20 +118,28 @@ def drawing(n: int, rounds: int) -> None:
           f"Python {r_py} MiB (chart loaded) + engine {r_kid} MiB", flush=True)
 
 
-def compactness(sizes: list[int]) -> None:
+def compactness(sizes: list[int], seeds: int = 3) -> None:
+    """Area ÷ boxes and width ÷ height of generated companies (``seeds`` of each size, two
+    of 10,000 and more), in the companies' own language, as ``orgraph.render`` draws them;
+    the box text of 500 people on A3 landscape."""
     for n in sizes:
-        org = generate_company(n, seed=1)
-        lay, _, _, _ = pinned_layout(org)
-        boxes = sum(w * h for _, _, w, h in lay.boxes.values())
-        print(f"  {n:>6} people: {lay.width:.0f} x {lay.height:.0f} pt, area / boxes "
-              f"{lay.width * lay.height / boxes:.1f}, width / height "
-              f"{lay.width / lay.height:.2f}", flush=True)
-    org = generate_company(500, seed=1)
+        cells = []
+        for seed in range(1, (seeds if n < 10_000 else min(seeds, 2)) + 1):
+            org = generate_company(n, seed=seed)
+            lay, _, _, _ = pinned_layout(org, lang=resolve_language(org, None))
+            boxes = sum(w * h for _, _, w, h in lay.boxes.values())
+            cells.append(f"seed {seed}: {lay.width:.0f} x {lay.height:.0f} pt, area / boxes "
+                         f"{lay.width * lay.height / boxes:.2f}, width / height "
+                         f"{lay.width / lay.height:.2f}")
+        print(f"  {n:>6} people: " + "; ".join(cells), flush=True)
     paper = Page.parse("A3,landscape")
-    lay, _, _, _ = pinned_layout(org, max_aspect=paper.width / paper.height * 1.15)
-    scale = paper.scale(lay.width + 24, lay.height + 44)
-    print(f"  500 people on A3 landscape: scale {scale:.3f}, box text {12 * scale:.1f} pt",
-          flush=True)
+    for seed in range(1, seeds + 1):
+        org = generate_company(500, seed=seed)
+        lay, _, _, _ = pinned_layout(org, lang=resolve_language(org, None),
+                                     max_aspect=page_aspect(paper))
+        scale = paper.scale(lay.width + 24, lay.height + 44)
+        print(f"  500 people (seed {seed}) on A3 landscape: scale {scale:.3f}, box text "
+              f"{12 * scale:.1f} pt", flush=True)
 
 
 def overlays() -> None:
