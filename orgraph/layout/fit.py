@@ -18,8 +18,11 @@ True
 
 from __future__ import annotations
 
+import gc
 import math
-from collections.abc import Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -105,40 +108,62 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
     forms: dict[str, Form] = {}
     placer = _Placer(items, wrap, spacing, math.inf, False, forms, leaves)
     blocks = placer.blocks
-    alts: dict[str, list[_Alt]] = {}
+    fronts: dict[str, _Front] = {}
     current: dict[str, _Alt] = {}
     area = subtree_areas(items, order)
     for key in order:
         item = items[key]
         block = blocks[key] = placer.place(item)
         current[key] = _Alt(BASE, block, {})
-        alts[key] = [current[key]]
         if not item.children:
             continue
         budget = math.sqrt(area[key] * density * aspect)
         target = (budget, budget / aspect, fill, (tops or {}).get(key))
-        best = None
-        flexible = any(len(alts[k]) > 1 for k in item.children)
-        for form in [BASE, *_candidates(item, budget, blocks)]:
+        flexible = any(k in fronts for k in item.children)
+        tried: list[_Alt] = []
+        for form in [BASE, *_candidates(item, budget, blocks, flexible)]:
             forms[key] = form
             first = placer.place(item)
-            tried: set[tuple] = set()
-            for scale in SLOTS if flexible else (1.0,):
-                swaps = _refit(item, form, first, alts, current, scale)
-                seen = tuple(sorted((k, id(a)) for k, a in swaps.items()))
-                if seen in tried:
+            columns, slots = _slots(item, form, first, fronts, current)
+            seen: set[tuple] = set()
+            for scale in SLOTS if slots else (1.0,):
+                swaps = _refit(columns, slots, fronts, current, scale)
+                mark = tuple(sorted((k, id(a)) for k, a in swaps.items()))
+                if mark in seen:
                     continue
-                tried.add(seen)
+                seen.add(mark)
                 saved = _apply(placer, current, swaps)
                 b = placer.place(item) if saved else first
-                alt = _Alt(form, b, {k: current[k] for k in item.children})
+                tried.append(_Alt(form, b, {k: current[k] for k in item.children}))
                 _apply(placer, current, saved)
-                alts[key].append(alt)
-                score = _score(b, target)
-                if best is None or score < best[0]:
-                    best = (score, alt)
-        _apply(placer, current, {key: best[1]})  # type: ignore[index]
+        best = min(tried, key=lambda a: _score(a.block, target))
+        _apply(placer, current, {key: best})
+        fronts[key] = _Front(tried)
     return forms, placer
+
+
+class _Front:
+    """A subtree's forms that no other beats in both width and height, narrowest first."""
+
+    __slots__ = ("alts", "neg_heights", "widths")
+
+    def __init__(self, alts: list[_Alt]) -> None:
+        self.alts: list[_Alt] = []
+        for a in sorted(alts, key=lambda a: (a.block.w, a.block.h)):
+            if not self.alts or a.block.h < self.alts[-1].block.h - 1e-9:
+                self.alts.append(a)
+        self.widths = [a.block.w for a in self.alts]
+        self.neg_heights = [-a.block.h for a in self.alts]  # ascending
+
+    def shortest_within(self, width: float) -> _Alt | None:
+        """The shortest form at most ``width`` wide."""
+        i = bisect_right(self.widths, width + 1e-6) - 1
+        return self.alts[i] if i >= 0 else None
+
+    def narrowest_within(self, height: float) -> _Alt | None:
+        """The narrowest form at most ``height`` tall."""
+        i = bisect_left(self.neg_heights, -height - 1e-6)
+        return self.alts[i] if i < len(self.alts) else None
 
 
 class _Alt(NamedTuple):
@@ -170,30 +195,36 @@ def _apply(placer: _Placer, current: dict[str, _Alt], swaps: Mapping[str, _Alt],
     return saved
 
 
-def _refit(item: Item, form: Form, block: Block, alts: dict[str, list[_Alt]],
-           current: dict[str, _Alt], scale: float = 1.0) -> dict[str, _Alt]:
-    """Other forms for the reports that fill their slots better: in columns, the shortest
-    form as wide as the column; in rows, the narrowest form as tall as the row."""
+def _slots(item: Item, form: Form, block: Block, fronts: dict[str, _Front],
+           current: dict[str, _Alt]) -> tuple[bool, list[tuple[list[str], float]]]:
+    """The reports with other forms that a form puts in one column (``True``) or row
+    (``False``): each group with its widest (column) or tallest (row) report's size."""
     kids = set(item.children)
-    placed = [(k, dx, dy) for k, dx, dy in block.subs if k in kids and len(alts[k]) > 1]
+    placed = [(k, dx, dy) for k, dx, dy in block.subs if k in kids and k in fronts]
     blocks = {k: current[k].block for k, _, _ in placed}
-    swaps = {}
     if form[0] == "spines":
-        for col in _column_groups(placed, blocks):
-            width = max(blocks[k].w for k in col) * scale
-            for k in col:
-                fits = [a for a in alts[k] if a.block.w <= width + 1e-6] or [current[k]]
-                swaps[k] = min(fits, key=lambda a: a.block.h)
-    else:
-        rows: dict[float, list[str]] = {}
-        for k, _, dy in placed:
-            rows.setdefault(round(dy, 3), []).append(k)
-        for row in rows.values():
-            height = max(blocks[k].h for k in row) * scale
-            for k in row:
-                fits = [a for a in alts[k] if a.block.h <= height + 1e-6] or [current[k]]
-                swaps[k] = min(fits, key=lambda a: a.block.w)
-    return {k: a for k, a in swaps.items() if a is not current[k]}
+        return True, [(col, max(blocks[k].w for k in col))
+                      for col in _column_groups(placed, blocks)]
+    rows: dict[float, list[str]] = {}
+    for k, _, dy in placed:
+        rows.setdefault(round(dy, 3), []).append(k)
+    return False, [(row, max(blocks[k].h for k in row)) for row in rows.values()]
+
+
+def _refit(columns: bool, slots: list[tuple[list[str], float]], fronts: dict[str, _Front],
+           current: dict[str, _Alt], scale: float = 1.0) -> dict[str, _Alt]:
+    """Other forms for the reports that fill slots ``scale`` times their group's size
+    better: in columns, the shortest form as wide as the slot; in rows, the narrowest form
+    as tall as the slot."""
+    swaps = {}
+    for keys, size in slots:
+        for k in keys:
+            front = fronts[k]
+            alt = (front.shortest_within(size * scale) if columns
+                   else front.narrowest_within(size * scale))
+            if alt is not None and alt is not current[k]:
+                swaps[k] = alt
+    return swaps
 
 
 def _column_groups(placed: list[tuple[str, float, float]], blocks: dict[str, Block]
@@ -227,11 +258,14 @@ def _miss(width: float, height: float, limits: tuple[float, float] | None) -> fl
     return max(math.log(aspect / limits[1]), math.log(limits[0] / aspect), 0.0)
 
 
-def _candidates(item: Item, budget: float, blocks: Mapping[str, Block]) -> list[Form]:
+def _candidates(item: Item, budget: float, blocks: Mapping[str, Block], flexible: bool,
+                ) -> list[Form]:
     """The forms other than the bus form to try for a subtree with reports (the vertical
-    form only if every report can be entered from its left)."""
+    form only if every report can be entered from its left; reports that have no other
+    forms (leaves) round two spines at most: more never won in generated companies)."""
     kinds: list[Form] = [("rows", budget * f) for f in ROW_BUDGETS]
-    kinds += [("spines", float(m)) for m in range(1, min(SPINES, len(item.children) // 2) + 1)]
+    most = SPINES if flexible else 2
+    kinds += [("spines", float(m)) for m in range(1, min(most, len(item.children) // 2) + 1)]
     if vertical_allowed(item) and all(blocks[k].clear[0] for k in item.children):
         kinds.append(("vertical", 0.0))
     return kinds
@@ -328,9 +362,24 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
     """
     if not roots:
         return Layout(0.0, 0.0, {}, [])
-    chart = _Chart(items, roots, wrap, spacing, (min_aspect, max_aspect))
-    forms: dict[str, Form] = {}
-    if chart.trial({})[0] > 0.0:
-        forms = _fold(chart)
-    placer = chart.walk(forms, full=True)
-    return _assemble(items, placer.blocks, roots, spacing, None)
+    with _no_cycle_collection():
+        chart = _Chart(items, roots, wrap, spacing, (min_aspect, max_aspect))
+        forms: dict[str, Form] = {}
+        if chart.trial({})[0] > 0.0:
+            forms = _fold(chart)
+        placer = chart.walk(forms, full=True)
+        return _assemble(items, placer.blocks, roots, spacing, None)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector: the walks make millions of small objects without
+    cycles, which it would otherwise scan again and again (a third of the layout's time at
+    20,000 people)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
