@@ -119,7 +119,8 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
             continue
         budget = math.sqrt(area[key] * density * aspect)
         target = (budget, budget / aspect, fill, (tops or {}).get(key))
-        flexible = any(k in fronts for k in item.children)
+        flex = [k for k in item.children if k in fronts]  # reports with other forms
+        flexible = bool(flex)
         tried: list[_Alt] = []
         for form in [BASE, *_candidates(item, budget, blocks, flexible)]:
             forms[key] = form
@@ -134,7 +135,7 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
                 seen.add(mark)
                 saved = _apply(placer, current, swaps)
                 b = placer.place(item) if saved else first
-                tried.append(_Alt(form, b, {k: current[k] for k in item.children}))
+                tried.append(_Alt(form, b, {k: current[k] for k in flex}))
                 _apply(placer, current, saved)
         best = min(tried, key=lambda a: _score(a.block, target))
         _apply(placer, current, {key: best})
