@@ -86,10 +86,11 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
 
     A subtree's target is a rectangle ``density`` times the area of its boxes at width ÷
     height ``aspect``. Every form is tried (the bus form; rows within the target's width;
-    columns round 1 to 4 spines; the vertical form), each with its reports refitted to
-    the slots it gives them (:func:`_refit`). The smallest block wins, its area weighted by
-    how many times the target must grow to hold it to the power ``fill``; a subtree in
-    ``tops`` must first keep its width ÷ height within the range given.
+    columns round 1 to :data:`SPINES` spines; the vertical form), each with its reports
+    refitted to the slots it gives them (:func:`_refit`). The smallest block wins, its
+    area weighted by how many times the target must grow to hold it to the power
+    ``fill``; a subtree in ``tops`` must first keep its width ÷ height within the range
+    given.
 
     Examples
     --------
@@ -107,40 +108,45 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
     """
     forms: dict[str, Form] = {}
     placer = _Placer(items, wrap, spacing, math.inf, False, forms, leaves)
-    blocks = placer.blocks
     fronts: dict[str, _Front] = {}
     current: dict[str, _Alt] = {}
     area = subtree_areas(items, order)
     for key in order:
         item = items[key]
-        block = blocks[key] = placer.place(item)
-        current[key] = _Alt(BASE, block, {})
+        current[key] = _Alt(BASE, placer.place(item), {})
+        placer.blocks[key] = current[key].block
         if not item.children:
             continue
         budget = math.sqrt(area[key] * density * aspect)
         target = (budget, budget / aspect, fill, (tops or {}).get(key))
-        flex = [k for k in item.children if k in fronts]  # reports with other forms
-        flexible = bool(flex)
-        tried: list[_Alt] = []
-        for form in [BASE, *_candidates(item, budget, blocks, flexible)]:
-            forms[key] = form
-            first = placer.place(item)
-            columns, slots = _slots(item, form, first, fronts, current)
-            seen: set[tuple] = set()
-            for scale in SLOTS if slots else (1.0,):
-                swaps = _refit(columns, slots, fronts, current, scale)
-                mark = tuple(sorted((k, id(a)) for k, a in swaps.items()))
-                if mark in seen:
-                    continue
-                seen.add(mark)
-                saved = _apply(placer, current, swaps)
-                b = placer.place(item) if saved else first
-                tried.append(_Alt(form, b, {k: current[k] for k in flex}))
-                _apply(placer, current, saved)
+        tried = _forms_of(placer, item, budget, fronts, current)
         best = min(tried, key=lambda a: _score(a.block, target))
         _apply(placer, current, {key: best})
         fronts[key] = _Front(tried)
     return forms, placer
+
+
+def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, _Front],
+              current: dict[str, _Alt]) -> list[_Alt]:
+    """Every form of one subtree, each with its reports refitted to every slot size."""
+    flex = [k for k in item.children if k in fronts]  # reports with other forms
+    tried: list[_Alt] = []
+    for form in [BASE, *_candidates(item, budget, placer.blocks, bool(flex))]:
+        placer.forms[item.key] = form
+        first = placer.place(item)
+        columns, slots = _slots(item, form, first, fronts, current)
+        seen: set[tuple] = set()
+        for scale in SLOTS if slots else (1.0,):
+            swaps = _refit(columns, slots, fronts, current, scale)
+            mark = tuple(sorted((k, id(a)) for k, a in swaps.items()))
+            if mark in seen:
+                continue
+            seen.add(mark)
+            saved = _apply(placer, current, swaps)
+            block = placer.place(item) if saved else first
+            tried.append(_Alt(form, block, {k: current[k] for k in flex}))
+            _apply(placer, current, saved)
+    return tried
 
 
 class _Front:
