@@ -13,7 +13,13 @@ The rules that make an organisation chart of a graph, in one place:
 * an aggregate drawn as groups (``groups`` in the chart) hangs one box per group under that
   group's manager (Arendal's three groups of resultatenheter under their kommunalsjefer,
   Vedlegg 1), standing for both its line and its dotted edges;
-* a node nothing drawn hangs on is the top of a tree of its own; political trees first.
+* a body joined only to its members (a coordination council, a leader group, a network drawn
+  as a box) is placed beside the trunk its lowest drawn member hangs from, after the staff
+  there, with no line to the trunk (its box is in :attr:`ChartTree.unlinked`), so its member
+  lines stay short: figur V1.9 draws Larvik's Samordningsrådet by the rådmann's staff and
+  the units, not as a chart of its own;
+* any other node nothing drawn hangs on is the top of a tree of its own; political trees
+  first.
 
 Examples
 --------
@@ -26,18 +32,26 @@ Examples
 >>> tree.roots[0], tree.items["kommunestyre"].children, tree.items["kommunestyre"].band
 ('kommunestyre', ['radmann'], ['formannskap', 'helseutvalg'])
 >>> tree.items["radmann"].peers, tree.items["radmann"].staff
-(['kommunalsjef'], ['okonomi', 'personal'])
+(['kommunalsjef'], ['okonomi', 'personal', 'ledergruppe'])
+>>> org = load("charts/larvik.yaml")
+>>> nodes = [n for n in org.nodes if n in ("radmann", "resultatenheter", "samordningsradet")]
+>>> kinds = kinds_of(org)
+>>> tree = chart_tree(org, nodes, kinds, box_specs(org, nodes, kinds, {}))
+>>> tree.roots, tree.items["radmann"].children, tree.unlinked
+(['radmann'], ['resultatenheter'], {'samordningsradet'})
+>>> tree.items["radmann"].staff
+['samordningsradet']
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from orgraph.layout.boxes import BoxSpec
 from orgraph.layout.tree import Item
 from orgraph.model import Category, Kind, Organisation, Relation, category_of
-from orgraph.render.select import LEVEL_RELATIONS
+from orgraph.render.select import LEVEL_RELATIONS, coordination_only
 
 __all__ = ["ChartTree", "chart_tree", "tree_parent"]
 
@@ -54,11 +68,15 @@ class ChartTree:
         Top boxes of the trees, in drawing order.
     edge_of : dict
         (tail box, head box) → (tail node, head node, relation) of the edge drawn.
+    unlinked : set of str
+        Boxes placed in the tree with no connector to the box they hang on (bodies beside
+        their members); the layout's routes to them are not drawn.
     """
 
     items: dict[str, Item]
     roots: list[str]
     edge_of: dict[tuple[str, str], tuple[str, str, str]]
+    unlinked: set[str] = field(default_factory=set)
 
 
 _HANGS_ON = {Relation.LINE.value: 0, Relation.DELEGATION.value: 1, Relation.STAFF.value: 2,
@@ -145,4 +163,41 @@ def chart_tree(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
     tops = [n for n in nodes if n not in parent]
     tops.sort(key=lambda n: category_of(kinds[n]) is not Category.POLITICAL)
     roots = [s.name for n in tops for s in specs[n]]
-    return ChartTree(items, roots, edge_of)
+    unlinked = _beside_members(org, [n for n in tops if coordination_only(org, n, kinds[n])],
+                               specs, items, roots)
+    return ChartTree(items, [r for r in roots if r not in unlinked], edge_of, unlinked)
+
+
+def _beside_members(org: Organisation, bodies: list[str], specs: Mapping[str, list[BoxSpec]],
+                    items: dict[str, Item], roots: list[str]) -> set[str]:
+    """Hang each body of ``bodies`` (tops joined only to their members) beside the trunk of
+    the box its lowest drawn member hangs on, after that box's staff, so its lines to the
+    members are short; a body whose members are all tops stays a top. Returns the boxes
+    so placed.
+
+    The lowest member is the one drawn in the lowest row: reports and bands are a row below
+    the box they hang on, staff half a row, peers in its row; of equals, the last.
+    """
+    holder: dict[str, str] = {}
+    level = dict.fromkeys(roots, 0.0)
+    stack = list(roots)
+    while stack:
+        key = stack.pop()
+        it = items[key]
+        for bucket, step in ((it.children, 1.0), (it.band, 1.0), (it.staff, 0.5),
+                             (it.peers, 0.0)):
+            for child in bucket:
+                holder[child] = key
+                level[child] = level[key] + step
+                stack.append(child)
+    placed: set[str] = set()
+    for body in bodies:
+        members = [specs[m][0].name for m in org.successors(body)
+                   if org.edges[body, m].get("relation") == Relation.MEMBER.value
+                   and m in specs and specs[m][0].name in holder]
+        if members:
+            lowest = max(reversed(members), key=lambda b: level[b])
+            boxes = [s.name for s in specs[body]]
+            items[holder[lowest]].staff.extend(boxes)
+            placed.update(boxes)
+    return placed

@@ -217,6 +217,7 @@ def pinned_layout(org: Organisation, *, lang: str = "no", expand: bool = False,
                       captions=captions, links=links)
     tree = chart_tree(org, nodes, kinds, specs)
     lay = fit_layout(tree.items, tree.roots, wrap=wrap, max_aspect=max_aspect)
+    lay.routes = [r for r in lay.routes if r.head not in tree.unlinked]  # bodies: no line
     drawn = {(u, v) for u, v, _ in tree.edge_of.values()}
     overlays = overlay_routes(org, nodes, specs, lay, shown, drawn)
     return lay, specs, tree, overlays
