@@ -27,6 +27,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from orgraph.layout.boxes import BoxSpec
+from orgraph.layout.router import Router
 from orgraph.layout.tree import Layout, Route
 from orgraph.model import Organisation, Relation
 from orgraph.render.style import HIDDEN_UNLESS
@@ -70,7 +71,8 @@ def overlay_routes(org: Organisation, nodes: list[str], specs: Mapping[str, list
     out: list[OverlayRoute] = []
     labelled: set[tuple[str, str]] = set()
     index: _Index | None = None
-    for u, v, rel in org.edges(data="relation"):
+    edges = sorted(org.edges(data="relation"), key=lambda e: e[2] != Relation.DOTTED.value)
+    for u, v, rel in edges:  # dotted lines first: the others keep off them
         if u not in visible or v not in visible or (u, v) in drawn:
             continue
         if rel != Relation.DOTTED.value and not (
@@ -79,12 +81,19 @@ def overlay_routes(org: Organisation, nodes: list[str], specs: Mapping[str, list
             continue  # a body marked shown is drawn with its member lines
         if index is None:
             index = _Index(lay)
+            shapes = {s.name: s.attrs.get("shape", "box") for b in specs.values() for s in b}
+            router = Router(lay.boxes, shapes, [r.points for r in lay.routes],
+                            (lay.width, lay.height))
         if any(spec.group_under == u for spec in specs[v]):
             continue  # the group box hangs under u: the tree line says it
         tail = specs[u][0].name
         for spec in specs[v][:1]:  # an expanded aggregate: once, to its first box
-            points = index.best_route(tail, spec.name)
+            reporting = rel == Relation.DOTTED.value
+            points = router.route(tail, spec.name, (tail, rel), reporting)
+            if points is None:  # too crowded a window for the router: the cheap candidates
+                points = index.best_route(tail, spec.name)
             index.add_route(points)
+            router.add(points, (tail, rel), reporting)
             label = None
             if rel in _LABELLED and (tail, rel) not in labelled:
                 labelled.add((tail, rel))

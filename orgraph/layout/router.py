@@ -1,0 +1,463 @@
+"""Orthogonal routes through the free space of a placed chart, for the overlays.
+
+:class:`Router` finds the cheapest path between two boxes on a sparse grid of *tracks*: lines
+a few points outside every box's sides, and the middle (and either side of the middle) of
+every free gap between boxes, so routes run in the channels between rows and columns. A
+route leaves its tail and enters its head off-centre (where no tree line runs) on a short
+straight stub, never enters a box's clearance, never runs on top of a tree connector, pays
+for each bend and each line it crosses, pays heavily for running on another overlay's line
+and little for running on a line of its own *bundle* (the same tail and relation), so the
+lines of one body to its many members share one trunk and branch off it. The search
+(A*) looks only at a window round the two boxes, grown when no path is found there; a
+window with too many boxes is refused (``None``), for the caller's cheaper fallback.
+
+Examples
+--------
+>>> boxes = {"a": (30, 10, 40, 20), "b": (130, 10, 40, 20), "wall": (80, 10, 20, 60)}
+>>> router = Router(boxes, {}, [], (160, 60))
+>>> path = router.route("a", "b", "x")
+>>> all(not _crosses(p, q, (70, -20, 90, 40)) for p, q in zip(path, path[1:]))
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import itertools
+import math
+from collections.abc import Iterable, Mapping
+
+__all__ = ["Router"]
+
+Point = tuple[float, float]
+Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+CLEARANCE = 3.0  # free space kept round every box
+MARGIN = 6.0  # a track this far outside a box's side
+TRACK = 5.0  # more tracks this far either side of a gap's middle
+STUB = 10.0  # a route leaves and enters a box straight for at least this long
+BEND = 14.0
+CROSS_TREE = 12.0
+CROSS_OVERLAY = 5.0
+ALONG_OTHER = 5.0  # times the length run on another bundle's line, plus ALONG_START
+ALONG_START = 40.0
+SHARE = 0.2  # times the length run on a line of the route's own bundle
+TOL = 2.0  # lines closer than this and parallel run on each other
+NEAR = 7.0  # no running closer than this beside a tree line (unless no other
+# route exists; then it costs NEAR_COST more)
+NEAR_COST = 120.0
+LIMIT = 400  # the most boxes a search window may hold
+_CELL = 160.0
+_HARD, _OWN, _OTHER = "hard", "own", "other"
+_DIRS = ((1, 0), (0, 1), (-1, 0), (0, -1))  # right, down, left, up (y grows downward)
+
+
+def _rect(box: tuple[float, float, float, float]) -> Rect:
+    cx, cy, w, h = box
+    return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
+
+
+def _crosses(p: Point, q: Point, r: Rect) -> bool:
+    """Whether the axis-parallel segment p–q enters the inside of ``r``.
+
+    >>> _crosses((0, 5), (20, 5), (5, 0, 10, 10)), _crosses((0, 12), (20, 12), (5, 0, 10, 10))
+    (True, False)
+    """
+    return (min(p[0], q[0]) < r[2] and max(p[0], q[0]) > r[0]
+            and min(p[1], q[1]) < r[3] and max(p[1], q[1]) > r[1])
+
+
+class _Buckets:
+    """Items by the grid cells their rectangles touch."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list] = {}
+
+    def put(self, item: object, r: Rect) -> None:
+        for i in range(int(r[0] // _CELL), int(r[2] // _CELL) + 1):
+            for j in range(int(r[1] // _CELL), int(r[3] // _CELL) + 1):
+                self.cells.setdefault((i, j), []).append(item)
+
+    def near(self, r: Rect) -> list:
+        out, seen = [], set()
+        for i in range(int(r[0] // _CELL), int(r[2] // _CELL) + 1):
+            for j in range(int(r[1] // _CELL), int(r[3] // _CELL) + 1):
+                for item in self.cells.get((i, j), ()):
+                    if id(item) not in seen:
+                        seen.add(id(item))
+                        out.append(item)
+        return out
+
+
+def _segments(points: Iterable[Point]) -> list[Rect]:
+    """A polyline's segments as (x0, y0, x1, y1) with x0 ≤ x1 and y0 ≤ y1."""
+    return [(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
+            for a, b in itertools.pairwise(points) if a != b]
+
+
+class Router:
+    """Routes overlays round the boxes of a placed chart.
+
+    Parameters
+    ----------
+    boxes : mapping
+        Box name → (centre x, centre y, width, height), y down.
+    shapes : mapping
+        Box name → Graphviz shape (``box`` when missing), to end a route on the outline.
+    tree : iterable of point sequences
+        The tree's connectors, which overlays cross but never run along.
+    size : (float, float)
+        The drawing's width and height: routes stay within a few points of it.
+    """
+
+    def __init__(self, boxes: Mapping[str, tuple[float, float, float, float]],
+                 shapes: Mapping[str, str], tree: Iterable[Iterable[Point]],
+                 size: tuple[float, float]) -> None:
+        self.boxes, self.shapes = boxes, shapes
+        self.bounds = (-MARGIN, -MARGIN, size[0] + MARGIN, size[1] + MARGIN)
+        self._boxes = _Buckets()
+        for name, box in boxes.items():
+            self._boxes.put((name, _rect(box)), _rect(box))
+        self._lines = _Buckets()
+        for points in tree:
+            self._add(points, None)
+
+    def _add(self, points: Iterable[Point], bundle: object) -> None:
+        for seg in _segments(points):
+            self._lines.put((seg, bundle), seg)
+
+    def add(self, points: Iterable[Point], bundle: object, reporting: bool = False) -> None:
+        """Record a drawn overlay, so later routes keep off it (or share it: same bundle);
+        later routes that are not ``reporting`` lines never run on a ``reporting`` one."""
+        self._add(points, (reporting, bundle))
+
+    def route(self, tail: str, head: str, bundle: object,
+              reporting: bool = False) -> tuple[Point, ...] | None:
+        """The cheapest route from ``tail``'s box to ``head``'s, or ``None`` when the window
+        it needs holds more than :data:`LIMIT` boxes or no route exists. A ``reporting``
+        route (a dotted line) may run on other reporting overlays, at a price."""
+        a, b = _rect(self.boxes[tail]), _rect(self.boxes[head])
+        span = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+        for pad, strict in ((48.0, True), (160.0, True), (math.inf, True), (math.inf, False)):
+            win = (max(span[0] - pad, self.bounds[0]), max(span[1] - pad, self.bounds[1]),
+                   min(span[2] + pad, self.bounds[2]), min(span[3] + pad, self.bounds[3]))
+            rects = [item for item in self._boxes.near(win)
+                     if _crosses(item[1][:2], item[1][2:], win) or item[0] in (tail, head)]
+            if len(rects) > LIMIT:
+                return None
+            space = _Space(win, rects, self._lines.near(win), bundle, reporting, strict)
+            path = space.search((tail, self._ports(tail, True)),
+                                (head, self._ports(head, False)))
+            if path is not None:
+                return path
+        return None
+
+    def _ports(self, name: str, leaving: bool) -> list[tuple[Point, Point, int]]:
+        """Where a route may leave (or enter) a box: (point on the outline, end of the
+        straight stub outside it, direction index of travel at the stub's outer end)."""
+        cx, cy, w, h = self.boxes[name]
+        shape = self.shapes.get(name, "box")
+        out = []
+        for f in (0.25, -0.25, 0.4, -0.4):
+            inset = _inset(shape, abs(f) * 2, w, h)
+            for sign, d in ((-1, 3), (1, 1)):  # top: travelling up; bottom: down
+                out.append(((cx + w * f, cy + sign * (h / 2 - inset)),
+                            (cx + w * f, cy + sign * (h / 2 + STUB)), d if leaving else d ^ 2))
+        for f in (0.25, -0.25):
+            inset = _inset(shape, abs(f) * 2, w, h, side=True)
+            for sign, d in ((-1, 2), (1, 0)):  # left: travelling left; right: right
+                out.append(((cx + sign * (w / 2 - inset), cy + h * f),
+                            (cx + sign * (w / 2 + STUB), cy + h * f), d if leaving else d ^ 2))
+        x0, y0, x1, y1 = self.bounds
+        return [p for p in out if x0 <= p[1][0] <= x1 and y0 <= p[1][1] <= y1]
+
+
+def _inset(shape: str, t: float, w: float, h: float, side: bool = False) -> float:
+    """How far inside its bounding box a shape's outline lies, ``t`` (0 to 1) of the way
+    from the middle of the top (or, ``side``, of the left) to its end.
+
+    >>> _inset("box", 0.5, 40, 20), round(_inset("ellipse", 0.5, 40, 20), 2)
+    (0.0, 1.34)
+    >>> _inset("hexagon", 0.8, 40, 20), _inset("hexagon", 0.5, 40, 20, side=True)
+    (3.0, 5.0)
+    """
+    if shape in ("ellipse", "circle", "oval"):
+        return (w if side else h) / 2 * (1 - math.sqrt(max(0.0, 1 - t * t)))
+    if shape == "hexagon":  # flat top and bottom over the middle half, points at the sides
+        return t * w / 4 if side else max(0.0, (t - 0.5) * 2) * h / 2
+    return 0.0
+
+
+def _tracks(rects: list[Rect], lo: float, hi: float, keep: Iterable[float]) -> list[float]:
+    """Track coordinates along one axis: the window's ends, ``MARGIN`` outside every box's
+    sides, the middle of every free gap (and ``TRACK`` either side of it, room allowing),
+    and the coordinates in ``keep``; those closer than a point to a kept one are merged.
+
+    >>> _tracks([(10, 0, 30, 5)], 0, 60, [20])
+    [0, 4.0, 20, 36.0, 45.0, 60]
+    """
+    edges = sorted({lo, hi, *(r[0] - CLEARANCE for r in rects),
+                    *(r[2] + CLEARANCE for r in rects)})
+    loose = {lo, hi, *(r[0] - MARGIN for r in rects), *(r[2] + MARGIN for r in rects)}
+    for a, b in itertools.pairwise(edges):
+        if b - a > 2 * MARGIN:
+            mid = (a + b) / 2
+            loose.add(mid)
+            if b - a > 2 * (MARGIN + TRACK):
+                loose.update((mid - TRACK, mid + TRACK))
+    kept = sorted(set(keep))
+    out = list(kept)
+    for v in sorted(loose):
+        k = bisect.bisect_left(kept, v)
+        if lo <= v <= hi and all(abs(v - kept[m]) >= 1.0 for m in (k - 1, k)
+                                 if 0 <= m < len(kept)):
+            out.append(v)
+    out.sort()
+    merged: list[float] = []
+    for v in out:
+        if merged and v - merged[-1] < 1.0 and merged[-1] not in kept:
+            merged[-1] = v
+        elif not merged or v - merged[-1] >= 1.0 or v in kept:
+            merged.append(v)
+    return merged
+
+
+class _Lane:
+    """What lies on one track (a row or a column): the boxes it may not enter, the lines
+    running along it, and where lines cross it."""
+
+    __slots__ = ("along", "blocked", "cross_over", "cross_tree")
+
+    def __init__(self) -> None:
+        self.blocked: list[tuple[float, float]] = []
+        self.along: list[tuple[float, float, object, bool]] = []
+        self.cross_tree: list[float] = []
+        self.cross_over: list[tuple[float, object]] = []
+
+    def free(self, v: float) -> bool:
+        return not any(a < v < b for a, b in self.blocked)
+
+
+def _lanes(coords: list[float], rects: list[Rect], lines: list[tuple[Rect, object]],
+           swap: bool) -> list[_Lane]:
+    """One :class:`_Lane` per coordinate: rows (``swap`` false: the coordinates are y) or
+    columns (``swap``: x)."""
+    lanes = [_Lane() for _ in coords]
+
+    def span(lo: float, hi: float) -> range:
+        return range(bisect.bisect_right(coords, lo), bisect.bisect_left(coords, hi))
+
+    for r in rects:
+        a0, b0, a1, b1 = (r[1], r[0], r[3], r[2]) if swap else r
+        for k in span(b0, b1):
+            lanes[k].blocked.append((a0, a1))
+    for seg, bundle in lines:
+        a0, b0, a1, b1 = (seg[1], seg[0], seg[3], seg[2]) if swap else seg
+        if b0 == b1:  # runs along the lanes near it
+            reach = NEAR if bundle is None else TOL
+            for k in span(b0 - reach, b0 + reach):
+                lanes[k].along.append((a0, a1, bundle, abs(coords[k] - b0) < TOL))
+        elif a0 == a1:  # crosses the lanes it spans
+            for k in span(b0 - 1.0, b1 + 1.0):
+                if bundle is None:
+                    lanes[k].cross_tree.append(a0)
+                else:
+                    lanes[k].cross_over.append((a0, bundle))
+    for lane in lanes:
+        lane.cross_tree.sort()
+    return lanes
+
+
+class _Space:
+    """The tracks of one search window and the A* search over them."""
+
+    def __init__(self, win: Rect, rects: list[tuple[str, Rect]],
+                 lines: list[tuple[Rect, object]], bundle: object, reporting: bool,
+                 strict: bool) -> None:
+        self.win, self.bundle, self.reporting, self.strict = win, bundle, reporting, strict
+        self.rects = rects
+        self.lines = [(s, b) for s, b in lines if _crosses((s[0] - 1, s[1] - 1),
+                                                            (s[2] + 1, s[3] + 1), win)]
+
+    def _kind(self, line: tuple[bool, object] | None) -> str:
+        """A line's bearing on this route: a tree or reporting line (:data:`_HARD`, never
+        run on), one of the route's bundle (:data:`_OWN`), or another overlay."""
+        if line is None or (line[0] and not self.reporting and line[1] != self.bundle):
+            return _HARD
+        return _OWN if line[1] == self.bundle else _OTHER
+
+    def _cost(self, lane: _Lane, a: float, b: float) -> float:
+        """The cost of running from ``a`` to ``b`` (a < b) along ``lane``: its length, more
+        beside a tree line or on another overlay, less on its own bundle, plus the lines it
+        crosses; ``inf`` through a box or on top of a tree line."""
+        mid = (a + b) / 2
+        if not lane.free(mid):
+            return math.inf
+        share = other = near = 0.0
+        for lo, hi, bundle, on in lane.along:
+            run = min(hi, b) - max(lo, a)
+            if run > 0.5:
+                kind = self._kind(bundle)
+                if not on:  # beside a tree or reporting line: only if nothing else goes
+                    if kind is not _OWN:
+                        if self.strict:
+                            return math.inf
+                        near = NEAR_COST
+                    continue
+                if kind is _HARD:
+                    return math.inf
+                if kind is _OWN:
+                    share += run
+                else:
+                    other += run
+        share = min(share, b - a)  # lines of a bundle lie on each other
+        other = min(other, b - a - share)
+        cost = (b - a) - share - other + SHARE * share + ALONG_OTHER * other
+        if other:
+            cost += ALONG_START
+        cost += near
+        trees = lane.cross_tree
+        cost += CROSS_TREE * (bisect.bisect_right(trees, b) - bisect.bisect_right(trees, a))
+        cost += CROSS_OVERLAY * sum(a < v <= b and self._kind(bundle) is not _OWN
+                                    for v, bundle in lane.cross_over)
+        return cost
+
+    def _stub_cost(self, p: Point, q: Point, own: str) -> float:
+        """The cost of the straight stub from a box's outline to the grid."""
+        for name, r in self.rects:
+            if name != own and _crosses(p, q, (r[0] - 0.5, r[1] - 0.5, r[2] + 0.5, r[3] + 0.5)):
+                return math.inf
+        seg = (min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]))
+        cost = seg[2] - seg[0] + seg[3] - seg[1]
+        for line, bundle in self.lines:
+            vertical = line[0] == line[2]
+            if vertical == (seg[0] == seg[2]):  # parallel: on top of it?
+                near = abs(line[0] - seg[0]) < TOL if vertical else abs(line[1] - seg[1]) < TOL
+                lo, hi = (1, 3) if vertical else (0, 2)
+                if near and min(line[hi], seg[hi]) - max(line[lo], seg[lo]) > 0.5:
+                    kind = self._kind(bundle)
+                    if kind is _HARD:
+                        return math.inf
+                    cost += 0 if kind is _OWN else ALONG_START
+            elif _crosses((seg[0] - 0.1, seg[1] - 0.1), (seg[2] + 0.1, seg[3] + 0.1), line):
+                cost += CROSS_TREE if bundle is None else CROSS_OVERLAY
+        return cost
+
+    def search(self, tails: tuple[str, list[tuple[Point, Point, int]]],
+               heads: tuple[str, list[tuple[Point, Point, int]]]) -> tuple[Point, ...] | None:
+        """The cheapest route from one of the tail's ports to one of the head's: each port
+        is (point on the outline, end of its stub, direction of travel there)."""
+        (tail_name, tails_at), (head_name, heads_at) = tails, heads
+        plain = [r for _, r in self.rects]
+        inflated = [(r[0] - CLEARANCE, r[1] - CLEARANCE, r[2] + CLEARANCE, r[3] + CLEARANCE)
+                    for r in plain]
+        ends = [*tails_at, *heads_at]
+        xs = _tracks(plain, self.win[0], self.win[2], [q[0] for _, q, _ in ends])
+        ys = _tracks([(r[1], r[0], r[3], r[2]) for r in plain], self.win[1], self.win[3],
+                     [q[1] for _, q, _ in ends])
+        rows = _lanes(ys, inflated, self.lines, swap=False)
+        cols = _lanes(xs, inflated, self.lines, swap=True)
+        xi, yj = {x: i for i, x in enumerate(xs)}, {y: j for j, y in enumerate(ys)}
+
+        def node(q: Point) -> tuple[int, int] | None:
+            i, j = xi.get(q[0]), yj.get(q[1])
+            if i is None or j is None or not rows[j].free(q[0]):
+                return None
+            return i, j
+
+        goals: dict[tuple[int, int], list[tuple[int, float, Point]]] = {}
+        for port, stub, d in heads_at:
+            at = node(stub)
+            cost = self._stub_cost(stub, port, head_name)
+            if at is not None and cost < math.inf:
+                goals.setdefault(at, []).append((d, cost, port))
+        starts = []
+        for port, stub, d in tails_at:
+            at = node(stub)
+            cost = self._stub_cost(port, stub, tail_name)
+            if at is not None and cost < math.inf:
+                starts.append((cost, at, d, port))
+        if not goals or not starts:
+            return None
+        found = _astar(xs, ys, rows, cols, starts, goals, self._cost)
+        if found is None:
+            return None
+        first, cells, last = found
+        return _simplify([first, *((xs[i], ys[j]) for i, j in cells), last])
+
+
+def _astar(xs: list[float], ys: list[float], rows: list[_Lane], cols: list[_Lane],
+           starts: list, goals: dict, cost_of: object) -> tuple | None:
+    """A* over the track grid; states are (column, row, direction of travel)."""
+    targets = [(xs[i], ys[j]) for i, j in goals]
+
+    def guess(i: int, j: int) -> float:
+        x, y = xs[i], ys[j]
+        return 0.5 * min(abs(x - tx) + abs(y - ty) for tx, ty in targets)
+
+    best: dict[tuple[int, int, int], float] = {}
+    back: dict[tuple[int, int, int], tuple[int, int, int] | None] = {}
+    heap: list = []
+    origin: dict[tuple[int, int, int], Point] = {}
+    for cost, (i, j), d, port in starts:
+        state = (i, j, d)
+        if cost < best.get(state, math.inf):
+            best[state], back[state], origin[state] = cost, None, port
+            heapq.heappush(heap, (cost + guess(i, j), cost, state))
+    edges: dict[tuple[int, int, int], float] = {}
+    done, done_cost = None, math.inf
+    while heap:
+        f, g, state = heapq.heappop(heap)
+        if f >= done_cost:
+            break
+        if g > best.get(state, math.inf):
+            continue
+        i, j, d = state
+        for d_in, extra, port in goals.get((i, j), ()):
+            if d != d_in ^ 2:
+                total = g + extra + (BEND if d != d_in else 0.0)
+                if total < done_cost:
+                    done, done_cost = (state, port), total
+        for nd, (di, dj) in enumerate(_DIRS):
+            if nd == d ^ 2:
+                continue
+            ni, nj = i + di, j + dj
+            if not (0 <= ni < len(xs) and 0 <= nj < len(ys)) or not rows[nj].free(xs[ni]):
+                continue
+            key = (min(i, ni), min(j, nj), nd & 1)
+            step = edges.get(key)
+            if step is None:
+                if nd & 1:  # vertical: along column i
+                    step = cost_of(cols[i], ys[key[1]], ys[key[1] + 1])
+                else:
+                    step = cost_of(rows[j], xs[key[0]], xs[key[0] + 1])
+                edges[key] = step
+            ng = g + step + (BEND if nd != d else 0.0)
+            nstate = (ni, nj, nd)
+            if ng < best.get(nstate, math.inf):
+                best[nstate], back[nstate] = ng, state
+                heapq.heappush(heap, (ng + guess(ni, nj), ng, nstate))
+    if done is None:
+        return None
+    state, last = done
+    cells = []
+    while state is not None:
+        cells.append(state[:2])
+        first = origin.get(state)
+        state = back[state]
+    cells.reverse()
+    return first, cells, last
+
+
+def _simplify(points: list[Point]) -> tuple[Point, ...]:
+    """Drop repeated points and the middle points of straight runs."""
+    out: list[Point] = []
+    for p in points:
+        if out and out[-1] == p:
+            continue
+        if len(out) >= 2 and (out[-2][0] == out[-1][0] == p[0] or out[-2][1] == out[-1][1] == p[1]):
+            out[-1] = p
+            continue
+        out.append(p)
+    return tuple(out)
