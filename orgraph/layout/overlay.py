@@ -1,15 +1,17 @@
 """Connectors drawn after the tree: dotted-line (matrix) reporting and the ``--show``
 relations (coordination memberships, purchaser–provider orders, internal services).
 
-Each is routed once the tree is placed, as the cheapest of a few orthogonal candidates:
-leaving its tail off-centre (a quarter or 0.4 of the box's width from the middle, where no
-tree line runs) at the top, bottom or side, turning in a channel a few points outside either
-box (clear of the bus halfway between rows), and entering the head off-centre too. A
-candidate's cost counts the boxes it passes (heavily), the segments it would run along on
-top of a line already drawn, then its length; boxes and lines sit in grid buckets, so a
-route costs what is near it, not the whole chart. An aggregate drawn as one box per item
-(``--expand``) gets the line once, at its first box, standing for the group. A bundle's text
-label ("bestiller", "tjeneste") is written once per tail.
+Each is routed once the tree is placed, by :class:`orgraph.layout.router.Router`: an
+orthogonal path through the channels between the placed boxes, leaving and entering its
+boxes off-centre, never through a box, never on top of a tree line (nor, where another way
+exists, right beside one); dotted lines are routed first and the other overlays keep off
+them too. The lines of one tail and relation form a *bundle*: they share one trunk and
+branch off it, so a body's many member lines (or a support unit's services) read as one.
+Where a window of the chart holds too many boxes for the router, the cheapest of a few
+orthogonal candidates is drawn instead (turning in a channel just outside either box).
+An aggregate drawn as one box per item (``--expand``) gets the line once, at its first
+box, standing for the group. A bundle's text label ("bestiller", "tjeneste") is written
+once per tail, above the longest level run of its first line.
 
 Examples
 --------
@@ -23,7 +25,7 @@ Examples
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from orgraph.layout.boxes import BoxSpec
@@ -37,14 +39,17 @@ __all__ = ["CHANNEL", "OverlayRoute", "overlay_routes"]
 #: How far above (or below) the head's box an overlay turns, in points.
 CHANNEL = 11.0
 _LABELLED = {Relation.ORDER.value, Relation.SERVICE.value}
+_LABEL_WIDTH = 44.0  # points: "bestiller", "tjeneste", "orders" at 10 pt, and a little
 
 
 @dataclass(frozen=True)
 class OverlayRoute(Route):
-    """A route with the relation it draws and, for the first of a bundle, its label word."""
+    """A route with the relation it draws and, for the first of a bundle, its label word
+    and where the label's centre goes (``label_at``)."""
 
     relation: str = "dotted"
     label: str | None = None
+    label_at: tuple[float, float] | None = None
 
 
 def overlay_routes(org: Organisation, nodes: list[str], specs: Mapping[str, list[BoxSpec]],
@@ -98,9 +103,44 @@ def overlay_routes(org: Organisation, nodes: list[str], specs: Mapping[str, list
             if rel in _LABELLED and (tail, rel) not in labelled:
                 labelled.add((tail, rel))
                 label = rel
+            spot = None
+            if label:
+                spot = _label_spot(points, router.free)
+                router.occupy((spot[0] - _LABEL_WIDTH / 2, spot[1] - 6.0,
+                               spot[0] + _LABEL_WIDTH / 2, spot[1] + 6.0))
             out.append(OverlayRoute(tail, spec.name, points, _side(points), relation=rel,
-                                    label=label))
+                                    label=label, label_at=spot))
     return out
+
+
+def _label_spot(points: tuple[tuple[float, float], ...],
+                free: Callable[[tuple[float, float, float, float]], bool],
+                ) -> tuple[float, float]:
+    """The centre of a route's label: above (or else below) the middle of its longest level
+    run that has room, else beside the middle of an upright run, where ``free`` says the
+    label's rectangle (x0, y0, x1, y1) covers no box and no other label.
+
+    Examples
+    --------
+    >>> _label_spot(((0, 0), (0, 20), (60, 20), (60, 30)), lambda r: True)
+    (30.0, 10.0)
+    >>> _label_spot(((0, 0), (0, 20), (60, 20), (60, 30)), lambda r: r[1] > 20)
+    (30.0, 30.0)
+    """
+    half_w, half_h = _LABEL_WIDTH / 2, 6.0
+    runs = sorted(itertools.pairwise(points), reverse=True,
+                  key=lambda r: abs(r[1][0] - r[0][0]) + abs(r[1][1] - r[0][1]))
+    spots = []
+    for (ax, ay), (bx, by) in runs:
+        mx, my = (ax + bx) / 2, (ay + by) / 2
+        if ay == by and abs(bx - ax) >= _LABEL_WIDTH:
+            spots += [(mx, my - half_h - 4), (mx, my + half_h + 4)]
+        elif ax == bx:
+            spots += [(mx + half_w + 3, my), (mx - half_w - 3, my)]
+    for x, y in spots:
+        if free((x - half_w, y - half_h, x + half_w, y + half_h)):
+            return x, y
+    return spots[0] if spots else points[len(points) // 2]
 
 
 def _side(points: tuple[tuple[float, float], ...]) -> str:

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Mapping
 __all__ = ["Router"]
 
 Point = tuple[float, float]
+_Port = tuple[Point, Point, int, float]  # outline point, stub end, direction, extra cost
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 CLEARANCE = 3.0  # free space kept round every box
@@ -47,7 +48,9 @@ TOL = 2.0  # lines closer than this and parallel run on each other
 NEAR = 7.0  # no running closer than this beside a tree line (unless no other
 # route exists; then it costs NEAR_COST more)
 NEAR_COST = 120.0
+_APART = TOL + 0.5  # the least distance between two tracks
 LIMIT = 400  # the most boxes a search window may hold
+TAKEN = 60.0  # extra cost of ending where a line of another bundle ends
 _CELL = 160.0
 _HARD, _OWN, _OTHER = "hard", "own", "other"
 _DIRS = ((1, 0), (0, 1), (-1, 0), (0, -1))  # right, down, left, up (y grows downward)
@@ -120,8 +123,21 @@ class Router:
         for name, box in boxes.items():
             self._boxes.put((name, _rect(box)), _rect(box))
         self._lines = _Buckets()
+        self._ends: dict[Point, object] = {}  # where overlays leave and enter boxes
         for points in tree:
             self._add(points, None)
+
+    def free(self, r: Rect) -> bool:
+        """Whether the rectangle ``r`` (x0, y0, x1, y1) covers no box and nothing
+        :meth:`occupy` took, and lies inside the drawing."""
+        b = self.bounds
+        if r[0] < b[0] or r[1] < b[1] or r[2] > b[2] or r[3] > b[3]:
+            return False
+        return not any(_crosses(q[:2], q[2:], r) for _, q in self._boxes.near(r))
+
+    def occupy(self, r: Rect) -> None:
+        """Take the rectangle ``r`` (a label) away from :meth:`free`."""
+        self._boxes.put(("", r), r)
 
     def _add(self, points: Iterable[Point], bundle: object) -> None:
         for seg in _segments(points):
@@ -131,6 +147,10 @@ class Router:
         """Record a drawn overlay, so later routes keep off it (or share it: same bundle);
         later routes that are not ``reporting`` lines never run on a ``reporting`` one."""
         self._add(points, (reporting, bundle))
+        points = list(points)
+        if points:
+            self._ends.setdefault(points[0], bundle)
+            self._ends.setdefault(points[-1], bundle)
 
     def route(self, tail: str, head: str, bundle: object,
               reporting: bool = False) -> tuple[Point, ...] | None:
@@ -147,15 +167,16 @@ class Router:
             if len(rects) > LIMIT:
                 return None
             space = _Space(win, rects, self._lines.near(win), bundle, reporting, strict)
-            path = space.search((tail, self._ports(tail, True)),
-                                (head, self._ports(head, False)))
+            path = space.search((tail, self._ports(tail, True, bundle)),
+                                (head, self._ports(head, False, bundle)))
             if path is not None:
                 return path
         return None
 
-    def _ports(self, name: str, leaving: bool) -> list[tuple[Point, Point, int]]:
-        """Where a route may leave (or enter) a box: (point on the outline, end of the
-        straight stub outside it, direction index of travel at the stub's outer end)."""
+    def _ports(self, name: str, leaving: bool, bundle: object) -> list[_Port]:
+        """Where a route of ``bundle`` may leave (or enter) a box: (point on the outline, end
+        of the straight stub outside it, direction index of travel at the stub's outer
+        end, extra cost: :data:`TAKEN` where a route of another bundle ends)."""
         cx, cy, w, h = self.boxes[name]
         shape = self.shapes.get(name, "box")
         out = []
@@ -164,13 +185,14 @@ class Router:
             for sign, d in ((-1, 3), (1, 1)):  # top: travelling up; bottom: down
                 out.append(((cx + w * f, cy + sign * (h / 2 - inset)),
                             (cx + w * f, cy + sign * (h / 2 + STUB)), d if leaving else d ^ 2))
-        for f in (0.25, -0.25):
+        for f in (0.25, -0.25, 0.0):
             inset = _inset(shape, abs(f) * 2, w, h, side=True)
             for sign, d in ((-1, 2), (1, 0)):  # left: travelling left; right: right
                 out.append(((cx + sign * (w / 2 - inset), cy + h * f),
                             (cx + sign * (w / 2 + STUB), cy + h * f), d if leaving else d ^ 2))
         x0, y0, x1, y1 = self.bounds
-        return [p for p in out if x0 <= p[1][0] <= x1 and y0 <= p[1][1] <= y1]
+        return [(*p, 0.0 if self._ends.get(p[0], bundle) == bundle else TAKEN) for p in out
+                if x0 <= p[1][0] <= x1 and y0 <= p[1][1] <= y1]
 
 
 def _inset(shape: str, t: float, w: float, h: float, side: bool = False) -> float:
@@ -179,8 +201,8 @@ def _inset(shape: str, t: float, w: float, h: float, side: bool = False) -> floa
 
     >>> _inset("box", 0.5, 40, 20), round(_inset("ellipse", 0.5, 40, 20), 2)
     (0.0, 1.34)
-    >>> _inset("hexagon", 0.8, 40, 20), _inset("hexagon", 0.5, 40, 20, side=True)
-    (3.0, 5.0)
+    >>> round(_inset("hexagon", 0.8, 40, 20), 2), _inset("hexagon", 0.5, 40, 20, side=True)
+    (6.0, 5.0)
     """
     if shape in ("ellipse", "circle", "oval"):
         return (w if side else h) / 2 * (1 - math.sqrt(max(0.0, 1 - t * t)))
@@ -192,10 +214,11 @@ def _inset(shape: str, t: float, w: float, h: float, side: bool = False) -> floa
 def _tracks(rects: list[Rect], lo: float, hi: float, keep: Iterable[float]) -> list[float]:
     """Track coordinates along one axis: the window's ends, ``MARGIN`` outside every box's
     sides, the middle of every free gap (and ``TRACK`` either side of it, room allowing),
-    and the coordinates in ``keep``; those closer than a point to a kept one are merged.
+    and the coordinates in ``keep``; tracks closer than ``_APART`` are merged (into the kept
+    one, if either is), so lines on different tracks never look like one.
 
     >>> _tracks([(10, 0, 30, 5)], 0, 60, [20])
-    [0, 4.0, 20, 36.0, 45.0, 60]
+    [0, 4.0, 15.0, 20, 25.0, 36.0, 41.5, 46.5, 51.5, 60]
     """
     edges = sorted({lo, hi, *(r[0] - CLEARANCE for r in rects),
                     *(r[2] + CLEARANCE for r in rects)})
@@ -210,15 +233,15 @@ def _tracks(rects: list[Rect], lo: float, hi: float, keep: Iterable[float]) -> l
     out = list(kept)
     for v in sorted(loose):
         k = bisect.bisect_left(kept, v)
-        if lo <= v <= hi and all(abs(v - kept[m]) >= 1.0 for m in (k - 1, k)
+        if lo <= v <= hi and all(abs(v - kept[m]) >= _APART for m in (k - 1, k)
                                  if 0 <= m < len(kept)):
             out.append(v)
     out.sort()
     merged: list[float] = []
     for v in out:
-        if merged and v - merged[-1] < 1.0 and merged[-1] not in kept:
+        if merged and v - merged[-1] < _APART and merged[-1] not in kept:
             merged[-1] = v
-        elif not merged or v - merged[-1] >= 1.0 or v in kept:
+        elif not merged or v - merged[-1] >= _APART or v in kept:
             merged.append(v)
     return merged
 
@@ -344,8 +367,8 @@ class _Space:
                 cost += CROSS_TREE if bundle is None else CROSS_OVERLAY
         return cost
 
-    def search(self, tails: tuple[str, list[tuple[Point, Point, int]]],
-               heads: tuple[str, list[tuple[Point, Point, int]]]) -> tuple[Point, ...] | None:
+    def search(self, tails: tuple[str, list[_Port]],
+               heads: tuple[str, list[_Port]]) -> tuple[Point, ...] | None:
         """The cheapest route from one of the tail's ports to one of the head's: each port
         is (point on the outline, end of its stub, direction of travel there)."""
         (tail_name, tails_at), (head_name, heads_at) = tails, heads
@@ -353,9 +376,9 @@ class _Space:
         inflated = [(r[0] - CLEARANCE, r[1] - CLEARANCE, r[2] + CLEARANCE, r[3] + CLEARANCE)
                     for r in plain]
         ends = [*tails_at, *heads_at]
-        xs = _tracks(plain, self.win[0], self.win[2], [q[0] for _, q, _ in ends])
+        xs = _tracks(plain, self.win[0], self.win[2], [q[0] for _, q, _, _ in ends])
         ys = _tracks([(r[1], r[0], r[3], r[2]) for r in plain], self.win[1], self.win[3],
-                     [q[1] for _, q, _ in ends])
+                     [q[1] for _, q, _, _ in ends])
         rows = _lanes(ys, inflated, self.lines, swap=False)
         cols = _lanes(xs, inflated, self.lines, swap=True)
         xi, yj = {x: i for i, x in enumerate(xs)}, {y: j for j, y in enumerate(ys)}
@@ -367,15 +390,15 @@ class _Space:
             return i, j
 
         goals: dict[tuple[int, int], list[tuple[int, float, Point]]] = {}
-        for port, stub, d in heads_at:
+        for port, stub, d, extra in heads_at:
             at = node(stub)
-            cost = self._stub_cost(stub, port, head_name)
+            cost = self._stub_cost(stub, port, head_name) + extra
             if at is not None and cost < math.inf:
                 goals.setdefault(at, []).append((d, cost, port))
         starts = []
-        for port, stub, d in tails_at:
+        for port, stub, d, extra in tails_at:
             at = node(stub)
-            cost = self._stub_cost(port, stub, tail_name)
+            cost = self._stub_cost(port, stub, tail_name) + extra
             if at is not None and cost < math.inf:
                 starts.append((cost, at, d, port))
         if not goals or not starts:

@@ -344,8 +344,8 @@ def chart_statements(org: Organisation, lay: Layout, specs: Mapping[str, list[Bo
         pairs["id"] = f"{variant}:{route.tail}->{route.head}"
         if getattr(route, "label", None):
             pairs["label"] = f'"{dot_string(words[route.label])[1:-1]}"'
-            x, y = route.points[len(route.points) // 2]
-            pairs["lp"] = f"{x + left + 4:.2f},{top - y + 6:.2f}"
+            x, y = getattr(route, "label_at", None) or route.points[len(route.points) // 2]
+            pairs["lp"] = f"{x + left:.2f},{top - y:.2f}"
         if marks is not None:
             marks.restyle_edge(owner[route.head], pairs, tail=owner.get(route.tail))
         lines.append(f"\t{dot_string(route.tail)} -> {dot_string(route.head)} {_attrs(pairs)}")
