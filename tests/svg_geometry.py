@@ -203,6 +203,42 @@ def crossing_tree_connectors(chart: Chart) -> list[str]:
     return out
 
 
+OVERLAY_VARIANTS = ("dotted", "member", "order", "service")
+
+
+def _shared_run(a: tuple[Point, Point], b: tuple[Point, Point], tol: float = 1.0) -> float:
+    """How long two axis-parallel segments run on top of each other (0 if they do not)."""
+    (p, q), (r, s) = a, b
+    for k in (0, 1):  # k: the axis both are constant on
+        if abs(p[k] - q[k]) < 1e-6 and abs(r[k] - s[k]) < 1e-6 and abs(p[k] - r[k]) < tol:
+            o = 1 - k
+            return max(0.0, min(max(p[o], q[o]), max(r[o], s[o]))
+                       - max(min(p[o], q[o]), min(r[o], s[o])))
+    return 0.0
+
+
+def overlays_on_reporting_lines(chart: Chart,
+                                children: dict[str, list[str]] | None = None) -> list[str]:
+    """Overlays that run on top of a reporting line (a tree connector, or, for the
+    ``--show`` relations, a dotted line) for more than a point. ``children`` is the drawn
+    tree (box name → box names hanging on it): a dotted edge along it (a staff unit hung by
+    its dotted line) is a tree connector, not an overlay."""
+    pairs = {(u, v) for u, kids in (children or {}).items() for v in kids}
+    lines = [e for e in chart.edges if "legend" not in e.classes]
+    tree = {id(e) for e in lines if e.variant in TREE_VARIANTS or (e.tail, e.head) in pairs}
+    out = []
+    for edge in lines:
+        if edge.variant not in OVERLAY_VARIANTS or id(edge) in tree:
+            continue
+        for other in lines:
+            under = id(other) in tree or (other.variant == "dotted" != edge.variant)
+            if other is not edge and under and any(
+                    _shared_run(a, b) > 1.0 for a in segments(edge) for b in segments(other)):
+                out.append(f"{edge.variant} {edge.tail}->{edge.head} runs on "
+                           f"{other.variant} {other.tail}->{other.head}")
+    return out
+
+
 def entry_side(edge: Edge, box: Box) -> str:
     """The side of ``box`` the edge's last segment enters from."""
     (px, py), (qx, qy) = edge.points[-2], edge.points[-1]

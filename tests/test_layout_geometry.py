@@ -62,10 +62,9 @@ def test_bundled_charts_read_cleanly(path: Path, engine: str) -> None:
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("path", CHARTS, ids=lambda p: p.stem)
 def test_bundled_charts_with_everything_shown(path: Path, engine: str) -> None:
-    """With --expand, --legend and every overlay the tree and the dotted lines stay clean.
-    The overlays (coordination memberships, orders, services) are routed after the tree
-    and may still pass boxes where every candidate route is blocked (BENCHMARKS.md,
-    Layout, counts them)."""
+    """With --expand, --legend and every overlay the tree and the dotted lines stay clean,
+    and the overlays (coordination memberships, orders, services), routed after the tree,
+    pass no box they do not connect and never run on top of a reporting line."""
     org = orgraph.load(path)
     options = {"show": "all", "legend": True, "expand": True}
     chart = geo.parse(orgraph.render(org, "svg", engine=engine, **options))
@@ -73,8 +72,112 @@ def test_bundled_charts_with_everything_shown(path: Path, engine: str) -> None:
                           [e for e in chart.edges if e.variant in geo.TREE_VARIANTS
                            or e.variant == "dotted"], chart.width, chart.height)
     assert geo.all_problems(tree_only, drawn_tree(org, **options)) == []
+    assert geo.connectors_through_boxes(chart) == []
+    assert geo.overlays_on_reporting_lines(chart, drawn_tree(org, **options)) == []
     assert any(e.variant in ("member", "order", "service") for e in chart.edges) == any(
         rel in ("member", "order", "service") for _, _, rel in org.edges(data="relation"))
+
+
+@pytest.mark.parametrize("options", [{"expand": False}, {"expand": True, "lang": "en"}],
+                         ids=["plain", "expand-en"])
+@pytest.mark.parametrize("path", CHARTS, ids=lambda p: p.stem)
+def test_overlays_pass_no_box_and_no_reporting_line(path: Path, options: dict) -> None:
+    """Every overlay of every bundled chart (``--show all``, with and without ``--expand``,
+    in either language) goes round the boxes it does not connect and off the tree's and
+    the dotted lines."""
+    org = orgraph.load(path)
+    chart = geo.parse(orgraph.render(org, "svg", engine="embedded", show="all", **options))
+    routes = {(r.tail, r.head) for r in _overlay_routes(org, show="all", **options)}
+    overlays = [e for e in chart.edges if (e.tail, e.head) in routes]
+    assert len(overlays) == len(routes)
+    assert geo.connectors_through_boxes(geo.Chart(chart.boxes, chart.classes, overlays)) == []
+    assert geo.overlays_on_reporting_lines(chart, drawn_tree(org, show="all", **options)) == []
+
+
+def _overlay_routes(org: orgraph.Organisation, **options: object) -> list:
+    return pinned_layout(org, **options)[3]
+
+
+@pytest.mark.parametrize("name", ["strand", "lier", "loten-2002-10"])
+def test_many_lines_of_one_body_are_bundled(name: str) -> None:
+    """A body's many member lines (and a support unit's many service lines) share a trunk:
+    drawn, they cover at most three quarters of their summed length."""
+    chart = geo.parse(orgraph.render(orgraph.load(ROOT / "charts" / f"{name}.yaml"), "svg",
+                                     engine="embedded", show="all", expand=True))
+    bundles: dict[tuple[str, str], list[geo.Edge]] = {}
+    for edge in chart.edges:
+        if edge.variant in ("member", "order", "service"):
+            bundles.setdefault((edge.tail, edge.variant), []).append(edge)
+    big = [edges for edges in bundles.values() if len(edges) >= 6]
+    assert big
+    for edges in big:
+        drawn, summed = _drawn_length(edges)
+        assert drawn <= 0.75 * summed, (edges[0].tail, drawn, summed)
+
+
+def _drawn_length(edges: list[geo.Edge]) -> tuple[float, float]:
+    """(length of the union of the edges' segments, sum of their lengths)."""
+    runs: dict[tuple[int, float], list[tuple[float, float]]] = {}
+    summed = 0.0
+    for edge in edges:
+        for p, q in geo.segments(edge):
+            axis = 1 if abs(p[1] - q[1]) < 1e-6 else 0  # the coordinate that stays
+            runs.setdefault((axis, round(p[axis], 1)), []).append(
+                tuple(sorted((p[1 - axis], q[1 - axis]))))
+            summed += abs(p[0] - q[0]) + abs(p[1] - q[1])
+    drawn = 0.0
+    for spans in runs.values():
+        spans.sort()
+        lo, hi = spans[0]
+        for a, b in spans[1:]:
+            if a > hi:
+                drawn, lo, hi = drawn + hi - lo, a, b
+            else:
+                hi = max(hi, b)
+        drawn += hi - lo
+    return drawn, summed
+
+
+def test_overlays_fall_back_to_candidates_in_a_crowded_window(monkeypatch) -> None:
+    """Where the router's window would hold too many boxes, an overlay is still drawn (the
+    cheapest orthogonal candidate), from its tail's box to its head's."""
+    from orgraph.layout import router
+
+    org = orgraph.load(ROOT / "charts" / "moss.yaml")
+    routed = _overlay_routes(org, show="all")
+    monkeypatch.setattr(router, "LIMIT", 1)
+    fallen = _overlay_routes(org, show="all")
+    assert [(r.tail, r.head) for r in fallen] == [(r.tail, r.head) for r in routed]
+    assert [r.points for r in fallen] != [r.points for r in routed]
+    lay = pinned_layout(org, show="all")[0]
+    for r in fallen:
+        for name, (x, y) in ((r.tail, r.points[0]), (r.head, r.points[-1])):
+            cx, cy, w, h = lay.boxes[name]
+            assert abs(x - cx) <= w / 2 + 0.01 and abs(y - cy) <= h / 2 + 0.01
+
+
+@pytest.mark.parametrize("show", [None, "all"])
+def test_larvik_samordningsrad_sits_by_its_members(show: str | None) -> None:
+    """Figur V1.9 draws Samordningsrådet with the units, not as a chart of its own: a body
+    joined only to its members is placed beside them, amid the tree's boxes, with no
+    reporting line into it, and its member lines pass no box."""
+    org = orgraph.load(ROOT / "charts" / "larvik.yaml")
+    chart = geo.parse(orgraph.render(org, "svg", engine="embedded", show=show))
+    body = chart.boxes["samordningsradet"]
+    others = [b for n, b in chart.boxes.items() if n != "samordningsradet"
+              and "legend" not in chart.classes[n] and "title" not in chart.classes[n]]
+    cx, cy = (body[0] + body[2]) / 2, (body[1] + body[3]) / 2  # amid the other boxes
+    assert min(b[0] for b in others) < cx < max(b[2] for b in others)
+    assert min(b[1] for b in others) < cy < max(b[3] for b in others)
+    into = [e for e in chart.edges if e.head == "samordningsradet"]
+    assert into == []
+    members = [e for e in chart.edges if e.tail == "samordningsradet"]
+    assert sorted(e.head for e in members) == ["radmann", "resultatenheter",
+                                               "stedfortredende_radmann"]
+    assert {e.variant for e in members} == {"member"}
+    assert geo.connectors_through_boxes(geo.Chart(chart.boxes, chart.classes, members)) == []
+    cao = chart.boxes["radmann"]  # by the rådmann's trunk, below the rådmann
+    assert body[1] > cao[3]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -180,3 +283,6 @@ def test_checker_finds_what_it_looks_for() -> None:
     assert geo.overlapping_boxes(fake) == ["a overlaps b"]
     assert geo.bad_entries(fake) == ["a->c enters from below"]
     assert geo.connectors_through_boxes(fake) == ["line a->c crosses b"]
+    fake.edges += [geo.Edge("a", "b", ["member"], [(8, 30), (20, 30), (20, 12)], True),
+                   geo.Edge("c", "b", ["member"], [(32, 12), (32, 25)], True)]
+    assert geo.overlays_on_reporting_lines(fake) == ["member a->b runs on line a->c"]
