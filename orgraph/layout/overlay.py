@@ -71,45 +71,55 @@ def overlay_routes(org: Organisation, nodes: list[str], specs: Mapping[str, list
     drawn : collection of (str, str)
         Node pairs whose edge the tree already draws (a dotted edge a staff unit hangs on).
     """
-    visible = set(nodes)
-    drawn = set(drawn)
+    edges = _overlay_edges(org, set(nodes), set(drawn), shown, specs)
+    if not edges:
+        return []
+    shapes = {s.name: s.attrs.get("shape", "box") for b in specs.values() for s in b}
+    router = Router(lay.boxes, shapes, [r.points for r in lay.routes], (lay.width, lay.height))
+    index: _Index | None = None
     out: list[OverlayRoute] = []
     labelled: set[tuple[str, str]] = set()
-    index: _Index | None = None
-    edges = sorted(org.edges(data="relation"), key=lambda e: e[2] != Relation.DOTTED.value)
-    for u, v, rel in edges:  # dotted lines first: the others keep off them
+    for u, v, rel in edges:
+        tail, head = specs[u][0].name, specs[v][0].name  # an expanded aggregate: its first box
+        reporting = rel == Relation.DOTTED.value
+        points = router.route(tail, head, (tail, rel), reporting)
+        if points is None:  # too crowded a window for the router: the cheap candidates
+            if index is None:
+                index = _Index(lay)
+                for route in out:
+                    index.add_route(route.points)
+            points = index.best_route(tail, head)
+        if index is not None:
+            index.add_route(points)
+        router.add(points, (tail, rel), reporting)
+        label = spot = None
+        if rel in _LABELLED and (tail, rel) not in labelled:
+            labelled.add((tail, rel))
+            label, spot = rel, _label_spot(points, router.free)
+            router.occupy((spot[0] - _LABEL_WIDTH / 2, spot[1] - 6.0,
+                           spot[0] + _LABEL_WIDTH / 2, spot[1] + 6.0))
+        out.append(OverlayRoute(tail, head, points, _side(points), relation=rel, label=label,
+                                label_at=spot))
+    return out
+
+
+def _overlay_edges(org: Organisation, visible: set[str], drawn: set[tuple[str, str]],
+                   shown: Collection[str], specs: Mapping[str, list[BoxSpec]],
+                   ) -> list[tuple[str, str, str]]:
+    """The edges drawn as overlays, dotted lines first (the others keep off them): dotted
+    edges the tree does not draw, the relations ``shown`` names, and the member lines of a
+    body marked shown; not to a group box hanging under the tail (its tree line says it)."""
+    out = []
+    for u, v, rel in org.edges(data="relation"):
         if u not in visible or v not in visible or (u, v) in drawn:
             continue
         if rel != Relation.DOTTED.value and not (
                 rel in HIDDEN_UNLESS and HIDDEN_UNLESS[rel] in shown) and not (
                 rel == Relation.MEMBER.value and org.nodes[u].get("shown")):
-            continue  # a body marked shown is drawn with its member lines
-        if index is None:
-            index = _Index(lay)
-            shapes = {s.name: s.attrs.get("shape", "box") for b in specs.values() for s in b}
-            router = Router(lay.boxes, shapes, [r.points for r in lay.routes],
-                            (lay.width, lay.height))
-        if any(spec.group_under == u for spec in specs[v]):
-            continue  # the group box hangs under u: the tree line says it
-        tail = specs[u][0].name
-        for spec in specs[v][:1]:  # an expanded aggregate: once, to its first box
-            reporting = rel == Relation.DOTTED.value
-            points = router.route(tail, spec.name, (tail, rel), reporting)
-            if points is None:  # too crowded a window for the router: the cheap candidates
-                points = index.best_route(tail, spec.name)
-            index.add_route(points)
-            router.add(points, (tail, rel), reporting)
-            label = None
-            if rel in _LABELLED and (tail, rel) not in labelled:
-                labelled.add((tail, rel))
-                label = rel
-            spot = None
-            if label:
-                spot = _label_spot(points, router.free)
-                router.occupy((spot[0] - _LABEL_WIDTH / 2, spot[1] - 6.0,
-                               spot[0] + _LABEL_WIDTH / 2, spot[1] + 6.0))
-            out.append(OverlayRoute(tail, spec.name, points, _side(points), relation=rel,
-                                    label=label, label_at=spot))
+            continue
+        if not any(spec.group_under == u for spec in specs[v]):
+            out.append((u, v, rel))
+    out.sort(key=lambda e: e[2] != Relation.DOTTED.value)
     return out
 
 

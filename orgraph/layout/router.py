@@ -8,15 +8,16 @@ straight stub, never enters a box's clearance, never runs on top of a tree conne
 for each bend and each line it crosses, pays heavily for running on another overlay's line
 and little for running on a line of its own *bundle* (the same tail and relation), so the
 lines of one body to its many members share one trunk and branch off it. The search
-(A*) looks only at a window round the two boxes, grown when no path is found there; a
-window with too many boxes is refused (``None``), for the caller's cheaper fallback.
+(A*) looks only at a window round the two boxes (:mod:`orgraph.layout.tracks`), grown
+when no path is found there; a window with too many boxes, or a search that takes too long,
+is refused (``None``), for the caller's cheaper fallback.
 
 Examples
 --------
 >>> boxes = {"a": (30, 10, 40, 20), "b": (130, 10, 40, 20), "wall": (80, 10, 20, 60)}
 >>> router = Router(boxes, {}, [], (160, 60))
 >>> path = router.route("a", "b", "x")
->>> all(not _crosses(p, q, (70, -20, 90, 40)) for p, q in zip(path, path[1:]))
+>>> all(not crosses(p, q, (70, -20, 90, 40)) for p, q in zip(path, path[1:]))
 True
 """
 
@@ -26,17 +27,24 @@ import bisect
 import heapq
 import itertools
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+
+from orgraph.layout.tracks import (
+    CLEARANCE,
+    MARGIN,
+    TOL,
+    Lane,
+    Point,
+    Rect,
+    crosses,
+    lanes,
+    tracks,
+)
 
 __all__ = ["Router"]
 
-Point = tuple[float, float]
 _Port = tuple[Point, Point, int, float]  # outline point, stub end, direction, extra cost
-Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
 
-CLEARANCE = 3.0  # free space kept round every box
-MARGIN = 6.0  # a track this far outside a box's side
-TRACK = 5.0  # more tracks this far either side of a gap's middle
 STUB = 10.0  # a route leaves and enters a box straight for at least this long
 BEND = 14.0
 CROSS_TREE = 12.0
@@ -44,13 +52,13 @@ CROSS_OVERLAY = 5.0
 ALONG_OTHER = 5.0  # times the length run on another bundle's line, plus ALONG_START
 ALONG_START = 40.0
 SHARE = 0.2  # times the length run on a line of the route's own bundle
-TOL = 2.0  # lines closer than this and parallel run on each other
-NEAR = 7.0  # no running closer than this beside a tree line (unless no other
-# route exists; then it costs NEAR_COST more)
-NEAR_COST = 120.0
-_APART = TOL + 0.5  # the least distance between two tracks
+NEAR_COST = 120.0  # a run beside a tree line (closer than tracks.NEAR), where unavoidable
 LIMIT = 400  # the most boxes a search window may hold
 TAKEN = 60.0  # extra cost of ending where a line of another bundle ends
+MAX_STATES = 15_000  # one search gives up (for the cheap fallback) after so many states,
+BUDGET = 250_000  # and every search of a chart after so many in all
+GUIDE = 0.8  # the search's guess: this times the distance left (less than 1 finds bundles)
+_GIVE_UP: tuple = ("give up",)
 _CELL = 160.0
 _HARD, _OWN, _OTHER = "hard", "own", "other"
 _DIRS = ((1, 0), (0, 1), (-1, 0), (0, -1))  # right, down, left, up (y grows downward)
@@ -59,16 +67,6 @@ _DIRS = ((1, 0), (0, 1), (-1, 0), (0, -1))  # right, down, left, up (y grows dow
 def _rect(box: tuple[float, float, float, float]) -> Rect:
     cx, cy, w, h = box
     return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
-
-
-def _crosses(p: Point, q: Point, r: Rect) -> bool:
-    """Whether the axis-parallel segment p–q enters the inside of ``r``.
-
-    >>> _crosses((0, 5), (20, 5), (5, 0, 10, 10)), _crosses((0, 12), (20, 12), (5, 0, 10, 10))
-    (True, False)
-    """
-    return (min(p[0], q[0]) < r[2] and max(p[0], q[0]) > r[0]
-            and min(p[1], q[1]) < r[3] and max(p[1], q[1]) > r[1])
 
 
 class _Buckets:
@@ -124,6 +122,7 @@ class Router:
             self._boxes.put((name, _rect(box)), _rect(box))
         self._lines = _Buckets()
         self._ends: dict[Point, object] = {}  # where overlays leave and enter boxes
+        self._spent = [0]  # search states so far (see BUDGET)
         for points in tree:
             self._add(points, None)
 
@@ -133,7 +132,7 @@ class Router:
         b = self.bounds
         if r[0] < b[0] or r[1] < b[1] or r[2] > b[2] or r[3] > b[3]:
             return False
-        return not any(_crosses(q[:2], q[2:], r) for _, q in self._boxes.near(r))
+        return not any(crosses(q[:2], q[2:], r) for _, q in self._boxes.near(r))
 
     def occupy(self, r: Rect) -> None:
         """Take the rectangle ``r`` (a label) away from :meth:`free`."""
@@ -163,12 +162,15 @@ class Router:
             win = (max(span[0] - pad, self.bounds[0]), max(span[1] - pad, self.bounds[1]),
                    min(span[2] + pad, self.bounds[2]), min(span[3] + pad, self.bounds[3]))
             rects = [item for item in self._boxes.near(win)
-                     if _crosses(item[1][:2], item[1][2:], win) or item[0] in (tail, head)]
+                     if crosses(item[1][:2], item[1][2:], win) or item[0] in (tail, head)]
             if len(rects) > LIMIT:
                 return None
             space = _Space(win, rects, self._lines.near(win), bundle, reporting, strict)
+            space.spent = self._spent
             path = space.search((tail, self._ports(tail, True, bundle)),
                                 (head, self._ports(head, False, bundle)))
+            if path is _GIVE_UP:  # too costly a search: the caller falls back
+                return None
             if path is not None:
                 return path
         return None
@@ -211,87 +213,6 @@ def _inset(shape: str, t: float, w: float, h: float, side: bool = False) -> floa
     return 0.0
 
 
-def _tracks(rects: list[Rect], lo: float, hi: float, keep: Iterable[float]) -> list[float]:
-    """Track coordinates along one axis: the window's ends, ``MARGIN`` outside every box's
-    sides, the middle of every free gap (and ``TRACK`` either side of it, room allowing),
-    and the coordinates in ``keep``; tracks closer than ``_APART`` are merged (into the kept
-    one, if either is), so lines on different tracks never look like one.
-
-    >>> _tracks([(10, 0, 30, 5)], 0, 60, [20])
-    [0, 4.0, 15.0, 20, 25.0, 36.0, 41.5, 46.5, 51.5, 60]
-    """
-    edges = sorted({lo, hi, *(r[0] - CLEARANCE for r in rects),
-                    *(r[2] + CLEARANCE for r in rects)})
-    loose = {lo, hi, *(r[0] - MARGIN for r in rects), *(r[2] + MARGIN for r in rects)}
-    for a, b in itertools.pairwise(edges):
-        if b - a > 2 * MARGIN:
-            mid = (a + b) / 2
-            loose.add(mid)
-            if b - a > 2 * (MARGIN + TRACK):
-                loose.update((mid - TRACK, mid + TRACK))
-    kept = sorted(set(keep))
-    out = list(kept)
-    for v in sorted(loose):
-        k = bisect.bisect_left(kept, v)
-        if lo <= v <= hi and all(abs(v - kept[m]) >= _APART for m in (k - 1, k)
-                                 if 0 <= m < len(kept)):
-            out.append(v)
-    out.sort()
-    merged: list[float] = []
-    for v in out:
-        if merged and v - merged[-1] < _APART and merged[-1] not in kept:
-            merged[-1] = v
-        elif not merged or v - merged[-1] >= _APART or v in kept:
-            merged.append(v)
-    return merged
-
-
-class _Lane:
-    """What lies on one track (a row or a column): the boxes it may not enter, the lines
-    running along it, and where lines cross it."""
-
-    __slots__ = ("along", "blocked", "cross_over", "cross_tree")
-
-    def __init__(self) -> None:
-        self.blocked: list[tuple[float, float]] = []
-        self.along: list[tuple[float, float, object, bool]] = []
-        self.cross_tree: list[float] = []
-        self.cross_over: list[tuple[float, object]] = []
-
-    def free(self, v: float) -> bool:
-        return not any(a < v < b for a, b in self.blocked)
-
-
-def _lanes(coords: list[float], rects: list[Rect], lines: list[tuple[Rect, object]],
-           swap: bool) -> list[_Lane]:
-    """One :class:`_Lane` per coordinate: rows (``swap`` false: the coordinates are y) or
-    columns (``swap``: x)."""
-    lanes = [_Lane() for _ in coords]
-
-    def span(lo: float, hi: float) -> range:
-        return range(bisect.bisect_right(coords, lo), bisect.bisect_left(coords, hi))
-
-    for r in rects:
-        a0, b0, a1, b1 = (r[1], r[0], r[3], r[2]) if swap else r
-        for k in span(b0, b1):
-            lanes[k].blocked.append((a0, a1))
-    for seg, bundle in lines:
-        a0, b0, a1, b1 = (seg[1], seg[0], seg[3], seg[2]) if swap else seg
-        if b0 == b1:  # runs along the lanes near it
-            reach = NEAR if bundle is None else TOL
-            for k in span(b0 - reach, b0 + reach):
-                lanes[k].along.append((a0, a1, bundle, abs(coords[k] - b0) < TOL))
-        elif a0 == a1:  # crosses the lanes it spans
-            for k in span(b0 - 1.0, b1 + 1.0):
-                if bundle is None:
-                    lanes[k].cross_tree.append(a0)
-                else:
-                    lanes[k].cross_over.append((a0, bundle))
-    for lane in lanes:
-        lane.cross_tree.sort()
-    return lanes
-
-
 class _Space:
     """The tracks of one search window and the A* search over them."""
 
@@ -299,8 +220,9 @@ class _Space:
                  lines: list[tuple[Rect, object]], bundle: object, reporting: bool,
                  strict: bool) -> None:
         self.win, self.bundle, self.reporting, self.strict = win, bundle, reporting, strict
+        self.spent = [0]  # search states so far, shared by the router's spaces
         self.rects = rects
-        self.lines = [(s, b) for s, b in lines if _crosses((s[0] - 1, s[1] - 1),
+        self.lines = [(s, b) for s, b in lines if crosses((s[0] - 1, s[1] - 1),
                                                             (s[2] + 1, s[3] + 1), win)]
 
     def _kind(self, line: tuple[bool, object] | None) -> str:
@@ -310,7 +232,7 @@ class _Space:
             return _HARD
         return _OWN if line[1] == self.bundle else _OTHER
 
-    def _cost(self, lane: _Lane, a: float, b: float) -> float:
+    def _cost(self, lane: Lane, a: float, b: float) -> float:
         """The cost of running from ``a`` to ``b`` (a < b) along ``lane``: its length, more
         beside a tree line or on another overlay, less on its own bundle, plus the lines it
         crosses; ``inf`` through a box or on top of a tree line."""
@@ -349,7 +271,7 @@ class _Space:
     def _stub_cost(self, p: Point, q: Point, own: str) -> float:
         """The cost of the straight stub from a box's outline to the grid."""
         for name, r in self.rects:
-            if name != own and _crosses(p, q, (r[0] - 0.5, r[1] - 0.5, r[2] + 0.5, r[3] + 0.5)):
+            if name != own and crosses(p, q, (r[0] - 0.5, r[1] - 0.5, r[2] + 0.5, r[3] + 0.5)):
                 return math.inf
         seg = (min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]))
         cost = seg[2] - seg[0] + seg[3] - seg[1]
@@ -363,7 +285,7 @@ class _Space:
                     if kind is _HARD:
                         return math.inf
                     cost += 0 if kind is _OWN else ALONG_START
-            elif _crosses((seg[0] - 0.1, seg[1] - 0.1), (seg[2] + 0.1, seg[3] + 0.1), line):
+            elif crosses((seg[0] - 0.1, seg[1] - 0.1), (seg[2] + 0.1, seg[3] + 0.1), line):
                 cost += CROSS_TREE if bundle is None else CROSS_OVERLAY
         return cost
 
@@ -376,11 +298,11 @@ class _Space:
         inflated = [(r[0] - CLEARANCE, r[1] - CLEARANCE, r[2] + CLEARANCE, r[3] + CLEARANCE)
                     for r in plain]
         ends = [*tails_at, *heads_at]
-        xs = _tracks(plain, self.win[0], self.win[2], [q[0] for _, q, _, _ in ends])
-        ys = _tracks([(r[1], r[0], r[3], r[2]) for r in plain], self.win[1], self.win[3],
+        xs = tracks(plain, self.win[0], self.win[2], [q[0] for _, q, _, _ in ends])
+        ys = tracks([(r[1], r[0], r[3], r[2]) for r in plain], self.win[1], self.win[3],
                      [q[1] for _, q, _, _ in ends])
-        rows = _lanes(ys, inflated, self.lines, swap=False)
-        cols = _lanes(xs, inflated, self.lines, swap=True)
+        rows = lanes(ys, inflated, self.lines, swap=False)
+        cols = lanes(xs, inflated, self.lines, swap=True)
         xi, yj = {x: i for i, x in enumerate(xs)}, {y: j for j, y in enumerate(ys)}
 
         def node(q: Point) -> tuple[int, int] | None:
@@ -403,66 +325,71 @@ class _Space:
                 starts.append((cost, at, d, port))
         if not goals or not starts:
             return None
-        found = _astar(xs, ys, rows, cols, starts, goals, self._cost)
-        if found is None:
-            return None
+        found = _astar(xs, ys, rows, cols, starts, goals, self._cost, self.spent)
+        if found is None or found is _GIVE_UP:
+            return found
         first, cells, last = found
         return _simplify([first, *((xs[i], ys[j]) for i, j in cells), last])
 
 
-def _astar(xs: list[float], ys: list[float], rows: list[_Lane], cols: list[_Lane],
-           starts: list, goals: dict, cost_of: object) -> tuple | None:
-    """A* over the track grid; states are (column, row, direction of travel)."""
-    targets = [(xs[i], ys[j]) for i, j in goals]
+def _astar(xs: list[float], ys: list[float], rows: list[Lane], cols: list[Lane],
+           starts: list, goals: dict, cost_of: Callable[[Lane, float, float], float],
+           spent: list[int]) -> tuple | None:
+    """A* over the track grid, states (column, row, direction of travel), guided by the
+    distance to the box of goals; ``None`` when no goal is reached, :data:`_GIVE_UP` after
+    :data:`MAX_STATES` states, or once ``spent[0]``, which counts them, passes
+    :data:`BUDGET`."""
+    gx, gy = [xs[i] for i, _ in goals], [ys[j] for _, j in goals]
+    x0, x1, y0, y1 = min(gx), max(gx), min(gy), max(gy)
 
     def guess(i: int, j: int) -> float:
         x, y = xs[i], ys[j]
-        return 0.5 * min(abs(x - tx) + abs(y - ty) for tx, ty in targets)
+        return GUIDE * (max(x0 - x, 0.0, x - x1) + max(y0 - y, 0.0, y - y1))
 
     best: dict[tuple[int, int, int], float] = {}
     back: dict[tuple[int, int, int], tuple[int, int, int] | None] = {}
     heap: list = []
     origin: dict[tuple[int, int, int], Point] = {}
     for cost, (i, j), d, port in starts:
-        state = (i, j, d)
-        if cost < best.get(state, math.inf):
-            best[state], back[state], origin[state] = cost, None, port
-            heapq.heappush(heap, (cost + guess(i, j), cost, state))
+        if cost < best.get((i, j, d), math.inf):
+            best[i, j, d], back[i, j, d], origin[i, j, d] = cost, None, port
+            heapq.heappush(heap, (cost + guess(i, j), cost, (i, j, d)))
     edges: dict[tuple[int, int, int], float] = {}
-    done, done_cost = None, math.inf
+    free: dict[tuple[int, int], bool] = {}
+    done, done_cost, expanded = None, math.inf, 0
     while heap:
-        f, g, state = heapq.heappop(heap)
+        f, g, (i, j, d) = heapq.heappop(heap)
         if f >= done_cost:
             break
-        if g > best.get(state, math.inf):
+        if g > best.get((i, j, d), math.inf):
             continue
-        i, j, d = state
+        expanded += 1
+        spent[0] += 1
+        if expanded > MAX_STATES or spent[0] > BUDGET:
+            return _GIVE_UP
         for d_in, extra, port in goals.get((i, j), ()):
-            if d != d_in ^ 2:
-                total = g + extra + (BEND if d != d_in else 0.0)
-                if total < done_cost:
-                    done, done_cost = (state, port), total
+            total = g + extra + (BEND if d != d_in else 0.0)
+            if d != d_in ^ 2 and total < done_cost:
+                done, done_cost = ((i, j, d), port), total
         for nd, (di, dj) in enumerate(_DIRS):
-            if nd == d ^ 2:
-                continue
             ni, nj = i + di, j + dj
-            if not (0 <= ni < len(xs) and 0 <= nj < len(ys)) or not rows[nj].free(xs[ni]):
+            if nd == d ^ 2 or not (0 <= ni < len(xs) and 0 <= nj < len(ys)):
                 continue
+            if (ni, nj) not in free:
+                free[ni, nj] = rows[nj].free(xs[ni])
             key = (min(i, ni), min(j, nj), nd & 1)
-            step = edges.get(key)
-            if step is None:
-                if nd & 1:  # vertical: along column i
-                    step = cost_of(cols[i], ys[key[1]], ys[key[1] + 1])
-                else:
-                    step = cost_of(rows[j], xs[key[0]], xs[key[0] + 1])
-                edges[key] = step
-            ng = g + step + (BEND if nd != d else 0.0)
-            nstate = (ni, nj, nd)
-            if ng < best.get(nstate, math.inf):
-                best[nstate], back[nstate] = ng, state
-                heapq.heappush(heap, (ng + guess(ni, nj), ng, nstate))
-    if done is None:
-        return None
+            if free[ni, nj] and key not in edges:  # vertical: along column i, else row j
+                edges[key] = (cost_of(cols[i], ys[key[1]], ys[key[1] + 1]) if nd & 1
+                              else cost_of(rows[j], xs[key[0]], xs[key[0] + 1]))
+            ng = g + edges[key] + (BEND if nd != d else 0.0) if free[ni, nj] else math.inf
+            if ng < best.get((ni, nj, nd), math.inf):
+                best[ni, nj, nd], back[ni, nj, nd] = ng, (i, j, d)
+                heapq.heappush(heap, (ng + guess(ni, nj), ng, (ni, nj, nd)))
+    return None if done is None else _walk_back(done, back, origin)
+
+
+def _walk_back(done: tuple, back: dict, origin: dict) -> tuple[Point, list, Point]:
+    """(first point, grid cells, last point) of the path that ended in ``done``."""
     state, last = done
     cells = []
     while state is not None:

@@ -1,0 +1,124 @@
+"""The tracks of a search window for :mod:`orgraph.layout.router`: where an overlay may run.
+
+Tracks are lines a little outside every box's sides and in the middle (and either side of
+the middle) of every free gap between boxes, so routes run in the channels between rows and
+columns; each track (a :class:`Lane`) knows the boxes it may not enter, the lines that run
+along it and the lines that cross it.
+
+Examples
+--------
+>>> xs = tracks([(10, 0, 30, 5)], 0, 60, [20])
+>>> lane = lanes([2.5], [(10 - CLEARANCE, 0, 30 + CLEARANCE, 5)], [], swap=False)[0]
+>>> [x for x in xs if lane.free(x)]
+[0, 4.0, 36.0, 41.5, 46.5, 51.5, 60]
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Iterable
+
+__all__ = ["APART", "CLEARANCE", "MARGIN", "NEAR", "TOL", "TRACK", "Lane", "Point", "Rect",
+           "crosses", "lanes", "tracks"]
+
+Point = tuple[float, float]
+Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+CLEARANCE = 3.0  # free space kept round every box
+MARGIN = 6.0  # a track this far outside a box's side
+TRACK = 5.0  # more tracks this far either side of a gap's middle
+TOL = 2.0  # lines closer than this and parallel run on each other
+NEAR = 7.0  # the router runs no closer than this beside a tree line where it can help it
+APART = TOL + 0.5  # the least distance between two tracks
+
+
+def crosses(p: Point, q: Point, r: Rect) -> bool:
+    """Whether the axis-parallel segment p–q enters the inside of ``r``.
+
+    >>> crosses((0, 5), (20, 5), (5, 0, 10, 10)), crosses((0, 12), (20, 12), (5, 0, 10, 10))
+    (True, False)
+    """
+    return (min(p[0], q[0]) < r[2] and max(p[0], q[0]) > r[0]
+            and min(p[1], q[1]) < r[3] and max(p[1], q[1]) > r[1])
+
+
+def tracks(rects: list[Rect], lo: float, hi: float, keep: Iterable[float]) -> list[float]:
+    """Track coordinates along one axis: the window's ends, ``MARGIN`` outside every box's
+    sides, the middle of every free gap (and ``TRACK`` either side of it, room allowing),
+    and the coordinates in ``keep``; tracks closer than ``APART`` are merged (into the kept
+    one, if either is), so lines on different tracks never look like one.
+
+    >>> tracks([(10, 0, 30, 5)], 0, 60, [20])
+    [0, 4.0, 15.0, 20, 25.0, 36.0, 41.5, 46.5, 51.5, 60]
+    """
+    edges = sorted({lo, hi, *(r[0] - CLEARANCE for r in rects),
+                    *(r[2] + CLEARANCE for r in rects)})
+    loose = {lo, hi, *(r[0] - MARGIN for r in rects), *(r[2] + MARGIN for r in rects)}
+    for a, b in itertools.pairwise(edges):
+        if b - a > 2 * MARGIN:
+            mid = (a + b) / 2
+            loose.add(mid)
+            if b - a > 2 * (MARGIN + TRACK):
+                loose.update((mid - TRACK, mid + TRACK))
+    kept = sorted(set(keep))
+    out = list(kept)
+    for v in sorted(loose):
+        k = bisect.bisect_left(kept, v)
+        if lo <= v <= hi and all(abs(v - kept[m]) >= APART for m in (k - 1, k)
+                                 if 0 <= m < len(kept)):
+            out.append(v)
+    out.sort()
+    merged: list[float] = []
+    for v in out:
+        if merged and v - merged[-1] < APART and merged[-1] not in kept:
+            merged[-1] = v
+        elif not merged or v - merged[-1] >= APART or v in kept:
+            merged.append(v)
+    return merged
+
+
+class Lane:
+    """What lies on one track (a row or a column): the boxes it may not enter, the lines
+    running along it, and where lines cross it."""
+
+    __slots__ = ("along", "blocked", "cross_over", "cross_tree")
+
+    def __init__(self) -> None:
+        self.blocked: list[tuple[float, float]] = []
+        self.along: list[tuple[float, float, object, bool]] = []
+        self.cross_tree: list[float] = []
+        self.cross_over: list[tuple[float, object]] = []
+
+    def free(self, v: float) -> bool:
+        return not any(a < v < b for a, b in self.blocked)
+
+
+def lanes(coords: list[float], rects: list[Rect], lines: list[tuple[Rect, object]],
+           swap: bool) -> list[Lane]:
+    """One :class:`Lane` per coordinate: rows (``swap`` false: the coordinates are y) or
+    columns (``swap``: x)."""
+    lanes = [Lane() for _ in coords]
+
+    def span(lo: float, hi: float) -> range:
+        return range(bisect.bisect_right(coords, lo), bisect.bisect_left(coords, hi))
+
+    for r in rects:
+        a0, b0, a1, b1 = (r[1], r[0], r[3], r[2]) if swap else r
+        for k in span(b0, b1):
+            lanes[k].blocked.append((a0, a1))
+    for seg, bundle in lines:
+        a0, b0, a1, b1 = (seg[1], seg[0], seg[3], seg[2]) if swap else seg
+        if b0 == b1:  # runs along the lanes near it
+            reach = NEAR if bundle is None else TOL
+            for k in span(b0 - reach, b0 + reach):
+                lanes[k].along.append((a0, a1, bundle, abs(coords[k] - b0) < TOL))
+        elif a0 == a1:  # crosses the lanes it spans
+            for k in span(b0 - 1.0, b1 + 1.0):
+                if bundle is None:
+                    lanes[k].cross_tree.append(a0)
+                else:
+                    lanes[k].cross_over.append((a0, bundle))
+    for lane in lanes:
+        lane.cross_tree.sort()
+    return lanes
