@@ -10,7 +10,9 @@ ratio against a baseline measured in the same run (these machines are shared and
 * compactness: drawing area ÷ the sum of the boxes' areas, and width ÷ height, for
   generated companies of 150, 500, 2,000 and 10,000 people; and the text size of 500
   people on A3 landscape;
-* overlays: connectors of ``--show all --expand`` that pass a box, per bundled chart.
+* overlays: connectors of ``--show all --expand`` that pass a box or run on a reporting
+  line, per bundled chart, and the routing's cost (layout with overlays ÷ without; 200
+  random dotted lines on 2,000 people).
 """
 
 from __future__ import annotations
@@ -143,14 +145,37 @@ def compactness(sizes: list[int], seeds: int = 3) -> None:
 
 
 def overlays() -> None:
+    """Per bundled chart, ``--show all --expand``: overlays that pass a box, overlays on a
+    reporting line, and the layout's time with its overlays ÷ without (plain ``show``)."""
     import svg_geometry as geo
 
+    total_with = total_without = 0.0
     for path in sorted((ROOT / "charts").glob("*.yaml")):
         org = orgraph.load(path)
         chart = geo.parse(orgraph.render(org, "svg", show="all", expand=True))
-        extra = [e for e in chart.edges if e.variant in ("member", "order", "service")]
+        tree = pinned_layout(org, show="all", expand=True)[2]
+        children = {k: [*i.staff, *i.band, *i.peers, *i.children] for k, i in tree.items.items()}
+        routed = {(r.tail, r.head) for r in pinned_layout(org, show="all", expand=True)[3]}
+        extra = [e for e in chart.edges if (e.tail, e.head) in routed]
         through = geo.connectors_through_boxes(geo.Chart(chart.boxes, chart.classes, extra))
-        print(f"  {path.stem:<15} overlays {len(extra):>3}, passing a box {len(through):>3}")
+        on_lines = geo.overlays_on_reporting_lines(chart, children)
+        with_ = best_of(3, lambda o=org: pinned_layout(o, show="all", expand=True))
+        without = best_of(3, lambda o=org: pinned_layout(o, expand=True))
+        total_with, total_without = total_with + with_, total_without + without
+        print(f"  {path.stem:<15} overlays {len(extra):>3}, passing a box {len(through):>3}, "
+              f"on a reporting line {len(on_lines):>3}; layout {with_:.3f} s with them, "
+              f"{without:.3f} s without")
+    print(f"  all charts: layout with overlays / without = {total_with / total_without:.1f}x")
+    org = generate_company(2_000, seed=1)
+    base = best_of(2, lambda: pinned_layout(org))
+    nodes = sorted(org.nodes)
+    for i in range(200):  # long dotted lines between random people: the router's worst case
+        u, v = nodes[(i * 7919) % len(nodes)], nodes[(i * 104729 + 13) % len(nodes)]
+        if u != v and not org.has_edge(u, v) and not org.has_edge(v, u):
+            org.add_edge(u, v, relation="dotted")
+    heavy = best_of(2, lambda: pinned_layout(org))
+    print(f"  2,000 people + ~200 random dotted lines: layout {heavy:.2f} s, without them "
+          f"{base:.2f} s ({heavy / base:.1f}x)")
 
 
 def main() -> None:
