@@ -79,6 +79,7 @@ def overlay_routes(org: Organisation, nodes: list[str], specs: Mapping[str, list
     index: _Index | None = None
     out: list[OverlayRoute] = []
     labelled: set[tuple[str, str]] = set()
+    bundles: dict[tuple[str, str], list[tuple[tuple[float, float], ...]]] = {}
     for u, v, rel in edges:
         tail, head = specs[u][0].name, specs[v][0].name  # an expanded aggregate: its first box
         reporting = rel == Relation.DOTTED.value
@@ -98,9 +99,58 @@ def overlay_routes(org: Organisation, nodes: list[str], specs: Mapping[str, list
             label, spot = rel, _label_spot(points, router.free)
             router.occupy((spot[0] - _LABEL_WIDTH / 2, spot[1] - 6.0,
                            spot[0] + _LABEL_WIDTH / 2, spot[1] + 6.0))
-        out.append(OverlayRoute(tail, head, points, _side(points), relation=rel, label=label,
-                                label_at=spot))
+        drawn_points = _branch(points, bundles.setdefault((tail, rel), []))
+        bundles[(tail, rel)].append(points)
+        out.append(OverlayRoute(tail, head, drawn_points, _side(points), relation=rel,
+                                label=label, label_at=spot))
     return out
+
+
+def _branch(points: tuple[tuple[float, float], ...],
+            earlier: list[tuple[tuple[float, float], ...]]) -> tuple[tuple[float, float], ...]:
+    """``points`` from where it leaves the earlier line of its bundle that it starts along
+    the longest, so the shared trunk is drawn once (dotted lines drawn twice do not line up
+    their dots).
+
+    Examples
+    --------
+    >>> _branch(((0, 0), (0, 10), (20, 10)), [((0, 0), (0, 30))])
+    ((0.0, 10.0), (20, 10))
+    >>> _branch(((0, 0), (0, 10)), [((5, 0), (5, 30))])
+    ((0, 0), (0, 10))
+    """
+    best, cut = 0.0, None
+    for other in earlier:
+        shared, at = _shared_prefix(points, other)
+        if shared > best:
+            best, cut = shared, at
+    if cut is None:
+        return points
+    point, index = cut
+    return (point, *points[index:]) if point != points[index] else points[index:]
+
+
+def _shared_prefix(p: tuple[tuple[float, float], ...], q: tuple[tuple[float, float], ...],
+                   ) -> tuple[float, tuple[tuple[float, float], int] | None]:
+    """How far the polylines ``p`` and ``q`` run together from a common start, and where
+    ``p`` leaves ``q``: (the point, the index of ``p``'s next point)."""
+    if not p or not q or p[0] != q[0]:
+        return 0.0, None
+    i = j = 1
+    here, run = p[0], 0.0
+    while i < len(p) and j < len(q):
+        dp = (p[i][0] - here[0], p[i][1] - here[1])
+        dq = (q[j][0] - here[0], q[j][1] - here[1])
+        lp, lq = abs(dp[0]) + abs(dp[1]), abs(dq[0]) + abs(dq[1])
+        if lp == 0 or lq == 0 or (dp[0] / lp, dp[1] / lp) != (dq[0] / lq, dq[1] / lq):
+            break
+        step = min(lp, lq)
+        here = (here[0] + dp[0] / lp * step, here[1] + dp[1] / lp * step)
+        run += step
+        i, j = i + (step == lp), j + (step == lq)
+    if run == 0.0 or i >= len(p):
+        return 0.0, None
+    return run, (here, i)
 
 
 def _overlay_edges(org: Organisation, visible: set[str], drawn: set[tuple[str, str]],

@@ -240,11 +240,11 @@ class _Space:
         if not lane.free(mid):
             return math.inf
         share = other = near = 0.0
-        for lo, hi, bundle, on in lane.along:
+        for lo, hi, bundle, off in lane.along:
             run = min(hi, b) - max(lo, a)
             if run > 0.5:
                 kind = self._kind(bundle)
-                if not on:  # beside a tree or reporting line: only if nothing else goes
+                if off >= TOL:  # beside a tree or reporting line: only if nothing else goes
                     if kind is not _OWN:
                         if self.strict:
                             return math.inf
@@ -252,7 +252,7 @@ class _Space:
                     continue
                 if kind is _HARD:
                     return math.inf
-                if kind is _OWN:
+                if kind is _OWN and off < 0.01:  # on its bundle's line, not just beside it
                     share += run
                 else:
                     other += run

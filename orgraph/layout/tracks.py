@@ -86,7 +86,7 @@ class Lane:
 
     def __init__(self) -> None:
         self.blocked: list[tuple[float, float]] = []
-        self.along: list[tuple[float, float, object, bool]] = []
+        self.along: list[tuple[float, float, object, float]] = []  # from, to, line, off by
         self.cross_tree: list[float] = []
         self.cross_over: list[tuple[float, object]] = []
 
@@ -112,7 +112,7 @@ def lanes(coords: list[float], rects: list[Rect], lines: list[tuple[Rect, object
         if b0 == b1:  # runs along the lanes near it
             reach = NEAR if bundle is None else TOL
             for k in span(b0 - reach, b0 + reach):
-                lanes[k].along.append((a0, a1, bundle, abs(coords[k] - b0) < TOL))
+                lanes[k].along.append((a0, a1, bundle, abs(coords[k] - b0)))
         elif a0 == a1:  # crosses the lanes it spans
             for k in span(b0 - 1.0, b1 + 1.0):
                 if bundle is None:
