@@ -222,6 +222,17 @@ def test_lier_support_units_hang_beside_the_cao_by_their_dotted_line() -> None:
     assert support[0] - trunk_x < 40  # right beside it
 
 
+def test_a_lone_peer_sits_right_beside_the_cao() -> None:
+    """Larvik's stedfortredende rådmann (acting for the rådmann, nothing below him) is drawn
+    in the rådmann's row right next to him, not beyond the staff circles below."""
+    org = orgraph.load(ROOT / "charts" / "larvik.yaml")
+    chart = geo.parse(orgraph.render(org, "svg", engine="embedded"))
+    cao, deputy = chart.boxes["radmann"], chart.boxes["stedfortredende_radmann"]
+    assert abs((cao[1] + cao[3]) / 2 - (deputy[1] + deputy[3]) / 2) < 1.0  # one row
+    assert 0 < deputy[0] - cao[2] < 30
+    assert geo.all_problems(chart) == []
+
+
 @pytest.mark.parametrize("name", ["arendal", "lier", "larvik"])
 def test_hexagon_text_stays_inside_the_slanted_sides(name: str) -> None:
     """Coordination bodies are hexagons: every line's glyphs (cap height above the baseline,

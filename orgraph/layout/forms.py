@@ -135,7 +135,8 @@ class ColumnForms:
         return widths[0] + widths[1], widths[0], placed
 
     def _with_peers(self, item: Item, core: Block) -> Block:
-        """The manager's column with its peers left and right in its row."""
+        """The manager's column with its peers left and right in its row: a peer that is a
+        lone box right beside the manager's box, one with more below it beyond the column."""
         sp = self.sp
         b = Block()
         c_top = sp.channel
@@ -147,17 +148,25 @@ class ColumnForms:
         row_top = c_top + core.ry
         mid = row_top + core.rh / 2
         box_l, box_r = core.rx, core.rx + core.rw
-        x = core.w + sp.h_gap
+
+        def alone(c: Block) -> bool:  # a lone box no taller than the row: beside the manager
+            return not c.subs and c.h <= core.rh + sp.staff_gap / 2
+
+        x = box_r + sp.h_gap
         for key in right:
+            if not alone(self.blocks[key]):
+                x = max(x, core.w + sp.h_gap)
             c = self._place(b, key, x, row_top - self.blocks[key].ry, ext)
             ax = x + c.rx + c.rw / 2
             self._route(b, item.key, key, [(box_r, mid), (box_r + sp.h_gap / 2, mid),
                                              (box_r + sp.h_gap / 2, c_top / 2), (ax, c_top / 2),
                                              (ax, row_top)], "top")
             x += c.w + sp.h_gap
-        x = -sp.h_gap
+        x = box_l - sp.h_gap
         for key in reversed(left):
             c = self.blocks[key]
+            if not alone(c):
+                x = min(x, -sp.h_gap)
             x -= c.w
             self._place(b, key, x, row_top - c.ry, ext)
             ax = x + c.rx + c.rw / 2
