@@ -6,7 +6,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+import orgraph
 from orgraph.cli import main
+from orgraph.generate import generate_company
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = str(ROOT / "examples" / "minimal.yaml")
@@ -65,15 +67,21 @@ def test_depth_without_root_counts_from_the_top(tmp_path: Path) -> None:
 
 
 def test_page_fits_a_pdf_and_warns_about_small_text(tmp_path: Path) -> None:
-    target = tmp_path / "lier.pdf"
-    # Lier's wide chart (one Støtteenheter box since issue 9) fits A4 landscape at 6 pt, and
-    # not A4 portrait
+    # Lier's chart fits A4 portrait at 6 pt or more; a company of 300 people does not
+    lier = tmp_path / "lier.pdf"
     result = CliRunner().invoke(main, ["render", str(ROOT / "charts" / "lier.yaml"),
-                                       "--page", "A4,portrait", "-o", str(target)])
+                                       "--page", "A4,portrait", "-o", str(lier)])
+    assert result.exit_code == 0, result.output
+    assert "below 6 pt" not in result.stderr
+    assert b"/MediaBox [ 0 0 595 842 ]" in lier.read_bytes()[:4000]  # A4 portrait
+    chart = tmp_path / "company.yaml"
+    chart.write_text(orgraph.dump(generate_company(300, seed=3)), encoding="utf-8")
+    target = tmp_path / "company.pdf"
+    result = CliRunner().invoke(main, ["render", str(chart), "--page", "A4,portrait",
+                                       "-o", str(target)])
     assert result.exit_code == 0, result.output
     assert "below 6 pt" in result.stderr and "--root ID --depth N" in result.stderr
-    head = target.read_bytes()[:4000]
-    assert b"/MediaBox [ 0 0 595 842 ]" in head  # A4 portrait
+    assert b"/MediaBox [ 0 0 595 842 ]" in target.read_bytes()[:4000]
 
 
 def test_a_bad_file_is_reported_and_the_others_drawn(tmp_path: Path) -> None:

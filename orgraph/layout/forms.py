@@ -21,14 +21,18 @@ from collections.abc import Sequence
 from orgraph.layout.block import Block
 from orgraph.layout.shapes import Item, Point, Spacing
 
-__all__ = ["ColumnForms", "assign_columns"]
+__all__ = ["IN_ORDER_UP_TO", "ColumnForms", "assign_columns"]
+
+#: In charts of up to this many boxes, spine columns are dealt in their order (a small
+#: chart reads in order, also beside another drawing of it, as in before/after charts).
+IN_ORDER_UP_TO = 100
 
 
 def assign_columns(blocks: Sequence[tuple[float, float, bool, bool]], spines: int,
-                   row_gap: float) -> list[list[int]] | None:
+                   row_gap: float, tallest_first: bool = True) -> list[list[int]] | None:
     """Deal blocks ``(w, h, clear left, clear right)`` into ``2 * spines`` columns, left
-    and right of each spine in turn: tallest first (longest processing time first, which
-    levels the columns), each to the shortest column it can be entered in (a left
+    and right of each spine in turn: ``tallest_first`` (longest processing time first, which
+    levels the columns) or in their order, each to the shortest column it can be entered in (a left
     column's blocks are entered on their right side, so they need it clear); a column
     keeps its blocks in their order.
 
@@ -38,7 +42,10 @@ def assign_columns(blocks: Sequence[tuple[float, float, bool, bool]], spines: in
     """
     cols: list[list[int]] = [[] for _ in range(2 * spines)]
     heights = [0.0] * (2 * spines)
-    for i in sorted(range(len(blocks)), key=lambda i: -blocks[i][1]):  # tallest first
+    deal = range(len(blocks))
+    if tallest_first:
+        deal = sorted(deal, key=lambda i: -blocks[i][1])
+    for i in deal:
         _, h, clear_left, clear_right = blocks[i]
         best = -1
         for c in range(2 * spines):
@@ -58,6 +65,7 @@ class ColumnForms:
     """Placers hanging reports from vertical spines (a mix-in of the tree's placer)."""
 
     blocks: dict[str, Block]
+    items: dict[str, Item]
     sp: Spacing
 
     def _place(self, b: Block, key: str, dx: float, dy: float, ext: list[float]) -> Block:
@@ -75,7 +83,8 @@ class ColumnForms:
         reports cannot be dealt so (:func:`assign_columns`)."""
         sp, h = self.sp, item.height
         blocks = [self.blocks[k] for k in kids]
-        cols = assign_columns([(c.w, c.h, *c.clear) for c in blocks], spines, sp.row_gap)
+        cols = assign_columns([(c.w, c.h, *c.clear) for c in blocks], spines, sp.row_gap,
+                              len(self.items) > IN_ORDER_UP_TO)
         if cols is None:
             return False
         x, xs = 0.0, []

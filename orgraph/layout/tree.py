@@ -185,9 +185,8 @@ class _Placer(ColumnForms):
             return
         budget = arg if kind == "rows" else self.budget
         row_width = sum(self.blocks[k].w for k in kids) + sp.h_gap * (len(kids) - 1)
-        if len(kids) > 1 and row_width > budget:  # too wide: rows round the trunk
-            self._rows(item, b, y, ext, kids, budget)
-            return
+        if len(kids) > 1 and row_width > budget and self._rows(item, b, y, ext, kids, budget):
+            return  # too wide: rows round the trunk
         leaves = [k for k in kids if self.items[k].is_leaf()]
         members: list[tuple[str, object]]
         if len(leaves) > self.wrap:
@@ -212,10 +211,11 @@ class _Placer(ColumnForms):
         self._hang(item, b, y, ext, spots, t)
 
     def _rows(self, item: Item, b: Block, y: float, ext: list[float],
-              kids: list[str], budget: float) -> None:
+              kids: list[str], budget: float) -> bool:
         """Reports in several rows, each split round the trunk, which runs straight down
         through the gap in the middle; each row hangs from its own bus. The last row's only
-        report hangs straight below the trunk."""
+        report hangs straight below the trunk. Returns False (nothing placed) when every row
+        would hold one report: that staircase reads worse than one wide row."""
         sp, h = self.sp, item.height
         rows: list[list[str]] = [[]]
         width = 0.0
@@ -226,6 +226,8 @@ class _Placer(ColumnForms):
                 width = 0.0
             rows[-1].append(key)
             width += w
+        if len(rows) == len(kids):
+            return False  # a report a row is a staircase: keep them in one row
         for n, row in enumerate(rows):
             top = y + sp.v_gap
             if n == len(rows) - 1 and len(row) == 1:
@@ -233,7 +235,7 @@ class _Placer(ColumnForms):
                 dx = -(c.rx + c.rw / 2)
                 self._place(b, row[0], dx, top, ext)
                 self._route(b, item.key, row[0], [(0.0, h), (0.0, top + c.ry)], "top")
-                return
+                return True
             split, total, acc = 0, sum(self.blocks[k].w for k in row), 0.0
             for i, key in enumerate(row):  # left half: the first reports up to half the width
                 if acc + self.blocks[key].w / 2 > total / 2 and i > 0:
@@ -242,6 +244,7 @@ class _Placer(ColumnForms):
                 split = i + 1
             split = min(split, len(row) - 1) if len(row) > 1 else 1 - n % 2  # alternate
             y = self._beside_trunk(item, b, y, ext, row[:split], row[split:])
+        return True
 
     def _hang(self, item: Item, b: Block, y: float, ext: list[float], spots: list,
               t: float) -> None:
