@@ -156,16 +156,26 @@ def balanced(text: str, width: int) -> list[str]:
     >>> balanced("Åtte driftsenheter rapporterer til rådmannen (8)", 44)
     ['Åtte driftsenheter', 'rapporterer til rådmannen (8)']
     """
-    return list(_balanced(str(text), width))
+    text = str(text)
+    parts = text.splitlines()
+    for part in parts:
+        if len(part) > width or not _ONE_LINE.fullmatch(part):
+            return list(_balanced(text, width))
+    # each part fits on a line as it is, and no width gives fewer lines than parts
+    return parts or list(_balanced(text, width))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def _balanced(text: str, width: int) -> tuple[str, ...]:
+    """:func:`balanced` for a text that needs wrapping (the same lines as ever: the narrowest
+    width that keeps the number of lines)."""
     parts = text.splitlines() or [""]
     lines = [line for part in parts for line in _wrap_part(part, width)]
-    if len(lines) < 2:
+    if len(lines) < 2 or (len(lines) == len(parts) and all(map(_ONE_LINE.fullmatch, parts))):
+        # no width gives fewer lines than parts, and a part on one line is the part itself
         return tuple(lines)
     for narrower in range(math.ceil(len(text) / len(lines)), width):
-        if sum(len(_wrap_part(part, narrower)) for part in parts) <= len(lines):
-            return tuple(line for part in parts for line in _wrap_part(part, narrower))
+        candidate = [line for part in parts for line in _wrap_part(part, narrower)]
+        if len(candidate) <= len(lines):
+            return tuple(candidate)
     return tuple(lines)
