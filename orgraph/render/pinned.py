@@ -61,6 +61,9 @@ _NODE_DEFAULTS = ('node [fixedsize=true fontname=Arial fontsize=12 margin=0 '
 _EDGE_DEFAULTS = "edge [arrowsize=0.7 fontname=Arial fontsize=10]"
 
 
+#: One box's statement (printf-style: faster than an f-string for its floats).
+_NODE = '\t"%s" [%s pos="%.2f,%.2f!" width="%.4f" height="%.4f"%s label=%s]'
+
 _BB = re.compile(r'bb="0,0,([\d.]+),([\d.]+)"')
 _PAD = 7.2  # points: the graph's pad=0.1 (inches) on each side
 
@@ -207,16 +210,19 @@ def _spline(points: tuple[tuple[float, float], ...], left: float, top: float,
     >>> _spline(((0, 0), (0, 20)), 10, 100, True)
     'e,10.00,80.00 10.00,100.00 10.00,100.00 10.00,87.00 10.00,87.00'
     """
-    pts = [(x + left, top - y) for x, y in points]
+    # printf-style formatting: measurably faster than f-strings for floats, same digits
+    last = len(points) - 1
+    text = ["%.2f,%.2f" % (x + left, top - y) for x, y in points[:last]]  # noqa: UP031
+    bx, by = points[last][0] + left, top - points[last][1]
     prefix = ""
-    if arrow and len(pts) >= 2:
-        (ax, ay), (bx, by) = pts[-2], pts[-1]
+    if arrow and last:
+        ax, ay = points[last - 1][0] + left, top - points[last - 1][1]
         length = max(abs(bx - ax), abs(by - ay))
         cut = min(ARROW_LENGTH, length * 0.9)
         ux, uy = (bx - ax) / (length or 1.0), (by - ay) / (length or 1.0)
-        pts[-1] = (bx - ux * cut, by - uy * cut)
-        prefix = f"e,{bx:.2f},{by:.2f} "
-    text = [f"{x:.2f},{y:.2f}" for x, y in pts]
+        prefix = "e,%.2f,%.2f " % (bx, by)  # noqa: UP031
+        bx, by = bx - ux * cut, by - uy * cut
+    text.append("%.2f,%.2f" % (bx, by))  # noqa: UP031
     seq = [text[0]]
     for prev, point in itertools.pairwise(text):  # segment P→Q is the cubic P,P,Q,Q
         seq += (prev, point, point)
@@ -355,11 +361,11 @@ def chart_statements(org: Organisation, lay: Layout, specs: Mapping[str, list[Bo
         variant = _variant(org, rel, head_node)
         style, arrow = _edge_attrs(variant)
         pos = _spline(route.points, left, top, arrow)
-        ends = f"\t{dot_string(route.tail)} -> {dot_string(route.head)}"
+        tail, head = _escaped(route.tail), _escaped(route.head)
+        ends = f'\t"{tail}" -> "{head}"'
         label = getattr(route, "label", None)
         if marks is None and not label:  # the common line: its style written once per variant
-            edge_id = _escaped(f"{variant}:{route.tail}->{route.head}")
-            lines.append(f'{ends} [{style} pos="{pos}" id="{edge_id}"]')
+            lines.append(f'{ends} [{style} pos="{pos}" id="{variant}:{tail}->{head}"]')
             continue
         pairs: dict[str, str] = {k: v for k, v in edge_style(variant).items()
                                  if k != "constraint"}
@@ -386,9 +392,8 @@ def _node_statements(lay: Layout, specs: Mapping[str, list[BoxSpec]], left: floa
             w, h = w - 2 * spec.ring, h - 2 * spec.ring  # the ring is drawn outside
             style = _style_attrs(tuple(spec.attrs.items()))
             url = f" URL={dot_string(spec.url)}" if spec.url else ""
-            lines.append(f'\t{dot_string(spec.name)} [{style} pos="{cx + left:.2f},'
-                         f'{top - cy:.2f}!" width="{w / 72:.4f}" height="{h / 72:.4f}"'
-                         f"{url} label={_label(spec)}]")
+            lines.append(_NODE % (_escaped(spec.name), style, cx + left, top - cy, w / 72,
+                                  h / 72, url, _label(spec)))
     return lines
 
 
