@@ -54,7 +54,7 @@ COLUMN_GAP = 14.0
 CAPTION_WIDTH = LABEL_WIDTH + 8
 
 
-@dataclass(slots=True)
+@dataclass
 class BoxSpec:
     """One box to draw.
 
