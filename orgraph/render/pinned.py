@@ -116,6 +116,17 @@ def _escaped(text: str) -> str:
 
 
 def _plain_label(lines: list[str]) -> str:
+    """Lines as one DOT string, ``\\n`` between them.
+
+    Examples
+    --------
+    >>> print(_plain_label(["Kari", 'Stab "A"']))
+    "Kari\\nStab \\"A\\""
+    """
+    body = "\\n".join(lines)
+    # printable, no quote, and no backslash but the separators': nothing to escape
+    if body.isprintable() and '"' not in body and body.count("\\") == len(lines) - 1:
+        return f'"{body}"'
     return '"' + "\\n".join([_escaped(x) for x in lines]) + '"'
 
 
