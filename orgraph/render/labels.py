@@ -26,6 +26,7 @@ __all__ = ["BULLET", "COLUMN_ITEM_WIDTH", "CONTROL", "HANG", "ITEM_WIDTH", "LABE
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9_./-]+")
 _ONE_LINE = re.compile(r"\S(?:[ \S]*\S)?")  # no tabs or edge spaces: textwrap keeps it
+_ONE_LINES = re.compile(r"\S(?:[ \S]*\S)?(?:\n\S(?:[ \S]*\S)?)*")  # such lines, \n between
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 LABEL_WIDTH = 24
 STAFF_LABEL_WIDTH = 16
@@ -54,7 +55,7 @@ def dot_name(node_id: Any) -> str:
     ('skole-1', '~id~612262')
     """
     text = str(node_id)
-    if _SAFE_ID.fullmatch(text):
+    if (text.isascii() and text.isalnum()) or _SAFE_ID.fullmatch(text):
         return text
     return "~id~" + text.encode("utf-8").hex()
 
@@ -157,12 +158,11 @@ def balanced(text: str, width: int) -> list[str]:
     ['Åtte driftsenheter', 'rapporterer til rådmannen (8)']
     """
     text = str(text)
-    parts = text.splitlines()
-    for part in parts:
-        if len(part) > width or not _ONE_LINE.fullmatch(part):
-            return list(_balanced(text, width))
-    # each part fits on a line as it is, and no width gives fewer lines than parts
-    return parts or list(_balanced(text, width))
+    if _ONE_LINES.fullmatch(text):  # lines of words (a line break is whitespace, so no part
+        parts = text.split("\n")   # holds another): if each fits on a line as it is, no
+        if max(map(len, parts)) <= width:  # width gives fewer lines than there are parts
+            return parts
+    return list(_balanced(text, width))
 
 
 @functools.lru_cache(maxsize=4096)
