@@ -13,8 +13,11 @@ tree, measured in the same run (these machines are shared and noisy):
 * other: selection, checks, title, joining the lines.
 
 The stages are found by name in :mod:`orgraph.render.pinned`, so the benchmark keeps working
-while they change. CPU seconds; every ``functools`` cache in orgraph is emptied before each
-round, so a round costs what one fresh ``orgraph render`` costs; the fastest round counts.
+while they change. ``--against DIR`` times the code in DIR too (a checkout of the code before
+a change, e.g. ``git worktree add /tmp/before main``), alternating processes of both, and
+reports both against the same baseline. CPU seconds; every ``functools`` cache in orgraph is
+emptied before each round, so a round costs what one fresh ``orgraph render`` costs; the
+fastest round counts.
 """
 
 from __future__ import annotations
@@ -22,7 +25,10 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
+import json
 import math
+import os
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -32,7 +38,8 @@ from typing import Any
 import networkx as nx
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+BENCH_CODE = "ORGRAPH_BENCH_CODE"  # where the timed orgraph comes from (--against)
+sys.path.insert(0, os.environ.get(BENCH_CODE, str(ROOT)))
 
 from orgraph.generate import generate_company  # noqa: E402
 from orgraph.render import pinned  # noqa: E402
@@ -40,6 +47,7 @@ from orgraph.render import pinned  # noqa: E402
 #: Stage name → the functions of :mod:`orgraph.render.pinned` timed as that stage.
 STAGES = {"boxes": ("box_specs",), "tree": ("chart_tree",),
           "placement": ("fit_layout", "overlay_routes"), "DOT": ("chart_statements",)}
+COLUMNS = [*STAGES, "other", "total"]
 
 
 def clear_caches() -> None:
@@ -103,17 +111,47 @@ def breakdown(n: int, rounds: int) -> tuple[float, dict[str, float]]:
     return base, best
 
 
+def _against(sizes: list[int], rounds: int, before: Path) -> None:
+    """The same breakdown for the code in ``before`` and for this checkout, in alternating
+    processes (each one round), so both see the same machine; fastest round per stage."""
+    runs: dict[str, list[dict[str, float]]] = {}
+    for n in sizes:
+        for _ in range(rounds):
+            for label, code in (("before", before), ("after", ROOT)):
+                out = subprocess.run(
+                    [sys.executable, __file__, "--one", str(n)], check=True, text=True,
+                    capture_output=True, env={**os.environ, "PYTHONPATH": str(code),
+                                              BENCH_CODE: str(code)}).stdout
+                runs.setdefault(f"{n}:{label}", []).append(json.loads(out))
+        base = min(r["bfs_layers"] for key, rs in runs.items() if key.startswith(f"{n}:")
+                   for r in rs)
+        for label in ("before", "after"):
+            best = {c: min(r[c] for r in runs[f"{n}:{label}"]) for c in COLUMNS}
+            cells = [f"{best[c]:.2f} s = {best[c] / base:.0f}×" for c in COLUMNS]
+            print(f"| {n:,} {label} | {base:.4f} s | " + " | ".join(cells) + " |", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="2k and 20k people")
     parser.add_argument("--rounds", type=int, default=3, help="rounds per size (default 3)")
+    parser.add_argument("--against", type=Path, metavar="DIR",
+                        help="also time the code in DIR (a checkout of the code before)")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # one round, as JSON
     args = parser.parse_args()
-    columns = [*STAGES, "other", "total"]
-    print("| people | bfs_layers | " + " | ".join(columns) + " |")
-    print("|---:|---:|" + "---:|" * len(columns))
-    for n in [2_000, 20_000] if args.quick else [10_000, 100_000]:
+    if args.one:
+        org = generate_company(args.one, seed=1)
+        print(json.dumps({"bfs_layers": baseline(org, 5), **timed_run(org)}))
+        return
+    sizes = [2_000, 20_000] if args.quick else [10_000, 100_000]
+    print("| people | bfs_layers | " + " | ".join(COLUMNS) + " |")
+    print("|---:|---:|" + "---:|" * len(COLUMNS))
+    if args.against:
+        _against(sizes, args.rounds, args.against.resolve())
+        return
+    for n in sizes:
         base, spent = breakdown(n, args.rounds)
-        cells = [f"{spent[c]:.2f} s = {spent[c] / base:.0f}×" for c in columns]
+        cells = [f"{spent[c]:.2f} s = {spent[c] / base:.0f}×" for c in COLUMNS]
         print(f"| {n:,} | {base:.4f} s | " + " | ".join(cells) + " |", flush=True)
 
 
