@@ -123,14 +123,13 @@ def measure(spec: BoxSpec, size: float = FONT_SIZE) -> BoxSpec:
     True
     """
     lh = line_height(size)
-    heading = [text_width(t, size, bold=True) for t in spec.lines[:spec.bold]]
-    body = [text_width(t, size) for t in spec.lines[spec.bold:]]
     if spec.columns:
+        heading = [text_width(t, size, bold=True) for t in spec.lines[:spec.bold]]
         cols = [max((text_width(t, size) for t in col), default=0.0) for col in spec.columns]
         text_w = max(max(heading, default=0.0), sum(cols) + COLUMN_GAP)
         text_h = lh * (spec.bold + max(len(c) for c in spec.columns))
     else:
-        text_w = max([*heading, *body, 0.0])
+        text_w = _widest(spec.lines, spec.bold, size)
         text_h = lh * max(len(spec.lines), 1)
     shape = spec.attrs.get("shape", "box")
     spec.text_width = text_w
@@ -148,6 +147,22 @@ def measure(spec: BoxSpec, size: float = FONT_SIZE) -> BoxSpec:
             glyphs = max(text_h - 0.3 * size, 0.0)
             spec.width = spec.width * 2 / (2 - glyphs / spec.height)
     return spec
+
+
+def _widest(lines: list[str], bold: int, size: float) -> float:
+    """The width of the widest of ``lines``, the first ``bold`` of them bold (0 for none).
+
+    Examples
+    --------
+    >>> _widest(["Rådmann", "IT"], 1, 12.0) == text_width("Rådmann", 12.0, bold=True)
+    True
+    """
+    widest = 0.0
+    for i, line in enumerate(lines):
+        width = text_width(line, size, i < bold)
+        if width > widest:
+            widest = width
+    return widest
 
 
 def _counted(text: str, count: Any) -> str:
@@ -213,23 +228,14 @@ def box_specs(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
         data = org.nodes[node]
         text = short_label(org.label(node, lang), node)
         name = dot_name(node)
-        items = [short_label(str(i), node) for i in data.get("items") or []]
-        count = data.get("count")
-        if kind is Kind.UNIT_GROUP and expand and items:
-            out[node] = _expanded(node, name, text, data, words)
-            continue
-        groups = [g for g in group_boxes(data) if g["under"] in visible]
-        if kind is Kind.UNIT_GROUP and groups and node not in collapsed:
-            out[node] = _grouped(node, name, groups, count, words)
-            continue
-        spec = BoxSpec(name, node, node_style(kind, text), [])
+        items = [short_label(str(i), node) for i in data["items"]] if data.get("items") else []
         if kind is Kind.UNIT_GROUP:
-            _aggregate(spec, _counted(text, count), items)
-        elif kind is Kind.STAFF and items:  # a staff box for several units (Støtteenheter)
-            _aggregate(spec, text, items)
-        else:
-            width = STAFF_LABEL_WIDTH if kind is Kind.STAFF else LABEL_WIDTH
-            spec.lines = balanced(_counted(text, count), width)
+            many = _aggregate_boxes(node, name, text, data, items, expand=expand,
+                                    visible=visible, collapsed=collapsed, words=words)
+            if many:
+                out[node] = many
+                continue
+        spec = _one_box(node, name, kind, text, items, data.get("count"))
         if node in collapsed:
             spec.lines.append(f"+{collapsed[node]} {words['units']} {words['below']}")
             spec.attrs["class"] += " collapsed"
@@ -244,6 +250,35 @@ def box_specs(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
             spec.height += 2 * spec.ring
         out[node] = [spec]
     return out
+
+
+def _one_box(node: str, name: str, kind: Kind, text: str, items: list[str],
+             count: Any) -> BoxSpec:
+    """A node's one box, its lines wrapped (not yet measured)."""
+    spec = BoxSpec(name, node, node_style(kind, text), [])
+    if kind is Kind.UNIT_GROUP:
+        _aggregate(spec, _counted(text, count), items)
+    elif kind is Kind.STAFF and items:  # a staff box for several units (Støtteenheter)
+        _aggregate(spec, text, items)
+    else:
+        width = STAFF_LABEL_WIDTH if kind is Kind.STAFF else LABEL_WIDTH
+        spec.lines = balanced(text if count is None else _counted(text, count), width)
+    return spec
+
+
+def _aggregate_boxes(node: str, name: str, text: str, data: Mapping[str, Any],
+                     items: list[str], *, expand: bool, visible: set[str],
+                     collapsed: Mapping[str, int], words: Mapping[str, str],
+                     ) -> list[BoxSpec] | None:
+    """An aggregate's boxes when it is drawn as several (expanded, or as its groups), else
+    ``None``."""
+    if expand and items:
+        return _expanded(node, name, text, data, words)
+    groups = [g for g in group_boxes(data) if g["under"] in visible] if (
+        node not in collapsed and data.get("groups")) else []
+    if groups:
+        return _grouped(node, name, groups, data.get("count"), words)
+    return None
 
 
 def _grouped(node: str, name: str, groups: list[dict[str, Any]], count: Any,

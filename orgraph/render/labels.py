@@ -12,6 +12,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import re
@@ -25,6 +26,7 @@ __all__ = ["BULLET", "COLUMN_ITEM_WIDTH", "CONTROL", "HANG", "ITEM_WIDTH", "LABE
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9_./-]+")
 _ONE_LINE = re.compile(r"\S(?:[ \S]*\S)?")  # no tabs or edge spaces: textwrap keeps it
+_ONE_LINES = re.compile(r"\S(?:[ \S]*\S)?(?:\n\S(?:[ \S]*\S)?)*")  # such lines, \n between
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 LABEL_WIDTH = 24
 STAFF_LABEL_WIDTH = 16
@@ -53,7 +55,7 @@ def dot_name(node_id: Any) -> str:
     ('skole-1', '~id~612262')
     """
     text = str(node_id)
-    if _SAFE_ID.fullmatch(text):
+    if (text.isascii() and text.isalnum()) or _SAFE_ID.fullmatch(text):
         return text
     return "~id~" + text.encode("utf-8").hex()
 
@@ -72,14 +74,58 @@ def html_text(text: Any) -> str:
     return html.escape(CONTROL.sub("", str(text)), quote=True)
 
 
+def _greedy(words: list[str], width: int) -> tuple[str, ...]:
+    """Words joined by single spaces into lines of at most ``width`` characters, first fit;
+    a word longer than ``width`` on a line of its own: what ``textwrap.wrap`` returns for
+    such words (``break_long_words=False``), without its chunking.
+
+    Examples
+    --------
+    >>> _greedy(["Avdeling", "for", "samfunnsutvikling"], 12)
+    ('Avdeling for', 'samfunnsutvikling')
+    """
+    lines: list[str] = []
+    line: list[str] = []
+    used = 0
+    for word in words:
+        if not line:
+            line, used = [word], len(word)
+        elif used + 1 + len(word) <= width:
+            line.append(word)
+            used += 1 + len(word)
+        else:
+            lines.append(" ".join(line))
+            line, used = [word], len(word)
+    lines.append(" ".join(line))
+    return tuple(lines)
+
+
+@functools.lru_cache(maxsize=65536)
+def _wrap_part(part: str, width: int) -> tuple[str, ...]:
+    """One line of input (no line breaks) wrapped at ``width``, as ``textwrap.wrap`` does."""
+    if _ONE_LINE.fullmatch(part):
+        if len(part) <= width:
+            return (part,)  # what textwrap would return, without its cost
+        if "  " not in part and width > 0:  # words between single spaces, no whitespace
+            return _greedy(part.split(" "), width)
+    return tuple(textwrap.wrap(part, width, break_long_words=False,
+                               break_on_hyphens=False) or [""])
+
+
 def wrap_lines(text: str, width: int) -> list[str]:
+    """``text`` wrapped at word boundaries into lines of at most ``width`` characters (longer
+    words on a line of their own); every line break in ``text`` is kept.
+
+    Examples
+    --------
+    >>> wrap_lines("Kari Hansen\\nLeder for økonomi og personal", 16)
+    ['Kari Hansen', 'Leder for', 'økonomi og', 'personal']
+    >>> wrap_lines("", 10)
+    ['']
+    """
     out: list[str] = []
     for part in str(text).splitlines() or [""]:
-        if len(part) <= width and _ONE_LINE.fullmatch(part):
-            out.append(part)  # what textwrap would return, without its cost
-            continue
-        out.extend(textwrap.wrap(part, width, break_long_words=False,
-                                 break_on_hyphens=False) or [""])
+        out.extend(_wrap_part(part, width))
     return out
 
 
@@ -111,11 +157,25 @@ def balanced(text: str, width: int) -> list[str]:
     >>> balanced("Åtte driftsenheter rapporterer til rådmannen (8)", 44)
     ['Åtte driftsenheter', 'rapporterer til rådmannen (8)']
     """
-    lines = wrap_lines(text, width)
-    if len(lines) < 2:
-        return lines
+    text = str(text)
+    if _ONE_LINES.fullmatch(text):  # lines of words (a line break is whitespace, so no part
+        parts = text.split("\n")   # holds another): if each fits on a line as it is, no
+        if max(map(len, parts)) <= width:  # width gives fewer lines than there are parts
+            return parts
+    return list(_balanced(text, width))
+
+
+@functools.lru_cache(maxsize=4096)
+def _balanced(text: str, width: int) -> tuple[str, ...]:
+    """:func:`balanced` for a text that needs wrapping (the same lines as ever: the narrowest
+    width that keeps the number of lines)."""
+    parts = text.splitlines() or [""]
+    lines = [line for part in parts for line in _wrap_part(part, width)]
+    if len(lines) < 2 or (len(lines) == len(parts) and all(map(_ONE_LINE.fullmatch, parts))):
+        # no width gives fewer lines than parts, and a part on one line is the part itself
+        return tuple(lines)
     for narrower in range(math.ceil(len(text) / len(lines)), width):
-        candidate = wrap_lines(text, narrower)
+        candidate = [line for part in parts for line in _wrap_part(part, narrower)]
         if len(candidate) <= len(lines):
-            return candidate
-    return lines
+            return tuple(candidate)
+    return tuple(lines)

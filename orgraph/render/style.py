@@ -25,6 +25,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from types import MappingProxyType
 from typing import Any
 
@@ -229,10 +230,18 @@ def node_style(kind: Kind | str, label: str = "") -> dict[str, Any]:
     >>> node_style("committee")["class"]
     'committee political'
     """
-    value = Kind(kind).value
+    value = kind.value if type(kind) is Kind else Kind(kind).value
+    long = value == Kind.STAFF.value and max((len(p) for p in label.split("\n")),
+                                             default=0) > LONG_STAFF_LABEL
+    return dict(_node_style(value, long))
+
+
+@functools.cache
+def _node_style(value: str, long: bool) -> dict[str, Any]:
+    """The style of a kind (by value), an ellipse if ``long``: computed once, never handed
+    out (:func:`node_style` copies it)."""
     attrs: dict[str, Any] = dict(NODE_STYLE[value])
-    if value == Kind.STAFF.value and max((len(p) for p in label.split("\n")),
-                                         default=0) > LONG_STAFF_LABEL:
+    if long:
         attrs["shape"] = "ellipse"
     attrs["class"] = f"{value} {category_of(value).value}"
     return attrs
