@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import orgraph  # noqa: E402
 from orgraph.generate import generate_company  # noqa: E402
 from orgraph.language import resolve_language  # noqa: E402
-from orgraph.render import page_aspect  # noqa: E402
+from orgraph.render import page_aspect, page_min_aspect  # noqa: E402
 from orgraph.render.engine import find_engine, run_engine  # noqa: E402
 from orgraph.render.page import Page  # noqa: E402
 from orgraph.render.pinned import pinned_layout, to_pinned_dot  # noqa: E402
@@ -138,7 +138,8 @@ def compactness(sizes: list[int], seeds: int = 3) -> None:
     for seed in range(1, seeds + 1):
         org = generate_company(500, seed=seed)
         lay, _, _, _ = pinned_layout(org, lang=resolve_language(org, None),
-                                     max_aspect=page_aspect(paper))
+                                     max_aspect=page_aspect(paper),
+                                     min_aspect=page_min_aspect(paper))
         scale = paper.scale(lay.width + 24, lay.height + 44)
         print(f"  500 people (seed {seed}) on A3 landscape: scale {scale:.3f}, box text "
               f"{12 * scale:.1f} pt", flush=True)

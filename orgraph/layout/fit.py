@@ -18,14 +18,13 @@ True
 
 from __future__ import annotations
 
-import gc
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from orgraph._collect import paused_cycle_collection
 from orgraph.layout.block import Block
 from orgraph.layout.tree import (
     BASE,
@@ -369,24 +368,10 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
     """
     if not roots:
         return Layout(0.0, 0.0, {}, [])
-    with _no_cycle_collection():
+    with paused_cycle_collection():
         chart = _Chart(items, roots, wrap, spacing, (min_aspect, max_aspect))
         forms: dict[str, Form] = {}
         if chart.trial({})[0] > 0.0:
             forms = _fold(chart)
         placer = chart.walk(forms, full=True)
         return _assemble(items, placer.blocks, roots, spacing, None)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector: the walks make millions of small objects without
-    cycles, which it would otherwise scan again and again (a third of the layout's time at
-    20,000 people)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -36,8 +36,8 @@ from orgraph.render.engine import DEFAULT_TIMEOUT, ENGINES, find_engine, run_eng
 from orgraph.render.page import Page, check_raster, warn_small_text
 from orgraph.render.pinned import bounding_box, to_pinned_dot
 
-__all__ = ["DEFAULT_TIMEOUT", "ENGINES", "FORMATS", "LAYOUTS", "draw", "page_aspect", "render",
-           "to_dot", "to_pinned_dot"]
+__all__ = ["DEFAULT_TIMEOUT", "ENGINES", "FORMATS", "LAYOUTS", "draw", "page_aspect",
+           "page_min_aspect", "render", "to_dot", "to_pinned_dot"]
 
 #: Output formats; ``dot`` is the DOT source (pinned, or before ``dot``'s layout).
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -117,7 +117,8 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
     else:
         source = to_pinned_dot(org, lang=lang, expand=expand, legend=legend, show=show,
                                root=root, depth=depth, wrap=wrap, cut=cut, captions=captions,
-                               links=links, max_aspect=page_aspect(paper))
+                               links=links, max_aspect=page_aspect(paper),
+                               min_aspect=page_min_aspect(paper))
     out = draw(source, format, engine=engine, timeout=timeout, dpi=dpi, page=paper,
                pinned=layout == "tree")
     if id_prefix is not None:
@@ -184,6 +185,27 @@ def page_aspect(paper: Page | None) -> float:
         return 3.0
     w, h = paper.size(1.0, 0.0) if paper.orientation != "portrait" else paper.size(0.0, 1.0)
     return max(w / h * 1.15, 0.8)
+
+
+def page_min_aspect(paper: Page | None) -> float:
+    """The narrowest aspect ratio the layout may keep: 1:2; on a page turned one way, the
+    page's (a little narrower); on a page that turns to suit the chart, the portrait page's.
+
+    Examples
+    --------
+    >>> page_min_aspect(None), round(page_min_aspect(Page.parse("A3,landscape")), 2)
+    (0.5, 1.18)
+    >>> [round(page_min_aspect(Page.parse(p)), 2) for p in ("A3", "A3,portrait")]
+    [0.61, 0.59]
+    """
+    if paper is None:
+        return 0.5
+    long = paper.width / paper.height
+    if paper.orientation == "landscape":
+        return long / 1.2
+    if paper.orientation == "portrait":
+        return 1 / long / 1.2
+    return 1 / (long * 1.15)
 
 
 def _fit(source: str, paper: Page, format: str) -> tuple[str, float]:

@@ -27,6 +27,7 @@ import re
 from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING
 
+from orgraph._collect import paused_cycle_collection
 from orgraph.errors import RenderError
 from orgraph.layout.boxes import COLUMN_GAP, FONT_SIZE, PAD_X, BoxSpec, box_specs
 from orgraph.layout.chart import ChartTree, chart_tree
@@ -245,12 +246,22 @@ def pinned_layout(org: Organisation, *, lang: str = "no", expand: bool = False,
                   depth: int | None = None, wrap: int = DEFAULT_WRAP,
                   cut: Collection[str] = (), captions: Mapping[str, str] | None = None,
                   links: Mapping[str, str] | None = None, max_aspect: float = 3.0,
-                  ) -> tuple[Layout, dict, object, list]:
+                  min_aspect: float = 0.5) -> tuple[Layout, dict, object, list]:
     """Measure, build and place the chart: ``(layout, specs by node, tree, overlays)``.
 
     The layout's ``boxes`` hold the box centres in points, y down, without the margin and
     the title; :func:`to_pinned_dot` adds both.
     """
+    with paused_cycle_collection():
+        return _pinned_layout(org, lang, expand, show, root, depth, wrap, cut, captions, links,
+                              (min_aspect, max_aspect))
+
+
+def _pinned_layout(org: Organisation, lang: str, expand: bool,
+                   show: str | Collection[str] | None, root: str | None, depth: int | None,
+                   wrap: int, cut: Collection[str], captions: Mapping[str, str] | None,
+                   links: Mapping[str, str] | None, aspects: tuple[float, float],
+                   ) -> tuple[Layout, dict, object, list]:
     shown = parse_show(show)
     kinds = check_options(org, lang, root, depth, wrap)
     nodes, collapsed = select(org, kinds, root, depth, shown, **({"cut": cut} if cut else {}))
@@ -258,7 +269,8 @@ def pinned_layout(org: Organisation, *, lang: str = "no", expand: bool = False,
     specs = box_specs(org, nodes, kinds, collapsed, lang=lang, expand=expand,
                       captions=captions, links=links)
     tree = chart_tree(org, nodes, kinds, specs)
-    lay = fit_layout(tree.items, tree.roots, wrap=wrap, max_aspect=max_aspect)
+    lay = fit_layout(tree.items, tree.roots, wrap=wrap, min_aspect=aspects[0],
+                     max_aspect=aspects[1])
     lay.routes = [r for r in lay.routes if r.head not in tree.unlinked]  # bodies: no line
     drawn = {(u, v) for u, v, _ in tree.edge_of.values()}
     overlays = overlay_routes(org, nodes, specs, lay, shown, drawn)
@@ -272,7 +284,7 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
                   captions: Mapping[str, str] | None = None,
                   links: Mapping[str, str] | None = None, max_aspect: float = 3.0,
                   size: tuple[float, float] | None = None,
-                  marks: Marks | None = None) -> str:
+                  marks: Marks | None = None, min_aspect: float = 0.5) -> str:
     """Return DOT with pinned positions and routes, to be drawn by ``neato -n2``.
 
     Parameters are those of :func:`orgraph.render.dot.to_dot`, and:
@@ -281,8 +293,8 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
         Nodes drawn as counted boxes with nothing drawn below them (pages of a book).
     captions, links : mapping, optional
         An extra line of text, and a link target (SVG/PDF link), per node.
-    max_aspect : float
-        The widest width ÷ height the layout may keep before it folds rows.
+    max_aspect, min_aspect : float
+        The widest and the narrowest width ÷ height the layout may keep before it folds.
     size : (float, float), optional
         Scale the drawing down to fit this many points (width, height).
     marks : Marks, optional
@@ -299,7 +311,7 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
     words = TEXT[lang]
     lay, specs, tree, overlays = pinned_layout(
         org, lang=lang, expand=expand, show=show, root=root, depth=depth, wrap=wrap, cut=cut,
-        captions=captions, links=links, max_aspect=max_aspect)
+        captions=captions, links=links, max_aspect=max_aspect, min_aspect=min_aspect)
     if marks is not None:
         marks.restyle(specs)
     title = chart_title(org, lang)
@@ -314,8 +326,9 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
     lines = ["digraph orgraph {", *graph_statements(width, height, size)]
     if title:
         lines.append(title_statement("~title", title, width / 2, height - MARGIN - title_h / 2))
-    lines += chart_statements(org, lay, specs, tree, overlays, lang, left=MARGIN, top=top,
-                              marks=marks)
+    with paused_cycle_collection():
+        lines += chart_statements(org, lay, specs, tree, overlays, lang, left=MARGIN,
+                                  top=top, marks=marks)
     if key:
         lines.extend(key.statements(MARGIN + lay.width, top, words["legend"]))
     lines.append("}")
