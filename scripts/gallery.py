@@ -25,6 +25,14 @@ def _extras(out: Path) -> list[str]:
     target.write_bytes(orgraph.render(company, "png", engine="embedded", dpi=48))
     rows.append("### A generated company of 150 people\n\n`orgraph.generate.generate_company"
                 f"(150, seed=150)`\n\n![150 people](docs/gallery/{target.name})\n")
+    company = generate_company(500, seed=2)
+    target = out / "company-500.png"
+    target.write_bytes(orgraph.render(company, "png", engine="embedded", dpi=24))
+    rows.append("### A generated company of 500 people, folded\n\n`orgraph.generate."
+                "generate_company(500, seed=2)`, shown at a third of its size: too wide for "
+                "3:1 in one row, so every subtree took its smallest form (reports under a "
+                "bus, rows round the trunk, columns round spines, indented lists)\n\n"
+                f"![500 people](docs/gallery/{target.name})\n")
     rissa = orgraph.load(ROOT / "charts" / "rissa-2002-06.yaml")
     target = out / "rissa-2002-06-dot.png"
     target.write_bytes(orgraph.render(rissa, "png", engine="embedded", dpi=72, layout="dot"))
@@ -32,7 +40,8 @@ def _extras(out: Path) -> list[str]:
                 "`orgraph render charts/rissa-2002-06.yaml --layout dot`: lines knotted "
                 "under the staff units, which orgraph's own layout (above) avoids\n\n"
                 f"![Rissa in dot's layout](docs/gallery/{target.name})\n")
-    for path in (out / "company-150.png", out / "rissa-2002-06-dot.png"):
+    for path in (out / "company-150.png", out / "company-500.png",
+                 out / "rissa-2002-06-dot.png"):
         print(path.relative_to(ROOT))
     return rows
 
