@@ -122,6 +122,8 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
         best = min(tried, key=lambda a: _score(a.block, target))
         _apply(placer, current, {key: best})
         fronts[key] = _Front(tried)
+        for k in item.children:  # only a parent refits its reports: free their other forms
+            fronts.pop(k, None)
     return forms, placer
 
 
