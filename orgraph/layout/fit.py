@@ -68,7 +68,14 @@ def _size(placer: _Placer, roots: list[str], spacing: Spacing) -> tuple[float, f
 
 
 def subtree_areas(items: dict[str, Item], order: list[str]) -> dict[str, float]:
-    """The summed box area of every subtree (``order``: children before parents)."""
+    """The summed box area of every subtree (``order``: children before parents).
+
+    Examples
+    --------
+    >>> items = {"m": Item("m", 10, 10, children=["a"]), "a": Item("a", 4, 5)}
+    >>> subtree_areas(items, ["a", "m"])
+    {'a': 20, 'm': 120}
+    """
     area: dict[str, float] = {}
     for key in order:
         item = items[key]

@@ -332,7 +332,14 @@ def vertical_allowed(item: Item) -> bool:
 
 
 def leaf_blocks(items: dict[str, Item], spacing: Spacing = SPACING) -> dict[str, Block]:
-    """The block of every box nothing hangs on, built once for every walk."""
+    """The block of every box nothing hangs on, built once for every walk.
+
+    Examples
+    --------
+    >>> blocks = leaf_blocks({"m": Item("m", 50, 20, children=["a"]), "a": Item("a", 40, 20)})
+    >>> list(blocks), blocks["a"].w, blocks["a"].h
+    (['a'], 40.0, 20)
+    """
     placer = _Placer(items, 0, spacing)
     return {k: placer.bus(it) for k, it in items.items() if it.is_leaf()}
 
