@@ -15,10 +15,9 @@ the same graph, in the same run; best of 3 each.
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
 
 import networkx as nx
+from timing import fastest
 
 from orgraph import Organisation
 from orgraph.infer import infer_kinds
@@ -32,16 +31,6 @@ def tree(n: int) -> Organisation:
     return org
 
 
-def best(func: Callable[[], object], repeat: int = 3) -> float:
-    """The fastest of ``repeat`` runs, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--quick", action="store_true", help="100k nodes only")
@@ -50,8 +39,8 @@ def main() -> None:
     print("|---:|---:|---:|---:|")
     for n in sizes:
         org = tree(n)
-        bfs = best(lambda org=org: list(nx.bfs_layers(org, [0])))
-        infer = best(lambda org=org: infer_kinds(org))
+        bfs = fastest(lambda org=org: list(nx.bfs_layers(org, [0])))
+        infer = fastest(lambda org=org: infer_kinds(org))
         print(f"| {n:,} | {bfs:.3f} | {infer:.3f} | {infer / bfs:.2f} |")
 
 

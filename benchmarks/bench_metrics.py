@@ -17,10 +17,10 @@ import argparse
 import gc
 import random
 import sys
-import time
 import tracemalloc
 
 import networkx as nx
+from timing import fastest
 
 from orgraph import Organisation
 from orgraph.metrics.records import record
@@ -78,16 +78,6 @@ def synthetic(n: int, spans: tuple[int, int], dotted_share: float, seed: int) ->
     return org
 
 
-def best(func, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10k and 100k only")
@@ -101,9 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         for label, spans, dotted in shapes:
             org = synthetic(n, spans, dotted, seed=n)
-            bfs = best(lambda org=org: list(nx.bfs_layers(org, 0)))
+            bfs = fastest(lambda org=org: list(nx.bfs_layers(org, 0)))
             rec = record(org)
-            suite = best(lambda org=org: record(org), repeat=3 if n < 1_000_000 else 2)
+            suite = fastest(lambda org=org: record(org), repeat=3 if n < 1_000_000 else 2)
             gc.collect()
             tracemalloc.start()
             record(org)

@@ -15,23 +15,15 @@ the ratio bundle / baseline is what the PNG fallback and the guard add.
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
+
+from timing import fastest
 
 import orgraph
 from orgraph.book.guard import preview_cut
 from orgraph.generate import generate_company
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def best(func, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:
@@ -45,8 +37,8 @@ def main() -> None:
     print("|---|---:|---:|---:|")
     for name, org in cases.items():
         cut, _ = preview_cut(org)
-        base = best(lambda org=org, cut=cut: orgraph.render(org, "svg", cut=cut), args.repeat)
-        bundle = best(org._repr_mimebundle_, args.repeat)
+        base = fastest(lambda org=org, cut=cut: orgraph.render(org, "svg", cut=cut), args.repeat)
+        bundle = fastest(org._repr_mimebundle_, args.repeat)
         print(f"| {name} | {base:.2f} | {bundle:.2f} | {bundle / base:.2f} |")
 
 
