@@ -113,7 +113,7 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
     (('spines', 2.0), 302, 320)
     """
     forms: dict[str, Form] = {}
-    placer = _Placer(items, wrap, spacing, math.inf, False, forms, leaves)
+    placer = _Placer(items, wrap, spacing, False, forms, leaves)
     fronts: dict[str, _Front] = {}
     current: dict[str, _Alt] = {}
     area = subtree_areas(items, order)
@@ -305,8 +305,8 @@ class _Chart:
 
     def walk(self, forms: dict[str, Form], full: bool = False) -> _Placer:
         """One bottom-up walk with these forms."""
-        return _place_all(self.items, self.order, self.depth, self.wrap, None, math.inf,
-                          self.spacing, full, forms, self.leaves)
+        return _place_all(self.items, self.order, self.wrap, self.spacing, full, forms,
+                          self.leaves)
 
     def trial(self, forms: dict[str, Form]) -> tuple[float, float, dict[str, Form]]:
         """(miss, area, forms) of a walk with these forms."""
@@ -383,4 +383,4 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
         if chart.trial({})[0] > 0.0:
             forms = _fold(chart)
         placer = chart.walk(forms, full=True)
-        return _assemble(items, placer.blocks, roots, spacing, None)
+        return _assemble(items, placer.blocks, roots, spacing)

@@ -9,7 +9,6 @@ Examples
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 __all__ = ["SPACING", "Item", "Layout", "Point", "Route", "Spacing"]
@@ -72,8 +71,6 @@ class Layout:
     height: float
     boxes: dict[str, tuple[float, float, float, float]]  # key → (cx, cy, w, h), y down
     routes: list[Route]
-    vertical_from: int | None = None
-    row_budget: float = math.inf
 
 
 @dataclass(frozen=True)

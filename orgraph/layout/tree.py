@@ -62,15 +62,14 @@ BASE: Form = ("base", 0.0)
 class _Placer(ColumnForms):
     """Builds one block per item, bottom up; the placers are its methods and its mix-in's.
 
-    ``forms`` gives a subtree's form (default: :data:`BASE`, a bus with leaf columns, rows
-    when wider than ``budget``); ``full=False`` computes sizes only.
+    ``forms`` gives a subtree's form (default: :data:`BASE`, a bus with leaf columns);
+    ``full=False`` computes sizes only.
     """
 
     def __init__(self, items: dict[str, Item], wrap: int, spacing: Spacing,
-                 budget: float = math.inf, full: bool = True,
-                 forms: dict[str, Form] | None = None,
+                 full: bool = True, forms: dict[str, Form] | None = None,
                  leaves: dict[str, Block] | None = None) -> None:
-        self.items, self.wrap, self.sp, self.budget = items, wrap, spacing, budget
+        self.items, self.wrap, self.sp = items, wrap, spacing
         self.full = full
         self.forms: dict[str, Form] = {} if forms is None else forms
         self.blocks: dict[str, Block] = {}
@@ -183,7 +182,7 @@ class _Placer(ColumnForms):
         kind, arg = self.forms.get(item.key, BASE)
         if kind == "spines" and self._spines(item, b, y, ext, kids, int(arg)):
             return
-        budget = arg if kind == "rows" else self.budget
+        budget = arg if kind == "rows" else math.inf
         row_width = sum(self.blocks[k].w for k in kids) + sp.h_gap * (len(kids) - 1)
         if len(kids) > 1 and row_width > budget and self._rows(item, b, y, ext, kids, budget):
             return  # too wide: rows round the trunk
@@ -320,10 +319,15 @@ def layout_tree(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
     ['left', 'right']
     """
     order, depth = _depths(items, roots)
-    placer = _place_all(items, order, depth, wrap, vertical_from, row_budget, spacing, True)
-    lay = _assemble(items, placer.blocks, roots, spacing, vertical_from)
-    lay.row_budget = row_budget
-    return lay
+    managers = [k for k in order if items[k].children]
+    forms: dict[str, Form] = {}
+    if row_budget < math.inf:
+        forms.update({k: ("rows", row_budget) for k in managers})
+    if vertical_from is not None:
+        forms.update({k: ("vertical", 0.0) for k in managers
+                      if depth[k] >= vertical_from and vertical_allowed(items[k])})
+    placer = _place_all(items, order, wrap, spacing, True, forms)
+    return _assemble(items, placer.blocks, roots, spacing)
 
 
 def vertical_allowed(item: Item) -> bool:
@@ -344,16 +348,11 @@ def leaf_blocks(items: dict[str, Item], spacing: Spacing = SPACING) -> dict[str,
     return {k: placer.bus(it) for k, it in items.items() if it.is_leaf()}
 
 
-def _place_all(items: dict[str, Item], order: list[str], depth: dict[str, int], wrap: int,
-               vertical_from: int | None, row_budget: float, spacing: Spacing,
+def _place_all(items: dict[str, Item], order: list[str], wrap: int, spacing: Spacing,
                full: bool, forms: dict[str, Form] | None = None,
                leaves: dict[str, Block] | None = None) -> _Placer:
-    """One bottom-up walk: a block per item (``full=False``: sizes only)."""
-    forms = dict(forms or {})
-    if vertical_from is not None:
-        forms.update({k: ("vertical", 0.0) for k, d in depth.items()
-                      if d >= vertical_from and vertical_allowed(items[k])})
-    placer = _Placer(items, wrap, spacing, row_budget, full, forms, leaves)
+    """One bottom-up walk in ``order``: a block per item (``full=False``: sizes only)."""
+    placer = _Placer(items, wrap, spacing, full, dict(forms or {}), leaves)
     blocks = placer.blocks
     for key in order:
         blocks[key] = placer.place(items[key])
@@ -361,7 +360,7 @@ def _place_all(items: dict[str, Item], order: list[str], depth: dict[str, int], 
 
 
 def _assemble(items: dict[str, Item], blocks: dict[str, Block], roots: list[str],
-              spacing: Spacing, vertical_from: int | None) -> Layout:
+              spacing: Spacing) -> Layout:
     """Add up the offsets: absolute boxes and routes."""
     boxes: dict[str, tuple[float, float, float, float]] = {}
     routes: list[Route] = []
@@ -383,4 +382,4 @@ def _assemble(items: dict[str, Item], blocks: dict[str, Block], roots: list[str]
         for child, dx, dy in block.subs:
             stack.append((child, ox + dx, oy + dy))
     width = max(x - spacing.root_gap, 0.0)
-    return Layout(width, height, boxes, routes, vertical_from)
+    return Layout(width, height, boxes, routes)
