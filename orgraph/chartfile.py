@@ -6,7 +6,7 @@ import json
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import networkx as nx
@@ -25,6 +25,9 @@ from orgraph.model import (
 )
 from orgraph.schemacheck import schema_errors
 from orgraph.yamlsafe import Mapping, line_of, parse_yaml
+
+if TYPE_CHECKING:  # loaded on first use (module __getattr__ at the end)
+    from orgraph.chartdump import dump_chart
 
 __all__ = [
     "chart_schema",
@@ -483,4 +486,11 @@ def _no_loop(superiors: dict[str, list[str]]) -> bool:
     return is_forest(parent)
 
 
-from orgraph.chartdump import dump_chart  # noqa: E402  (it reads this module's tables)
+def __getattr__(name: str) -> Any:
+    """``dump_chart`` from :mod:`orgraph.chartdump`, loaded on first use: that module reads
+    this one's tables, so importing it here would fail when it is imported first."""
+    if name == "dump_chart":
+        from orgraph.chartdump import dump_chart
+
+        return dump_chart
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

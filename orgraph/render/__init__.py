@@ -34,7 +34,6 @@ from orgraph.model import Organisation
 from orgraph.render.dot import DEFAULT_WRAP, to_dot
 from orgraph.render.engine import DEFAULT_TIMEOUT, ENGINES, find_engine, run_engine
 from orgraph.render.page import Page, check_raster, warn_small_text
-from orgraph.render.pinned import bounding_box, to_pinned_dot
 
 __all__ = ["DEFAULT_TIMEOUT", "ENGINES", "FORMATS", "LAYOUTS", "draw", "page_aspect",
            "page_min_aspect", "render", "to_dot", "to_pinned_dot"]
@@ -115,6 +114,8 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
         source = to_dot(org, lang=lang, expand=expand, legend=legend, show=show, root=root,
                         depth=depth, wrap=wrap, cut=cut, captions=captions, links=links)
     else:
+        from orgraph.render.pinned import to_pinned_dot
+
         source = to_pinned_dot(org, lang=lang, expand=expand, legend=legend, show=show,
                                root=root, depth=depth, wrap=wrap, cut=cut, captions=captions,
                                links=links, max_aspect=page_aspect(paper),
@@ -147,6 +148,8 @@ def draw(source: str, format: str = "svg", *, engine: str = "auto",
         return source.encode("utf-8")
     if format == "png":
         dpi = dpi or 96
+        from orgraph.render.pinned import bounding_box
+
         size = bounding_box(source)
         if size:
             check_raster(size[0] * scale, size[1] * scale, dpi)
@@ -210,6 +213,8 @@ def page_min_aspect(paper: Page | None) -> float:
 
 def _fit(source: str, paper: Page, format: str) -> tuple[str, float]:
     """Scale the drawing to the page (``size`` in DOT); warn when text gets too small."""
+    from orgraph.render.pinned import bounding_box
+
     box = bounding_box(source)
     if box is None:
         return source, 1.0
@@ -241,3 +246,15 @@ class _RenderModule(types.ModuleType):
 
 
 sys.modules[__name__].__class__ = _RenderModule
+
+
+def __getattr__(name: str) -> Any:
+    """``to_pinned_dot`` and ``bounding_box`` from :mod:`orgraph.render.pinned`, loaded on
+    first use: the pinned writer needs :mod:`orgraph.layout`, whose box measuring needs this
+    subpackage's labels and styles, so importing it here would make
+    ``import orgraph.layout.boxes`` (first) fail on the cycle."""
+    if name in ("to_pinned_dot", "bounding_box"):
+        from orgraph.render import pinned
+
+        return getattr(pinned, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
