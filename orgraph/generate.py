@@ -16,7 +16,9 @@ The shape follows how real organisation charts look, not a random tree:
   third one with authority to instruct).
 
 Kinds follow the legend of Vedlegg 1: the chief executive is ``cao``, the heads of the top
-level ``executive``, other managers ``department``, people without reports ``unit``.
+level ``executive`` (line managers of their divisions, so ``acts_for_cao=False``: not a
+rådmann's team acting on its behalf), other managers ``department``, people without reports
+``unit``.
 Every node is one person with ``label`` "Name\\nTitle" (Norwegian titles; ``label_en``
 carries the English ones) and ``headcount=1``. Names are drawn from common Norwegian first
 names and surnames, so two people may share a name, as in life; ids (``p1``, ``p2``, ...)
@@ -184,7 +186,7 @@ def generate_company(n_people: int, seed: int = 0, *, name: str | None = None,
         kind = "cao" if level == 0 else ("unit" if budget == 0 else
                                          "executive" if level == 1 else "department")
         _person(org, rng, node, kind, _title(rng, level, budget > 0, area),
-                **({"role": "other"} if kind == "executive" else {}))
+                **({"role": "other", "acts_for_cao": False} if kind == "executive" else {}))
         if budget == 0:
             continue
         staff = min(budget - 1, rng.choice((1, 1, 2))) if budget >= _STAFF_FROM else 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from enum import Enum
 from typing import Any
 
@@ -121,6 +121,26 @@ EXECUTIVE_ROLES = (
     "staff_leader",
     "other",
 )
+
+
+def acts_for_cao(data: Mapping[str, Any]) -> bool:
+    """Whether an executive post (its node attributes) acts on the CAO's behalf: its
+    ``acts_for_cao`` if given, else every role but ``sector_chief`` (a line manager).
+
+    The one rule for metrics (the CAO level) and charts (drawn in the CAO's row), so an
+    organisation built in Python and the same one read from a file are measured and drawn
+    alike.
+
+    Examples
+    --------
+    >>> acts_for_cao({"role": "kommunalsjef"}), acts_for_cao({"role": "sector_chief"})
+    (True, False)
+    >>> acts_for_cao({"role": "other", "acts_for_cao": False})
+    False
+    """
+    if "acts_for_cao" in data:
+        return bool(data["acts_for_cao"])
+    return data.get("role") != "sector_chief"
 
 
 def category_of(kind: Kind | str) -> Category:

@@ -62,3 +62,20 @@ def test_kinds_staff_and_labels() -> None:
 def test_bad_size() -> None:
     with pytest.raises(ValueError, match="1 or more"):
         generate_company(-3)
+
+
+def test_a_company_read_back_from_its_file_is_measured_and_drawn_alike() -> None:
+    # the directors head their divisions (acts_for_cao=False, written to the file): read
+    # back, the file's default (an executive acts for the CAO) must not move them into the
+    # chief executive's row or change the CAO level
+    import orgraph
+    from orgraph.metrics.records import record
+    from orgraph.render.pinned import pinned_layout
+
+    org = generate_company(300, seed=2)
+    back = orgraph.loads(orgraph.dump(org))
+    assert {n: d.get("acts_for_cao") for n, d in back.nodes(data=True)
+            if d["kind"] == "executive"} == {n: False for n in org.nodes
+                                              if org.nodes[n]["kind"] == "executive"}
+    assert record(back) == record(org)
+    assert pinned_layout(back)[0].boxes == pinned_layout(org)[0].boxes

@@ -117,3 +117,16 @@ def test_the_front_keeps_only_forms_no_other_beats_on_both_sides() -> None:
     assert front.narrowest_within(60).block.w == 100
     assert front.narrowest_within(10) is None
     assert front.narrowest_within(math.inf).block.w == 60
+
+
+@pytest.mark.parametrize("limits", [(0.5, 3.0), (1.18, 1.63)])
+def test_peers_are_refitted_to_keep_the_chart_in_range(limits: tuple[float, float]) -> None:
+    # divisions drawn in the chief's own row (executives acting for the CAO) are refitted
+    # like reports: without that, their own forms made a landscape page's chart 0.8:1
+    items = company([6, 14, 3, 9, 12, 8], teams=4)
+    ceo = items["ceo"]
+    ceo.peers, ceo.children = ceo.children, []
+    lay = fit_layout(items, ["ceo"], min_aspect=limits[0], max_aspect=limits[1])
+    assert limits[0] <= lay.width / lay.height <= limits[1]
+    assert overlaps(lay) == []
+    assert set(lay.boxes) == set(items)

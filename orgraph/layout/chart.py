@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 
 from orgraph.layout.boxes import BoxSpec
 from orgraph.layout.tree import Item
-from orgraph.model import Category, Kind, Organisation, Relation, category_of
+from orgraph.model import Category, Kind, Organisation, Relation, acts_for_cao, category_of
 from orgraph.render.select import LEVEL_RELATIONS, coordination_only
 
 __all__ = ["ChartTree", "chart_tree", "tree_parent"]
@@ -152,8 +152,7 @@ def chart_tree(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
               and category_of(kinds[node]) is Category.POLITICAL):
             bucket = holder.band
         elif (kinds[sup] is Kind.CAO and kinds[node] is Kind.EXECUTIVE
-              and org.nodes[node].get("acts_for_cao") is True
-              and org.nodes[node].get("role") != "sector_chief"):
+              and acts_for_cao(org.nodes[node])):
             bucket = holder.peers
         else:
             bucket = holder.children

@@ -55,6 +55,10 @@ ROWS_UP_TO = 100
 #: Slot sizes reports are refitted to, as parts of their group's widest (columns) or tallest
 #: (rows) report.
 SLOTS = (1.0, 0.85, 0.7, 0.55, 0.4, 0.25)
+#: Slot sizes a manager with peers is tried with, finer and also taller than the tallest
+#: peer (so narrower): the peers' row is the chart's width where they are the top's, and
+#: only one box (the CAO) is placed again per size.
+PEER_SLOTS = tuple(round(0.25 * 1.08 ** i, 4) for i in range(33))
 #: The most spines a subtree's reports hang from.
 SPINES = 6
 #: Row budgets tried, as parts of a subtree's target width.
@@ -121,7 +125,7 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
         item = items[key]
         current[key] = _Alt(BASE, placer.place(item), {})
         placer.blocks[key] = current[key].block
-        if not item.children:
+        if not (item.children or item.peers):
             continue
         budget = math.sqrt(area[key] * density * aspect)
         target = (budget, budget / aspect, fill, (tops or {}).get(key))
@@ -129,23 +133,26 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
         best = min(tried, key=lambda a: _score(a.block, target))
         _apply(placer, current, {key: best})
         fronts[key] = _Front(tried)
-        for k in item.children:  # only a parent refits its reports: free their other forms
+        for k in (*item.peers, *item.children):  # only a parent refits them: free the rest
             fronts.pop(k, None)
     return forms, placer
 
 
 def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, _Front],
               current: dict[str, _Alt]) -> list[_Alt]:
-    """Every form of one subtree, each with its reports refitted to every slot size."""
-    flex = [k for k in item.children if k in fronts]  # reports with other forms
+    """Every form of one subtree, each with its reports and peers refitted to every slot
+    size."""
+    flex = [k for k in (*item.peers, *item.children) if k in fronts]  # with other forms
     tried: list[_Alt] = []
-    for form in [BASE, *_candidates(item, budget, placer.blocks, bool(flex))]:
+    others = _candidates(item, budget, placer.blocks, bool(flex)) if item.children else []
+    for form in [BASE, *others]:
         placer.forms[item.key] = form
         first = placer.place(item)
-        columns, slots = _slots(item, form, first, fronts, current)
+        slots = _slots(item, form, first, placer.blocks, fronts, current)
+        scales = PEER_SLOTS if item.peers else SLOTS
         seen: set[tuple] = set()
-        for scale in SLOTS if slots else (1.0,):
-            swaps = _refit(columns, slots, fronts, current, scale)
+        for scale in scales if slots else (1.0,):
+            swaps = _refit(slots, fronts, current, scale)
             mark = tuple(sorted((k, id(a)) for k, a in swaps.items()))
             if mark in seen:
                 continue
@@ -210,33 +217,48 @@ def _apply(placer: _Placer, current: dict[str, _Alt], swaps: Mapping[str, _Alt],
     return saved
 
 
-def _slots(item: Item, form: Form, block: Block, fronts: dict[str, _Front],
-           current: dict[str, _Alt]) -> tuple[bool, list[tuple[list[str], float]]]:
-    """The reports with other forms that a form puts in one column (``True``) or row
-    (``False``): each group with its widest (column) or tallest (row) report's size."""
+#: A group of reports (or peers) in one column (``True``) or row (``False``), with its
+#: widest (column) or tallest (row) member's size, and whether it may stretch (peers).
+Slot = tuple[list[str], float, bool, bool]
+
+
+def _slots(item: Item, form: Form, block: Block, blocks: Mapping[str, Block],
+           fronts: dict[str, _Front], current: dict[str, _Alt]) -> list[Slot]:
+    """The reports and peers with other forms that a form puts in one column or row.
+
+    Peers are one row; the reports of a manager with peers are in its core block."""
     kids = set(item.children)
-    placed = [(k, dx, dy) for k, dx, dy in block.subs if k in kids and k in fronts]
-    blocks = {k: current[k].block for k, _, _ in placed}
+    subs = block.subs
+    if item.peers:  # the manager's own column is a block of its own inside the row
+        subs = blocks[f"\0core\0{item.key}"].subs
+    placed = [(k, dx, dy) for k, dx, dy in subs if k in kids and k in fronts]
+    size = {k: current[k].block for k, _, _ in placed}
+    slots: list[Slot]
     if form[0] == "spines":
-        return True, [(col, max(blocks[k].w for k in col))
-                      for col in _column_groups(placed, blocks)]
-    rows: dict[float, list[str]] = {}
-    for k, _, dy in placed:
-        rows.setdefault(round(dy, 3), []).append(k)
-    return False, [(row, max(blocks[k].h for k in row)) for row in rows.values()]
+        slots = [(col, max(size[k].w for k in col), True, False)
+                 for col in _column_groups(placed, size)]
+    else:
+        rows: dict[float, list[str]] = {}
+        for k, _, dy in placed:
+            rows.setdefault(round(dy, 3), []).append(k)
+        slots = [(row, max(size[k].h for k in row), False, False) for row in rows.values()]
+    peers = [k for k in item.peers if k in fronts]
+    if peers:
+        slots.append((peers, max(current[k].block.h for k in peers), False, True))
+    return slots
 
 
-def _refit(columns: bool, slots: list[tuple[list[str], float]], fronts: dict[str, _Front],
-           current: dict[str, _Alt], scale: float = 1.0) -> dict[str, _Alt]:
-    """Other forms for the reports that fill slots ``scale`` times their group's size
-    better: in columns, the shortest form as wide as the slot; in rows, the narrowest form
-    as tall as the slot."""
+def _refit(slots: list[Slot], fronts: dict[str, _Front], current: dict[str, _Alt],
+           scale: float = 1.0) -> dict[str, _Alt]:
+    """Other forms for the members that fill slots ``scale`` times their group's size
+    better (at most 1 but for peers, see :data:`PEER_SLOTS`): in columns, the shortest form as
+    wide as the slot; in rows, the narrowest form as tall as the slot."""
     swaps = {}
-    for keys, size in slots:
+    for keys, size, columns, stretch in slots:
+        size *= scale if stretch else min(scale, 1.0)
         for k in keys:
             front = fronts[k]
-            alt = (front.shortest_within(size * scale) if columns
-                   else front.narrowest_within(size * scale))
+            alt = front.shortest_within(size) if columns else front.narrowest_within(size)
             if alt is not None and alt is not current[k]:
                 swaps[k] = alt
     return swaps

@@ -10,6 +10,7 @@ import networkx as nx
 import numpy as np
 
 from orgraph.errors import MetricsError
+from orgraph.model import acts_for_cao
 
 __all__ = ["Structure", "structure", "weight_of"]
 
@@ -327,10 +328,7 @@ class Structure:
         """Whether ``node`` is an executive post acting on the CAO's behalf."""
         if self.kind_of(node) != "executive":
             return False
-        data = self.data[self.index[node]]
-        if "acts_for_cao" in data:
-            return bool(data["acts_for_cao"])
-        return data.get("role") != "sector_chief"
+        return acts_for_cao(self.data[self.index[node]])
 
     # ----------------------------------------------------------------- checks
     def require_line_tree(self) -> None:
