@@ -233,6 +233,42 @@ def test_a_lone_peer_sits_right_beside_the_cao() -> None:
     assert geo.all_problems(chart) == []
 
 
+@pytest.mark.parametrize("name", ["sveio", "sveio-2002"])
+def test_peers_with_only_staff_below_sit_beside_the_cao(name: str) -> None:
+    """Sveio's utviklingssjef and økonomisjef act for the rådmann and have only staff below
+    (beside the line, not a level down): they stand right beside the rådmann's box in his
+    row, and his reports begin below their staff, not beyond his column's width."""
+    org = orgraph.load(ROOT / "charts" / f"{name}.yaml")
+    chart = geo.parse(orgraph.render(org, "svg", engine="embedded"))
+    cao = chart.boxes["radmann"]
+    left, right = chart.boxes["utviklingssjef"], chart.boxes["okonomisjef"]
+    for peer in (left, right):
+        assert abs((cao[1] + cao[3]) / 2 - (peer[1] + peer[3]) / 2) < 1.0  # one row
+    assert 0 < cao[0] - left[2] < 80 and 0 < right[0] - cao[2] < 80  # their staff between
+    staff = [chart.boxes[s] for s in ("lonn_personalkontor", "ikt_kontor", "okonomikontor")
+             if s in chart.boxes]
+    reports = [chart.boxes[k] for k in org.successors("radmann")
+               if org.edges["radmann", k]["relation"] == "line" and k in chart.boxes
+               and k not in ("utviklingssjef", "okonomisjef")]
+    assert staff and reports
+    assert min(r[1] for r in reports) > max(s[3] for s in staff)
+    assert min(r[0] for r in reports) < left[0] and right[2] < max(r[2] for r in reports)
+    assert geo.all_problems(chart) == []
+
+
+def test_a_network_without_members_hangs_beside_the_cao_trunk() -> None:
+    """Strand's tverrfaglige team (formed case by case, no members) is drawn beside the
+    rådmann's trunk, between his box and his units, not as a tree of its own."""
+    org = orgraph.load(ROOT / "charts" / "strand.yaml")
+    chart = geo.parse(orgraph.render(org, "svg", engine="embedded", show={"all"}))
+    cao, team = chart.boxes["radmann"], chart.boxes["tverrfaglige_team"]
+    units = [chart.boxes[k] for k in ("omsorg", "miljo", "kultur")]
+    assert cao[3] < team[1] and team[3] < min(u[1] for u in units)
+    trunk = (cao[0] + cao[2]) / 2
+    assert min(abs(team[0] - trunk), abs(team[2] - trunk)) < 40  # on a stub beside it
+    assert geo.all_problems(chart) == []
+
+
 @pytest.mark.parametrize("name", ["arendal", "lier", "larvik"])
 def test_hexagon_text_stays_inside_the_slanted_sides(name: str) -> None:
     """Coordination bodies are hexagons: every line's glyphs (cap height above the baseline,

@@ -17,7 +17,8 @@ The rules that make an organisation chart of a graph, in one place:
   as a box) is placed beside the trunk its lowest drawn member hangs from, after the staff
   there, with no line to the trunk (its box is in :attr:`ChartTree.unlinked`), so its member
   lines stay short: figur V1.9 draws Larvik's Samordningsrådet by the rådmann's staff and
-  the units, not as a chart of its own;
+  the units, not as a chart of its own; one with no members at all (Strand's tverrfaglige
+  team, formed case by case) beside the CAO's trunk;
 * any other node nothing drawn hangs on is the top of a tree of its own; political trees
   first.
 
@@ -162,17 +163,20 @@ def chart_tree(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
     tops = [n for n in nodes if n not in parent]
     tops.sort(key=lambda n: category_of(kinds[n]) is not Category.POLITICAL)
     roots = [s.name for n in tops for s in specs[n]]
+    cao = next((specs[n][0].name for n in nodes if kinds[n] is Kind.CAO), None)
     unlinked = _beside_members(org, [n for n in tops if coordination_only(org, n, kinds[n])],
-                               specs, items, roots)
+                               specs, items, roots, cao)
     return ChartTree(items, [r for r in roots if r not in unlinked], edge_of, unlinked)
 
 
 def _beside_members(org: Organisation, bodies: list[str], specs: Mapping[str, list[BoxSpec]],
-                    items: dict[str, Item], roots: list[str]) -> set[str]:
+                    items: dict[str, Item], roots: list[str], cao: str | None = None,
+                    ) -> set[str]:
     """Hang each body of ``bodies`` (tops joined only to their members) beside the trunk of
     the box its lowest drawn member hangs on, after that box's staff, so its lines to the
-    members are short; a body whose members are all tops stays a top. Returns the boxes
-    so placed.
+    members are short; a body whose members are all tops stays a top. A body with no
+    members at all (a network formed case by case) hangs beside the trunk of the CAO's box
+    ``cao``, if drawn. Returns the boxes so placed.
 
     The lowest member is the one drawn in the lowest row: reports and bands are a row below
     the box they hang on, staff half a row, peers in its row; of equals, the last.
@@ -194,9 +198,14 @@ def _beside_members(org: Organisation, bodies: list[str], specs: Mapping[str, li
         members = [specs[m][0].name for m in org.successors(body)
                    if org.edges[body, m].get("relation") == Relation.MEMBER.value
                    and m in specs and specs[m][0].name in holder]
+        anchor = None
         if members:
-            lowest = max(reversed(members), key=lambda b: level[b])
+            anchor = holder[max(reversed(members), key=lambda b: level[b])]
+        elif cao is not None and not any(r == Relation.MEMBER.value for _, _, r
+                                         in org.out_edges(body, data="relation")):
+            anchor = cao
+        if anchor is not None:
             boxes = [s.name for s in specs[body]]
-            items[holder[lowest]].staff.extend(boxes)
+            items[anchor].staff.extend(boxes)
             placed.update(boxes)
     return placed

@@ -143,9 +143,30 @@ class ColumnForms:
             heights[col] = dy + c.h + sp.row_gap
         return widths[0] + widths[1], widths[0], placed
 
-    def _with_peers(self, item: Item, core: Block) -> Block:
+    def _column(self, item: Item, start: float = 0.0) -> Block:
+        raise NotImplementedError  # the placer's
+
+    def _peer_row(self, item: Item, core: Block) -> Block:
+        """The manager's row with its peers (:meth:`_with_peers`): the peers with more below
+        them beyond the manager's column (``core``); or, when what is below them is staff
+        only (beside the line, not a level down), all beside its box and the column's
+        content pushed down below them, if that block is smaller."""
+        beyond = self._with_peers(item, core)
+        drop = max(self.blocks[k].h - self.blocks[k].ry for k in item.peers)
+        if drop <= item.height + self.sp.staff_gap / 2 or any(  # lone boxes, or levels below
+                self.items[k].children or self.items[k].band or self.items[k].peers
+                for k in item.peers):
+            return beyond
+        beside = self._with_peers(item, self._column(item, drop), beside_all=True)
+        if beside.w * beside.h < beyond.w * beyond.h - 1e-6:
+            return beside
+        self.blocks[f"\0core\0{item.key}"] = core
+        return beyond
+
+    def _with_peers(self, item: Item, core: Block, beside_all: bool = False) -> Block:
         """The manager's column with its peers left and right in its row: a peer that is a
-        lone box right beside the manager's box, one with more below it beyond the column."""
+        lone box (or every peer, ``beside_all``) right beside the manager's box, one with
+        more below it beyond the column."""
         sp = self.sp
         b = Block()
         c_top = sp.channel
@@ -158,13 +179,20 @@ class ColumnForms:
         mid = row_top + core.rh / 2
         box_l, box_r = core.rx, core.rx + core.rw
 
+        trunk = box_l + core.rw / 2
+
         def alone(c: Block) -> bool:  # a lone box no taller than the row: beside the manager
-            return not c.subs and c.h <= core.rh + sp.staff_gap / 2
+            return beside_all or (not c.subs and c.h <= core.rh + sp.staff_gap / 2)
+
+        def under(c: Block) -> bool:  # may what hangs below its box reach under the manager's?
+            return beside_all and c.ry == 0.0 and c.rh + sp.staff_gap >= core.rh
 
         x = box_r + sp.h_gap
-        for key in right:
+        for n, key in enumerate(right):
             if not alone(self.blocks[key]):
                 x = max(x, core.w + sp.h_gap)
+            elif n == 0 and under(self.blocks[key]):  # its box beside, its staff clear of the trunk
+                x = max(x - self.blocks[key].rx, trunk + sp.h_gap)
             c = self._place(b, key, x, row_top - self.blocks[key].ry, ext)
             ax = x + c.rx + c.rw / 2
             self._route(b, item.key, key, [(box_r, mid), (box_r + sp.h_gap / 2, mid),
@@ -172,10 +200,12 @@ class ColumnForms:
                                              (ax, row_top)], "top")
             x += c.w + sp.h_gap
         x = box_l - sp.h_gap
-        for key in reversed(left):
+        for n, key in enumerate(reversed(left)):
             c = self.blocks[key]
             if not alone(c):
                 x = min(x, -sp.h_gap)
+            elif n == 0 and under(c):
+                x = min(x + (c.w - c.rx - c.rw), trunk - sp.h_gap)
             x -= c.w
             self._place(b, key, x, row_top - c.ry, ext)
             ax = x + c.rx + c.rw / 2

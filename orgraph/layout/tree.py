@@ -25,6 +25,8 @@ sibling subtrees' bounding boxes are disjoint by construction. Placers:
   the CAO);
 * **peers**: posts drawn in the manager's own row (an item's ``peers``: executives acting for
   the CAO), entered at their top from a channel above the row that leaves the manager's side;
+  peers with only staff below stand right beside the manager's box and its column starts
+  below their staff (Sveio's utviklingssjef and økonomisjef), where that is smaller;
 * **vertical**: at ``vertical_from`` levels and deeper, a subtree is an indented list: a spine
   from the manager's lower left, every report entered from the left.
 
@@ -93,15 +95,17 @@ class _Placer(ColumnForms):
         core = self._column(item)
         if not item.peers:
             return core
-        return self._with_peers(item, core)
+        return self._peer_row(item, core)
 
-    def _column(self, item: Item) -> Block:
+    def _column(self, item: Item, start: float = 0.0) -> Block:
+        """The manager's box, its staff, band and reports below; those start ``start``
+        below the box's top at the earliest (below peers drawn beside it)."""
         b = Block()
         w, h = item.width, item.height
         b.boxes.append((item.key, -w / 2, 0.0))
         b.rx, b.ry, b.rw, b.rh = -w / 2, 0.0, w, h
         ext = [-w / 2, w / 2, h]  # min x, max x, max y
-        y = h
+        y = max(h, start)
         if item.staff:
             y = self._staff(item, b, y, ext)
         if item.band:
