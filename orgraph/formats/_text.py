@@ -11,6 +11,7 @@ from typing import Any
 from anyascii import anyascii
 
 from orgraph import limits
+from orgraph._control import CONTROL as _CONTROL
 from orgraph.errors import ChartError, Problem
 from orgraph.formats._report import Report
 from orgraph.inputfile import read_limited
@@ -141,7 +142,6 @@ def _all_valid(ids: list[str]) -> bool:
 
 
 _TAGS = re.compile(r"<[^<>]*>")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0, DEL and C1
 
 
 def plain_text(value: Any) -> str:

@@ -20,6 +20,8 @@ import textwrap
 from collections.abc import Iterable
 from typing import Any
 
+from orgraph._control import CONTROL
+
 __all__ = ["BULLET", "COLUMN_ITEM_WIDTH", "CONTROL", "HANG", "ITEM_WIDTH", "LABEL_WIDTH",
            "STAFF_LABEL_WIDTH", "TWO_COLUMNS_ABOVE", "balanced", "bullets", "dot_name",
            "html_text", "wrap_lines"]
@@ -27,7 +29,6 @@ __all__ = ["BULLET", "COLUMN_ITEM_WIDTH", "CONTROL", "HANG", "ITEM_WIDTH", "LABE
 _SAFE_ID = re.compile(r"[A-Za-z0-9_./-]+")
 _ONE_LINE = re.compile(r"\S(?:[ \S]*\S)?")  # no tabs or edge spaces: textwrap keeps it
 _ONE_LINES = re.compile(r"\S(?:[ \S]*\S)?(?:\n\S(?:[ \S]*\S)?)*")  # such lines, \n between
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 LABEL_WIDTH = 24
 STAFF_LABEL_WIDTH = 16
 #: An aggregate's bullet items wrap at this many characters (hanging indent after the first).
