@@ -294,8 +294,11 @@ def _told_of(name: str, temporary: Path) -> Iterator[None]:
         problems = [replace(p, file=name, message=p.message.replace(str(temporary), name))
                     if p.file == str(temporary) else p for p in exc.problems]
         raise ChartError(problems) from None
-    except OutputError:
-        raise
+    except OutputError as exc:
+        if exc.path != str(temporary):
+            raise
+        message = str(exc)[len(exc.path) + 2:]  # "path: message"
+        raise OutputError(name, message.replace(str(temporary), name)) from None
     except OSError as exc:
         raise OutputError(name, f"cannot write: {exc.strerror or exc}") from None
 

@@ -205,6 +205,23 @@ def test_gexf_cannot_hold_a_control_character_and_says_so(tmp_path):
         formats.write(org, tmp_path / "x.gexf")
 
 
+@pytest.mark.parametrize("suffix", [".gexf", ".graphml"])
+def test_a_failed_write_leaves_the_file_as_it_was(tmp_path, suffix):
+    # the Python API writes whole or not at all, as the CLI does: the writer fails half
+    # way (XML cannot hold the control character) and the old file stays, no litter
+    good = orgraph.Organisation(name="X")
+    good.add_unit("a", kind="cao", label="A")
+    target = tmp_path / f"x{suffix}"
+    formats.write(good, target)
+    before = target.read_bytes()
+    bad = orgraph.Organisation(name="X")
+    bad.add_unit("a", kind="cao", label="A\x07")
+    with pytest.raises(ChartError):
+        formats.write(bad, target)
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
 def test_graphml_duplicate_node_and_dangling_edge_are_errors(tmp_path):
     path = tmp_path / "dup.graphml"
     path.write_text(

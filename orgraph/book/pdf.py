@@ -47,9 +47,12 @@ _LINE = 1.45  # line height / font size
 
 
 def write_pdf(book: Book, path: str | Path) -> Path:
-    """Write :func:`book_pdf` to ``path`` and return it."""
+    """Write :func:`book_pdf` to ``path`` whole or not at all
+    (:func:`orgraph.outputfile.write_output`) and return it."""
+    from orgraph.outputfile import write_output
+
     target = Path(path)
-    target.write_bytes(book_pdf(book))
+    write_output(target, book_pdf(book))
     return target
 
 

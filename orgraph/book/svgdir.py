@@ -46,12 +46,16 @@ def page_file(number: int) -> str:
 
 
 def write_svg_folder(book: Book, folder: str | Path) -> Path:
-    """Write the pages and ``index.html`` into ``folder`` (created) and return it."""
+    """Write the pages and ``index.html`` into ``folder`` (created) and return it; each
+    file is moved into place whole once all are written
+    (:func:`orgraph.outputfile.output_folder`), so a failure leaves ``folder`` as it was."""
+    from orgraph.outputfile import output_folder
+
     target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
-    for page in book.pages:
-        (target / page_file(page.number)).write_bytes(_page_svg(book, page))
-    (target / "index.html").write_text(_index_html(book), encoding="utf-8")
+    with output_folder(target) as temporary:
+        for page in book.pages:
+            (temporary / page_file(page.number)).write_bytes(_page_svg(book, page))
+        (temporary / "index.html").write_text(_index_html(book), encoding="utf-8")
     return target
 
 

@@ -209,18 +209,39 @@ def write(org: Organisation, path: str | Path, format: str | None = None, *,
           report: Report | None = None) -> None:
     """Write an organisation in any writable format, chosen by the suffix of ``path``.
 
-    What the format cannot carry (a table has no place for the organisation's facts) is
-    recorded in ``report``, or issued as :class:`FormatWarning` without one.
+    The file is written whole or not at all (:func:`orgraph.outputfile.output_file`: a
+    temporary file beside it, renamed into place), so a failure leaves an existing file as
+    it was. What the format cannot carry (a table has no place for the organisation's facts)
+    is recorded in ``report``, or issued as :class:`FormatWarning` without one.
+
+    Raises
+    ------
+    ChartError
+        The format cannot hold the organisation (e.g. a control character in XML).
+    OutputError
+        The file cannot be written; the message names it and the reason.
+
+    Examples
+    --------
+    >>> import tempfile, orgraph
+    >>> from orgraph.generate import generate_company
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> write(generate_company(3, seed=1), folder / "c.csv")
+    >>> sorted(p.name for p in folder.iterdir())
+    ['c.csv']
     """
+    from orgraph.outputfile import output_file
+
     path = Path(path)
     given = report is not None
     report = report if given else Report(str(path))
     name = format_for(path, format, writing=True)
     try:
-        if name == "yaml":
-            path.write_text(dump_chart(org), encoding="utf-8")
-        else:
-            _WRITERS[name]()(org, path, report=report)
+        with output_file(path) as temporary:
+            if name == "yaml":
+                temporary.write_text(dump_chart(org), encoding="utf-8")
+            else:
+                _WRITERS[name]()(org, temporary, report=report)
     except OSError as exc:
         raise ChartError([Problem(str(path), f"cannot write: {exc.strerror}")]) from None
     except ValueError as exc:  # e.g. XML cannot hold a control character
