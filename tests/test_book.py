@@ -74,7 +74,7 @@ def test_the_counted_box_says_its_page(book) -> None:
         text = page.svg.decode()
         for target in page.links.values():
             assert f'xlink:href="#page-{target}"' in text
-            assert re.search(rf">\+\d+ enheter under</text>\s*<text[^>]*>side {target}</text>",
+            assert re.search(rf">\+\d+ personer under</text>\s*<text[^>]*>side {target}</text>",
                              text)
 
 

@@ -67,7 +67,7 @@ def test_captions_and_links_in_real_svg() -> None:
                                         if org.edges["p1", s]["relation"] == "staff")}
     texts, href = drawn[big]
     assert texts[-1] == f"{below} people, page 2" and href == "#page-2"
-    assert texts[-2] == f"+{below} units below"  # the count, then the caption
+    assert texts[-2] == f"+{below} people below"  # the count (one person each), the caption
     texts, href = drawn["p1"]
     assert texts[-1] == 'top & <b>"' and href == "p1.svg?a=1&b=2"
     assert all(href is None for node, (_, href) in drawn.items() if node not in (big, "p1"))
@@ -81,3 +81,34 @@ def test_untrusted_caption_and_link_stay_inside(bad: str) -> None:
     drawn = svg_nodes(svg)
     assert drawn["p2"][0][-1] == bad and drawn["p2"][1] == bad
     assert b"<script" not in svg and "evil" not in drawn
+
+
+@pytest.mark.parametrize(("people", "line"), [
+    ({}, "+{n} units below"),  # no head counts: units only
+    ({"headcount": 1}, "+{n} people below"),  # one person each: the units are people
+    ({"headcount": 12}, "+{n} units, {p:,} people below"),
+    ({"fte": 0.5}, "+{n} units, {f} FTE below"),
+])
+def test_a_cut_box_counts_the_people_below_it(people: dict, line: str) -> None:
+    org = generate_company(400, seed=3)
+    for node in org:
+        for key in ("headcount", "fte"):
+            org.nodes[node].pop(key, None)
+        org.nodes[node].update(people)
+    cut = list(org.line_subordinates("p1"))
+    big = max(cut, key=lambda c: len(nx.descendants(org, c)))
+    n = len(nx.descendants(org, big))
+    drawn = svg_nodes(orgraph.render(org, "svg", engine="embedded", root="p1", cut=cut,
+                                     lang="en"))
+    f = f"{n * 0.5:.1f}".removesuffix(".0")
+    assert drawn[big][0][-1] == line.format(n=n, p=n * 12, f=f)
+
+
+def test_people_are_counted_only_when_every_hidden_node_has_a_number() -> None:
+    org = generate_company(100, seed=3)
+    cut = list(org.line_subordinates("p1"))
+    big = max(cut, key=lambda c: len(nx.descendants(org, c)))
+    org.nodes[next(iter(nx.descendants(org, big)))].pop("headcount")  # one unknown
+    drawn = svg_nodes(orgraph.render(org, "svg", engine="embedded", root="p1", cut=cut,
+                                     lang="no"))
+    assert drawn[big][0][-1] == f"+{len(nx.descendants(org, big))} enheter under"

@@ -30,6 +30,7 @@ from orgraph.layout.text import line_height, text_width
 from orgraph.model import Kind, Organisation
 from orgraph.render.drawable import short_label
 from orgraph.render.expand import expand_aggregate
+from orgraph.render.hidden import collapsed_line
 from orgraph.render.labels import (
     COLUMN_ITEM_WIDTH,
     ITEM_WIDTH,
@@ -237,7 +238,7 @@ def box_specs(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
                 continue
         spec = _one_box(node, name, kind, text, items, data.get("count"))
         if node in collapsed:
-            spec.lines.append(f"+{collapsed[node]} {words['units']} {words['below']}")
+            spec.lines.append(collapsed_line(org, node, collapsed[node], visible, words))
             spec.attrs["class"] += " collapsed"
             spec.attrs["peripheries"] = "2"
         if node in captions:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from orgraph.model import Category, Kind, Organisation, Relation, category_of
+from orgraph.render.hidden import hidden_below
 
 __all__ = ["LEVEL_RELATIONS", "TREE_RELATIONS", "coordination_only", "kinds_of", "select"]
 
@@ -94,16 +95,7 @@ def select(org: Organisation, kinds: dict[str, Kind], root: str | None, depth: i
         chosen = _below(org, root, depth, cut)
         collapsed = {}
         for node in chosen:
-            hidden: set[str] = set()
-            stack = [v for v in org.successors(node)
-                     if org.edges[node, v].get("relation") in _TREE and v not in chosen]
-            while stack:
-                v = stack.pop()
-                if v in hidden or v in chosen:
-                    continue
-                hidden.add(v)
-                stack.extend(w for w in org.successors(v)
-                             if org.edges[v, w].get("relation") in _TREE)
+            hidden = hidden_below(org, node, chosen)
             if hidden:
                 collapsed[node] = sum(int(org.nodes[h].get("count") or 1) for h in hidden)
         for node in org.nodes:
