@@ -82,16 +82,40 @@ class Lane:
     """What lies on one track (a row or a column): the boxes it may not enter, the lines
     running along it, and where lines cross it."""
 
-    __slots__ = ("along", "blocked", "cross_over", "cross_tree")
+    __slots__ = ("_ends", "_starts", "along", "blocked", "cross_over", "cross_tree")
 
     def __init__(self) -> None:
         self.blocked: list[tuple[float, float]] = []
         self.along: list[tuple[float, float, object, float]] = []  # from, to, line, off by
         self.cross_tree: list[float] = []
         self.cross_over: list[tuple[float, object]] = []
+        self._starts: list[float] = []
+        self._ends: list[float] = []
+
+    def seal(self) -> None:
+        """Index :attr:`blocked` for :meth:`free`: overlapping open intervals merged (ones
+        that only touch kept apart, so their common end stays free), sorted."""
+        starts: list[float] = []
+        ends: list[float] = []
+        for a, b in sorted(self.blocked):
+            if ends and a < ends[-1]:
+                ends[-1] = max(ends[-1], b)
+            else:
+                starts.append(a)
+                ends.append(b)
+        self._starts, self._ends = starts, ends
 
     def free(self, v: float) -> bool:
-        return not any(a < v < b for a, b in self.blocked)
+        """Whether ``v`` lies inside none of the blocked (open) intervals.
+
+        >>> lane = Lane()
+        >>> lane.blocked += [(0, 10), (5, 20), (20, 30)]
+        >>> lane.seal()
+        >>> [lane.free(v) for v in (0, 7, 20, 25, 30, 31)]
+        [True, False, True, False, True, True]
+        """
+        i = bisect.bisect_left(self._starts, v) - 1
+        return i < 0 or v >= self._ends[i]
 
 
 def lanes(coords: list[float], rects: list[Rect], lines: list[tuple[Rect, object]],
@@ -121,4 +145,5 @@ def lanes(coords: list[float], rects: list[Rect], lines: list[tuple[Rect, object
                     lanes[k].cross_over.append((a0, bundle))
     for lane in lanes:
         lane.cross_tree.sort()
+        lane.seal()
     return lanes
