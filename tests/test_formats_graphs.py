@@ -232,3 +232,36 @@ def test_graphml_duplicate_node_and_dangling_edge_are_errors(tmp_path):
         f"{path}: node 'a': two <node>s with id 'a'; give each node its own id",
         f"{path}: an edge 'a' → 'zz' names 'zz', which is no <node>'s id; add the node or fix "
         "the edge"]
+
+
+_UNDIRECTED = {  # a -- b, b -- c, the top c, in each format's own undirected form
+    "graphml": '<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+               '<graph edgedefault="undirected"><node id="a"/><node id="b"/><node id="c"/>'
+               '<edge source="a" target="b"/><edge source="b" target="c"/></graph></graphml>',
+    "gexf": '<?xml version="1.0"?><gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">'
+            '<graph defaultedgetype="undirected"><nodes><node id="a" label="A"/>'
+            '<node id="b" label="B"/><node id="c" label="C"/></nodes><edges>'
+            '<edge id="0" source="a" target="b"/><edge id="1" source="b" target="c"/>'
+            '</edges></graph></gexf>',
+    "json": json.dumps({"directed": False, "multigraph": False, "graph": {},
+                        "nodes": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+                        "edges": [{"source": "a", "target": "b"},
+                                  {"source": "b", "target": "c"}]}),
+}
+
+
+@pytest.mark.parametrize("suffix", sorted(_UNDIRECTED))
+def test_an_undirected_graph_is_directed_away_from_the_top(tmp_path, suffix):
+    path = tmp_path / f"u.{suffix}"
+    path.write_text(_UNDIRECTED[suffix], encoding="utf-8")
+    report = Report(str(path))
+    org = formats.read(path, top="c", report=report)
+    assert sorted(org.edges) == [("b", "a"), ("c", "b")]
+    assert any("directed away from the top 'c'" in n for n in report.notes)
+    with pytest.raises(ChartError, match=r"undirected graph: which end .* --top ID"):
+        formats.read(path, strict=True)
+    lenient = Report(str(path))
+    assert sorted(formats.read(path, report=lenient).edges) == [("a", "b"), ("b", "c")]
+    assert any("read each edge as written" in str(r) for r in lenient.repairs)
+    with pytest.raises(ChartError, match="--top 'z' is no node of the graph"):
+        formats.read(path, top="z")

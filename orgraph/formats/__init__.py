@@ -148,8 +148,8 @@ def read(path: str | Path, format: str | None = None, *, report: Report | None =
         unknown or self superiors, duplicate ids, cycles, several tops where the format wants
         one). The readers that take ``strict`` are given it; the others read as they always do.
     top : str, optional
-        Undirected DOT graphs: the top node; each edge is directed away from it. Without
-        it, a strict reading refuses an undirected graph.
+        Undirected graphs (DOT, GraphML, GEXF, node-link JSON): the top node; each edge is
+        directed away from it. Without it, a strict reading refuses an undirected graph.
     **options
         Table options (:data:`TABLE_OPTIONS`): ``profile``, ``id_col``, ``parent_col``,
         ``name_col``, ``kind_col``, ``dotted_col``, ``headcount_col``, ``delimiter``,
@@ -180,7 +180,7 @@ def read(path: str | Path, format: str | None = None, *, report: Report | None =
         from orgraph.formats.chartjson import read_json
 
         org = read_json(path, report=report, encoding=encoding, profile=options.get("profile"),
-                        strict=strict)
+                        strict=strict, top=top)
     elif name == "organogram" or (name == "csv" and format is None
                                   and _looks_like_organogram(path, encoding)):
         from orgraph.formats.organogram import read_organogram
@@ -196,7 +196,7 @@ def read(path: str | Path, format: str | None = None, *, report: Report | None =
         org = read_table(path, encoding=encoding, report=report, **kwargs)
     else:
         reader = _READERS[name]()
-        kwargs = {"encoding": encoding, "top": top} if name == "dot" else {}
+        kwargs = {"top": top, **({"encoding": encoding} if name == "dot" else {})}
         if _accepts_strict(reader):
             kwargs["strict"] = strict
         org = reader(path, report=report, **kwargs)

@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections import deque
 from typing import Any
 
+import networkx as nx
+
 from orgraph.errors import ChartError, Problem
 from orgraph.formats._report import Report
 
-__all__ = ["HOW_TO_DIRECT", "merge_pairs", "orient"]
+__all__ = ["HOW_TO_DIRECT", "directed", "merge_pairs", "orient"]
 
 HOW_TO_DIRECT = ("name the top with --top ID (each edge is then directed away from it), or "
                  "write a directed graph (digraph, superior -> subordinate)")
@@ -101,3 +103,24 @@ def orient(nodes: list[str], edges: list[Edge], filename: str, report: Report,
                                             "another top")])
     report.note(f"an undirected graph: each edge directed away from the top {top!r} (--top)")
     return [edge for edge in out if edge is not None]
+
+
+def directed(graph: nx.DiGraph, filename: str, report: Report, top: str | None,
+             strict: bool) -> nx.DiGraph:
+    """An undirected graph read from a file (GraphML, GEXF, node-link JSON) as ``graph``,
+    each edge source to target as written, directed by :func:`orient`: away from ``top``;
+    without it refused when ``strict``, else kept as written and reported. Nodes, their
+    order and every attribute are kept; parallel edges stay (the reader reports them).
+
+    Examples
+    --------
+    >>> g = nx.DiGraph([("b", "a"), ("b", "c")])
+    >>> sorted(directed(g, "u.graphml", Report("u.graphml"), "a", False).edges)
+    [('a', 'b'), ('b', 'c')]
+    """
+    out = nx.MultiDiGraph() if graph.is_multigraph() else nx.DiGraph()
+    out.graph.update(graph.graph)
+    out.add_nodes_from(graph.nodes(data=True))
+    edges = [(u, v, dict(attrs)) for u, v, attrs in graph.edges(data=True)]
+    out.add_edges_from(orient(list(graph.nodes), edges, filename, report, top, strict))
+    return out

@@ -100,7 +100,8 @@ def detect_shape(data: Any) -> str | None:
 
 
 def read_json(path: str | Path, *, report: Report | None = None, encoding: str | None = None,
-              profile: str | None = None, strict: bool = False) -> Organisation:
+              profile: str | None = None, strict: bool = False,
+              top: str | None = None) -> Organisation:
     """Read a chart tool's JSON (see the module's table), detected or chosen with ``profile``.
 
     Raises
@@ -126,7 +127,7 @@ def read_json(path: str | Path, *, report: Report | None = None, encoding: str |
                                             f"this file has the shape of {SHAPES[evidence]}: "
                                             f"use --profile {evidence} or leave it out")])
     if shape == "nodelink":
-        return from_nodelink_data(data, filename, report, strict)
+        return from_nodelink_data(data, filename, report, strict, top)
     return _build(_READERS[shape], data, filename, report, strict)
 
 

@@ -11,6 +11,7 @@ import networkx as nx
 
 from orgraph.errors import ChartError, Problem
 from orgraph.formats._common import Report, read_bytes
+from orgraph.formats._direct import directed
 from orgraph.formats._graph import ENCODED_KEY, flatten, from_graph
 from orgraph.model import Organisation
 
@@ -61,8 +62,11 @@ def write_gexf(org: Organisation, path: str | Path, *, report: Report | None = N
     ET.ElementTree(root).write(str(path), encoding="utf-8", xml_declaration=True)
 
 
-def read_gexf(path: str | Path, *, report: Report | None = None) -> Organisation:
-    """Read a GEXF file (Gephi) into an Organisation (see :func:`orgraph.formats.read`)."""
+def read_gexf(path: str | Path, *, report: Report | None = None, strict: bool = False,
+              top: str | None = None) -> Organisation:
+    """Read a GEXF file (Gephi) into an Organisation (see :func:`orgraph.formats.read`); an
+    undirected graph is directed away from ``top``, or without it refused when ``strict``
+    (:func:`orgraph.formats._direct.directed`)."""
     filename = str(path)
     report = report if report is not None else Report(filename)
     data = read_bytes(path)
@@ -72,6 +76,9 @@ def read_gexf(path: str | Path, *, report: Report | None = None) -> Organisation
     try:
         root = ET.fromstring(data)
         check_ids(root, filename)
+        undirected = _read_as_written(root)
+        if undirected:
+            data = ET.tostring(root)
         graph = nx.read_gexf(io.BytesIO(data), node_type=str)
     except (ET.ParseError, nx.NetworkXError, ValueError, KeyError, TypeError) as exc:
         raise ChartError([Problem(filename, f"is not readable GEXF ({exc}); export it again "
@@ -100,7 +107,23 @@ def read_gexf(path: str | Path, *, report: Report | None = None) -> Organisation
     graph.graph.setdefault(ENCODED_KEY, facts.get(ENCODED_KEY) if facts else None)
     if graph.graph[ENCODED_KEY] is None:
         del graph.graph[ENCODED_KEY]
+    if undirected:
+        graph = directed(graph, filename, report, top, strict)
     return from_graph(graph, filename, report, drop=dropped)
+
+
+def _read_as_written(root: ET.Element) -> bool:
+    """Make an undirected graph (``defaultedgetype``, or an edge's ``type``) directed, source
+    to target as written, for :func:`~orgraph.formats._direct.directed` to direct from the
+    top; returns whether it was."""
+    found = False
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        key = "defaultedgetype" if tag == "graph" else "type" if tag == "edge" else None
+        if key and element.get(key) == "undirected":
+            element.set(key, "directed")
+            found = True
+    return found
 
 
 def check_ids(root: ET.Element, filename: str) -> None:

@@ -11,6 +11,7 @@ import networkx as nx
 
 from orgraph.errors import ChartError, Problem
 from orgraph.formats._common import Report, read_bytes
+from orgraph.formats._direct import directed
 from orgraph.formats._graph import flatten, from_graph
 from orgraph.formats.gexf import check_ids
 from orgraph.formats.yed import Drawing, is_yed, take_drawing
@@ -20,14 +21,15 @@ __all__ = ["read_graphml", "write_graphml"]
 
 
 def read_graphml(path: str | Path, *, report: Report | None = None,
-                 strict: bool = False) -> Organisation:
+                 strict: bool = False, top: str | None = None) -> Organisation:
     """Read a GraphML file into an Organisation (see :func:`orgraph.formats.read`).
 
     yEd files give their boxes' names from ``y:NodeLabel`` (:mod:`orgraph.formats.yed`);
     the drawing (geometry, styles, ...) is left out and reported once per kind of thing.
-    What networkx would warn about is reported too, not printed. ``strict`` is accepted for
-    the common interface: GraphML's rules (one node per id, edges between declared nodes)
-    are checked either way.
+    What networkx would warn about is reported too, not printed. GraphML's rules (one node
+    per id, edges between declared nodes) are checked either way; an undirected graph
+    (``edgedefault="undirected"``) is directed away from ``top``, or without it refused when
+    ``strict`` (:func:`orgraph.formats._direct.directed`).
 
     Examples
     --------
@@ -55,7 +57,8 @@ def read_graphml(path: str | Path, *, report: Report | None = None,
         check_ids(root, filename)
         drawing = take_drawing(root) if is_yed(root) else None
         hoisted = _hoist_nested(root, report)
-        if drawing is not None or hoisted:
+        undirected = _read_as_written(root)
+        if drawing is not None or hoisted or undirected:
             data = ElementTree.tostring(root)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -70,7 +73,24 @@ def read_graphml(path: str | Path, *, report: Report | None = None,
             del graph.graph[key]
     if drawing is not None:
         _use_drawing(graph, drawing, report)
+    if undirected:
+        graph = directed(graph, filename, report, top, strict)
     return from_graph(graph, filename, report)
+
+
+def _read_as_written(root: ElementTree.Element) -> bool:
+    """Make undirected graphs (``edgedefault="undirected"``) directed, source to target as
+    written, for :func:`~orgraph.formats._direct.directed` to direct from the top; returns
+    whether there were any."""
+    found = False
+    for element in root.iter():
+        if element.tag.rsplit("}", 1)[-1] == "graph" and element.get("edgedefault") == "undirected":
+            element.set("edgedefault", "directed")
+            found = True
+        elif element.tag.rsplit("}", 1)[-1] == "edge" and element.get("directed") == "false":
+            element.set("directed", "true")
+            found = True
+    return found
 
 
 def _hoist_nested(root: ElementTree.Element, report: Report) -> bool:

@@ -11,6 +11,7 @@ import networkx as nx
 
 from orgraph.errors import ChartError, Problem
 from orgraph.formats._common import Report, decode_text, read_bytes, scrub_controls
+from orgraph.formats._direct import directed
 from orgraph.formats._graph import from_graph
 from orgraph.formats._text import scrub_parsed
 from orgraph.model import Organisation
@@ -99,16 +100,19 @@ def _report_repeated(repeated: list[str], filename: str, report: Report | None,
         report.repair(Problem(filename, message + ": the last value of each is kept"))
 
 
-def from_nodelink_data(data: Any, filename: str, report: Report,
-                       strict: bool = False) -> Organisation:
+def from_nodelink_data(data: Any, filename: str, report: Report, strict: bool = False,
+                       top: str | None = None) -> Organisation:
     """An Organisation from parsed node-link data (see :func:`read_nodelink`).
 
     An edge to a node the file does not declare is refused when ``strict``; otherwise the
-    node is added (as networkx does) and the repair reported.
+    node is added (as networkx does) and the repair reported. An undirected graph
+    (``"directed": false``) is directed away from ``top``, or without it refused when
+    ``strict`` (:func:`orgraph.formats._direct.directed`).
     """
     edges_key = _check_shape(data, filename)
     _undeclared(data, edges_key, filename, report, strict)
-    data = {**data, "directed": data.get("directed", True), "multigraph": False}
+    undirected = data.get("directed", True) is False  # read as written, then directed
+    data = {**data, "directed": True, "multigraph": False}
     try:
         graph = nx.node_link_graph(data, edges=edges_key)
     except (KeyError, TypeError, nx.NetworkXError) as exc:
@@ -118,6 +122,8 @@ def from_nodelink_data(data: Any, filename: str, report: Report,
         _unescape(attrs)
     for *_, attrs in graph.edges(data=True):
         _unescape(attrs)
+    if undirected:
+        graph = directed(graph, filename, report, top, strict)
     return from_graph(graph, filename, report)
 
 
