@@ -1,0 +1,204 @@
+"""Team lists: a manager's leaf reports drawn as one list box, for charts that must print.
+
+An organisation chart of a few hundred people cannot be read on one sheet when every person
+is a box of its own: each box has its padding and its gaps, and most people are leaves
+(nothing below them). Org-chart tools draw such a team as one shape (Visio's team shapes,
+d3-org-chart's compact teams), and the report draws many units as one box with bullets
+(Vedlegg 1, "Kommentarer til figurer"). :func:`team_lists` does the same on the chart's tree
+of boxes (:mod:`orgraph.layout.chart`): the list box is one taller item for the layout, with
+one reporting arrow into it.
+
+Which reports join a list (the rest keep their boxes):
+
+* an operating unit (kind ``unit``) with nothing drawn on it (no reports, staff, band or
+  peers) and nothing else in the organisation joined to it: one edge in, a ``line`` from its
+  manager, none out (so no staff line, dotted line, membership or order is lost);
+* drawn as one plain box: not an aggregate, no ``count`` or ``items``, no collapsed units
+  below it, no caption or link (a chart-book page), not restyled by ``--compare`` marks;
+* a manager with at least :data:`MIN_TEAM` such reports gets one list of them, in the
+  chart's order, in place of the first; a manager with one keeps its box.
+
+Each entry is the person's label as their box would show it (the same wrapped lines), after a
+bullet, wrapped lines hanging under the first; more than :data:`TWO_COLUMNS_ABOVE` entries
+are split into two columns. In the SVG each entry's first line carries the person's node id
+(``id="a_<id>"`` with its full label as the tooltip, where the engine writes cell ids).
+
+Examples
+--------
+>>> from orgraph.generate import generate_company
+>>> from orgraph.render.pinned import pinned_layout
+>>> org = generate_company(30, seed=1)
+>>> lay, specs, tree, _ = pinned_layout(org, teams="lists")
+>>> lists = [s for boxes in specs.values() for s in boxes if isinstance(s, TeamSpec)]
+>>> len(lists) > 0, all(len(s.members) >= MIN_TEAM for s in lists)
+(True, True)
+>>> sum(len(s.members) for s in lists) + len(specs) - len(lists) == len(org)
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from orgraph.layout.boxes import BoxSpec, measure
+from orgraph.layout.chart import ChartTree
+from orgraph.layout.text import line_height, text_width
+from orgraph.layout.tree import Item
+from orgraph.model import Kind, Organisation, Relation
+from orgraph.render.labels import BULLET, HANG, dot_name, html_text
+from orgraph.render.style import node_style
+
+__all__ = ["MIN_TEAM", "TEAMS", "TWO_COLUMNS_ABOVE", "TeamSpec", "team_label", "team_lists"]
+
+#: How a manager's leaf reports are drawn: a box each, one list box, or lists when printing
+#: needs them (:func:`orgraph.render.render`).
+TEAMS = ("boxes", "lists", "auto")
+#: A manager needs this many qualifying leaf reports for a list.
+MIN_TEAM = 2
+#: A list of more entries than this is drawn in two columns.
+TWO_COLUMNS_ABOVE = 8
+
+
+@dataclass
+class TeamSpec(BoxSpec):
+    """A team list box: :class:`~orgraph.layout.boxes.BoxSpec` plus its entries.
+
+    Attributes
+    ----------
+    members : list of str
+        The node ids listed, in order.
+    entries : list of list of str
+        Each member's text lines (bullet and hanging indent included).
+    titles : list of str
+        Each member's whole label, for its tooltip.
+    """
+
+    members: list[str] = field(default_factory=list)
+    entries: list[list[str]] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+
+
+def _listable(org: Organisation, node: str, kinds: Mapping[str, Kind], item: Item,
+              spec: list[BoxSpec]) -> bool:
+    """Whether a report may join its manager's list (the rules of the module)."""
+    if kinds[node] is not Kind.UNIT or not item.is_leaf() or len(spec) != 1:
+        return False
+    data = org.nodes[node]
+    box = spec[0]
+    return (org.in_degree(node) == 1 and org.out_degree(node) == 0
+            and data.get("count") is None and not data.get("items")
+            and box.url is None and not box.strike and not box.notes
+            and box.group_under is None
+            and box.attrs.get("class") == node_style(Kind.UNIT)["class"])
+
+
+def team_lists(org: Organisation, tree: ChartTree, specs: dict[str, list[BoxSpec]],
+               kinds: Mapping[str, Kind], *, captions: Mapping[str, str] | None = None,
+               ) -> dict[str, TeamSpec]:
+    """Replace every team of leaf reports in ``tree`` and ``specs`` by one list box.
+
+    ``tree`` and ``specs`` are changed in place: the members' boxes leave both, the list's
+    box takes the first member's place among its manager's reports, and ``specs`` holds it
+    under its own box name. Returns the lists by box name.
+
+    Examples
+    --------
+    >>> from orgraph import load
+    >>> from orgraph.layout.boxes import box_specs
+    >>> from orgraph.layout.chart import chart_tree
+    >>> from orgraph.render.select import kinds_of
+    >>> org = load("examples/minimal.yaml")
+    >>> kinds = kinds_of(org)
+    >>> specs = box_specs(org, list(org.nodes), kinds, {})
+    >>> tree = chart_tree(org, list(org.nodes), kinds, specs)
+    >>> lists = team_lists(org, tree, specs, kinds)
+    >>> [(name, spec.members) for name, spec in lists.items()]
+    [('kommunalsjef~team', ['skole_a', 'skole_b'])]
+    >>> tree.items["kommunalsjef"].children
+    ['kommunalsjef~team', 'barnehager']
+    """
+    captions = captions or {}
+    node_of = {s.name: n for n, boxes in specs.items() for s in boxes}
+    made: dict[str, TeamSpec] = {}
+    for key, item in list(tree.items.items()):
+        if not item.children:
+            continue
+        members = [c for c in item.children
+                   if tree.edge_of[(key, c)][2] == Relation.LINE.value
+                   and node_of[c] not in captions
+                   and _listable(org, node_of[c], kinds, tree.items[c], specs[node_of[c]])]
+        if len(members) < MIN_TEAM:
+            continue
+        team = _team_spec(f"{key}~team", [specs[node_of[m]][0] for m in members],
+                          [org.label(node_of[m]) for m in members])
+        first = item.children.index(members[0])
+        gone = set(members)
+        item.children[:] = [c for c in item.children[:first] if c not in gone] + [team.name] + [
+            c for c in item.children[first:] if c not in gone]
+        sup = tree.edge_of[(key, members[0])][0]
+        for m in members:
+            del tree.items[m], tree.edge_of[(key, m)], specs[node_of[m]]
+        tree.items[team.name] = Item(team.name, team.width, team.height)
+        tree.edge_of[(key, team.name)] = (sup, team.node, Relation.LINE.value)
+        specs[team.name] = [team]
+        made[team.name] = team
+    return made
+
+
+def _team_spec(name: str, boxes: list[BoxSpec], labels: list[str]) -> TeamSpec:
+    """The list box of ``boxes`` (the members' own measured boxes), measured."""
+    entries = [[BULLET + b.lines[0], *(HANG + line for line in b.lines[1:])] for b in boxes]
+    style = node_style(Kind.UNIT)
+    style["class"] += " team"
+    spec = TeamSpec(name, boxes[0].node, style, [], align="left",
+                    members=[b.node for b in boxes], entries=entries,
+                    titles=[" ".join(label.split()) for label in labels])
+    if len(entries) > TWO_COLUMNS_ABOVE:
+        half = math.ceil(len(entries) / 2)
+        spec.columns = [[t for e in entries[:half] for t in e],
+                        [t for e in entries[half:] for t in e]]
+    else:
+        spec.lines = [t for e in entries for t in e]
+    return measure(spec)
+
+
+def team_label(spec: TeamSpec, size: float, column_gap: float) -> str:
+    """The list's HTML-like DOT label: one fixed-size cell per line, left-aligned, each
+    entry's first cell carrying the member's id and its label as tooltip, in one or two
+    columns; every text escaped (:func:`~orgraph.render.labels.html_text`).
+
+    Examples
+    --------
+    >>> s = _team_spec("m~team", [BoxSpec("a", "a", {}, ["A <b>"]), BoxSpec("b", "b", {},
+    ...                ["B", "Sjef"])], ["A <b>", "B\\nSjef"])
+    >>> label = team_label(s, 12.0, 14.0)
+    >>> "A &lt;b&gt;" in label and 'id="b" tooltip="B Sjef"' in label
+    True
+    """
+    half = math.ceil(len(spec.entries) / 2) if spec.columns else len(spec.entries)
+    if not spec.columns:
+        return f"<{_column(spec, range(half), spec.text_width, size)}>"
+    first = max(text_width(t, size) for t in spec.columns[0])
+    left = _column(spec, range(half), first, size)
+    right = _column(spec, range(half, len(spec.entries)),
+                    spec.text_width - first - column_gap, size)
+    return (f'<<table {_PLAIN}><tr><td valign="top">{left}</td>'
+            f'<td width="{column_gap:.0f}"></td><td valign="top">{right}</td></tr></table>>')
+
+
+_PLAIN = 'border="0" cellborder="0" cellspacing="0" cellpadding="0"'
+
+
+def _column(spec: TeamSpec, entries: range, width: float, size: float) -> str:
+    """One column of the list: the lines of ``entries`` as fixed-size cells."""
+    lh = line_height(size)
+    rows = []
+    for i in entries:
+        for j, line in enumerate(spec.entries[i]):
+            mark = (f' id="{html_text(dot_name(spec.members[i]))}" '
+                    f'tooltip="{html_text(spec.titles[i])}"') if j == 0 else ""
+            rows.append(f'<tr><td align="left" width="{width:.1f}" height="{lh:.1f}" '
+                        f'fixedsize="true"{mark}>{html_text(line)}</td></tr>')
+    return f"<table {_PLAIN}>" + "".join(rows) + "</table>"
