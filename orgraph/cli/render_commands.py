@@ -17,12 +17,12 @@ from orgraph.cli.book_command import book_command
 from orgraph.cli.input_options import input_options, read_input
 from orgraph.cli.params import FiniteFloat
 from orgraph.errors import ChartError, OrgraphError, OutputError, RenderError
-from orgraph.layout.teams import TEAMS
 from orgraph.outputfile import clashes, is_stdout, write_output
 from orgraph.render import DEFAULT_TIMEOUT, ENGINES, FORMATS, LAYOUTS, render
 from orgraph.render.dot import parse_show
 from orgraph.render.engine import MAX_TIMEOUT
 from orgraph.render.page import Page, RenderNote, RenderWarning
+from orgraph.render.teams import TEAMS
 
 __all__ = ["CLI_FORMATS", "output_format", "render_command"]
 

@@ -19,9 +19,10 @@ Which reports join a list (the rest keep their boxes):
   chart's order, in place of the first; a manager with one keeps its box.
 
 Each entry is the person's label as their box would show it (the same wrapped lines), after a
-bullet, wrapped lines hanging under the first; more than :data:`TWO_COLUMNS_ABOVE` entries
-are split into two columns. In the SVG each entry's first line carries the person's node id
-(``id="a_<id>"`` with its full label as the tooltip, where the engine writes cell ids).
+bullet, wrapped lines hanging under the first; more than :data:`PER_COLUMN` entries are
+split into even columns side by side. In the SVG each entry's first line carries the
+person's node id (``id="a_<id>"``, its whole label as the tooltip) where the engine writes
+cell ids (graphviz-pure does; Graphviz 2.43 writes them for linked cells only).
 
 Examples
 --------
@@ -42,7 +43,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from orgraph.layout.boxes import BoxSpec, measure
+from orgraph.layout.boxes import COLUMN_GAP, FONT_SIZE, PAD_X, PAD_Y, BoxSpec
 from orgraph.layout.chart import ChartTree
 from orgraph.layout.text import line_height, text_width
 from orgraph.layout.tree import Item
@@ -50,15 +51,12 @@ from orgraph.model import Kind, Organisation, Relation
 from orgraph.render.labels import BULLET, HANG, dot_name, html_text
 from orgraph.render.style import node_style
 
-__all__ = ["MIN_TEAM", "TEAMS", "TWO_COLUMNS_ABOVE", "TeamSpec", "team_label", "team_lists"]
+__all__ = ["MIN_TEAM", "PER_COLUMN", "TeamSpec", "team_label", "team_lists"]
 
-#: How a manager's leaf reports are drawn: a box each, one list box, or lists when printing
-#: needs them (:func:`orgraph.render.render`).
-TEAMS = ("boxes", "lists", "auto")
 #: A manager needs this many qualifying leaf reports for a list.
 MIN_TEAM = 2
-#: A list of more entries than this is drawn in two columns.
-TWO_COLUMNS_ABOVE = 8
+#: A list's column holds at most this many entries; more go into further columns.
+PER_COLUMN = 10
 
 
 @dataclass
@@ -73,11 +71,17 @@ class TeamSpec(BoxSpec):
         Each member's text lines (bullet and hanging indent included).
     titles : list of str
         Each member's whole label, for its tooltip.
+    parts : list of range
+        The entries of each column.
+    widths : list of float
+        Each column's text width, in points.
     """
 
     members: list[str] = field(default_factory=list)
     entries: list[list[str]] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
+    parts: list[range] = field(default_factory=list)
+    widths: list[float] = field(default_factory=list)
 
 
 def _listable(org: Organisation, node: str, kinds: Mapping[str, Kind], item: Item,
@@ -110,14 +114,18 @@ def team_lists(org: Organisation, tree: ChartTree, specs: dict[str, list[BoxSpec
     >>> from orgraph.layout.chart import chart_tree
     >>> from orgraph.render.select import kinds_of
     >>> org = load("examples/minimal.yaml")
+    >>> org.add_node("skole_b", kind="unit", label="Nordbygda skole")
+    >>> org.add_edge("radmann", "skole_b", relation="line")
     >>> kinds = kinds_of(org)
     >>> specs = box_specs(org, list(org.nodes), kinds, {})
     >>> tree = chart_tree(org, list(org.nodes), kinds, specs)
     >>> lists = team_lists(org, tree, specs, kinds)
     >>> [(name, spec.members) for name, spec in lists.items()]
-    [('kommunalsjef~team', ['skole_a', 'skole_b'])]
-    >>> tree.items["kommunalsjef"].children
-    ['kommunalsjef~team', 'barnehager']
+    [('radmann~team', ['skole', 'skole_b'])]
+    >>> tree.items["radmann"].children
+    ['radmann~team', 'barnehager']
+    >>> lists["radmann~team"].lines
+    ['• Sentrum skole', '• Nordbygda skole']
     """
     captions = captions or {}
     node_of = {s.name: n for n, boxes in specs.items() for s in boxes}
@@ -147,45 +155,47 @@ def team_lists(org: Organisation, tree: ChartTree, specs: dict[str, list[BoxSpec
     return made
 
 
-def _team_spec(name: str, boxes: list[BoxSpec], labels: list[str]) -> TeamSpec:
-    """The list box of ``boxes`` (the members' own measured boxes), measured."""
+def _team_spec(name: str, boxes: list[BoxSpec], labels: list[str],
+               size: float = FONT_SIZE) -> TeamSpec:
+    """The list box of ``boxes`` (the members' own measured boxes), measured: entries in
+    columns of at most :data:`PER_COLUMN`, as even as they go, side by side."""
     entries = [[BULLET + b.lines[0], *(HANG + line for line in b.lines[1:])] for b in boxes]
     style = node_style(Kind.UNIT)
     style["class"] += " team"
-    spec = TeamSpec(name, boxes[0].node, style, [], align="left",
+    spec = TeamSpec(name, boxes[0].node, style, [t for e in entries for t in e], align="left",
                     members=[b.node for b in boxes], entries=entries,
                     titles=[" ".join(label.split()) for label in labels])
-    if len(entries) > TWO_COLUMNS_ABOVE:
-        half = math.ceil(len(entries) / 2)
-        spec.columns = [[t for e in entries[:half] for t in e],
-                        [t for e in entries[half:] for t in e]]
-    else:
-        spec.lines = [t for e in entries for t in e]
-    return measure(spec)
+    count = math.ceil(len(entries) / PER_COLUMN)
+    per = math.ceil(len(entries) / count)
+    spec.parts = [range(i, min(i + per, len(entries))) for i in range(0, len(entries), per)]
+    spec.widths = [max(text_width(t, size) for i in part for t in entries[i])
+                   for part in spec.parts]
+    rows = max(sum(len(entries[i]) for i in part) for part in spec.parts)
+    spec.text_width = sum(spec.widths) + COLUMN_GAP * (len(spec.parts) - 1)
+    spec.width = spec.text_width + 2 * PAD_X
+    spec.height = rows * line_height(size) + 2 * PAD_Y
+    return spec
 
 
-def team_label(spec: TeamSpec, size: float, column_gap: float) -> str:
+def team_label(spec: TeamSpec, size: float = FONT_SIZE) -> str:
     """The list's HTML-like DOT label: one fixed-size cell per line, left-aligned, each
-    entry's first cell carrying the member's id and its label as tooltip, in one or two
-    columns; every text escaped (:func:`~orgraph.render.labels.html_text`).
+    entry's first cell carrying the member's id and its label as tooltip, columns side by
+    side; every text escaped (:func:`~orgraph.render.labels.html_text`).
 
     Examples
     --------
     >>> s = _team_spec("m~team", [BoxSpec("a", "a", {}, ["A <b>"]), BoxSpec("b", "b", {},
     ...                ["B", "Sjef"])], ["A <b>", "B\\nSjef"])
-    >>> label = team_label(s, 12.0, 14.0)
+    >>> label = team_label(s)
     >>> "A &lt;b&gt;" in label and 'id="b" tooltip="B Sjef"' in label
     True
     """
-    half = math.ceil(len(spec.entries) / 2) if spec.columns else len(spec.entries)
-    if not spec.columns:
-        return f"<{_column(spec, range(half), spec.text_width, size)}>"
-    first = max(text_width(t, size) for t in spec.columns[0])
-    left = _column(spec, range(half), first, size)
-    right = _column(spec, range(half, len(spec.entries)),
-                    spec.text_width - first - column_gap, size)
-    return (f'<<table {_PLAIN}><tr><td valign="top">{left}</td>'
-            f'<td width="{column_gap:.0f}"></td><td valign="top">{right}</td></tr></table>>')
+    if len(spec.parts) == 1:
+        return f"<{_column(spec, spec.parts[0], spec.widths[0], size)}>"
+    gap = f'<td width="{COLUMN_GAP:.0f}"></td>'
+    cells = gap.join(f'<td valign="top">{_column(spec, part, width, size)}</td>'
+                     for part, width in zip(spec.parts, spec.widths, strict=True))
+    return f"<<table {_PLAIN}><tr>{cells}</tr></table>>"
 
 
 _PLAIN = 'border="0" cellborder="0" cellspacing="0" cellpadding="0"'

@@ -45,26 +45,27 @@ FORMATS = ("svg", "png", "pdf", "dot")
 LAYOUTS = ("tree", "dot")
 _SIZE = re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
 _FONT_SIZE = re.compile(r'\sfontsize="?([\d.]+)')
-_EDGE_LABEL = re.compile(r'^\t"[^\n]*" -> "[^\n]*\slabel=', re.MULTILINE)
+_EDGE_LABEL = re.compile(r'^\t"[^\n]*" -> "[^\n]*[\s\[]label=', re.MULTILINE)
 _EDGE_TEXT = 10.0  # points: the size of edge labels (the DOT's edge defaults)
+_BOX_TEXT = 12.0  # points: box text (the DOT's node defaults)
 
 
 def smallest_text(source: str) -> float:
-    """The smallest text size, in points before scaling, that pinned DOT draws: box text
+    r"""The smallest text size, in points before scaling, that pinned DOT draws: box text
     (12 pt), and the legend's and edge labels' 10 pt where the chart has them.
 
     Examples
     --------
-    >>> smallest_text('\tnode [fontsize=12]\n\tedge [fontsize=10]\n\t"a" -> "b" [pos=""]')
+    >>> smallest_text('\tnode [margin=0 fontsize=12]\n\tedge [arrowsize=0.7 fontsize=10]')
     12.0
-    >>> smallest_text('\tnode [fontsize=12]\n\t"a" -> "b" [label="bestiller"]')
+    >>> smallest_text('\tnode [margin=0 fontsize=12]\n\t"a" -> "b" [label="bestiller"]')
     10.0
     """
     body = "\n".join(line for line in source.splitlines() if not line.startswith("\tedge ["))
     sizes = [float(x) for x in _FONT_SIZE.findall(body)]
     if _EDGE_LABEL.search(source):
         sizes.append(_EDGE_TEXT)
-    return min(sizes, default=_EDGE_TEXT)
+    return min(sizes, default=_BOX_TEXT)
 
 
 def render(org: Organisation, format: str = "svg", *, engine: str = "auto",

@@ -137,7 +137,7 @@ def _label(spec: BoxSpec) -> str:
     text drawn struck through or with a note in italics (:attr:`BoxSpec.strike`,
     :attr:`BoxSpec.notes`); a team list as its entries (:mod:`orgraph.layout.teams`)."""
     if isinstance(spec, TeamSpec):
-        return team_label(spec, FONT_SIZE, COLUMN_GAP)
+        return team_label(spec, FONT_SIZE)
     if spec.align == "left" or spec.strike or spec.notes:
         return _table_label(spec)
     return _plain_label(spec.lines)

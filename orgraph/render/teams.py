@@ -22,11 +22,14 @@ from collections.abc import Callable
 from typing import Any
 
 from orgraph.errors import RenderError
-from orgraph.layout.teams import TEAMS
 from orgraph.model import Organisation
 from orgraph.render.page import MIN_TEXT, Page, RenderNote
 
-__all__ = ["auto_teams", "check_teams"]
+__all__ = ["TEAMS", "auto_teams", "check_teams"]
+
+#: How a manager's leaf reports are drawn: a box each, one list box, or lists when printing
+#: needs them.
+TEAMS = ("boxes", "lists", "auto")
 
 
 def check_teams(teams: str, layout: str) -> None:
@@ -59,14 +62,15 @@ def auto_teams(org: Organisation, paper: Page | None, smallest: Callable[[str], 
 
     Examples
     --------
+    >>> import orgraph
     >>> from orgraph.generate import generate_company
-    >>> org = generate_company(150, seed=1)
+    >>> org = generate_company(100, seed=1)
     >>> with warnings.catch_warnings(record=True) as notes:
     ...     warnings.simplefilter("always")
-    ...     src = auto_teams(org, Page.parse("A4,landscape"), lambda s: 12.0)
-    >>> "~team" in src, "--teams boxes" in str(notes[0].message)
-    (True, True)
-    >>> "~team" in auto_teams(org, None, lambda s: 12.0)
+    ...     src = orgraph.render(org, "dot", page="A4,landscape").decode()
+    >>> "~team" in src, [str(n.message)[-31:] for n in notes]
+    (True, ['(--teams boxes draws the boxes)'])
+    >>> "~team" in orgraph.render(org, "dot").decode()
     False
     """
     from orgraph.render.pinned import bounding_box, to_pinned_dot
