@@ -18,11 +18,12 @@ Which reports join a list (the rest keep their boxes):
 * a manager with at least :data:`MIN_TEAM` such reports gets one list of them, in the
   chart's order, in place of the first; a manager with one keeps its box.
 
-Each entry is the person's label as their box would show it (the same wrapped lines), after a
-bullet, wrapped lines hanging under the first; more than :data:`PER_COLUMN` entries are
-split into even columns side by side. In the SVG each entry's first line carries the
-person's node id (``id="a_<id>"``, its whole label as the tooltip) where the engine writes
-cell ids (graphviz-pure does; Graphviz 2.43 writes them for linked cells only).
+Each entry is the person's label as their box would show it (the same wrapped lines, left
+aligned), its first line in bold where the label is a name over a title (no bullets: a bullet
+and the hanging indent under it would widen every list by a tenth); more than
+:data:`PER_COLUMN` entries are split into even columns side by side. In the SVG each entry's
+first line carries the person's node id (``id="a_<id>"``, the whole label as its tooltip)
+where the engine writes cell ids (graphviz-pure does; Graphviz 2.43 only for linked cells).
 
 Examples
 --------
@@ -48,7 +49,7 @@ from orgraph.layout.chart import ChartTree
 from orgraph.layout.text import line_height, text_width
 from orgraph.layout.tree import Item
 from orgraph.model import Kind, Organisation, Relation
-from orgraph.render.labels import BULLET, HANG, dot_name, html_text
+from orgraph.render.labels import dot_name, html_text
 from orgraph.render.style import node_style
 
 __all__ = ["MIN_TEAM", "PER_COLUMN", "TeamSpec", "team_label", "team_lists"]
@@ -71,6 +72,8 @@ class TeamSpec(BoxSpec):
         Each member's text lines (bullet and hanging indent included).
     titles : list of str
         Each member's whole label, for its tooltip.
+    heads : list of int
+        How many first lines of each entry are bold (its name: 1 or 0).
     parts : list of range
         The entries of each column.
     widths : list of float
@@ -80,6 +83,7 @@ class TeamSpec(BoxSpec):
     members: list[str] = field(default_factory=list)
     entries: list[list[str]] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
+    heads: list[int] = field(default_factory=list)
     parts: list[range] = field(default_factory=list)
     widths: list[float] = field(default_factory=list)
 
@@ -125,7 +129,7 @@ def team_lists(org: Organisation, tree: ChartTree, specs: dict[str, list[BoxSpec
     >>> tree.items["radmann"].children
     ['radmann~team', 'barnehager']
     >>> lists["radmann~team"].lines
-    ['• Sentrum skole', '• Nordbygda skole']
+    ['Sentrum skole', 'Nordbygda skole']
     """
     captions = captions or {}
     node_of = {s.name: n for n, boxes in specs.items() for s in boxes}
@@ -157,23 +161,26 @@ def team_lists(org: Organisation, tree: ChartTree, specs: dict[str, list[BoxSpec
 
 def _team_spec(name: str, boxes: list[BoxSpec], labels: list[str],
                size: float = FONT_SIZE) -> TeamSpec:
-    """The list box of ``boxes`` (the members' own measured boxes), measured: entries in
-    columns of at most :data:`PER_COLUMN`, as even as they go, side by side."""
-    entries = [[BULLET + b.lines[0], *(HANG + line for line in b.lines[1:])] for b in boxes]
+    """The list box of ``boxes`` (the members' own measured boxes, ``labels`` their
+    labels), measured: entries in columns of at most :data:`PER_COLUMN`, as even as they
+    go, side by side; an entry's first line bold where it is the first line of a label of
+    several (a name over a title)."""
+    entries = [list(b.lines) for b in boxes]
+    heads = [int(len(b.lines) > 1 and b.lines[0] == label.split("\n")[0])
+             for b, label in zip(boxes, labels, strict=True)]
     style = node_style(Kind.UNIT)
     style["class"] += " team"
     spec = TeamSpec(name, boxes[0].node, style, [t for e in entries for t in e], align="left",
                     members=[b.node for b in boxes], entries=entries,
-                    titles=[" ".join(label.split()) for label in labels])
+                    titles=[" ".join(label.split()) for label in labels], heads=heads)
     count = math.ceil(len(entries) / PER_COLUMN)
     per = math.ceil(len(entries) / count)
     spec.parts = [range(i, min(i + per, len(entries))) for i in range(0, len(entries), per)]
-    spec.widths = [max(text_width(t, size) for i in part for t in entries[i])
-                   for part in spec.parts]
-    rows = max(sum(len(entries[i]) for i in part) for part in spec.parts)
+    spec.widths = [max(text_width(t, size, bold=k < heads[i]) for i in part
+                       for k, t in enumerate(entries[i])) for part in spec.parts]
     spec.text_width = sum(spec.widths) + COLUMN_GAP * (len(spec.parts) - 1)
     spec.width = spec.text_width + 2 * PAD_X
-    spec.height = rows * line_height(size) + 2 * PAD_Y
+    spec.height = max(_column_height(spec, part, size) for part in spec.parts) + 2 * PAD_Y
     return spec
 
 
@@ -201,14 +208,29 @@ def team_label(spec: TeamSpec, size: float = FONT_SIZE) -> str:
 _PLAIN = 'border="0" cellborder="0" cellspacing="0" cellpadding="0"'
 
 
+def _column_height(spec: TeamSpec, part: range, size: float) -> float:
+    """The height of one column's text."""
+    return sum(len(spec.entries[i]) for i in part) * line_height(size)
+
+
 def _column(spec: TeamSpec, entries: range, width: float, size: float) -> str:
-    """One column of the list: the lines of ``entries`` as fixed-size cells."""
+    """One column of the list: each entry one fixed-size cell of its lines (left-aligned,
+    ``<br align="left"/>`` after each; both engines set a cell's lines at the font size and
+    share the leading out above and below, so an entry's lines keep together and entries
+    apart), and a last empty row that fills the column to the box's text height, so no
+    engine spreads the entries."""
     lh = line_height(size)
     rows = []
     for i in entries:
-        for j, line in enumerate(spec.entries[i]):
-            mark = (f' id="{html_text(dot_name(spec.members[i]))}" '
-                    f'tooltip="{html_text(spec.titles[i])}"') if j == 0 else ""
-            rows.append(f'<tr><td align="left" width="{width:.1f}" height="{lh:.1f}" '
-                        f'fixedsize="true"{mark}>{html_text(line)}</td></tr>')
+        lines = [f"<b>{html_text(t)}</b>" if k < spec.heads[i] else html_text(t)
+                 for k, t in enumerate(spec.entries[i])]
+        body = "".join(f'{t}<br align="left"/>' for t in lines)
+        rows.append(f'<tr><td align="left" width="{width:.1f}" '
+                    f'height="{lh * len(lines):.1f}" fixedsize="true" '
+                    f'id="{html_text(dot_name(spec.members[i]))}" '
+                    f'tooltip="{html_text(spec.titles[i])}">{body}</td></tr>')
+    rest = spec.height - 2 * PAD_Y - _column_height(spec, entries, size)
+    if rest > 0.05:
+        rows.append(f'<tr><td width="{width:.1f}" height="{rest:.1f}" fixedsize="true"></td></tr>')
     return f"<table {_PLAIN}>" + "".join(rows) + "</table>"
+

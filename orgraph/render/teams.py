@@ -64,7 +64,7 @@ def auto_teams(org: Organisation, paper: Page | None, smallest: Callable[[str], 
     --------
     >>> import orgraph
     >>> from orgraph.generate import generate_company
-    >>> org = generate_company(100, seed=1)
+    >>> org = generate_company(80, seed=2)
     >>> with warnings.catch_warnings(record=True) as notes:
     ...     warnings.simplefilter("always")
     ...     src = orgraph.render(org, "dot", page="A4,landscape").decode()
