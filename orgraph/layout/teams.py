@@ -57,7 +57,7 @@ __all__ = ["MIN_TEAM", "PER_COLUMN", "TeamSpec", "team_label", "team_lists"]
 #: A manager needs this many qualifying leaf reports for a list.
 MIN_TEAM = 2
 #: A list's column holds at most this many entries; more go into further columns.
-PER_COLUMN = 10
+PER_COLUMN = 16
 
 
 @dataclass

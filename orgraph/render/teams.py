@@ -25,7 +25,10 @@ from orgraph.errors import RenderError
 from orgraph.model import Organisation
 from orgraph.render.page import MIN_TEXT, Page, RenderNote
 
-__all__ = ["TEAMS", "auto_teams", "check_teams"]
+__all__ = ["GAIN", "TEAMS", "auto_teams", "check_teams"]
+
+#: ``auto`` draws lists only when they make the text at least this many times larger.
+GAIN = 1.05
 
 #: How a manager's leaf reports are drawn: a box each, one list box, or lists when printing
 #: needs them.
@@ -57,7 +60,7 @@ def auto_teams(org: Organisation, paper: Page | None, smallest: Callable[[str], 
     (:func:`orgraph.render.smallest_text`); ``options`` go to
     :func:`~orgraph.render.pinned.to_pinned_dot`. Lists are drawn when a box per person
     would scale that text below :data:`~orgraph.render.page.MIN_TEXT` on ``paper`` and
-    lists scale it up; a :class:`~orgraph.render.page.RenderNote` then names both sizes
+    lists make it at least :data:`GAIN` times larger; a :class:`~orgraph.render.page.RenderNote` then names both sizes
     and ``--teams boxes``.
 
     Examples
@@ -84,7 +87,7 @@ def auto_teams(org: Organisation, paper: Page | None, smallest: Callable[[str], 
         return boxes
     lists = to_pinned_dot(org, teams="lists", **options)
     after = smallest(lists) * paper.scale(*(bounding_box(lists) or (1.0, 1.0)))
-    if after <= before:
+    if after < before * GAIN:
         return boxes
     warnings.warn(RenderNote(
         f"each manager's leaf reports are drawn as one list, so the text is {after:.1f} pt "
