@@ -182,3 +182,19 @@ def test_cli_teams(tmp_path: Path) -> None:
         result = runner.invoke(main, args)
         assert result.exit_code == 2, (extra, result.output)
         assert why in result.output, (extra, result.output)
+
+
+def test_readme_teams_command_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's `--teams` command draws team lists."""
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    lines = [line.split() for line in readme.splitlines()
+             if line.startswith("orgraph render") and "--teams" in line]
+    assert lines
+    for words in lines:
+        args = words[1:]
+        args[args.index("-o") + 1] = str(tmp_path / "teams.svg")
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0, result.output
+        assert b"~team" in (tmp_path / "teams.svg").read_bytes()

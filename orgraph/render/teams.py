@@ -60,8 +60,8 @@ def auto_teams(org: Organisation, paper: Page | None, smallest: Callable[[str], 
     (:func:`orgraph.render.smallest_text`); ``options`` go to
     :func:`~orgraph.render.pinned.to_pinned_dot`. Lists are drawn when a box per person
     would scale that text below :data:`~orgraph.render.page.MIN_TEXT` on ``paper`` and
-    lists make it at least :data:`GAIN` times larger; a :class:`~orgraph.render.page.RenderNote` then names both sizes
-    and ``--teams boxes``.
+    lists make it at least :data:`GAIN` times larger; a
+    :class:`~orgraph.render.page.RenderNote` then names both sizes and ``--teams boxes``.
 
     Examples
     --------
