@@ -198,3 +198,36 @@ def test_readme_teams_command_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 0, result.output
         assert b"~team" in (tmp_path / "teams.svg").read_bytes()
+
+
+def _big_team(size: int) -> Organisation:
+    org = Organisation(name="Team")
+    org.add_node("boss", kind="cao", label="Kari Nordmann\nDaglig leder")
+    for i in range(size):
+        org.add_node(f"u{i}", kind="unit", label=f"Person Nummer {i}\nRådgiver økonomi")
+        org.add_edge("boss", f"u{i}", relation="line")
+    return org
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("size", [5, 20, 40])
+def test_entries_stay_inside_their_list(size: int, engine: str) -> None:
+    """Every entry's text lies inside the list box, in as many columns as the list has
+    (side by side, each as tall as its entries), names bold over titles."""
+    from orgraph.layout.teams import PER_COLUMN
+    from orgraph.layout.text import text_width
+
+    svg = orgraph.render(_big_team(size), "svg", engine=engine, teams="lists")
+    root = ET.fromstring(svg)
+    group = next(g for g in root.iter(f"{SVG}g") if g.findtext(f"{SVG}title") == "boss~team")
+    x0, y0, x1, y1 = geo.parse(svg).boxes["boss~team"]
+    starts, names = set(), 0
+    for text in group.iter(f"{SVG}text"):
+        x, y = float(text.get("x")), float(text.get("y"))
+        bold = text.get("font-weight") == "bold"
+        names += bold
+        width = text_width(text.text, float(text.get("font-size")), bold=bold)
+        assert x0 < x and x + width < x1 and y0 < y - 9 and y < y1, (text.text, x, y)
+        starts.add(round(x))
+    assert names == size
+    assert len(starts) == -(-size // PER_COLUMN)
