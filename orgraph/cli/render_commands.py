@@ -132,7 +132,7 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
       orgraph render charts/larvik.yaml --expand --show coordination,orders -o larvik.svg
       orgraph render charts/arendal.yaml --root radmann --depth 1 -o arendal-top.png
       orgraph render charts/lier.yaml --page A4 -o lier-a4.pdf
-      orgraph render company.yaml --page A3,landscape --teams lists -o company.pdf
+      orgraph render tests/data/krackhardt-high-tech.csv --teams lists -o teams.pdf
       orgraph render charts/lier.yaml --layout dot -o lier-dot.svg
       orgraph render charts/arendal.yaml -o arendal.html
       orgraph render tests/data/krackhardt-high-tech.csv --book krackhardt.pdf --page A3
