@@ -3,7 +3,6 @@ the engine's SVG and DOT (no mocks)."""
 
 from __future__ import annotations
 
-import shutil
 import warnings
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 import svg_geometry as geo
 from click.testing import CliRunner
+from test_layout_geometry import ENGINES
 
 import orgraph
 from orgraph.cli import main
@@ -24,13 +24,6 @@ from orgraph.render.page import RenderNote
 from orgraph.render.pinned import pinned_layout
 
 SVG = "{http://www.w3.org/2000/svg}"
-ENGINES = [
-    "embedded",
-    pytest.param("system", marks=[
-        pytest.mark.system_graphviz,
-        pytest.mark.skipif(shutil.which("dot") is None, reason="system Graphviz not installed"),
-    ]),
-]
 
 
 def _texts(svg: bytes) -> Counter[str]:

@@ -109,7 +109,24 @@ def team_lists(org: Organisation, tree: ChartTree, specs: dict[str, list[BoxSpec
 
     ``tree`` and ``specs`` are changed in place: the members' boxes leave both, the list's
     box takes the first member's place among its manager's reports, and ``specs`` holds it
-    under its own box name. Returns the lists by box name.
+    under its own box name.
+
+    Parameters
+    ----------
+    org : Organisation
+    tree : ChartTree
+        The boxes as a forest (:func:`orgraph.layout.chart.chart_tree`).
+    specs : dict
+        Node → its measured boxes (:func:`orgraph.layout.boxes.box_specs`).
+    kinds : mapping
+        Every node's kind.
+    captions : mapping, optional
+        Nodes with a caption (chart-book pages) keep their boxes.
+
+    Returns
+    -------
+    dict
+        Box name (``<manager's box>~team``) → its :class:`TeamSpec`.
 
     Examples
     --------
@@ -185,9 +202,21 @@ def _team_spec(name: str, boxes: list[BoxSpec], labels: list[str],
 
 
 def team_label(spec: TeamSpec, size: float = FONT_SIZE) -> str:
-    """The list's HTML-like DOT label: one fixed-size cell per line, left-aligned, each
-    entry's first cell carrying the member's id and its label as tooltip, columns side by
-    side; every text escaped (:func:`~orgraph.render.labels.html_text`).
+    """The list's HTML-like DOT label: one fixed-size, left-aligned cell per entry carrying
+    the member's id and its label as tooltip, columns side by side; every text escaped
+    (:func:`~orgraph.render.labels.html_text`).
+
+    Parameters
+    ----------
+    spec : TeamSpec
+        A measured list (:func:`team_lists`).
+    size : float
+        The font size, in points.
+
+    Returns
+    -------
+    str
+        The label, ``<`` and ``>`` included, for DOT's ``label=``.
 
     Examples
     --------

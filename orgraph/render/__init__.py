@@ -37,7 +37,7 @@ from orgraph.render.page import Page, check_raster, warn_small_text
 from orgraph.render.teams import auto_teams, check_teams
 
 __all__ = ["DEFAULT_TIMEOUT", "ENGINES", "FORMATS", "LAYOUTS", "draw", "page_aspect",
-           "page_min_aspect", "render", "to_dot", "to_pinned_dot"]
+           "page_min_aspect", "render", "smallest_text", "to_dot", "to_pinned_dot"]
 
 #: Output formats; ``dot`` is the DOT source (pinned, or before ``dot``'s layout).
 FORMATS = ("svg", "png", "pdf", "dot")

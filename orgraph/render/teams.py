@@ -38,6 +38,18 @@ TEAMS = ("boxes", "lists", "auto")
 def check_teams(teams: str, layout: str) -> None:
     """Refuse an unknown ``teams`` value, and lists with Graphviz's own layout.
 
+    Parameters
+    ----------
+    teams : str
+        One of :data:`TEAMS`.
+    layout : str
+        ``tree`` (orgraph's own layout) or ``dot``.
+
+    Raises
+    ------
+    RenderError
+        Naming the values allowed, or the option to drop.
+
     Examples
     --------
     >>> check_teams("lists", "dot")
@@ -62,6 +74,26 @@ def auto_teams(org: Organisation, paper: Page | None, smallest: Callable[[str], 
     would scale that text below :data:`~orgraph.render.page.MIN_TEXT` on ``paper`` and
     lists make it at least :data:`GAIN` times larger; a
     :class:`~orgraph.render.page.RenderNote` then names both sizes and ``--teams boxes``.
+
+    Parameters
+    ----------
+    org : Organisation
+    paper : Page or None
+        The page the chart is fitted to; ``None``: no page, a box per person.
+    smallest : callable
+        DOT source → its smallest text in points (:func:`orgraph.render.smallest_text`).
+    **options
+        Passed to :func:`~orgraph.render.pinned.to_pinned_dot`.
+
+    Returns
+    -------
+    str
+        The pinned DOT chosen.
+
+    Warns
+    -----
+    RenderNote
+        When lists were drawn.
 
     Examples
     --------
