@@ -224,3 +224,33 @@ def test_entries_stay_inside_their_list(size: int, engine: str) -> None:
         starts.add(round(x))
     assert names == size
     assert len(starts) == -(-size // PER_COLUMN)
+
+
+@pytest.mark.parametrize("name", ["rissa", "sveio-2002"])
+def test_bundled_charts_with_lists(name: str) -> None:
+    """A municipality's one-line units in a list get bullets (as an aggregate's items), so
+    that five units never read as one unit's wrapped name; every unit still drawn once and
+    the geometry clean."""
+    org = orgraph.load(Path(__file__).resolve().parent.parent / "charts" / f"{name}.yaml")
+    lists = _lists(org)
+    assert lists and all(line.startswith(BULLET) for s in lists for line in s.lines)
+    svg = orgraph.render(org, "svg", engine="embedded", teams="lists")
+    assert _texts(svg) == _texts(orgraph.render(org, "svg", engine="embedded", teams="boxes"))
+    root = ET.fromstring(svg)
+    bullets = [t for t in root.iter(f"{SVG}text") if (t.text or "").startswith(BULLET)]
+    assert len(bullets) >= sum(len(s.members) for s in lists)
+    _, _, tree, _ = pinned_layout(org, teams="lists")
+    children = {k: [*i.staff, *i.band, *i.peers, *i.children] for k, i in tree.items.items()}
+    assert geo.all_problems(geo.parse(svg), children) == []
+
+
+def test_a_hostile_node_id_in_a_list_stays_an_attribute() -> None:
+    org = _hostile()
+    from orgraph.render.labels import dot_name
+
+    evil = 'u"2<x>'
+    org.add_node(evil, kind="unit", label="Tredje")
+    org.add_edge("boss", evil, relation="line")
+    svg = orgraph.render(org, "svg", engine="embedded", teams="lists")
+    ids = {g.get("id") for g in ET.fromstring(svg).iter(f"{SVG}g")}
+    assert "a_" + dot_name(evil) in ids and '"' not in dot_name(evil)

@@ -19,8 +19,9 @@ Which reports join a list (the rest keep their boxes):
   chart's order, in place of the first; a manager with one keeps its box.
 
 Each entry is the person's label as their box would show it (the same wrapped lines, left
-aligned), its first line in bold where the label is a name over a title (no bullets: a bullet
-and the hanging indent under it would widen every list by a tenth); more than
+aligned), its first line in bold where the label is a name over a title (no bullet: a bullet
+and the hanging indent under it would widen every list by a tenth), else after a bullet, its
+wrapped lines hanging under the first, as in an aggregate's list; more than
 :data:`PER_COLUMN` entries are split into even columns side by side. In the SVG each entry's
 first line carries the person's node id (``id="a_<id>"``, the whole label as its tooltip)
 where the engine writes cell ids (graphviz-pure does; Graphviz 2.43 only for linked cells).
@@ -49,7 +50,7 @@ from orgraph.layout.chart import ChartTree
 from orgraph.layout.text import line_height, text_width
 from orgraph.layout.tree import Item
 from orgraph.model import Kind, Organisation, Relation
-from orgraph.render.labels import dot_name, html_text
+from orgraph.render.labels import BULLET, HANG, dot_name, html_text
 from orgraph.render.style import node_style
 
 __all__ = ["MIN_TEAM", "PER_COLUMN", "TeamSpec", "team_label", "team_lists"]
@@ -145,8 +146,8 @@ def team_lists(org: Organisation, tree: ChartTree, specs: dict[str, list[BoxSpec
     [('radmann~team', ['skole', 'skole_b'])]
     >>> tree.items["radmann"].children
     ['radmann~team', 'barnehager']
-    >>> lists["radmann~team"].lines
-    ['Sentrum skole', 'Nordbygda skole']
+    >>> lists["radmann~team"].lines  # one-line labels: bullets, as in an aggregate
+    ['• Sentrum skole', '• Nordbygda skole']
     """
     captions = captions or {}
     node_of = {s.name: n for n, boxes in specs.items() for s in boxes}
@@ -181,10 +182,13 @@ def _team_spec(name: str, boxes: list[BoxSpec], labels: list[str],
     """The list box of ``boxes`` (the members' own measured boxes, ``labels`` their
     labels), measured: entries in columns of at most :data:`PER_COLUMN`, as even as they
     go, side by side; an entry's first line bold where it is the first line of a label of
-    several (a name over a title)."""
-    entries = [list(b.lines) for b in boxes]
+    several (a name over a title), else a bullet before it and its other lines hanging
+    under it (as in an aggregate), so that one unit's wrapped name never reads as two."""
     heads = [int(len(b.lines) > 1 and b.lines[0] == label.split("\n")[0])
              for b, label in zip(boxes, labels, strict=True)]
+    entries = [list(b.lines) if head else
+               [BULLET + b.lines[0], *(HANG + line for line in b.lines[1:])]
+               for b, head in zip(boxes, heads, strict=True)]
     style = node_style(Kind.UNIT)
     style["class"] += " team"
     spec = TeamSpec(name, boxes[0].node, style, [t for e in entries for t in e], align="left",
