@@ -123,6 +123,11 @@ def test_bad_teams_values_are_refused() -> None:
         orgraph.render(org, "dot", teams="list")
     with pytest.raises(RenderError, match="drop --layout dot"):
         orgraph.render(org, "dot", teams="lists", layout="dot")
+    from orgraph.render.marks import Marks
+    from orgraph.render.pinned import to_pinned_dot
+
+    with pytest.raises(RenderError, match="every person's own box"):
+        to_pinned_dot(org, teams="lists", marks=Marks({}))
 
 
 def _hostile() -> Organisation:

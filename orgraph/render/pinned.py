@@ -319,6 +319,9 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
     >>> src.count("fixedsize=true") >= 1 and "e," in src
     True
     """
+    if marks is not None and teams == "lists":
+        raise RenderError("changes are marked on every person's own box: draw a before/after "
+                          "chart with teams='boxes'")
     words = TEXT[lang]
     lay, specs, tree, overlays = pinned_layout(
         org, lang=lang, expand=expand, show=show, root=root, depth=depth, wrap=wrap, cut=cut,
