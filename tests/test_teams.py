@@ -56,6 +56,10 @@ def test_every_person_is_drawn_once(people: int) -> None:
     assert len(chart.boxes) == people - len(listed) + len(_lists(org, lang="en"))
     ids = Counter(g.get("id") for g in ET.fromstring(lists).iter(f"{SVG}g"))
     assert all(ids[f"a_{m}"] == 1 for m in listed)
+    groups = {g.get("id"): g for g in ET.fromstring(lists).iter(f"{SVG}g")}
+    for m in listed:  # the entry's id, and its whole label (in the chart's language) as tooltip
+        tooltip = groups[f"a_{m}"].find(f"{SVG}a").get("{http://www.w3.org/1999/xlink}title")
+        assert tooltip == " ".join(org.label(m, "en").split())
     assert not set(listed) & set(chart.boxes)
 
 

@@ -50,6 +50,7 @@ from orgraph.layout.chart import ChartTree
 from orgraph.layout.text import line_height, text_width
 from orgraph.layout.tree import Item
 from orgraph.model import Kind, Organisation, Relation
+from orgraph.render.drawable import short_label
 from orgraph.render.labels import BULLET, HANG, dot_name, html_text
 from orgraph.render.style import node_style
 
@@ -104,8 +105,8 @@ def _listable(org: Organisation, node: str, kinds: Mapping[str, Kind], item: Ite
 
 
 def team_lists(org: Organisation, tree: ChartTree, specs: dict[str, list[BoxSpec]],
-               kinds: Mapping[str, Kind], *, captions: Mapping[str, str] | None = None,
-               ) -> dict[str, TeamSpec]:
+               kinds: Mapping[str, Kind], *, lang: str = "no",
+               captions: Mapping[str, str] | None = None) -> dict[str, TeamSpec]:
     """Replace every team of leaf reports in ``tree`` and ``specs`` by one list box.
 
     ``tree`` and ``specs`` are changed in place: the members' boxes leave both, the list's
@@ -121,6 +122,8 @@ def team_lists(org: Organisation, tree: ChartTree, specs: dict[str, list[BoxSpec
         Node → its measured boxes (:func:`orgraph.layout.boxes.box_specs`).
     kinds : mapping
         Every node's kind.
+    lang : str
+        The labels' language (the tooltips').
     captions : mapping, optional
         Nodes with a caption (chart-book pages) keep their boxes.
 
@@ -162,7 +165,8 @@ def team_lists(org: Organisation, tree: ChartTree, specs: dict[str, list[BoxSpec
         if len(members) < MIN_TEAM:
             continue
         team = _team_spec(f"{key}~team", [specs[node_of[m]][0] for m in members],
-                          [org.label(node_of[m]) for m in members])
+                          [short_label(org.label(node_of[m], lang), node_of[m])
+                           for m in members])
         first = item.children.index(members[0])
         gone = set(members)
         item.children[:] = [c for c in item.children[:first] if c not in gone] + [team.name] + [

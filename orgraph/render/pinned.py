@@ -276,7 +276,7 @@ def _pinned_layout(org: Organisation, lang: str, expand: bool,
                       captions=captions, links=links)
     tree = chart_tree(org, nodes, kinds, specs)
     if lists:
-        team_lists(org, tree, specs, kinds, captions=captions)
+        team_lists(org, tree, specs, kinds, lang=lang, captions=captions)
     lay = fit_layout(tree.items, tree.roots, wrap=wrap, min_aspect=aspects[0],
                      max_aspect=aspects[1])
     lay.routes = [r for r in lay.routes if r.head not in tree.unlinked]  # bodies: no line
