@@ -9,7 +9,7 @@ ratio against a baseline measured in the same run (these machines are shared and
   alone drawing the same pinned DOT; peak memory of both (separate processes);
 * compactness: drawing area ÷ the sum of the boxes' areas, and width ÷ height, for
   generated companies of 150, 500, 2,000 and 10,000 people; and the text size of 500
-  people on A3 landscape;
+  people on A3 landscape, with a box per person and with team lists (``--teams lists``);
 * overlays: connectors of ``--show all --expand`` that pass a box or run on a reporting
   line, per bundled chart, and the routing's cost (layout with overlays ÷ without; 200
   random dotted lines on 2,000 people).
@@ -40,7 +40,7 @@ from orgraph.language import resolve_language  # noqa: E402
 from orgraph.render import page_aspect, page_min_aspect  # noqa: E402
 from orgraph.render.engine import find_engine, run_engine  # noqa: E402
 from orgraph.render.page import Page  # noqa: E402
-from orgraph.render.pinned import pinned_layout, to_pinned_dot  # noqa: E402
+from orgraph.render.pinned import bounding_box, pinned_layout, to_pinned_dot  # noqa: E402
 
 
 def best_of(rounds: int, fn: Callable[[], object]) -> float:
@@ -134,15 +134,24 @@ def compactness(sizes: list[int], seeds: int = 3) -> None:
                          f"{lay.width * lay.height / boxes:.2f}, width / height "
                          f"{lay.width / lay.height:.2f}")
         print(f"  {n:>6} people: " + "; ".join(cells), flush=True)
+    a3_text(seeds)
+
+
+def a3_text(seeds: int = 3) -> None:
+    """The box text of 500 people on A3 landscape, as ``orgraph render --page
+    A3,landscape`` scales it, with a box per person and with team lists."""
     paper = Page.parse("A3,landscape")
     for seed in range(1, seeds + 1):
         org = generate_company(500, seed=seed)
-        lay, _, _, _ = pinned_layout(org, lang=resolve_language(org, None),
-                                     max_aspect=page_aspect(paper),
-                                     min_aspect=page_min_aspect(paper))
-        scale = paper.scale(lay.width + 24, lay.height + 44)
-        print(f"  500 people (seed {seed}) on A3 landscape: scale {scale:.3f}, box text "
-              f"{12 * scale:.1f} pt", flush=True)
+        cells = []
+        for teams in ("boxes", "lists"):  # a box per person; leaf reports as team lists
+            source = to_pinned_dot(org, lang=resolve_language(org, None), teams=teams,
+                                   max_aspect=page_aspect(paper),
+                                   min_aspect=page_min_aspect(paper))
+            width, height = bounding_box(source)
+            scale = paper.scale(width, height)
+            cells.append(f"--teams {teams}: scale {scale:.3f}, box text {12 * scale:.1f} pt")
+        print(f"  500 people (seed {seed}) on A3 landscape: " + "; ".join(cells), flush=True)
 
 
 def overlays() -> None:
@@ -182,7 +191,13 @@ def overlays() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer rounds")
+    parser.add_argument("--a3", action="store_true",
+                        help="only the text size of 500 people on A3 landscape")
     args = parser.parse_args()
+    if args.a3:
+        print("500 people on A3 landscape:")
+        a3_text()
+        return
     print("speed (CPU seconds, best of rounds):")
     sizes = [2_000, 20_000] if args.quick else [10_000, 100_000]
     rows = speed(sizes, 2 if args.quick else 3)

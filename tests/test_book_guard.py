@@ -36,11 +36,12 @@ def test_cli_suggests_the_book_for_an_unreadable_chart(tmp_path: Path) -> None:
     shown = float(note[0].split("would be ")[1].split(" pt")[0])
     assert abs(shown - 12 * min(785.89 / width, 539.28 / height)) < 0.01
     again = CliRunner().invoke(main, ["render", str(chart), "-o", str(tmp_path / "big.png"),
-                                      "--engine", "embedded", "--page", "A2"])
+                                      "--engine", "embedded", "--page", "A3",
+                                      "--teams", "boxes"])
     # --page: the page's own warning, then the way out, then the file written
     warning, note, written = again.stderr.splitlines()
     assert written == str(tmp_path / "big.png")
-    assert "on A2, below 6 pt" in warning and "--book OUT.pdf" in note and "-o OUT.html" in note
+    assert "on A3, below 6 pt" in warning and "--book OUT.pdf" in note and "-o OUT.html" in note
 
 
 def test_cli_is_quiet_for_a_readable_chart(tmp_path: Path) -> None:

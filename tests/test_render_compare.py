@@ -339,8 +339,8 @@ def test_cli_small_text_warning_suggests_what_works(tmp_path: Path) -> None:
     target = tmp_path / "c.svg"
     result = CliRunner().invoke(main, ["render", str(CHARTS / "sveio-2002.yaml"), "--compare",
                                        str(CHARTS / "sveio.yaml"), "--side-by-side", "--page", "A4",
-                                       "-o", str(target), "--engine", "embedded"])
-    assert result.exit_code == 0 and target.exists()
+                                       "-o", str(target), "--engine", "embedded", "--legend"])
+    assert result.exit_code == 0 and target.exists()  # the legend's 10 pt text is too small
     assert "below 6 pt: give a larger --page (A3, A2)" in result.stderr
     assert "--root" not in result.stderr
 

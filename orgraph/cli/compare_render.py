@@ -44,7 +44,8 @@ def check_compare(files: tuple[str, ...], form: str, given: dict[str, Any]) -> N
         if value:
             why = ("the changes are marked on orgraph's own layout; drop --layout dot"
                    if option == "--layout dot" else
-                   "a before/after chart shows both whole organisations")
+                   "the changes are marked on every person's own box" if option == "--teams lists"
+                   else "a before/after chart shows both whole organisations")
             raise click.UsageError(f"--compare cannot be used with {option}: {why}")
 
 

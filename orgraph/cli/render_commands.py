@@ -21,7 +21,8 @@ from orgraph.outputfile import clashes, is_stdout, write_output
 from orgraph.render import DEFAULT_TIMEOUT, ENGINES, FORMATS, LAYOUTS, render
 from orgraph.render.dot import parse_show
 from orgraph.render.engine import MAX_TIMEOUT
-from orgraph.render.page import Page, RenderWarning
+from orgraph.render.page import Page, RenderNote, RenderWarning
+from orgraph.render.teams import TEAMS
 
 __all__ = ["CLI_FORMATS", "output_format", "render_command"]
 
@@ -86,6 +87,10 @@ def output_format(fmt: str | None, output: str | None) -> str:
               help="orgraph's own org-chart layout, or Graphviz dot's (for comparison).")
 @click.option("--page", metavar="A4|A3|A2|letter[,landscape|portrait]",
               help="Fit the chart to a paper size (PDF pages are that size).")
+@click.option("--teams", type=click.Choice(TEAMS), default="auto", show_default=True,
+              help="A box per person, or each manager's leaf reports as one list box; "
+                   "auto: lists only with --page, when boxes would make the text smaller "
+                   "than 6 pt.")
 @click.option("--dpi", type=FiniteFloat(min=10, max=1200), metavar="N",
               help="Resolution of PNG output (default 96).")
 @click.option("--timeout", type=FiniteFloat(min=0, min_open=True, max=MAX_TIMEOUT),
@@ -108,7 +113,7 @@ def output_format(fmt: str | None, output: str | None) -> str:
 def render_command(files: tuple[str, ...], output: str | None, outdir: str | None,
                    fmt: str | None, engine: str, lang: str, expand: bool, legend: bool,
                    show: str, root: str | None, depth: int | None, layout: str,
-                   page: str | None, dpi: float | None, timeout: float,
+                   page: str | None, teams: str, dpi: float | None, timeout: float,
                    book: str | None, min_text: float, compare_with: str | None,
                    side_by_side: bool, input_opts: dict) -> None:
     """Draw chart files as organisation charts in the legend of Vedlegg 1.
@@ -127,6 +132,7 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
       orgraph render charts/larvik.yaml --expand --show coordination,orders -o larvik.svg
       orgraph render charts/arendal.yaml --root radmann --depth 1 -o arendal-top.png
       orgraph render charts/lier.yaml --page A4 -o lier-a4.pdf
+      orgraph render tests/data/krackhardt-high-tech.csv --teams lists -o teams.pdf
       orgraph render charts/lier.yaml --layout dot -o lier-dot.svg
       orgraph render charts/arendal.yaml -o arendal.html
       orgraph render tests/data/krackhardt-high-tech.csv --book krackhardt.pdf --page A3
@@ -150,11 +156,16 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
     if compare_with or side_by_side:
         _compare(files, output_format(fmt, output), compare_with, output, outdir, input_opts,
                  {"--root": root, "--depth": depth, "--book": book,
-                  "--layout dot": layout == "dot"},
+                  "--layout dot": layout == "dot", "--teams lists": teams == "lists"},
                  {"side_by_side": side_by_side, "engine": engine, "lang": lang,
                   "expand": expand, "legend": legend, "show": shown, "timeout": timeout,
                   "dpi": dpi, "page": page})
         return
+    if teams == "lists" and (book or layout == "dot"):
+        raise click.UsageError(f"--teams lists cannot be used with "
+                               f"{'--book' if book else '--layout dot'}: "
+                               + ("a chart book draws every person as a box on its pages"
+                                  if book else "team lists are drawn by orgraph's own layout"))
     if book:
         book_command(files, book, output or outdir or fmt or root or depth,
                      parse_page(page or "A4"), min_text,
@@ -164,7 +175,8 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
     form = output_format(fmt, output)
     if form == "html":
         given = [name for name, value in (("--root", root), ("--depth", depth), ("--dpi", dpi),
-                                          ("--layout dot", layout == "dot")) if value]
+                                          ("--layout dot", layout == "dot"),
+                                          ("--teams lists", teams == "lists")) if value]
         if given:
             raise click.UsageError(f"{', '.join(given)} cannot be used with an HTML chart: it "
                                    "holds the whole organisation, cut into pages by orgraph")
@@ -172,7 +184,7 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
     draw = {"engine": engine, "lang": lang, "expand": expand, "legend": legend, "show": shown,
             "timeout": timeout, "page": page}
     if form != "html":  # the chart book, browsable: no --root/--depth cut
-        draw |= {"root": root, "depth": depth, "layout": layout, "dpi": dpi}
+        draw |= {"root": root, "depth": depth, "layout": layout, "dpi": dpi, "teams": teams}
     if not _draw_all(targets, form, draw, input_opts):
         raise SystemExit(EXIT_INPUT)
 
@@ -220,7 +232,8 @@ def _draw_one(path: str, target: str, form: str, draw: dict[str, Any],
             else:
                 data = render(org, form, **draw)
         for warning in caught:
-            info(f"warning: {path}: {warning.message}")
+            what = "note" if issubclass(warning.category, RenderNote) else "warning"
+            info(f"{what}: {path}: {warning.message}")
         if any("smallest text" in str(w.message) for w in caught):
             info(f"note: {path}: {READ_IT}")
         write_output(target, data)

@@ -34,16 +34,38 @@ from orgraph.model import Organisation
 from orgraph.render.dot import DEFAULT_WRAP, to_dot
 from orgraph.render.engine import DEFAULT_TIMEOUT, ENGINES, find_engine, run_engine
 from orgraph.render.page import Page, check_raster, warn_small_text
+from orgraph.render.teams import auto_teams, check_teams
 
 __all__ = ["DEFAULT_TIMEOUT", "ENGINES", "FORMATS", "LAYOUTS", "draw", "page_aspect",
-           "page_min_aspect", "render", "to_dot", "to_pinned_dot"]
+           "page_min_aspect", "render", "smallest_text", "to_dot", "to_pinned_dot"]
 
 #: Output formats; ``dot`` is the DOT source (pinned, or before ``dot``'s layout).
 FORMATS = ("svg", "png", "pdf", "dot")
 #: Layouts: orgraph's own tree layout, or Graphviz ``dot``'s.
 LAYOUTS = ("tree", "dot")
 _SIZE = re.compile(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
-_SMALLEST_TEXT = 10.0  # points: edge labels; box text is 12 pt
+_FONT_SIZE = re.compile(r'\sfontsize="?([\d.]+)')
+_EDGE_LABEL = re.compile(r'^\t"[^\n]*" -> "[^\n]*[\s\[]label=', re.MULTILINE)
+_EDGE_TEXT = 10.0  # points: the size of edge labels (the DOT's edge defaults)
+_BOX_TEXT = 12.0  # points: box text (the DOT's node defaults)
+
+
+def smallest_text(source: str) -> float:
+    r"""The smallest text size, in points before scaling, that pinned DOT draws: box text
+    (12 pt), and the legend's and edge labels' 10 pt where the chart has them.
+
+    Examples
+    --------
+    >>> smallest_text('\tnode [margin=0 fontsize=12]\n\tedge [arrowsize=0.7 fontsize=10]')
+    12.0
+    >>> smallest_text('\tnode [margin=0 fontsize=12]\n\t"a" -> "b" [label="bestiller"]')
+    10.0
+    """
+    body = "\n".join(line for line in source.splitlines() if not line.startswith("\tedge ["))
+    sizes = [float(x) for x in _FONT_SIZE.findall(body)]
+    if _EDGE_LABEL.search(source):
+        sizes.append(_EDGE_TEXT)
+    return min(sizes, default=_BOX_TEXT)
 
 
 def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
@@ -53,7 +75,8 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
            timeout: float | None = DEFAULT_TIMEOUT, dpi: float | None = None,
            layout: str = "tree", page: str | Page | None = None,
            cut: Collection[str] = (), captions: Mapping[str, str] | None = None,
-           links: Mapping[str, str] | None = None, id_prefix: str | None = None) -> bytes:
+           links: Mapping[str, str] | None = None, id_prefix: str | None = None,
+           teams: str = "auto") -> bytes:
     """Draw the organisation's chart and return it as bytes.
 
     Parameters
@@ -79,6 +102,11 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
         SVG only: put this prefix before every id (and every reference to one), so that
         several charts share a page (:mod:`~orgraph.render.svgids`); ``"auto"`` makes one
         from the chart (``og`` + 8 hex digits, the same for the same chart).
+    teams : {"auto", "boxes", "lists"}
+        A box per person, or a manager's leaf reports as one list box
+        (:mod:`orgraph.layout.teams`); ``auto``: lists only on a ``page`` where boxes would
+        put the text below 6 pt and lists make it larger (a :class:`RenderNote` says so).
+        Orgraph's own layout only.
 
     Raises
     ------
@@ -90,6 +118,8 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
     -----
     RenderWarning
         The smallest text would be below 6 pt on the page.
+    RenderNote
+        ``teams="auto"`` drew team lists.
 
     Examples
     --------
@@ -109,6 +139,7 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
         raise RenderError(f"id_prefix applies to SVG only, not to {format!r}; leave it out")
     if layout not in LAYOUTS:
         raise RenderError(f"unknown layout {layout!r}; use one of: {', '.join(LAYOUTS)}")
+    check_teams(teams, layout)
     paper = Page.parse(page) if isinstance(page, str) else page
     if layout == "dot":
         source = to_dot(org, lang=lang, expand=expand, legend=legend, show=show, root=root,
@@ -116,10 +147,14 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
     else:
         from orgraph.render.pinned import to_pinned_dot
 
-        source = to_pinned_dot(org, lang=lang, expand=expand, legend=legend, show=show,
-                               root=root, depth=depth, wrap=wrap, cut=cut, captions=captions,
-                               links=links, max_aspect=page_aspect(paper),
-                               min_aspect=page_min_aspect(paper))
+        options = {"lang": lang, "expand": expand, "legend": legend, "show": show,
+                   "root": root, "depth": depth, "wrap": wrap, "cut": cut,
+                   "captions": captions, "links": links, "max_aspect": page_aspect(paper),
+                   "min_aspect": page_min_aspect(paper)}
+        if teams == "auto":
+            source = auto_teams(org, paper, smallest_text, **options)
+        else:
+            source = to_pinned_dot(org, teams=teams, **options)
     out = draw(source, format, engine=engine, timeout=timeout, dpi=dpi, page=paper,
                pinned=layout == "tree")
     if id_prefix is not None:
@@ -220,7 +255,7 @@ def _fit(source: str, paper: Page, format: str) -> tuple[str, float]:
         return source, 1.0
     w, h = box
     scale = paper.scale(w, h)
-    warn_small_text(_SMALLEST_TEXT, scale, f"on {paper.name}")
+    warn_small_text(smallest_text(source), scale, f"on {paper.name}")
     if format == "pdf":
         return source, scale  # the PDF writer fits the drawing onto the page
     size = f' size="{w * scale / 72:.3f},{h * scale / 72:.3f}!"'

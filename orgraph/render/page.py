@@ -27,6 +27,7 @@ __all__ = [
     "PAGES",
     "PAGE_MARGIN",
     "Page",
+    "RenderNote",
     "RenderWarning",
     "check_raster",
     "warn_small_text",
@@ -45,6 +46,11 @@ MAX_PIXELS = 100_000_000
 
 class RenderWarning(UserWarning):
     """A chart was drawn, but something about it needs the reader's attention."""
+
+
+class RenderNote(RenderWarning):
+    """A chart was drawn differently from the options' default, to be readable: says how,
+    and the option that draws it as asked (``orgraph render`` prints it as a note)."""
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from orgraph.layout.boxes import COLUMN_GAP, FONT_SIZE, PAD_X, BoxSpec, box_spec
 from orgraph.layout.chart import ChartTree, chart_tree
 from orgraph.layout.fit import fit_layout
 from orgraph.layout.overlay import overlay_routes
+from orgraph.layout.teams import TeamSpec, team_label, team_lists
 from orgraph.layout.text import line_height, text_width
 from orgraph.layout.tree import Layout
 from orgraph.model import Organisation
@@ -134,7 +135,9 @@ def _plain_label(lines: list[str]) -> str:
 def _label(spec: BoxSpec) -> str:
     """The box's DOT label: plain text, or an HTML-like table for a bullet list and for
     text drawn struck through or with a note in italics (:attr:`BoxSpec.strike`,
-    :attr:`BoxSpec.notes`)."""
+    :attr:`BoxSpec.notes`); a team list as its entries (:mod:`orgraph.layout.teams`)."""
+    if isinstance(spec, TeamSpec):
+        return team_label(spec, FONT_SIZE)
     if spec.align == "left" or spec.strike or spec.notes:
         return _table_label(spec)
     return _plain_label(spec.lines)
@@ -246,22 +249,25 @@ def pinned_layout(org: Organisation, *, lang: str = "no", expand: bool = False,
                   depth: int | None = None, wrap: int = DEFAULT_WRAP,
                   cut: Collection[str] = (), captions: Mapping[str, str] | None = None,
                   links: Mapping[str, str] | None = None, max_aspect: float = 3.0,
-                  min_aspect: float = 0.5) -> tuple[Layout, dict, object, list]:
+                  min_aspect: float = 0.5, teams: str = "boxes",
+                  ) -> tuple[Layout, dict, object, list]:
     """Measure, build and place the chart: ``(layout, specs by node, tree, overlays)``.
 
     The layout's ``boxes`` hold the box centres in points, y down, without the margin and
-    the title; :func:`to_pinned_dot` adds both.
+    the title; :func:`to_pinned_dot` adds both. With ``teams="lists"`` a manager's leaf
+    reports are one list box (:mod:`orgraph.layout.teams`), held in the specs under the
+    list's box name.
     """
     with paused_cycle_collection():
         return _pinned_layout(org, lang, expand, show, root, depth, wrap, cut, captions, links,
-                              (min_aspect, max_aspect))
+                              (min_aspect, max_aspect), teams == "lists")
 
 
 def _pinned_layout(org: Organisation, lang: str, expand: bool,
                    show: str | Collection[str] | None, root: str | None, depth: int | None,
                    wrap: int, cut: Collection[str], captions: Mapping[str, str] | None,
                    links: Mapping[str, str] | None, aspects: tuple[float, float],
-                   ) -> tuple[Layout, dict, object, list]:
+                   lists: bool = False) -> tuple[Layout, dict, object, list]:
     shown = parse_show(show)
     kinds = check_options(org, lang, root, depth, wrap)
     nodes, collapsed = select(org, kinds, root, depth, shown, **({"cut": cut} if cut else {}))
@@ -269,6 +275,8 @@ def _pinned_layout(org: Organisation, lang: str, expand: bool,
     specs = box_specs(org, nodes, kinds, collapsed, lang=lang, expand=expand,
                       captions=captions, links=links)
     tree = chart_tree(org, nodes, kinds, specs)
+    if lists:
+        team_lists(org, tree, specs, kinds, lang=lang, captions=captions)
     lay = fit_layout(tree.items, tree.roots, wrap=wrap, min_aspect=aspects[0],
                      max_aspect=aspects[1])
     lay.routes = [r for r in lay.routes if r.head not in tree.unlinked]  # bodies: no line
@@ -284,7 +292,8 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
                   captions: Mapping[str, str] | None = None,
                   links: Mapping[str, str] | None = None, max_aspect: float = 3.0,
                   size: tuple[float, float] | None = None,
-                  marks: Marks | None = None, min_aspect: float = 0.5) -> str:
+                  marks: Marks | None = None, min_aspect: float = 0.5,
+                  teams: str = "boxes") -> str:
     """Return DOT with pinned positions and routes, to be drawn by ``neato -n2``.
 
     Parameters are those of :func:`orgraph.render.dot.to_dot`, and:
@@ -300,6 +309,8 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
     marks : Marks, optional
         Changes to mark on the boxes and lines (:mod:`orgraph.render.marks`), with their
         rows in the legend.
+    teams : {"boxes", "lists"}
+        A box per person, or a manager's leaf reports as one list (:mod:`orgraph.layout.teams`).
 
     Examples
     --------
@@ -308,10 +319,14 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
     >>> src.count("fixedsize=true") >= 1 and "e," in src
     True
     """
+    if marks is not None and teams == "lists":
+        raise RenderError("changes are marked on every person's own box: draw a before/after "
+                          "chart with teams='boxes'")
     words = TEXT[lang]
     lay, specs, tree, overlays = pinned_layout(
         org, lang=lang, expand=expand, show=show, root=root, depth=depth, wrap=wrap, cut=cut,
-        captions=captions, links=links, max_aspect=max_aspect, min_aspect=min_aspect)
+        captions=captions, links=links, max_aspect=max_aspect, min_aspect=min_aspect,
+        teams=teams)
     if marks is not None:
         marks.restyle(specs)
     title = chart_title(org, lang)

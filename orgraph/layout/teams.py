@@ -1,0 +1,273 @@
+"""Team lists: a manager's leaf reports drawn as one list box, for charts that must print.
+
+An organisation chart of a few hundred people cannot be read on one sheet when every person
+is a box of its own: each box has its padding and its gaps, and most people are leaves
+(nothing below them). Org-chart tools draw such a team as one shape (Visio's team shapes,
+d3-org-chart's compact teams), and the report draws many units as one box with bullets
+(Vedlegg 1, "Kommentarer til figurer"). :func:`team_lists` does the same on the chart's tree
+of boxes (:mod:`orgraph.layout.chart`): the list box is one taller item for the layout, with
+one reporting arrow into it.
+
+Which reports join a list (the rest keep their boxes):
+
+* an operating unit (kind ``unit``) with nothing drawn on it (no reports, staff, band or
+  peers) and nothing else in the organisation joined to it: one edge in, a ``line`` from its
+  manager, none out (so no staff line, dotted line, membership or order is lost);
+* drawn as one plain box: not an aggregate, no ``count`` or ``items``, no collapsed units
+  below it, no caption or link (a chart-book page), not restyled by ``--compare`` marks;
+* a manager with at least :data:`MIN_TEAM` such reports gets one list of them, in the
+  chart's order, in place of the first; a manager with one keeps its box.
+
+Each entry is the person's label as their box would show it (the same wrapped lines, left
+aligned), its first line in bold where the label is a name over a title (no bullet: a bullet
+and the hanging indent under it would widen every list by a tenth), else after a bullet, its
+wrapped lines hanging under the first, as in an aggregate's list; more than
+:data:`PER_COLUMN` entries are split into even columns side by side. In the SVG each entry's
+first line carries the person's node id (``id="a_<id>"``, the whole label as its tooltip)
+where the engine writes cell ids (graphviz-pure does; Graphviz 2.43 only for linked cells).
+
+Examples
+--------
+>>> from orgraph.generate import generate_company
+>>> from orgraph.render.pinned import pinned_layout
+>>> org = generate_company(30, seed=1)
+>>> lay, specs, tree, _ = pinned_layout(org, teams="lists")
+>>> lists = [s for boxes in specs.values() for s in boxes if isinstance(s, TeamSpec)]
+>>> len(lists) > 0, all(len(s.members) >= MIN_TEAM for s in lists)
+(True, True)
+>>> sum(len(s.members) for s in lists) + len(specs) - len(lists) == len(org)
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from orgraph.layout.boxes import COLUMN_GAP, FONT_SIZE, PAD_X, PAD_Y, BoxSpec
+from orgraph.layout.chart import ChartTree
+from orgraph.layout.text import line_height, text_width
+from orgraph.layout.tree import Item
+from orgraph.model import Kind, Organisation, Relation
+from orgraph.render.drawable import short_label
+from orgraph.render.labels import BULLET, HANG, dot_name, html_text
+from orgraph.render.style import node_style
+
+__all__ = ["MIN_TEAM", "PER_COLUMN", "TeamSpec", "team_label", "team_lists"]
+
+#: A manager needs this many qualifying leaf reports for a list.
+MIN_TEAM = 2
+#: A list's column holds at most this many entries; more go into further columns.
+PER_COLUMN = 16
+
+
+@dataclass
+class TeamSpec(BoxSpec):
+    """A team list box: :class:`~orgraph.layout.boxes.BoxSpec` plus its entries.
+
+    Attributes
+    ----------
+    members : list of str
+        The node ids listed, in order.
+    entries : list of list of str
+        Each member's text lines (bullet and hanging indent included).
+    titles : list of str
+        Each member's whole label, for its tooltip.
+    heads : list of int
+        How many first lines of each entry are bold (its name: 1 or 0).
+    parts : list of range
+        The entries of each column.
+    widths : list of float
+        Each column's text width, in points.
+    """
+
+    members: list[str] = field(default_factory=list)
+    entries: list[list[str]] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    heads: list[int] = field(default_factory=list)
+    parts: list[range] = field(default_factory=list)
+    widths: list[float] = field(default_factory=list)
+
+
+def _listable(org: Organisation, node: str, kinds: Mapping[str, Kind], item: Item,
+              spec: list[BoxSpec]) -> bool:
+    """Whether a report may join its manager's list (the rules of the module)."""
+    if kinds[node] is not Kind.UNIT or not item.is_leaf() or len(spec) != 1:
+        return False
+    data = org.nodes[node]
+    box = spec[0]
+    return (org.in_degree(node) == 1 and org.out_degree(node) == 0
+            and data.get("count") is None and not data.get("items")
+            and box.url is None and not box.strike and not box.notes
+            and box.group_under is None
+            and box.attrs.get("class") == node_style(Kind.UNIT)["class"])
+
+
+def team_lists(org: Organisation, tree: ChartTree, specs: dict[str, list[BoxSpec]],
+               kinds: Mapping[str, Kind], *, lang: str = "no",
+               captions: Mapping[str, str] | None = None) -> dict[str, TeamSpec]:
+    """Replace every team of leaf reports in ``tree`` and ``specs`` by one list box.
+
+    ``tree`` and ``specs`` are changed in place: the members' boxes leave both, the list's
+    box takes the first member's place among its manager's reports, and ``specs`` holds it
+    under its own box name.
+
+    Parameters
+    ----------
+    org : Organisation
+    tree : ChartTree
+        The boxes as a forest (:func:`orgraph.layout.chart.chart_tree`).
+    specs : dict
+        Node → its measured boxes (:func:`orgraph.layout.boxes.box_specs`).
+    kinds : mapping
+        Every node's kind.
+    lang : str
+        The labels' language (the tooltips').
+    captions : mapping, optional
+        Nodes with a caption (chart-book pages) keep their boxes.
+
+    Returns
+    -------
+    dict
+        Box name (``<manager's box>~team``) → its :class:`TeamSpec`.
+
+    Examples
+    --------
+    >>> from orgraph import load
+    >>> from orgraph.layout.boxes import box_specs
+    >>> from orgraph.layout.chart import chart_tree
+    >>> from orgraph.render.select import kinds_of
+    >>> org = load("examples/minimal.yaml")
+    >>> org.add_node("skole_b", kind="unit", label="Nordbygda skole")
+    >>> org.add_edge("radmann", "skole_b", relation="line")
+    >>> kinds = kinds_of(org)
+    >>> specs = box_specs(org, list(org.nodes), kinds, {})
+    >>> tree = chart_tree(org, list(org.nodes), kinds, specs)
+    >>> lists = team_lists(org, tree, specs, kinds)
+    >>> [(name, spec.members) for name, spec in lists.items()]
+    [('radmann~team', ['skole', 'skole_b'])]
+    >>> tree.items["radmann"].children
+    ['radmann~team', 'barnehager']
+    >>> lists["radmann~team"].lines  # one-line labels: bullets, as in an aggregate
+    ['• Sentrum skole', '• Nordbygda skole']
+    """
+    captions = captions or {}
+    node_of = {s.name: n for n, boxes in specs.items() for s in boxes}
+    made: dict[str, TeamSpec] = {}
+    for key, item in list(tree.items.items()):
+        if not item.children:
+            continue
+        members = [c for c in item.children
+                   if tree.edge_of[(key, c)][2] == Relation.LINE.value
+                   and node_of[c] not in captions
+                   and _listable(org, node_of[c], kinds, tree.items[c], specs[node_of[c]])]
+        if len(members) < MIN_TEAM:
+            continue
+        team = _team_spec(f"{key}~team", [specs[node_of[m]][0] for m in members],
+                          [short_label(org.label(node_of[m], lang), node_of[m])
+                           for m in members])
+        first = item.children.index(members[0])
+        gone = set(members)
+        item.children[:] = [c for c in item.children[:first] if c not in gone] + [team.name] + [
+            c for c in item.children[first:] if c not in gone]
+        sup = tree.edge_of[(key, members[0])][0]
+        for m in members:
+            del tree.items[m], tree.edge_of[(key, m)], specs[node_of[m]]
+        tree.items[team.name] = Item(team.name, team.width, team.height)
+        tree.edge_of[(key, team.name)] = (sup, team.node, Relation.LINE.value)
+        specs[team.name] = [team]
+        made[team.name] = team
+    return made
+
+
+def _team_spec(name: str, boxes: list[BoxSpec], labels: list[str],
+               size: float = FONT_SIZE) -> TeamSpec:
+    """The list box of ``boxes`` (the members' own measured boxes, ``labels`` their
+    labels), measured: entries in columns of at most :data:`PER_COLUMN`, as even as they
+    go, side by side; an entry's first line bold where it is the first line of a label of
+    several (a name over a title), else a bullet before it and its other lines hanging
+    under it (as in an aggregate), so that one unit's wrapped name never reads as two."""
+    heads = [int(len(b.lines) > 1 and b.lines[0] == label.split("\n")[0])
+             for b, label in zip(boxes, labels, strict=True)]
+    entries = [list(b.lines) if head else
+               [BULLET + b.lines[0], *(HANG + line for line in b.lines[1:])]
+               for b, head in zip(boxes, heads, strict=True)]
+    style = node_style(Kind.UNIT)
+    style["class"] += " team"
+    spec = TeamSpec(name, boxes[0].node, style, [t for e in entries for t in e], align="left",
+                    members=[b.node for b in boxes], entries=entries,
+                    titles=[" ".join(label.split()) for label in labels], heads=heads)
+    count = math.ceil(len(entries) / PER_COLUMN)
+    per = math.ceil(len(entries) / count)
+    spec.parts = [range(i, min(i + per, len(entries))) for i in range(0, len(entries), per)]
+    spec.widths = [max(text_width(t, size, bold=k < heads[i]) for i in part
+                       for k, t in enumerate(entries[i])) for part in spec.parts]
+    spec.text_width = sum(spec.widths) + COLUMN_GAP * (len(spec.parts) - 1)
+    spec.width = spec.text_width + 2 * PAD_X
+    spec.height = max(_column_height(spec, part, size) for part in spec.parts) + 2 * PAD_Y
+    return spec
+
+
+def team_label(spec: TeamSpec, size: float = FONT_SIZE) -> str:
+    """The list's HTML-like DOT label: one fixed-size, left-aligned cell per entry carrying
+    the member's id and its label as tooltip, columns side by side; every text escaped
+    (:func:`~orgraph.render.labels.html_text`).
+
+    Parameters
+    ----------
+    spec : TeamSpec
+        A measured list (:func:`team_lists`).
+    size : float
+        The font size, in points.
+
+    Returns
+    -------
+    str
+        The label, ``<`` and ``>`` included, for DOT's ``label=``.
+
+    Examples
+    --------
+    >>> s = _team_spec("m~team", [BoxSpec("a", "a", {}, ["A <b>"]), BoxSpec("b", "b", {},
+    ...                ["B", "Sjef"])], ["A <b>", "B\\nSjef"])
+    >>> label = team_label(s)
+    >>> "A &lt;b&gt;" in label and 'id="b" tooltip="B Sjef"' in label
+    True
+    """
+    if len(spec.parts) == 1:
+        return f"<{_column(spec, spec.parts[0], spec.widths[0], size)}>"
+    gap = f'<td width="{COLUMN_GAP:.0f}"></td>'
+    cells = gap.join(f'<td valign="top">{_column(spec, part, width, size)}</td>'
+                     for part, width in zip(spec.parts, spec.widths, strict=True))
+    return f"<<table {_PLAIN}><tr>{cells}</tr></table>>"
+
+
+_PLAIN = 'border="0" cellborder="0" cellspacing="0" cellpadding="0"'
+
+
+def _column_height(spec: TeamSpec, part: range, size: float) -> float:
+    """The height of one column's text."""
+    return sum(len(spec.entries[i]) for i in part) * line_height(size)
+
+
+def _column(spec: TeamSpec, entries: range, width: float, size: float) -> str:
+    """One column of the list: each entry one fixed-size cell of its lines (left-aligned,
+    ``<br align="left"/>`` after each; both engines set a cell's lines at the font size and
+    share the leading out above and below, so an entry's lines keep together and entries
+    apart), and a last empty row that fills the column to the box's text height, so no
+    engine spreads the entries."""
+    lh = line_height(size)
+    rows = []
+    for i in entries:
+        lines = [f"<b>{html_text(t)}</b>" if k < spec.heads[i] else html_text(t)
+                 for k, t in enumerate(spec.entries[i])]
+        body = "".join(f'{t}<br align="left"/>' for t in lines)
+        rows.append(f'<tr><td align="left" width="{width:.1f}" '
+                    f'height="{lh * len(lines):.1f}" fixedsize="true" '
+                    f'id="{html_text(dot_name(spec.members[i]))}" '
+                    f'tooltip="{html_text(spec.titles[i])}">{body}</td></tr>')
+    rest = spec.height - 2 * PAD_Y - _column_height(spec, entries, size)
+    if rest > 0.05:
+        rows.append(f'<tr><td width="{width:.1f}" height="{rest:.1f}" fixedsize="true"></td></tr>')
+    return f"<table {_PLAIN}>" + "".join(rows) + "</table>"
+
