@@ -226,9 +226,9 @@ def write(org: Organisation, path: str | Path, format: str | None = None, *,
     >>> import tempfile, orgraph
     >>> from orgraph.generate import generate_company
     >>> folder = Path(tempfile.mkdtemp())
-    >>> write(generate_company(3, seed=1), folder / "c.csv")
+    >>> write(generate_company(3, seed=1), folder / "c.yaml")
     >>> sorted(p.name for p in folder.iterdir())
-    ['c.csv']
+    ['c.yaml']
     """
     from orgraph.outputfile import output_file
 
