@@ -29,6 +29,7 @@ from orgraph.layout.block import Block
 from orgraph.layout.tree import (
     BASE,
     SPACING,
+    SPINE_FORMS,
     Form,
     Item,
     Layout,
@@ -121,6 +122,7 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
     fronts: dict[str, _Front] = {}
     current: dict[str, _Alt] = {}
     area = subtree_areas(items, order)
+    large = len(items) > ROWS_UP_TO
     for key in order:
         item = items[key]
         current[key] = _Alt(BASE, placer.place(item), {})
@@ -129,7 +131,7 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
             continue
         budget = math.sqrt(area[key] * density * aspect)
         target = (budget, budget / aspect, fill, (tops or {}).get(key))
-        tried = _forms_of(placer, item, budget, fronts, current)
+        tried = _forms_of(placer, item, budget, fronts, current, large)
         best = min(tried, key=lambda a: _score(a.block, target))
         _apply(placer, current, {key: best})
         fronts[key] = _Front(tried)
@@ -139,12 +141,15 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
 
 
 def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, _Front],
-              current: dict[str, _Alt]) -> list[_Alt]:
+              current: dict[str, _Alt], large: bool = False) -> list[_Alt]:
     """Every form of one subtree, each with its reports and peers refitted to every slot
-    size."""
+    size (``large``: a chart of more than :data:`ROWS_UP_TO` boxes, see
+    :func:`_large_forms`)."""
     flex = [k for k in (*item.peers, *item.children) if k in fronts]  # with other forms
     tried: list[_Alt] = []
     others = _candidates(item, budget, placer.blocks, bool(flex)) if item.children else []
+    if large:
+        others += _large_forms(others)
     for form in [BASE, *others]:
         placer.forms[item.key] = form
         first = placer.place(item)
@@ -234,7 +239,7 @@ def _slots(item: Item, form: Form, block: Block, blocks: Mapping[str, Block],
     placed = [(k, dx, dy) for k, dx, dy in subs if k in kids and k in fronts]
     size = {k: current[k].block for k, _, _ in placed}
     slots: list[Slot]
-    if form[0] == "spines":
+    if form[0] in SPINE_FORMS:
         slots = [(col, max(size[k].w for k in col), True, False)
                  for col in _column_groups(placed, size)]
     else:
@@ -306,6 +311,18 @@ def _candidates(item: Item, budget: float, blocks: Mapping[str, Block], flexible
     if vertical_allowed(item) and all(blocks[k].clear[0] for k in item.children):
         kinds.append(("vertical", 0.0))
     return kinds
+
+
+def _large_forms(forms: list[Form]) -> list[Form]:
+    """The forms tried in large charts only (so the bundled ones keep theirs): each spine
+    count again with the reports grouped by width (``spines_by_width``).
+
+    Examples
+    --------
+    >>> _large_forms([BASE, ("spines", 1.0), ("vertical", 0.0), ("spines", 2.0)])
+    [('spines_by_width', 1.0), ('spines_by_width', 2.0)]
+    """
+    return [("spines_by_width", arg) for kind, arg in forms if kind == "spines"]
 
 
 @dataclass
