@@ -1,6 +1,7 @@
 """Spine columns grouped by width (orgraph.layout.packing) and the ``spines_by_width`` form
 that uses them: like widths share a column, every block is dealt once, each column can be
-entered from its spine, and large charts (only) try the form."""
+entered from its spine, and large charts (only) try the form; and the wider slots large
+charts refit reports to (a generated company of 500 people is more compact with them)."""
 
 from __future__ import annotations
 
@@ -88,3 +89,17 @@ def test_only_charts_of_more_than_a_hundred_boxes_try_the_form() -> None:
         order, _ = _depths(items, ["m"])
         forms, _ = choose_forms(items, order, 6, SPACING, 2.0, 1.0)
         assert (forms.get("m", ("base", 0.0))[0] == "spines_by_width") is expected
+
+
+def compactness(org_size: int, seed: int) -> float:
+    from orgraph.generate import generate_company
+    from orgraph.render.pinned import pinned_layout
+
+    lay, _, _, _ = pinned_layout(generate_company(org_size, seed=seed), lang="en")
+    return lay.width * lay.height / sum(w * h for _, _, w, h in lay.boxes.values())
+
+
+def test_wider_slots_let_reports_take_wider_shorter_forms(monkeypatch) -> None:
+    with_wider = compactness(500, 1)
+    monkeypatch.setattr("orgraph.layout.fit.WIDER_SLOTS", ())
+    assert with_wider < compactness(500, 1)

@@ -60,6 +60,10 @@ SLOTS = (1.0, 0.85, 0.7, 0.55, 0.4, 0.25)
 #: peer (so narrower): the peers' row is the chart's width where they are the top's, and
 #: only one box (the CAO) is placed again per size.
 PEER_SLOTS = tuple(round(0.25 * 1.08 ** i, 4) for i in range(33))
+#: Slot sizes tried too in charts of more than :data:`ROWS_UP_TO` boxes: wider (columns) or
+#: taller (rows) than the group's widest or tallest report, so a report may take a wider,
+#: shorter form beside a wide one (a narrower, taller one beside a tall one).
+WIDER_SLOTS = (2.0, 1.5, 1.25)
 #: The most spines a subtree's reports hang from.
 SPINES = 6
 #: Row budgets tried, as parts of a subtree's target width.
@@ -98,10 +102,10 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
     A subtree's target is a rectangle ``density`` times the area of its boxes at width ÷
     height ``aspect``. Every form is tried (the bus form; rows within the target's width;
     columns round 1 to :data:`SPINES` spines; the vertical form), each with its reports
-    refitted to the slots it gives them (:func:`_refit`). The smallest block wins, its
-    area weighted by how many times the target must grow to hold it to the power
-    ``fill``; a subtree in ``tops`` must first keep its width ÷ height within the range
-    given.
+    refitted to the slots it gives them (:func:`_refit`, sizes :func:`_scales`). The
+    smallest block wins, its area weighted by how many times the target must grow to hold
+    it to the power ``fill``; a subtree in ``tops`` must first keep its width ÷ height
+    within the range given.
 
     Examples
     --------
@@ -154,10 +158,10 @@ def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, _Fro
         placer.forms[item.key] = form
         first = placer.place(item)
         slots = _slots(item, form, first, placer.blocks, fronts, current)
-        scales = PEER_SLOTS if item.peers else SLOTS
+        scales = PEER_SLOTS if item.peers else _scales(large)
         seen: set[tuple] = set()
         for scale in scales if slots else (1.0,):
-            swaps = _refit(slots, fronts, current, scale)
+            swaps = _refit(slots, fronts, current, scale, 1.0 if item.peers else math.inf)
             mark = tuple(sorted((k, id(a)) for k, a in swaps.items()))
             if mark in seen:
                 continue
@@ -254,13 +258,14 @@ def _slots(item: Item, form: Form, block: Block, blocks: Mapping[str, Block],
 
 
 def _refit(slots: list[Slot], fronts: dict[str, _Front], current: dict[str, _Alt],
-           scale: float = 1.0) -> dict[str, _Alt]:
+           scale: float = 1.0, reach: float = 1.0) -> dict[str, _Alt]:
     """Other forms for the members that fill slots ``scale`` times their group's size
-    better (at most 1 but for peers, see :data:`PEER_SLOTS`): in columns, the shortest form as
-    wide as the slot; in rows, the narrowest form as tall as the slot."""
+    better (at most ``reach`` but for peers, see :data:`PEER_SLOTS`; a manager without
+    peers may reach :data:`WIDER_SLOTS`): in columns, the shortest form as wide as the
+    slot; in rows, the narrowest form as tall as the slot."""
     swaps = {}
     for keys, size, columns, stretch in slots:
-        size *= scale if stretch else min(scale, 1.0)
+        size *= scale if stretch else min(scale, reach)
         for k in keys:
             front = fronts[k]
             alt = front.shortest_within(size) if columns else front.narrowest_within(size)
@@ -311,6 +316,18 @@ def _candidates(item: Item, budget: float, blocks: Mapping[str, Block], flexible
     if vertical_allowed(item) and all(blocks[k].clear[0] for k in item.children):
         kinds.append(("vertical", 0.0))
     return kinds
+
+
+def _scales(large: bool) -> tuple[float, ...]:
+    """The slot sizes reports are refitted to: :data:`SLOTS`, and in large charts
+    :data:`WIDER_SLOTS` first.
+
+    Examples
+    --------
+    >>> _scales(False) == SLOTS, _scales(True)[:4]
+    (True, (2.0, 1.5, 1.25, 1.0))
+    """
+    return (*WIDER_SLOTS, *SLOTS) if large else SLOTS
 
 
 def _large_forms(forms: list[Form]) -> list[Form]:
