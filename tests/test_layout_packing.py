@@ -1,7 +1,8 @@
 """Spine columns grouped by width (orgraph.layout.packing) and the ``spines_by_width`` form
 that uses them: like widths share a column, every block is dealt once, each column can be
 entered from its spine, and large charts (only) try the form; and the wider slots large
-charts refit reports to (a generated company of 500 people is more compact with them)."""
+charts refit reports to, and the finer search in their large subtrees (generated companies
+of 500 people are more compact with each)."""
 
 from __future__ import annotations
 
@@ -103,3 +104,9 @@ def test_wider_slots_let_reports_take_wider_shorter_forms(monkeypatch) -> None:
     with_wider = compactness(500, 1)
     monkeypatch.setattr("orgraph.layout.fit.WIDER_SLOTS", ())
     assert with_wider < compactness(500, 1)
+
+
+def test_large_subtrees_search_finer_slots_and_row_budgets(monkeypatch) -> None:
+    fine = compactness(500, 2)
+    monkeypatch.setattr("orgraph.layout.fit.FINE_FROM", float("inf"))
+    assert fine < compactness(500, 2)

@@ -64,6 +64,13 @@ PEER_SLOTS = tuple(round(0.25 * 1.08 ** i, 4) for i in range(33))
 #: taller (rows) than the group's widest or tallest report, so a report may take a wider,
 #: shorter form beside a wide one (a narrower, taller one beside a tall one).
 WIDER_SLOTS = (2.0, 1.5, 1.25)
+#: In charts of more than :data:`ROWS_UP_TO` boxes, a subtree of more than this many times
+#: its manager's box area tries slot sizes in finer steps (:data:`FINE_SLOTS`) and more row
+#: budgets (:data:`FINE_ROW_BUDGETS`): there are few such subtrees, and their shapes decide
+#: how well the big blocks fit together.
+FINE_FROM = 30.0
+FINE_SLOTS = (1.75, 1.1, *(round(1.0 - 0.04 * i, 2) for i in range(20)))
+FINE_ROW_BUDGETS = (0.5, 0.7, 1.4, 2.0)
 #: The most spines a subtree's reports hang from.
 SPINES = 6
 #: Row budgets tried, as parts of a subtree's target width.
@@ -135,7 +142,8 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
             continue
         budget = math.sqrt(area[key] * density * aspect)
         target = (budget, budget / aspect, fill, (tops or {}).get(key))
-        tried = _forms_of(placer, item, budget, fronts, current, large)
+        fine = large and area[key] > FINE_FROM * item.width * item.height
+        tried = _forms_of(placer, item, budget, fronts, current, large, fine)
         best = min(tried, key=lambda a: _score(a.block, target))
         _apply(placer, current, {key: best})
         fronts[key] = _Front(tried)
@@ -145,20 +153,22 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
 
 
 def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, _Front],
-              current: dict[str, _Alt], large: bool = False) -> list[_Alt]:
+              current: dict[str, _Alt], large: bool = False, fine: bool = False,
+              ) -> list[_Alt]:
     """Every form of one subtree, each with its reports and peers refitted to every slot
-    size (``large``: a chart of more than :data:`ROWS_UP_TO` boxes, see
+    size (``large``: a chart of more than :data:`ROWS_UP_TO` boxes, ``fine``: a subtree
+    there of more than :data:`FINE_FROM` times its manager's box; see
     :func:`_large_forms`)."""
     flex = [k for k in (*item.peers, *item.children) if k in fronts]  # with other forms
     tried: list[_Alt] = []
     others = _candidates(item, budget, placer.blocks, bool(flex)) if item.children else []
-    if large:
-        others += _large_forms(others)
+    if large and item.children:
+        others += _large_forms(others, budget, fine)
     for form in [BASE, *others]:
         placer.forms[item.key] = form
         first = placer.place(item)
         slots = _slots(item, form, first, placer.blocks, fronts, current)
-        scales = PEER_SLOTS if item.peers else _scales(large)
+        scales = PEER_SLOTS if item.peers else _scales(large, fine)
         seen: set[tuple] = set()
         for scale in scales if slots else (1.0,):
             swaps = _refit(slots, fronts, current, scale, 1.0 if item.peers else math.inf)
@@ -318,28 +328,36 @@ def _candidates(item: Item, budget: float, blocks: Mapping[str, Block], flexible
     return kinds
 
 
-def _scales(large: bool) -> tuple[float, ...]:
+def _scales(large: bool, fine: bool = False) -> tuple[float, ...]:
     """The slot sizes reports are refitted to: :data:`SLOTS`, and in large charts
-    :data:`WIDER_SLOTS` first.
+    :data:`WIDER_SLOTS` first (``fine``: then :data:`FINE_SLOTS` for :data:`SLOTS`).
 
     Examples
     --------
-    >>> _scales(False) == SLOTS, _scales(True)[:4]
-    (True, (2.0, 1.5, 1.25, 1.0))
+    >>> _scales(False) == SLOTS, _scales(True)[:4], _scales(True, True)[3:8]
+    (True, (2.0, 1.5, 1.25, 1.0), (1.75, 1.1, 1.0, 0.96, 0.92))
     """
-    return (*WIDER_SLOTS, *SLOTS) if large else SLOTS
+    if not large:
+        return SLOTS
+    return (*WIDER_SLOTS, *(FINE_SLOTS if fine else SLOTS))
 
 
-def _large_forms(forms: list[Form]) -> list[Form]:
+def _large_forms(forms: list[Form], budget: float, fine: bool = False) -> list[Form]:
     """The forms tried in large charts only (so the bundled ones keep theirs): each spine
-    count again with the reports grouped by width (``spines_by_width``).
+    count again with the reports grouped by width (``spines_by_width``), and (``fine``)
+    rows within :data:`FINE_ROW_BUDGETS` parts of the target width ``budget``.
 
     Examples
     --------
-    >>> _large_forms([BASE, ("spines", 1.0), ("vertical", 0.0), ("spines", 2.0)])
+    >>> _large_forms([BASE, ("spines", 1.0), ("vertical", 0.0), ("spines", 2.0)], 100.0)
     [('spines_by_width', 1.0), ('spines_by_width', 2.0)]
+    >>> _large_forms([("spines", 1.0)], 100.0, fine=True)[1:]
+    [('rows', 50.0), ('rows', 70.0), ('rows', 140.0), ('rows', 200.0)]
     """
-    return [("spines_by_width", arg) for kind, arg in forms if kind == "spines"]
+    more = [("spines_by_width", arg) for kind, arg in forms if kind == "spines"]
+    if fine:
+        more += [("rows", budget * f) for f in FINE_ROW_BUDGETS]
+    return more
 
 
 @dataclass
