@@ -176,11 +176,22 @@ def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, _Fro
             if mark in seen:
                 continue
             seen.add(mark)
-            saved = _apply(placer, current, swaps)
-            block = placer.place(item) if saved else first
-            tried.append(_Alt(form, block, {k: current[k] for k in flex}))
-            _apply(placer, current, saved)
+            block = _placed_with(placer, item, swaps) if swaps else first
+            tried.append(_Alt(form, block, {k: swaps.get(k, current[k]) for k in flex}))
     return tried
+
+
+def _placed_with(placer: _Placer, item: Item, swaps: Mapping[str, _Alt]) -> Block:
+    """``item``'s block with some reports in other forms. Placing reads only the reports'
+    blocks, so only those are swapped (and put back): what the other forms assume further
+    down is applied once, when a form is chosen (:func:`_apply`)."""
+    blocks = placer.blocks
+    saved = {k: blocks[k] for k in swaps}
+    blocks.update((k, alt.block) for k, alt in swaps.items())
+    try:
+        return placer.place(item)
+    finally:
+        blocks.update(saved)
 
 
 class _Front:
