@@ -106,7 +106,7 @@ def test_wider_slots_let_reports_take_wider_shorter_forms(monkeypatch) -> None:
     assert with_wider < compactness(500, 1)
 
 
-def test_large_subtrees_search_finer_slots_and_row_budgets(monkeypatch) -> None:
+def test_large_subtrees_search_finer_slots(monkeypatch) -> None:
     fine = compactness(500, 2)
     monkeypatch.setattr("orgraph.layout.fit.FINE_FROM", float("inf"))
     assert fine < compactness(500, 2)

@@ -65,12 +65,11 @@ PEER_SLOTS = tuple(round(0.25 * 1.08 ** i, 4) for i in range(33))
 #: shorter form beside a wide one (a narrower, taller one beside a tall one).
 WIDER_SLOTS = (2.0, 1.5, 1.25)
 #: In charts of more than :data:`ROWS_UP_TO` boxes, a subtree of more than this many times
-#: its manager's box area tries slot sizes in finer steps (:data:`FINE_SLOTS`) and more row
-#: budgets (:data:`FINE_ROW_BUDGETS`): there are few such subtrees, and their shapes decide
-#: how well the big blocks fit together.
+#: its manager's box area refits its reports to slot sizes in finer steps
+#: (:data:`FINE_SLOTS`): there are few such subtrees, and their shapes decide how well the
+#: big blocks fit together.
 FINE_FROM = 30.0
 FINE_SLOTS = (1.75, 1.1, *(round(1.0 - 0.04 * i, 2) for i in range(20)))
-FINE_ROW_BUDGETS = (0.5, 0.7, 1.4, 2.0)
 #: The most spines a subtree's reports hang from.
 SPINES = 6
 #: Row budgets tried, as parts of a subtree's target width.
@@ -157,13 +156,13 @@ def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, _Fro
               ) -> list[_Alt]:
     """Every form of one subtree, each with its reports and peers refitted to every slot
     size (``large``: a chart of more than :data:`ROWS_UP_TO` boxes, ``fine``: a subtree
-    there of more than :data:`FINE_FROM` times its manager's box; see
-    :func:`_large_forms`)."""
+    there of more than :data:`FINE_FROM` times its manager's box; see :func:`_large_forms`
+    and :func:`_scales`)."""
     flex = [k for k in (*item.peers, *item.children) if k in fronts]  # with other forms
     tried: list[_Alt] = []
     others = _candidates(item, budget, placer.blocks, bool(flex)) if item.children else []
     if large and item.children:
-        others += _large_forms(others, budget, fine)
+        others += _large_forms(others)
     for form in [BASE, *others]:
         placer.forms[item.key] = form
         first = placer.place(item)
@@ -353,22 +352,16 @@ def _scales(large: bool, fine: bool = False) -> tuple[float, ...]:
     return (*WIDER_SLOTS, *(FINE_SLOTS if fine else SLOTS))
 
 
-def _large_forms(forms: list[Form], budget: float, fine: bool = False) -> list[Form]:
+def _large_forms(forms: list[Form]) -> list[Form]:
     """The forms tried in large charts only (so the bundled ones keep theirs): each spine
-    count again with the reports grouped by width (``spines_by_width``), and (``fine``)
-    rows within :data:`FINE_ROW_BUDGETS` parts of the target width ``budget``.
+    count again with the reports grouped by width (``spines_by_width``).
 
     Examples
     --------
-    >>> _large_forms([BASE, ("spines", 1.0), ("vertical", 0.0), ("spines", 2.0)], 100.0)
+    >>> _large_forms([BASE, ("spines", 1.0), ("vertical", 0.0), ("spines", 2.0)])
     [('spines_by_width', 1.0), ('spines_by_width', 2.0)]
-    >>> _large_forms([("spines", 1.0)], 100.0, fine=True)[1:]
-    [('rows', 50.0), ('rows', 70.0), ('rows', 140.0), ('rows', 200.0)]
     """
-    more = [("spines_by_width", arg) for kind, arg in forms if kind == "spines"]
-    if fine:
-        more += [("rows", budget * f) for f in FINE_ROW_BUDGETS]
-    return more
+    return [("spines_by_width", arg) for kind, arg in forms if kind == "spines"]
 
 
 @dataclass
