@@ -23,7 +23,6 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 
 __all__ = ["columns_area", "columns_by_width"]
 
@@ -51,49 +50,46 @@ def columns_by_width(blocks: Blocks, spines: int, row_gap: float) -> list[list[i
         return None
     order = sorted(range(n), key=lambda i: -blocks[i][0])
     lo = max(max(b[1] for b in blocks), sum(b[1] + row_gap for b in blocks) / (2 * spines))
-    groups = _fill(blocks, order, lo, row_gap)
+    groups, heights = _fill(blocks, order, lo, row_gap)
     while len(groups) > 2 * spines:  # raise the common height to the next block that fits
-        lo = min(_height(blocks, g, row_gap) + blocks[nxt[0]][1] + row_gap
-                 for g, nxt in pairwise(groups))
-        groups = _fill(blocks, order, lo, row_gap)
-    groups += [[] for _ in range(2 * spines - len(groups))]
-    return _sides(blocks, groups, spines, row_gap)
+        lo = min(used + blocks[nxt[0]][1] + row_gap
+                 for used, nxt in zip(heights, groups[1:], strict=False))
+        groups, heights = _fill(blocks, order, lo, row_gap)
+    missing = 2 * spines - len(groups)
+    return _sides(blocks, groups + [[]] * missing, heights + [0.0] * missing, spines)
 
 
 def _fill(blocks: Blocks, order: list[int], height: float, row_gap: float,
-          ) -> list[list[int]]:
-    """Blocks in ``order``, a new column whenever the next would pass ``height``."""
+          ) -> tuple[list[list[int]], list[float]]:
+    """Blocks in ``order``, a new column whenever the next would pass ``height``; the
+    columns and their heights."""
     groups: list[list[int]] = [[]]
-    used = 0.0
+    heights = [0.0]
     for i in order:
         h = blocks[i][1] + row_gap
-        if groups[-1] and used + h > height + 1e-6:
+        if groups[-1] and heights[-1] + h > height + 1e-6:
             groups.append([])
-            used = 0.0
+            heights.append(0.0)
         groups[-1].append(i)
-        used += h
-    return groups
+        heights[-1] += h
+    return groups, heights
 
 
-def _height(blocks: Blocks, group: list[int], row_gap: float) -> float:
-    return sum(blocks[i][1] + row_gap for i in group)
-
-
-def _sides(blocks: Blocks, groups: list[list[int]], spines: int, row_gap: float,
+def _sides(blocks: Blocks, groups: list[list[int]], heights: list[float], spines: int,
            ) -> list[list[int]] | None:
     """Columns to places: left of a spine (entered on the right) or right (on the left),
     taller first; ``None`` when a column cannot be entered from its side."""
-    groups = sorted(groups, key=lambda g: -_height(blocks, g, row_gap))
     cols: list[list[int]] = [[] for _ in range(2 * spines)]
     free = list(range(2 * spines))
-    for g in groups:
-        right_ok = all(blocks[i][3] for i in g)  # may stand left of a spine
-        left_ok = all(blocks[i][2] for i in g)
+    for g in sorted(range(len(groups)), key=lambda j: -heights[j]):
+        group = groups[g]
+        right_ok = all(blocks[i][3] for i in group)  # may stand left of a spine
+        left_ok = all(blocks[i][2] for i in group)
         spot = next((c for c in free if (right_ok if c % 2 == 0 else left_ok)), None)
         if spot is None:
             return None
         free.remove(spot)
-        cols[spot] = sorted(g)
+        cols[spot] = sorted(group)
     if any(len(cols[2 * s]) + len(cols[2 * s + 1]) < 2 for s in range(spines)):
         return None
     return cols
@@ -112,5 +108,5 @@ def columns_area(blocks: Blocks, cols: list[list[int]] | None, row_gap: float,
         return float("inf")
     widths = [max((blocks[i][0] for i in c), default=0.0) for c in cols]
     width = sum(widths) + 2 * spine_gap * (len(cols) // 2) + h_gap * (len(cols) // 2 - 1)
-    height = max(_height(blocks, c, row_gap) for c in cols)
+    height = max(sum(blocks[i][1] + row_gap for i in c) for c in cols)
     return width * height
