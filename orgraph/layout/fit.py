@@ -280,9 +280,9 @@ def _slots(item: Item, form: Form, block: Block, blocks: Mapping[str, Block],
 def _refit(slots: list[Slot], fronts: dict[str, _Front], current: dict[str, _Alt],
            scale: float = 1.0, reach: float = 1.0) -> dict[str, _Alt]:
     """Other forms for the members that fill slots ``scale`` times their group's size
-    better (at most ``reach`` but for peers, see :data:`PEER_SLOTS`; a manager without
-    peers may reach :data:`WIDER_SLOTS`): in columns, the shortest form as wide as the
-    slot; in rows, the narrowest form as tall as the slot."""
+    better, the scale at most ``reach`` but for peers (see :data:`PEER_SLOTS`; a manager
+    without peers reaches :data:`WIDER_SLOTS`): in columns, the shortest form as wide as
+    the slot; in rows, the narrowest form as tall as the slot."""
     swaps = {}
     for keys, size, columns, stretch in slots:
         size *= scale if stretch else min(scale, reach)

@@ -2,8 +2,9 @@
 a column, so a narrow block does not stand in a column as wide as the widest.
 
 :func:`orgraph.layout.forms.assign_columns` levels the columns' heights (tallest first);
-:func:`columns_by_width` fills the columns widest first up to a common height, and
-:func:`columns_area` measures either dealing, so the placer keeps the smaller.
+:func:`columns_by_width` fills the columns widest first up to a common height (the
+``spines_by_width`` form; :mod:`orgraph.layout.fit` tries both and keeps the smaller
+subtree); :func:`columns_area` measures a dealing, to compare them.
 
 Examples
 --------
