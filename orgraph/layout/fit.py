@@ -29,6 +29,7 @@ from orgraph.layout.block import Block
 from orgraph.layout.tree import (
     BASE,
     SPACING,
+    SPINE_FORMS,
     Form,
     Item,
     Layout,
@@ -59,6 +60,16 @@ SLOTS = (1.0, 0.85, 0.7, 0.55, 0.4, 0.25)
 #: peer (so narrower): the peers' row is the chart's width where they are the top's, and
 #: only one box (the CAO) is placed again per size.
 PEER_SLOTS = tuple(round(0.25 * 1.08 ** i, 4) for i in range(33))
+#: Slot sizes tried too in charts of more than :data:`ROWS_UP_TO` boxes: wider (columns) or
+#: taller (rows) than the group's widest or tallest report, so a report may take a wider,
+#: shorter form beside a wide one (a narrower, taller one beside a tall one).
+WIDER_SLOTS = (2.0, 1.5, 1.25)
+#: In charts of more than :data:`ROWS_UP_TO` boxes, a subtree of more than this many times
+#: its manager's box area refits its reports to slot sizes in finer steps
+#: (:data:`FINE_SLOTS`): there are few such subtrees, and their shapes decide how well the
+#: big blocks fit together.
+FINE_FROM = 30.0
+FINE_SLOTS = (1.75, 1.1, *(round(1.0 - 0.04 * i, 2) for i in range(20)))
 #: The most spines a subtree's reports hang from.
 SPINES = 6
 #: Row budgets tried, as parts of a subtree's target width.
@@ -97,10 +108,10 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
     A subtree's target is a rectangle ``density`` times the area of its boxes at width ÷
     height ``aspect``. Every form is tried (the bus form; rows within the target's width;
     columns round 1 to :data:`SPINES` spines; the vertical form), each with its reports
-    refitted to the slots it gives them (:func:`_refit`). The smallest block wins, its
-    area weighted by how many times the target must grow to hold it to the power
-    ``fill``; a subtree in ``tops`` must first keep its width ÷ height within the range
-    given.
+    refitted to the slots it gives them (:func:`_refit`, sizes :func:`_scales`). The
+    smallest block wins, its area weighted by how many times the target must grow to hold
+    it to the power ``fill``; a subtree in ``tops`` must first keep its width ÷ height
+    within the range given.
 
     Examples
     --------
@@ -121,6 +132,7 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
     fronts: dict[str, _Front] = {}
     current: dict[str, _Alt] = {}
     area = subtree_areas(items, order)
+    large = len(items) > ROWS_UP_TO
     for key in order:
         item = items[key]
         current[key] = _Alt(BASE, placer.place(item), {})
@@ -129,7 +141,8 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
             continue
         budget = math.sqrt(area[key] * density * aspect)
         target = (budget, budget / aspect, fill, (tops or {}).get(key))
-        tried = _forms_of(placer, item, budget, fronts, current)
+        fine = large and area[key] > FINE_FROM * item.width * item.height
+        tried = _forms_of(placer, item, budget, fronts, current, large, fine)
         best = min(tried, key=lambda a: _score(a.block, target))
         _apply(placer, current, {key: best})
         fronts[key] = _Front(tried)
@@ -139,29 +152,45 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
 
 
 def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, _Front],
-              current: dict[str, _Alt]) -> list[_Alt]:
+              current: dict[str, _Alt], large: bool = False, fine: bool = False,
+              ) -> list[_Alt]:
     """Every form of one subtree, each with its reports and peers refitted to every slot
-    size."""
+    size (``large``: a chart of more than :data:`ROWS_UP_TO` boxes, ``fine``: a subtree
+    there of more than :data:`FINE_FROM` times its manager's box; see :func:`_large_forms`
+    and :func:`_scales`)."""
     flex = [k for k in (*item.peers, *item.children) if k in fronts]  # with other forms
     tried: list[_Alt] = []
     others = _candidates(item, budget, placer.blocks, bool(flex)) if item.children else []
+    if large and item.children:
+        others += _large_forms(others)
     for form in [BASE, *others]:
         placer.forms[item.key] = form
         first = placer.place(item)
         slots = _slots(item, form, first, placer.blocks, fronts, current)
-        scales = PEER_SLOTS if item.peers else SLOTS
+        scales = PEER_SLOTS if item.peers else _scales(large, fine)
         seen: set[tuple] = set()
         for scale in scales if slots else (1.0,):
-            swaps = _refit(slots, fronts, current, scale)
+            swaps = _refit(slots, fronts, current, scale, 1.0 if item.peers else math.inf)
             mark = tuple(sorted((k, id(a)) for k, a in swaps.items()))
             if mark in seen:
                 continue
             seen.add(mark)
-            saved = _apply(placer, current, swaps)
-            block = placer.place(item) if saved else first
-            tried.append(_Alt(form, block, {k: current[k] for k in flex}))
-            _apply(placer, current, saved)
+            block = _placed_with(placer, item, swaps) if swaps else first
+            tried.append(_Alt(form, block, {k: swaps.get(k, current[k]) for k in flex}))
     return tried
+
+
+def _placed_with(placer: _Placer, item: Item, swaps: Mapping[str, _Alt]) -> Block:
+    """``item``'s block with some reports in other forms. Placing reads only the reports'
+    blocks, so only those are swapped (and put back): what the other forms assume further
+    down is applied once, when a form is chosen (:func:`_apply`)."""
+    blocks = placer.blocks
+    saved = {k: blocks[k] for k in swaps}
+    blocks.update((k, alt.block) for k, alt in swaps.items())
+    try:
+        return placer.place(item)
+    finally:
+        blocks.update(saved)
 
 
 class _Front:
@@ -234,7 +263,7 @@ def _slots(item: Item, form: Form, block: Block, blocks: Mapping[str, Block],
     placed = [(k, dx, dy) for k, dx, dy in subs if k in kids and k in fronts]
     size = {k: current[k].block for k, _, _ in placed}
     slots: list[Slot]
-    if form[0] == "spines":
+    if form[0] in SPINE_FORMS:
         slots = [(col, max(size[k].w for k in col), True, False)
                  for col in _column_groups(placed, size)]
     else:
@@ -249,13 +278,14 @@ def _slots(item: Item, form: Form, block: Block, blocks: Mapping[str, Block],
 
 
 def _refit(slots: list[Slot], fronts: dict[str, _Front], current: dict[str, _Alt],
-           scale: float = 1.0) -> dict[str, _Alt]:
+           scale: float = 1.0, reach: float = 1.0) -> dict[str, _Alt]:
     """Other forms for the members that fill slots ``scale`` times their group's size
-    better (at most 1 but for peers, see :data:`PEER_SLOTS`): in columns, the shortest form as
-    wide as the slot; in rows, the narrowest form as tall as the slot."""
+    better, the scale at most ``reach`` but for peers (see :data:`PEER_SLOTS`; a manager
+    without peers reaches :data:`WIDER_SLOTS`): in columns, the shortest form as wide as
+    the slot; in rows, the narrowest form as tall as the slot."""
     swaps = {}
     for keys, size, columns, stretch in slots:
-        size *= scale if stretch else min(scale, 1.0)
+        size *= scale if stretch else min(scale, reach)
         for k in keys:
             front = fronts[k]
             alt = front.shortest_within(size) if columns else front.narrowest_within(size)
@@ -306,6 +336,32 @@ def _candidates(item: Item, budget: float, blocks: Mapping[str, Block], flexible
     if vertical_allowed(item) and all(blocks[k].clear[0] for k in item.children):
         kinds.append(("vertical", 0.0))
     return kinds
+
+
+def _scales(large: bool, fine: bool = False) -> tuple[float, ...]:
+    """The slot sizes reports are refitted to: :data:`SLOTS`, and in large charts
+    :data:`WIDER_SLOTS` first (``fine``: then :data:`FINE_SLOTS` for :data:`SLOTS`).
+
+    Examples
+    --------
+    >>> _scales(False) == SLOTS, _scales(True)[:4], _scales(True, True)[3:8]
+    (True, (2.0, 1.5, 1.25, 1.0), (1.75, 1.1, 1.0, 0.96, 0.92))
+    """
+    if not large:
+        return SLOTS
+    return (*WIDER_SLOTS, *(FINE_SLOTS if fine else SLOTS))
+
+
+def _large_forms(forms: list[Form]) -> list[Form]:
+    """The forms tried in large charts only (so the bundled ones keep theirs): each spine
+    count again with the reports grouped by width (``spines_by_width``).
+
+    Examples
+    --------
+    >>> _large_forms([BASE, ("spines", 1.0), ("vertical", 0.0), ("spines", 2.0)])
+    [('spines_by_width', 1.0), ('spines_by_width', 2.0)]
+    """
+    return [("spines_by_width", arg) for kind, arg in forms if kind == "spines"]
 
 
 @dataclass

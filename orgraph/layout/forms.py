@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from orgraph.layout.block import Block
+from orgraph.layout.packing import columns_by_width
 from orgraph.layout.shapes import Item, Point, Spacing
 
 __all__ = ["IN_ORDER_UP_TO", "ColumnForms", "assign_columns"]
@@ -76,15 +77,17 @@ class ColumnForms:
         raise NotImplementedError  # the placer's
 
     def _spines(self, item: Item, b: Block, y: float, ext: list[float], kids: list[str],
-                spines: int) -> bool:
+                spines: int, by_width: bool = False) -> bool:
         """Reports in ``2 * spines`` columns, two round each spine; the spines hang from one
         bus below the trunk (one spine: the trunk itself runs on down). Each report's root box
         is entered from the side facing its spine. Returns False (nothing placed) when the
-        reports cannot be dealt so (:func:`assign_columns`)."""
+        reports cannot be dealt so (:func:`assign_columns`, or ``by_width``:
+        :func:`orgraph.layout.packing.columns_by_width`)."""
         sp, h = self.sp, item.height
         blocks = [self.blocks[k] for k in kids]
-        cols = assign_columns([(c.w, c.h, *c.clear) for c in blocks], spines, sp.row_gap,
-                              len(self.items) > IN_ORDER_UP_TO)
+        sizes = [(c.w, c.h, *c.clear) for c in blocks]
+        cols = (columns_by_width(sizes, spines, sp.row_gap) if by_width else
+                assign_columns(sizes, spines, sp.row_gap, len(self.items) > IN_ORDER_UP_TO))
         if cols is None:
             return False
         x, xs = 0.0, []

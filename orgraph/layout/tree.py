@@ -59,6 +59,9 @@ from orgraph.layout.shapes import SPACING, Item, Layout, Point, Route, Spacing
 #: A subtree's form: how its reports hang (see :func:`layout_tree`).
 Form = tuple[str, float]
 BASE: Form = ("base", 0.0)
+#: The forms hanging reports in columns round spines: dealt to level the columns' heights,
+#: or grouped by width (like widths share a column).
+SPINE_FORMS = ("spines", "spines_by_width")
 
 
 class _Placer(ColumnForms):
@@ -184,7 +187,8 @@ class _Placer(ColumnForms):
         sp = self.sp
         kids = item.children
         kind, arg = self.forms.get(item.key, BASE)
-        if kind == "spines" and self._spines(item, b, y, ext, kids, int(arg)):
+        if kind in SPINE_FORMS and self._spines(item, b, y, ext, kids, int(arg),
+                                                kind == "spines_by_width"):
             return
         budget = arg if kind == "rows" else math.inf
         row_width = sum(self.blocks[k].w for k in kids) + sp.h_gap * (len(kids) - 1)
