@@ -33,6 +33,15 @@ def _extras(out: Path) -> list[str]:
                 "3:1 in one row, so every subtree took its smallest form (reports under a "
                 "bus, rows round the trunk, columns round spines, indented lists)\n\n"
                 f"![500 people](docs/gallery/{target.name})\n")
+    company = generate_company(500, seed=1)
+    target = out / "company-500-a3-teams.png"
+    target.write_bytes(orgraph.render(company, "png", engine="embedded", dpi=60,
+                                      page="A3,landscape", teams="lists", lang="en"))
+    rows.append("### 500 people on an A3 page, teams as lists\n\n`orgraph render company.yaml "
+                "--page A3,landscape --teams lists --lang en` (`generate_company(500, seed=1)`"
+                "): each manager's leaf reports in one list box, so the whole company fits "
+                "one landscape page (here at 60 dpi)\n\n"
+                f"![500 people on A3](docs/gallery/{target.name})\n")
     rissa = orgraph.load(ROOT / "charts" / "rissa-2002-06.yaml")
     target = out / "rissa-2002-06-dot.png"
     target.write_bytes(orgraph.render(rissa, "png", engine="embedded", dpi=72, layout="dot"))
@@ -41,7 +50,7 @@ def _extras(out: Path) -> list[str]:
                 "under the staff units, which orgraph's own layout (above) avoids\n\n"
                 f"![Rissa in dot's layout](docs/gallery/{target.name})\n")
     for path in (out / "company-150.png", out / "company-500.png",
-                 out / "rissa-2002-06-dot.png"):
+                 out / "company-500-a3-teams.png", out / "rissa-2002-06-dot.png"):
         print(path.relative_to(ROOT))
     return rows
 
