@@ -144,11 +144,27 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
         fine = large and area[key] > FINE_FROM * item.width * item.height
         tried = _forms_of(placer, item, budget, fronts, current, large, fine)
         best = min(tried, key=lambda a: _score(a.block, target))
-        _apply(placer, current, {key: best})
+        current[key] = best  # its reports follow best.kids: settled once, top down, below
+        placer.blocks[key] = best.block
         fronts[key] = _Front(tried)
         for k in (*item.peers, *item.children):  # only a parent refits them: free the rest
             fronts.pop(k, None)
+    _settle(placer, current, order)
     return forms, placer
+
+
+def _settle(placer: _Placer, current: dict[str, _Alt], order: list[str]) -> None:
+    """Every subtree in the form its parent's chosen form assumes of it (top down), the
+    roots and what no parent refits in the form chosen for them."""
+    blocks, forms = placer.blocks, placer.forms
+    for key in reversed(order):  # parents before their reports
+        alt = current[key]
+        blocks[key] = alt.block
+        if alt.form is BASE:
+            forms.pop(key, None)
+        else:
+            forms[key] = alt.form
+        current.update(alt.kids)
 
 
 def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, _Front],
@@ -183,7 +199,7 @@ def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, _Fro
 def _placed_with(placer: _Placer, item: Item, swaps: Mapping[str, _Alt]) -> Block:
     """``item``'s block with some reports in other forms. Placing reads only the reports'
     blocks, so only those are swapped (and put back): what the other forms assume further
-    down is applied once, when a form is chosen (:func:`_apply`)."""
+    down is settled once, when every form is chosen (:func:`_settle`)."""
     blocks = placer.blocks
     saved = {k: blocks[k] for k in swaps}
     blocks.update((k, alt.block) for k, alt in swaps.items())
@@ -223,27 +239,6 @@ class _Alt(NamedTuple):
     form: Form
     block: Block
     kids: dict[str, _Alt]
-
-
-def _apply(placer: _Placer, current: dict[str, _Alt], swaps: Mapping[str, _Alt],
-           ) -> dict[str, _Alt]:
-    """Put subtrees (and what they assume of their reports, down to where it already
-    holds) in other forms; returns what they were, for undoing."""
-    saved: dict[str, _Alt] = {}
-    stack = list(swaps.items())
-    while stack:
-        key, alt = stack.pop()
-        if current[key] is alt:
-            continue
-        saved.setdefault(key, current[key])
-        current[key] = alt
-        placer.blocks[key] = alt.block
-        if alt.form is BASE:
-            placer.forms.pop(key, None)
-        else:
-            placer.forms[key] = alt.form
-        stack.extend(alt.kids.items())
-    return saved
 
 
 #: A group of reports (or peers) in one column (``True``) or row (``False``), with its
