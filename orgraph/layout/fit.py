@@ -135,9 +135,9 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
     large = len(items) > ROWS_UP_TO
     for key in order:
         item = items[key]
-        current[key] = _Alt(BASE, placer.place(item), {})
-        placer.blocks[key] = current[key].block
-        if not (item.children or item.peers):
+        if not (item.children or item.peers):  # (else the bus form is the first tried)
+            current[key] = _Alt(BASE, placer.place(item), {})
+            placer.blocks[key] = current[key].block
             continue
         budget = math.sqrt(area[key] * density * aspect)
         target = (budget, budget / aspect, fill, (tops or {}).get(key))

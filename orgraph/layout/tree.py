@@ -49,6 +49,7 @@ True
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 
 __all__ = ["SPACING", "Item", "Layout", "Route", "Spacing", "layout_tree"]
 
@@ -79,6 +80,9 @@ class _Placer(ColumnForms):
         self.forms: dict[str, Form] = {} if forms is None else forms
         self.blocks: dict[str, Block] = {}
         self.leaves = {} if leaves is None else leaves  # a leaf's block never changes
+        #: the keys of boxes nothing hangs on
+        self.leafy: Collection[str] = self.leaves or {
+            k for k, it in items.items() if it.is_leaf()}
 
     def place(self, item: Item) -> Block:
         """The block of ``item`` in its form."""
@@ -121,8 +125,12 @@ class _Placer(ColumnForms):
     def _place(self, b: Block, key: str, dx: float, dy: float, ext: list[float]) -> Block:
         child = self.blocks[key]
         b.subs.append((key, dx, dy))
-        ext[0], ext[1] = min(ext[0], dx), max(ext[1], dx + child.w)
-        ext[2] = max(ext[2], dy + child.h)
+        if dx < ext[0]:  # min and max of ext, as comparisons: the hottest lines of a walk
+            ext[0] = dx
+        if dx + child.w > ext[1]:
+            ext[1] = dx + child.w
+        if dy + child.h > ext[2]:
+            ext[2] = dy + child.h
         return child
 
     def _staff(self, item: Item, b: Block, y: float, ext: list[float]) -> float:
@@ -177,9 +185,10 @@ class _Placer(ColumnForms):
         bottom = y
         for key, dx in spots:
             c = self._place(b, key, dx, top, ext)
-            ax = dx + c.rx + c.rw / 2
-            self._route(b, item.key, key, [(0.0, h), (0.0, bus_y), (ax, bus_y),
-                                            (ax, top + c.ry)], "top")
+            if self.full:
+                ax = dx + c.rx + c.rw / 2
+                self._route(b, item.key, key, [(0.0, h), (0.0, bus_y), (ax, bus_y),
+                                                (ax, top + c.ry)], "top")
             bottom = max(bottom, top + c.h)
         return bottom
 
@@ -194,7 +203,7 @@ class _Placer(ColumnForms):
         row_width = sum(self.blocks[k].w for k in kids) + sp.h_gap * (len(kids) - 1)
         if len(kids) > 1 and row_width > budget and self._rows(item, b, y, ext, kids, budget):
             return  # too wide: rows round the trunk
-        leaves = [k for k in kids if self.items[k].is_leaf()]
+        leaves = [k for k in kids if k in self.leafy]
         members: list[tuple[str, object]]
         if len(leaves) > self.wrap:
             leafset = set(leaves)
@@ -256,24 +265,26 @@ class _Placer(ColumnForms):
     def _hang(self, item: Item, b: Block, y: float, ext: list[float], spots: list,
               t: float) -> None:
         """Place the row's members below the trunk and route the lines to them."""
-        sp, h = self.sp, item.height
+        sp, h, full = self.sp, item.height, self.full
         top, bus_y = y + sp.v_gap, y + sp.v_gap / 2
         if len(spots) == 1:
             top = y + sp.v_gap / 2 + sp.row_gap
         for what, payload, left, anchor in spots:
             ax, dx = anchor - t, left - t
-            head = [(0.0, h), (0.0, bus_y), (ax, bus_y)] if len(spots) > 1 else [(0.0, h)]
+            if full:
+                head = [(0.0, h), (0.0, bus_y), (ax, bus_y)] if len(spots) > 1 else [(0.0, h)]
             if what == "block":
                 c = self._place(b, payload, dx, top, ext)
-                self._route(b, item.key, payload, [*head, (ax, top + c.ry)], "top")
+                if full:
+                    self._route(b, item.key, payload, [*head, (ax, top + c.ry)], "top")
                 continue
             width, spine, placed = payload
             ext[0], ext[1] = min(ext[0], dx), max(ext[1], dx + width)
             for key, off_x, off_y, mid, side, end_x in placed:
                 self._place(b, key, dx + spine + off_x, top + off_y, ext)
-                end = ax + end_x
-                self._route(b, item.key, key,
-                                 [*head, (ax, top + mid), (end, top + mid)], side)
+                if full:
+                    self._route(b, item.key, key,
+                                [*head, (ax, top + mid), (ax + end_x, top + mid)], side)
 
 
 
