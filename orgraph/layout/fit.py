@@ -175,6 +175,7 @@ def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, _Fro
     there of more than :data:`FINE_FROM` times its manager's box; see :func:`_large_forms`
     and :func:`_scales`)."""
     flex = [k for k in (*item.peers, *item.children) if k in fronts]  # with other forms
+    kept = {k: current[k] for k in flex}  # what a form assumes of reports not refitted
     tried: list[_Alt] = []
     others = _candidates(item, budget, placer.blocks, bool(flex)) if item.children else []
     if large and item.children:
@@ -192,7 +193,7 @@ def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, _Fro
                 continue
             seen.add(mark)
             block = _placed_with(placer, item, swaps) if swaps else first
-            tried.append(_Alt(form, block, {k: swaps.get(k, current[k]) for k in flex}))
+            tried.append(_Alt(form, block, {**kept, **swaps} if swaps else kept))
     return tried
 
 

@@ -193,17 +193,18 @@ class _Placer(ColumnForms):
         return bottom
 
     def _reports(self, item: Item, b: Block, y: float, ext: list[float]) -> None:
-        sp = self.sp
+        sp, blocks = self.sp, self.blocks
         kids = item.children
         kind, arg = self.forms.get(item.key, BASE)
         if kind in SPINE_FORMS and self._spines(item, b, y, ext, kids, int(arg),
                                                 kind == "spines_by_width"):
             return
-        budget = arg if kind == "rows" else math.inf
-        row_width = sum(self.blocks[k].w for k in kids) + sp.h_gap * (len(kids) - 1)
-        if len(kids) > 1 and row_width > budget and self._rows(item, b, y, ext, kids, budget):
-            return  # too wide: rows round the trunk
-        leaves = [k for k in kids if k in self.leafy]
+        if kind == "rows" and len(kids) > 1 and (  # too wide: rows round the trunk
+                sum([blocks[k].w for k in kids]) + sp.h_gap * (len(kids) - 1) > arg
+                and self._rows(item, b, y, ext, kids, arg)):
+            return
+        leafy = self.leafy
+        leaves = [k for k in kids if k in leafy]
         members: list[tuple[str, object]]
         if len(leaves) > self.wrap:
             leafset = set(leaves)
@@ -213,12 +214,12 @@ class _Placer(ColumnForms):
                 ("stack", self._columns(leaves))] + [("block", k) for k in others[half:]]
         else:
             members = [("block", k) for k in kids]
-        spots, x = [], 0.0
+        spots, x, gap = [], 0.0, sp.h_gap
         for what, payload in members:
             if what == "block":
-                c = self.blocks[payload]  # type: ignore[index]
+                c = blocks[payload]  # type: ignore[index]
                 spots.append((what, payload, x, x + c.rx + c.rw / 2))
-                x += c.w + sp.h_gap
+                x += c.w + gap
             else:
                 width, spine, _ = payload  # type: ignore[misc]
                 spots.append((what, payload, x, x + spine))
