@@ -398,7 +398,8 @@ def _assemble(items: dict[str, Item], blocks: dict[str, Block], roots: list[str]
             it = items[name]
             boxes[name] = (ox + bx + it.width / 2, oy + by + it.height / 2, it.width, it.height)
         for tail, head, pts, enter in block.routes:
-            routes.append(Route(tail, head, tuple((ox + px, oy + py) for px, py in pts), enter))
+            routes.append(Route(tail, head, tuple([(ox + px, oy + py) for px, py in pts]),
+                                enter))
         for child, dx, dy in block.subs:
             stack.append((child, ox + dx, oy + dy))
     width = max(x - spacing.root_gap, 0.0)
