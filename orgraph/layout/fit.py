@@ -188,7 +188,7 @@ def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, _Fro
         seen: set[tuple] = set()
         for scale in scales if slots else (1.0,):
             swaps = _refit(slots, fronts, current, scale, 1.0 if item.peers else math.inf)
-            mark = tuple(sorted((k, id(a)) for k, a in swaps.items()))
+            mark = tuple(map(id, swaps.values()))  # a member's alts are its own, in slot order
             if mark in seen:
                 continue
             seen.add(mark)
