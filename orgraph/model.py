@@ -162,6 +162,9 @@ def category_of(kind: Kind | str) -> Category:
     >>> category_of(Kind.NETWORK).value
     'coordination'
     """
+    known = _CATEGORY.get(kind) if isinstance(kind, Kind) else None
+    if known is not None:  # (a chart asks once or twice per box)
+        return known
     kind = Kind(kind)
     if kind in POLITICAL_KINDS:
         return Category.POLITICAL
@@ -172,6 +175,10 @@ def category_of(kind: Kind | str) -> Category:
     if kind in PERFORMANCE_KINDS:
         return Category.PERFORMANCE
     return Category.COORDINATION
+
+
+_CATEGORY: dict[Kind, Category] = {}
+_CATEGORY.update({kind: category_of(kind) for kind in Kind})
 
 
 class Organisation(nx.DiGraph):

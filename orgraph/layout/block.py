@@ -61,14 +61,16 @@ class Block:
 def dedupe(points: list[Point]) -> list[Point]:
     """Drop repeated points and middle points of straight runs."""
     out: list[Point] = []
-    for p in points:
-        if out and abs(out[-1][0] - p[0]) < 1e-9 and abs(out[-1][1] - p[1]) < 1e-9:
-            continue
-        if len(out) >= 2:
-            (ax, ay), (bx, by) = out[-2], out[-1]
-            if (abs(ax - bx) < 1e-9 and abs(bx - p[0]) < 1e-9) or (
-                    abs(ay - by) < 1e-9 and abs(by - p[1]) < 1e-9):
-                out[-1] = p
+    for p in points:  # (-e < d < e is abs(d) < e, without a call)
+        if out:
+            bx, by = out[-1]
+            if -1e-9 < bx - p[0] < 1e-9 and -1e-9 < by - p[1] < 1e-9:
                 continue
+            if len(out) >= 2:
+                ax, ay = out[-2]
+                if (-1e-9 < ax - bx < 1e-9 and -1e-9 < bx - p[0] < 1e-9) or (
+                        -1e-9 < ay - by < 1e-9 and -1e-9 < by - p[1] < 1e-9):
+                    out[-1] = p
+                    continue
         out.append(p)
     return out

@@ -125,15 +125,18 @@ def chart_tree(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
         Node → its measured boxes (:func:`orgraph.layout.boxes.box_specs`).
     """
     visible = set(nodes)
+    # enum members looked up once, not per box (each lookup is a descriptor call)
+    cao_kind, executive, staff = Kind.CAO, Kind.EXECUTIVE, Category.STAFF
+    political, beside = Category.POLITICAL, (Relation.STAFF.value, Relation.DOTTED.value)
     items = {s.name: Item(s.name, s.width, s.height) for n in nodes for s in specs[n]}
     edge_of: dict[tuple[str, str], tuple[str, str, str]] = {}
     parent: dict[str, tuple[str, str]] = {}
     for node in nodes:
-        found = tree_parent(org, node, visible, category_of(kinds[node]) is Category.STAFF)
+        found = tree_parent(org, node, visible, category_of(kinds[node]) is staff)
         if found:
             parent[node] = found
     cao_children = {u for v, (u, rel) in parent.items()
-                    if kinds[v] is Kind.CAO and rel in LEVEL_RELATIONS}
+                    if kinds[v] is cao_kind and rel in LEVEL_RELATIONS}
     for node in nodes:
         if node not in parent:
             continue
@@ -147,12 +150,12 @@ def chart_tree(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
         tail = specs[sup][0].name
         boxes = [s.name for s in specs[node]]
         holder = items[tail]
-        if rel in (Relation.STAFF.value, Relation.DOTTED.value):
+        if rel in beside:
             bucket = holder.staff
-        elif (sup in cao_children and kinds[node] is not Kind.CAO
-              and category_of(kinds[node]) is Category.POLITICAL):
+        elif (sup in cao_children and kinds[node] is not cao_kind
+              and category_of(kinds[node]) is political):
             bucket = holder.band
-        elif (kinds[sup] is Kind.CAO and kinds[node] is Kind.EXECUTIVE
+        elif (kinds[sup] is cao_kind and kinds[node] is executive
               and acts_for_cao(org.nodes[node])):
             bucket = holder.peers
         else:
@@ -181,6 +184,8 @@ def _beside_members(org: Organisation, bodies: list[str], specs: Mapping[str, li
     The lowest member is the one drawn in the lowest row: reports and bands are a row below
     the box they hang on, staff half a row, peers in its row; of equals, the last.
     """
+    if not bodies:  # (the walk below is for them)
+        return set()
     holder: dict[str, str] = {}
     level = dict.fromkeys(roots, 0.0)
     stack = list(roots)

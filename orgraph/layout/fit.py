@@ -135,20 +135,36 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
     large = len(items) > ROWS_UP_TO
     for key in order:
         item = items[key]
-        current[key] = _Alt(BASE, placer.place(item), {})
-        placer.blocks[key] = current[key].block
-        if not (item.children or item.peers):
+        if not (item.children or item.peers):  # (else the bus form is the first tried)
+            current[key] = _Alt(BASE, placer.place(item), {})
+            placer.blocks[key] = current[key].block
             continue
         budget = math.sqrt(area[key] * density * aspect)
         target = (budget, budget / aspect, fill, (tops or {}).get(key))
         fine = large and area[key] > FINE_FROM * item.width * item.height
         tried = _forms_of(placer, item, budget, fronts, current, large, fine)
         best = min(tried, key=lambda a: _score(a.block, target))
-        _apply(placer, current, {key: best})
+        current[key] = best  # its reports follow best.kids: settled once, top down, below
+        placer.blocks[key] = best.block
         fronts[key] = _Front(tried)
         for k in (*item.peers, *item.children):  # only a parent refits them: free the rest
             fronts.pop(k, None)
+    _settle(placer, current, order)
     return forms, placer
+
+
+def _settle(placer: _Placer, current: dict[str, _Alt], order: list[str]) -> None:
+    """Every subtree in the form its parent's chosen form assumes of it (top down), the
+    roots and what no parent refits in the form chosen for them."""
+    blocks, forms = placer.blocks, placer.forms
+    for key in reversed(order):  # parents before their reports
+        alt = current[key]
+        blocks[key] = alt.block
+        if alt.form is BASE:
+            forms.pop(key, None)
+        else:
+            forms[key] = alt.form
+        current.update(alt.kids)
 
 
 def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, _Front],
@@ -159,6 +175,7 @@ def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, _Fro
     there of more than :data:`FINE_FROM` times its manager's box; see :func:`_large_forms`
     and :func:`_scales`)."""
     flex = [k for k in (*item.peers, *item.children) if k in fronts]  # with other forms
+    kept = {k: current[k] for k in flex}  # what a form assumes of reports not refitted
     tried: list[_Alt] = []
     others = _candidates(item, budget, placer.blocks, bool(flex)) if item.children else []
     if large and item.children:
@@ -171,19 +188,19 @@ def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, _Fro
         seen: set[tuple] = set()
         for scale in scales if slots else (1.0,):
             swaps = _refit(slots, fronts, current, scale, 1.0 if item.peers else math.inf)
-            mark = tuple(sorted((k, id(a)) for k, a in swaps.items()))
+            mark = tuple(map(id, swaps.values()))  # a member's alts are its own, in slot order
             if mark in seen:
                 continue
             seen.add(mark)
             block = _placed_with(placer, item, swaps) if swaps else first
-            tried.append(_Alt(form, block, {k: swaps.get(k, current[k]) for k in flex}))
+            tried.append(_Alt(form, block, {**kept, **swaps} if swaps else kept))
     return tried
 
 
 def _placed_with(placer: _Placer, item: Item, swaps: Mapping[str, _Alt]) -> Block:
     """``item``'s block with some reports in other forms. Placing reads only the reports'
     blocks, so only those are swapped (and put back): what the other forms assume further
-    down is applied once, when a form is chosen (:func:`_apply`)."""
+    down is settled once, when every form is chosen (:func:`_settle`)."""
     blocks = placer.blocks
     saved = {k: blocks[k] for k in swaps}
     blocks.update((k, alt.block) for k, alt in swaps.items())
@@ -223,27 +240,6 @@ class _Alt(NamedTuple):
     form: Form
     block: Block
     kids: dict[str, _Alt]
-
-
-def _apply(placer: _Placer, current: dict[str, _Alt], swaps: Mapping[str, _Alt],
-           ) -> dict[str, _Alt]:
-    """Put subtrees (and what they assume of their reports, down to where it already
-    holds) in other forms; returns what they were, for undoing."""
-    saved: dict[str, _Alt] = {}
-    stack = list(swaps.items())
-    while stack:
-        key, alt = stack.pop()
-        if current[key] is alt:
-            continue
-        saved.setdefault(key, current[key])
-        current[key] = alt
-        placer.blocks[key] = alt.block
-        if alt.form is BASE:
-            placer.forms.pop(key, None)
-        else:
-            placer.forms[key] = alt.form
-        stack.extend(alt.kids.items())
-    return saved
 
 
 #: A group of reports (or peers) in one column (``True``) or row (``False``), with its

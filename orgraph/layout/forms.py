@@ -68,6 +68,7 @@ class ColumnForms:
     blocks: dict[str, Block]
     items: dict[str, Item]
     sp: Spacing
+    full: bool
 
     def _place(self, b: Block, key: str, dx: float, dy: float, ext: list[float]) -> Block:
         raise NotImplementedError  # the placer's
@@ -83,7 +84,7 @@ class ColumnForms:
         is entered from the side facing its spine. Returns False (nothing placed) when the
         reports cannot be dealt so (:func:`assign_columns`, or ``by_width``:
         :func:`orgraph.layout.packing.columns_by_width`)."""
-        sp, h = self.sp, item.height
+        sp, h, full = self.sp, item.height, self.full
         blocks = [self.blocks[k] for k in kids]
         sizes = [(c.w, c.h, *c.clear) for c in blocks]
         cols = (columns_by_width(sizes, spines, sp.row_gap) if by_width else
@@ -111,10 +112,11 @@ class ColumnForms:
                     c = blocks[i]
                     dx = sx - sp.spine_gap - c.w if side == "right" else sx + sp.spine_gap
                     self._place(b, kids[i], dx, dy, ext)
-                    mid = dy + c.ry + c.rh / 2
-                    end = dx + c.rx + (c.rw if side == "right" else 0.0)
-                    self._route(b, item.key, kids[i],
-                                [*head, (sx, mid), (end, mid)], side)
+                    if full:
+                        mid = dy + c.ry + c.rh / 2
+                        end = dx + c.rx + (c.rw if side == "right" else 0.0)
+                        self._route(b, item.key, kids[i],
+                                    [*head, (sx, mid), (end, mid)], side)
                     dy += c.h + sp.row_gap
         return True
 
@@ -247,8 +249,10 @@ class ColumnForms:
             c = self.blocks[key]  # wholly right of the spine, its root box entered on the left
             dx = spine + sp.spine_gap
             self._place(b, key, dx, y, ext)
-            mid = y + c.ry + c.rh / 2
-            self._route(b, item.key, key, [(spine, h), (spine, mid), (dx + c.rx, mid)], "left")
+            if self.full:
+                mid = y + c.ry + c.rh / 2
+                self._route(b, item.key, key, [(spine, h), (spine, mid), (dx + c.rx, mid)],
+                            "left")
             y += c.h + sp.row_gap
         b.clear = (True, not item.staff)
         b.normalise(*ext)

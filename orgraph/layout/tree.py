@@ -49,6 +49,7 @@ True
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 
 __all__ = ["SPACING", "Item", "Layout", "Route", "Spacing", "layout_tree"]
 
@@ -79,6 +80,9 @@ class _Placer(ColumnForms):
         self.forms: dict[str, Form] = {} if forms is None else forms
         self.blocks: dict[str, Block] = {}
         self.leaves = {} if leaves is None else leaves  # a leaf's block never changes
+        #: the keys of boxes nothing hangs on
+        self.leafy: Collection[str] = self.leaves or {
+            k for k, it in items.items() if it.is_leaf()}
 
     def place(self, item: Item) -> Block:
         """The block of ``item`` in its form."""
@@ -121,8 +125,12 @@ class _Placer(ColumnForms):
     def _place(self, b: Block, key: str, dx: float, dy: float, ext: list[float]) -> Block:
         child = self.blocks[key]
         b.subs.append((key, dx, dy))
-        ext[0], ext[1] = min(ext[0], dx), max(ext[1], dx + child.w)
-        ext[2] = max(ext[2], dy + child.h)
+        if dx < ext[0]:  # min and max of ext, as comparisons: the hottest lines of a walk
+            ext[0] = dx
+        if dx + child.w > ext[1]:
+            ext[1] = dx + child.w
+        if dy + child.h > ext[2]:
+            ext[2] = dy + child.h
         return child
 
     def _staff(self, item: Item, b: Block, y: float, ext: list[float]) -> float:
@@ -177,24 +185,26 @@ class _Placer(ColumnForms):
         bottom = y
         for key, dx in spots:
             c = self._place(b, key, dx, top, ext)
-            ax = dx + c.rx + c.rw / 2
-            self._route(b, item.key, key, [(0.0, h), (0.0, bus_y), (ax, bus_y),
-                                            (ax, top + c.ry)], "top")
+            if self.full:
+                ax = dx + c.rx + c.rw / 2
+                self._route(b, item.key, key, [(0.0, h), (0.0, bus_y), (ax, bus_y),
+                                                (ax, top + c.ry)], "top")
             bottom = max(bottom, top + c.h)
         return bottom
 
     def _reports(self, item: Item, b: Block, y: float, ext: list[float]) -> None:
-        sp = self.sp
+        sp, blocks = self.sp, self.blocks
         kids = item.children
         kind, arg = self.forms.get(item.key, BASE)
         if kind in SPINE_FORMS and self._spines(item, b, y, ext, kids, int(arg),
                                                 kind == "spines_by_width"):
             return
-        budget = arg if kind == "rows" else math.inf
-        row_width = sum(self.blocks[k].w for k in kids) + sp.h_gap * (len(kids) - 1)
-        if len(kids) > 1 and row_width > budget and self._rows(item, b, y, ext, kids, budget):
-            return  # too wide: rows round the trunk
-        leaves = [k for k in kids if self.items[k].is_leaf()]
+        if kind == "rows" and len(kids) > 1 and (  # too wide: rows round the trunk
+                sum([blocks[k].w for k in kids]) + sp.h_gap * (len(kids) - 1) > arg
+                and self._rows(item, b, y, ext, kids, arg)):
+            return
+        leafy = self.leafy
+        leaves = [k for k in kids if k in leafy]
         members: list[tuple[str, object]]
         if len(leaves) > self.wrap:
             leafset = set(leaves)
@@ -204,12 +214,12 @@ class _Placer(ColumnForms):
                 ("stack", self._columns(leaves))] + [("block", k) for k in others[half:]]
         else:
             members = [("block", k) for k in kids]
-        spots, x = [], 0.0
+        spots, x, gap = [], 0.0, sp.h_gap
         for what, payload in members:
             if what == "block":
-                c = self.blocks[payload]  # type: ignore[index]
+                c = blocks[payload]  # type: ignore[index]
                 spots.append((what, payload, x, x + c.rx + c.rw / 2))
-                x += c.w + sp.h_gap
+                x += c.w + gap
             else:
                 width, spine, _ = payload  # type: ignore[misc]
                 spots.append((what, payload, x, x + spine))
@@ -256,24 +266,26 @@ class _Placer(ColumnForms):
     def _hang(self, item: Item, b: Block, y: float, ext: list[float], spots: list,
               t: float) -> None:
         """Place the row's members below the trunk and route the lines to them."""
-        sp, h = self.sp, item.height
+        sp, h, full = self.sp, item.height, self.full
         top, bus_y = y + sp.v_gap, y + sp.v_gap / 2
         if len(spots) == 1:
             top = y + sp.v_gap / 2 + sp.row_gap
         for what, payload, left, anchor in spots:
             ax, dx = anchor - t, left - t
-            head = [(0.0, h), (0.0, bus_y), (ax, bus_y)] if len(spots) > 1 else [(0.0, h)]
+            if full:
+                head = [(0.0, h), (0.0, bus_y), (ax, bus_y)] if len(spots) > 1 else [(0.0, h)]
             if what == "block":
                 c = self._place(b, payload, dx, top, ext)
-                self._route(b, item.key, payload, [*head, (ax, top + c.ry)], "top")
+                if full:
+                    self._route(b, item.key, payload, [*head, (ax, top + c.ry)], "top")
                 continue
             width, spine, placed = payload
             ext[0], ext[1] = min(ext[0], dx), max(ext[1], dx + width)
             for key, off_x, off_y, mid, side, end_x in placed:
                 self._place(b, key, dx + spine + off_x, top + off_y, ext)
-                end = ax + end_x
-                self._route(b, item.key, key,
-                                 [*head, (ax, top + mid), (end, top + mid)], side)
+                if full:
+                    self._route(b, item.key, key,
+                                [*head, (ax, top + mid), (ax + end_x, top + mid)], side)
 
 
 
@@ -386,7 +398,8 @@ def _assemble(items: dict[str, Item], blocks: dict[str, Block], roots: list[str]
             it = items[name]
             boxes[name] = (ox + bx + it.width / 2, oy + by + it.height / 2, it.width, it.height)
         for tail, head, pts, enter in block.routes:
-            routes.append(Route(tail, head, tuple((ox + px, oy + py) for px, py in pts), enter))
+            routes.append(Route(tail, head, tuple([(ox + px, oy + py) for px, py in pts]),
+                                enter))
         for child, dx, dy in block.subs:
             stack.append((child, ox + dx, oy + dy))
     width = max(x - spacing.root_gap, 0.0)

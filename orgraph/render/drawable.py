@@ -55,18 +55,23 @@ def drawn_levels(org: Organisation, nodes: Iterable[str]) -> int:
     the drawing and no recursion, however deep the organisation.
     """
     drawn = set(nodes)
-    superiors = {v for u, v, rel in org.edges(data="relation")
-                 if rel in LEVEL_RELATIONS and u in drawn and v in drawn}
-    frontier = [n for n in drawn if n not in superiors]
+    below: dict[str, list[str]] = {}  # the level edges between drawn nodes, read once
+    for u, nbrs in org.adjacency():
+        if u in drawn:
+            level = [v for v, d in nbrs.items()
+                     if v in drawn and d.get("relation") in LEVEL_RELATIONS]
+            if level:
+                below[u] = level
+    hung = {v for vs in below.values() for v in vs}
+    frontier = [n for n in drawn if n not in hung]
     seen = set(frontier)
     levels = 0
     while frontier:
         levels += 1
         nxt = []
         for u in frontier:
-            for v in org.successors(u):
-                if (v in drawn and v not in seen
-                        and org.edges[u, v].get("relation") in LEVEL_RELATIONS):
+            for v in below.get(u, ()):
+                if v not in seen:
                     seen.add(v)
                     nxt.append(v)
         frontier = nxt

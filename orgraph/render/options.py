@@ -62,9 +62,11 @@ def check_options(org: Organisation, lang: str, root: str | None, depth: int | N
     if wrap < 1:
         raise RenderError(f"wrap must be 1 or more, not {wrap}")
     kinds = {}
+    by_value = {k.value: k for k in Kind}  # Kind(kind) for a known value, without the call
     for node, kind in org.nodes(data="kind"):
         try:
-            kinds[node] = Kind(kind)
+            found = by_value.get(kind) if type(kind) is str else None
+            kinds[node] = found if found is not None else Kind(kind)
         except ValueError:
             raise RenderError(f"node {node!r} has unknown kind {kind!r}; use one of: "
                               f"{', '.join(k.value for k in Kind)}") from None
