@@ -95,6 +95,29 @@ def from_graph(graph: nx.Graph, filename: str, report: Report,
     problems = Problems(filename)
     drop = drop or {}
     decoded = _decode_plan(graph, problems)
+    ids = _checked_ids(graph, problems, report)
+    problems.raise_if_any()
+    rename = safe_ids(ids, report)
+    org = Organisation()
+    dropped: Counter[tuple[str, str]] = Counter()
+    org.graph.update(_attrs(graph.graph, decoded.get("graph", set()), drop.get("graph", set()),
+                            "graph", dropped))
+    org.graph.pop(ENCODED_KEY, None)
+    no_kind = _add_nodes(org, graph, rename, decoded.get("node", set()),
+                         drop.get("node", set()), dropped)
+    no_relation = _add_edges(org, graph, rename, decoded.get("edge", set()),
+                             drop.get("edge", set()), dropped)
+    _report_repairs(report, dropped, no_kind=no_kind, no_relation=no_relation, nodes=len(org))
+    org = finish(org, filename, problems, name=org.graph.get("name") or None)
+    if no_kind and no_kind == len(org):  # no kinds at all: head, managers, units
+        infer_kinds(org, report)
+    return org
+
+
+def _checked_ids(graph: nx.Graph, problems: Problems, report: Report) -> list[str]:
+    """The node ids as text, after adding to ``problems`` what an organisation cannot hold
+    (two edges between one pair, no nodes, ids equal as text) and noting an undirected
+    graph in ``report``."""
     if graph.is_multigraph():
         pairs = Counter((u, v) for u, v, *_ in graph.edges)
         for (u, v), n in pairs.items():
@@ -111,21 +134,17 @@ def from_graph(graph: nx.Graph, filename: str, report: Report,
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         problems.add(f"node ids {', '.join(dupes)} are the same as text; give each node its "
                      "own id")
-    problems.raise_if_any()
-    rename = safe_ids(ids, report)
+    return ids
 
-    def new_id(n: Any) -> str:
-        return rename.get(str(n), str(n))
 
-    org = Organisation()
-    dropped: Counter[tuple[str, str]] = Counter()
-    org.graph.update(_attrs(graph.graph, decoded.get("graph", set()), drop.get("graph", set()),
-                            "graph", dropped))
-    org.graph.pop(ENCODED_KEY, None)
+def _add_nodes(org: Organisation, graph: nx.Graph, rename: dict[str, str], decode: set[str],
+               drop: set[str], dropped: Counter[tuple[str, str]]) -> int:
+    """Add the graph's nodes to ``org`` under their text ids (as ``rename`` rewrites them,
+    the original kept as ``source_id``), labels as plain text; return how many had no kind
+    (now ``unit``)."""
     no_kind = 0
     for n, data in graph.nodes(data=True):
-        attrs = _attrs(data, decoded.get("node", set()), drop.get("node", set()), "node",
-                       dropped)
+        attrs = _attrs(data, decode, drop, "node", dropped)
         if "kind" not in attrs:
             attrs["kind"] = "unit"
             no_kind += 1
@@ -134,27 +153,37 @@ def from_graph(graph: nx.Graph, filename: str, report: Report,
                 attrs[key] = strip_controls(attrs[key])
         if str(n) in rename:
             attrs["source_id"] = str(n)
-        org.add_node(new_id(n), **attrs)
+        org.add_node(rename.get(str(n), str(n)), **attrs)
+    return no_kind
+
+
+def _add_edges(org: Organisation, graph: nx.Graph, rename: dict[str, str], decode: set[str],
+               drop: set[str], dropped: Counter[tuple[str, str]]) -> int:
+    """Add the graph's edges to ``org`` (the first of several between one pair); return
+    how many had no relation (now ``line``)."""
     no_relation = 0
     for u, v, *rest in graph.edges(data=True):
-        attrs = _attrs(rest[-1], decoded.get("edge", set()), drop.get("edge", set()), "edge",
-                       dropped)
+        attrs = _attrs(rest[-1], decode, drop, "edge", dropped)
         if "relation" not in attrs:
             attrs["relation"] = "line"
             no_relation += 1
-        if org.has_edge(new_id(u), new_id(v)):
-            continue  # reported above as a multigraph problem
-        org.add_edge(new_id(u), new_id(v), **attrs)
+        tail, head = rename.get(str(u), str(u)), rename.get(str(v), str(v))
+        if org.has_edge(tail, head):
+            continue  # reported as a multigraph problem
+        org.add_edge(tail, head, **attrs)
+    return no_relation
+
+
+def _report_repairs(report: Report, dropped: Counter[tuple[str, str]], *, no_kind: int,
+                    no_relation: int, nodes: int) -> None:
+    """Report the attributes dropped and the kinds and relations filled in (no note on
+    kinds when every node of the ``nodes`` lacked one: they are inferred instead)."""
     for (scope, key), count in sorted(dropped.items()):
         report.drop(f"{scope} attribute {key!r} ({count}×)")
-    if no_kind and no_kind < len(org):
+    if no_kind and no_kind < nodes:
         report.note(f"{no_kind} node(s) without 'kind' became 'unit'")
     if no_relation:
         report.note(f"{no_relation} edge(s) without 'relation' became 'line' (reporting)")
-    org = finish(org, filename, problems, name=org.graph.get("name") or None)
-    if no_kind and no_kind == len(org):  # no kinds at all: head, managers, units
-        infer_kinds(org, report)
-    return org
 
 
 def _decode_plan(graph: nx.Graph, problems: Problems) -> dict[str, set[str]]:

@@ -250,11 +250,15 @@ class _Posts:
         self.id_of: dict[str, str] = {}
 
     def add(self, line: int, row: list[str]) -> None:
-        """One senior row: a post, a job share's second holder, or a row left out."""
+        """One senior row: a post, a job share's second holder, or a row left out.
+
+        The hot path of the reader (a call per row): the rules are checked inline and only
+        a row that breaks one, repeats a reference or has a new grade calls out.
+        """
         if len(row) < self.width:
             row = row + [""] * (self.width - len(row))
         ref, name, title = row[self.i_ref], row[self.i_name], row[self.i_title]
-        boss, rules = row[self.i_boss], self.rules
+        boss = row[self.i_boss]
         if ref == "0":
             self.not_in_post += 1
             return
@@ -264,30 +268,15 @@ class _Posts:
             return
         if _REF_MATCH(ref) is None or (len(ref) == 2 and ref.upper() == "XX"):
             self._check_ref(ref, line)
-        if not name:
-            rules.breach("'Name' is empty; write the name, 'N/D' (not disclosed), 'Vacant' or "
-                         "'Eliminated'", "'Name' is empty: read as 'N/D' (not disclosed)",
-                         line, ref or None)
         no_title = not title or (len(title) == 3 and title.upper() == "N/D")
-        if no_title:
-            rules.breach("'Job Title' cannot be blank or 'N/D'; give the post's title",
-                         f"'Job Title' is {title or 'blank'!r}: the post is labelled with its "
-                         "reference", line, ref or None)
+        if not name or no_title:
+            self._check_name_and_title(name, title, line, ref)
         fte = self._fte(row, line, ref)
         share = self.share_of(row)
         first = self.first
         if ref in first:
-            k = first[ref]
-            if share == self.shares[k]:
-                self._merge(self.attrs[k], name, fte)
+            if self._repeated_reference(ref, share, name, fte, line):
                 return
-            rules.breach(f"'Post Unique Reference' {ref!r} is used twice (first on line "
-                         f"{self.lines[k]}); two rows share one only for a job share, "
-                         "identical save name, contact, pay, notes and FTE",
-                         f"'Post Unique Reference' {ref!r} is used twice (first on line "
-                         f"{self.lines[k]}) and the rows are no job share: read as a post of "
-                         "its own", line, ref)
-            self.duplicates.append(len(self.raw))
         elif ref:
             first[ref] = len(self.raw)
         else:
@@ -303,15 +292,49 @@ class _Posts:
         attrs.update(filter(_VALUE, zip(self.attr_names, self.attr_values(row), strict=True)))
         grade = row[self.i_grade] if self.i_grade is not None else ""
         if grade and grade not in self.senior_grades:
-            if grade.upper() in SENIOR_GRADES:
-                self.senior_grades.add(grade)
-            else:
-                self.odd_grades.add(grade)
+            self._new_grade(grade)
         self.raw.append(ref)
         self.bosses.append(boss)
         self.lines.append(line)
         self.attrs.append(attrs)
         self.shares.append(share)
+
+    def _check_name_and_title(self, name: str, title: str, line: int, ref: str) -> None:
+        """The rules of ``Name`` (not blank) and ``Job Title`` (not blank or ``N/D``)."""
+        rules = self.rules
+        if not name:
+            rules.breach("'Name' is empty; write the name, 'N/D' (not disclosed), 'Vacant' or "
+                         "'Eliminated'", "'Name' is empty: read as 'N/D' (not disclosed)",
+                         line, ref or None)
+        if not title or (len(title) == 3 and title.upper() == "N/D"):
+            rules.breach("'Job Title' cannot be blank or 'N/D'; give the post's title",
+                         f"'Job Title' is {title or 'blank'!r}: the post is labelled with its "
+                         "reference", line, ref or None)
+
+    def _repeated_reference(self, ref: str, share: Any, name: str, fte: float | int | None,
+                            line: int) -> bool:
+        """A row whose reference an earlier row has: a job share's second holder, merged
+        into the first row (``True``), or a breach of the unique-reference rule, the row
+        then a post of its own (``False``)."""
+        k = self.first[ref]
+        if share == self.shares[k]:
+            self._merge(self.attrs[k], name, fte)
+            return True
+        self.rules.breach(f"'Post Unique Reference' {ref!r} is used twice (first on line "
+                          f"{self.lines[k]}); two rows share one only for a job share, "
+                          "identical save name, contact, pay, notes and FTE",
+                          f"'Post Unique Reference' {ref!r} is used twice (first on line "
+                          f"{self.lines[k]}) and the rows are no job share: read as a post of "
+                          "its own", line, ref)
+        self.duplicates.append(len(self.raw))
+        return False
+
+    def _new_grade(self, grade: str) -> None:
+        """A grade not seen yet: a senior grade as spelt in this file, or an odd one."""
+        if grade.upper() in SENIOR_GRADES:
+            self.senior_grades.add(grade)
+        else:
+            self.odd_grades.add(grade)
 
     def _check_ref(self, ref: str, line: int) -> None:
         rules = self.rules

@@ -132,14 +132,48 @@ class _Reach:
         return order if len(order) == n else None
 
     def _propagate(self) -> None:
-        k, succ, weight, order = self.k, self.succ, self.weight, self.order
+        """Per condensed node: its top components, the weight and number of its ancestors,
+        and the weight of its descendants (the attributes the measures read)."""
+        self.pred = self._predecessors(self.k, self.succ)
+        self.roots, self.anc_w, self.anc_n, self.multi = self._ancestry(
+            self.order, self.pred, self.weight)
+        upper = self._upper(self.multi, self.pred)
+        self.desc_w = self._descendant_weights(self.order, self.succ, self.weight, upper)
+        self.upper = upper
+
+    @staticmethod
+    def _predecessors(k: int, succ: list[list[int]]) -> list[list[int]]:
+        """Each node's direct superiors, from the successor lists.
+
+        Examples
+        --------
+        >>> _Reach._predecessors(3, [[1, 2], [2], []])
+        [[], [0], [0, 1]]
+        """
         pred: list[list[int]] = [[] for _ in range(k)]
         for u in range(k):
             for v in succ[u]:
                 pred[v].append(u)
-        roots: list[frozenset[int] | None] = [None] * k  # source components above (incl.)
-        anc_w = [0] * k  # total weight of strict ancestors
-        anc_n = [0] * k  # number of strict ancestor components
+        return pred
+
+    @staticmethod
+    def _ancestry(order: list[int], pred: list[list[int]], weight: list[int]) -> tuple[
+            list[frozenset[int] | None], list[int], list[int], list[int]]:
+        """In topological ``order``: each node's source components above (itself included;
+        equal sets are one object), the total weight and the number of its strict ancestors,
+        and the nodes with two or more superiors (walked explicitly).
+
+        Examples
+        --------
+        >>> roots, anc_w, anc_n, multi = _Reach._ancestry([0, 1, 2], [[], [], [0, 1]],
+        ...                                                [1, 1, 1])
+        >>> sorted(roots[2]), anc_w, anc_n, multi
+        ([0, 1], [0, 0, 2], [0, 0, 2], [2])
+        """
+        k = len(order)
+        roots: list[frozenset[int] | None] = [None] * k
+        anc_w = [0] * k
+        anc_n = [0] * k
         multi: list[int] = []
         interned: dict[frozenset[int], frozenset[int]] = {}
         for v in order:
@@ -155,15 +189,20 @@ class _Reach:
                 multi.append(v)
                 union = frozenset().union(*(roots[p] for p in ps))  # type: ignore[arg-type]
                 roots[v] = interned.setdefault(union, union)
-                anc = self._ancestors(v, pred)
+                anc = _Reach._ancestors(v, pred)
                 anc_w[v] = sum(weight[a] for a in anc)
                 anc_n[v] = len(anc)
-        self.pred = pred
-        self.roots = roots
-        self.anc_w = anc_w
-        self.anc_n = anc_n
-        self.multi = multi
-        # U: ancestors-or-self of nodes with two or more superiors
+        return roots, anc_w, anc_n, multi
+
+    @staticmethod
+    def _upper(multi: list[int], pred: list[list[int]]) -> set[int]:
+        """U: the ancestors-or-self of the nodes with two or more superiors (``multi``).
+
+        Examples
+        --------
+        >>> sorted(_Reach._upper([3], [[], [0], [0], [1, 2], [3]]))
+        [0, 1, 2, 3]
+        """
         upper: set[int] = set()
         stack = list(multi)
         while stack:
@@ -171,7 +210,14 @@ class _Reach:
             if v not in upper:
                 upper.add(v)
                 stack.extend(pred[v])
-        desc_w = [0] * k
+        return upper
+
+    @staticmethod
+    def _descendant_weights(order: list[int], succ: list[list[int]], weight: list[int],
+                            upper: set[int]) -> list[int]:
+        """Each node's total weight of descendants: summed bottom-up outside ``upper``
+        (there descendants never meet twice), walked for the nodes in ``upper``."""
+        desc_w = [0] * len(order)
         for v in reversed(order):
             if v not in upper:
                 total = 0
@@ -194,8 +240,7 @@ class _Reach:
                     else:
                         total += weight[c] + desc_w[c]
             desc_w[v] = total
-        self.desc_w = desc_w
-        self.upper = upper
+        return desc_w
 
     @staticmethod
     def _ancestors(v: int, pred: list[list[int]]) -> set[int]:

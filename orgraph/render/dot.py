@@ -7,9 +7,10 @@ the DOT string nor inject markup into SVG.
 
 Each style of the legend table is written once per run of statements that share it, as the
 ``node [...]``/``edge [...]`` defaults of an anonymous ``{ ... }`` block, so a statement
-carries only its own label, id or group: fewer attributes to quote, the same chart.
+carries only its own label, id or group: fewer attributes to quote, the same chart
+(:mod:`orgraph.render.dot_blocks`).
 
-Layout devices (all plain ``dot``):
+Layout devices (all plain ``dot``, in :mod:`orgraph.render.dot_devices`):
 
 * political bodies are ranked above the CAO (invisible edges from each lowest political
   body to the CAO);
@@ -33,18 +34,29 @@ True
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import itertools
 import math
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 import graphviz
-import graphviz.quoting
 
 from orgraph.language import resolve_language
-from orgraph.model import Category, Kind, Organisation, Relation, category_of
+from orgraph.model import Kind, Organisation, Relation
+from orgraph.render.dot_blocks import (
+    EdgeStatement,
+    NodeStatement,
+    defaults,
+    emit_edges,
+    emit_nodes,
+    style_key,
+)
+from orgraph.render.dot_devices import (
+    hang_loose,
+    hang_staff,
+    loose_nodes,
+    political_ranks,
+    stack_leaves,
+)
 from orgraph.render.drawable import check_drawable, short_label
 from orgraph.render.expand import expand_aggregate
 from orgraph.render.labels import (
@@ -69,7 +81,6 @@ from orgraph.render.style import (
     GRAPH_ATTR,
     HIDDEN_UNLESS,
     NODE_DEFAULTS,
-    POINT_STYLE,
     TEXT,
     edge_style,
     edge_variant,
@@ -193,18 +204,44 @@ def to_dot(org: Organisation, *, lang: str | None = None, expand: bool = False,
     words = TEXT[lang]
     nodes, collapsed = select(org, kinds, root, depth, shown, cut)
     check_drawable(org, nodes, expand=expand)
-    captions = captions or {}
-    links = links or {}
     visible = set(nodes)
+    graph = _new_graph(org, lang)
+    staff_of, tree_children = _hangings(org, visible)
+    node_stmts, drawn = _node_statements(org, nodes, kinds, lang, expand=expand,
+                                         collapsed=collapsed, captions=captions or {},
+                                         links=links or {}, managers=staff_of.keys())
+    emit_nodes(graph, node_stmts)
+    junction = hang_staff(graph, org, staff_of, drawn)
+    stacked = stack_leaves(graph, org, tree_children, drawn, junction, wrap)
+    edge_stmts = _edge_statements(org, visible, shown, words, drawn=drawn, junction=junction,
+                                  stacked=stacked)
+    caos = [n for n in nodes if kinds[n] is Kind.CAO]
+    edge_stmts += political_ranks(nodes, kinds, tree_children, caos)
+    emit_edges(graph, edge_stmts)
+    hang_loose(graph, loose_nodes(org, nodes, kinds, caos), drawn, caos)
+    if len(graph.body) > ORTHO_MAX_LINES:  # right-angled routing costs too much when large
+        graph.attr(splines="polyline")
+    if legend:
+        _add_legend(graph, words)
+    return graph.source
 
+
+def _new_graph(org: Organisation, lang: str) -> graphviz.Digraph:
+    """An empty chart: the style table's graph, node and edge defaults, and the title."""
     graph = graphviz.Digraph(name="orgraph")
-    graph.body += [_defaults("graph", _key(GRAPH_ATTR)), _defaults("node", _key(NODE_DEFAULTS)),
-                   _defaults("edge", _key(EDGE_DEFAULTS))]
+    graph.body += [defaults("graph", style_key(GRAPH_ATTR)),
+                   defaults("node", style_key(NODE_DEFAULTS)),
+                   defaults("edge", style_key(EDGE_DEFAULTS))]
     title = _title(org, lang)
     if title:
         graph.attr(label=_label([title], bold_first=True))
+    return graph
 
-    # 1. who hangs where -------------------------------------------------------------------
+
+def _hangings(org: Organisation,
+              visible: Collection[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Who hangs where among the visible nodes: manager → staff units, and node → its
+    children by line and delegation (:data:`TREE_RELATIONS`), each in edge order."""
     staff_of: dict[str, list[str]] = {}
     for u, v in org.edges_of(Relation.STAFF):
         if u in visible and v in visible:
@@ -213,115 +250,101 @@ def to_dot(org: Organisation, *, lang: str | None = None, expand: bool = False,
     for u, v, rel in org.edges(data="relation"):
         if rel in TREE_RELATIONS and u in visible and v in visible:
             tree_children.setdefault(u, []).append(v)
+    return staff_of, tree_children
 
-    # 2. nodes ---------------------------------------------------------------------------
-    node_stmts: list[tuple[dict[str, str], str, dict[str, str]]] = []
+
+def _with_count(text: str, count: object) -> str:
+    """``text`` with `` (count)`` added, unless ``count`` is ``None`` or already a word of it.
+
+    Examples
+    --------
+    >>> _with_count("Skoler", 4), _with_count("4 skoler", 4), _with_count("Skoler", None)
+    ('Skoler (4)', '4 skoler', 'Skoler')
+    """
+    if count is None or re.search(rf"(^|\s){count}(\s|$)", text):
+        return text
+    return f"{text} ({count})"
+
+
+def _node_statements(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
+                     lang: str, *, expand: bool, collapsed: Mapping[str, int],
+                     captions: Mapping[str, str], links: Mapping[str, str],
+                     managers: Collection[str]) -> tuple[list[NodeStatement],
+                                                         dict[str, list[str]]]:
+    """The node statements of the chart, in node order, and node → its DOT names (one box,
+    or one per item of an aggregate drawn expanded)."""
+    words = TEXT[lang]
+    stmts: list[NodeStatement] = []
     drawn: dict[str, list[str]] = {}
     for node in nodes:
         kind = kinds[node]
-        data = org.nodes[node]
         text = short_label(org.label(node, lang), node)
-        name = dot_name(node)
-        items = [short_label(str(i), node) for i in data.get("items") or []]
-        count = data.get("count")
+        items = [short_label(str(i), node) for i in org.nodes[node].get("items") or []]
         if kind is Kind.UNIT_GROUP and expand and items:
-            drawn[node] = []
-            item_style = node_style(Kind.UNIT)
-            item_style["class"] += " expanded"
-            boxes, rest = expand_aggregate(data)
-            for i, (item, _) in enumerate(boxes):
-                node_stmts.append((item_style, f"{name}~{i}",
-                                   {"label": _label(_lines(item, _LABEL_WIDTH))}))
-                drawn[node].append(f"{name}~{i}")
-            if rest:
-                node_stmts.append((node_style(Kind.UNIT_GROUP), f"{name}~more", {
-                    "label": _label([f"+{rest} {words['more']}",
-                                     *_lines(text, _LABEL_WIDTH)])}))
-                drawn[node].append(f"{name}~more")
-            continue
-        attrs = node_style(kind, text)
-        width = _STAFF_LABEL_WIDTH if kind is Kind.STAFF else _LABEL_WIDTH
-        if kind is Kind.STAFF and items:  # a staff box for several units (Støtteenheter)
-            label = _aggregate_label(text, items)
-        elif kind is Kind.UNIT_GROUP:
-            named = count is not None and re.search(rf"(^|\s){count}(\s|$)", text)
-            head = text if count is None or named else f"{text} ({count})"
-            label = _aggregate_label(head, items)
+            boxes = _expanded_boxes(org.nodes[node], dot_name(node), text, words)
         else:
-            if count is not None and not re.search(rf"(^|\s){count}(\s|$)", text):
-                text = f"{text} ({count})"  # a counted box (e.g. four committees)
-            lines = _lines(text, width)
-            if node in collapsed:
-                lines.append(f"+{collapsed[node]} {words['units']} {words['below']}")
-                attrs["peripheries"] = "2"
-                attrs["class"] += " collapsed"
-            if captions.get(node):
-                lines.append(captions[node])
-            label = _label(lines)
-        own = {"label": label}
-        if links.get(node):
-            own["URL"] = graphviz.nohtml(links[node])  # a URL in <...> is no HTML label
-        if node in staff_of:  # the manager's line runs straight down to its staff junction
-            own["group"] = name
-        node_stmts.append((attrs, name, own))
-        drawn[node] = [name]
-    _emit_nodes(graph, node_stmts)
+            boxes = [_box(node, kind, text, items, org.nodes[node].get("count"), words,
+                          below=collapsed.get(node), caption=captions.get(node),
+                          link=links.get(node), manager=node in managers)]
+        stmts += boxes
+        drawn[node] = [name for _, name, _ in boxes]
+    return stmts, drawn
 
-    junction: dict[str, str] = {}
-    for manager, staff in staff_of.items():
-        mname = dot_name(manager)
-        jname = f"~j~{mname}"
-        junction[manager] = jname
-        with _block(graph, node=POINT_STYLE, edge={**edge_style("trunk"), "weight": "100"}):
-            graph.node(jname, group=mname)
-            graph.edge(mname, jname)
-        with _block(graph, rank="same"):  # the edges put the junction and staff in it
-            for i, member in enumerate(staff):
-                variant = edge_variant(Relation.STAFF,
-                                       instructs=bool(org.nodes[member].get("instructs")))
-                attrs = {**edge_style(variant), "id": f"{variant}:{mname}->{dot_name(member)}"}
-                for target in drawn[member]:
-                    if i % 2 == 0:  # right of the line
-                        graph.edge(jname, target, **attrs)
-                    else:  # left of the line: reversed edge, arrow kept at the staff unit
-                        attrs_left = {**attrs, "dir": "back",
-                                      "arrowtail": attrs["arrowhead"], "arrowhead": "none"}
-                        graph.edge(target, jname, **attrs_left)
 
-    # 3. line, delegation and dotted edges; leaves stacked into columns --------------------
-    stacked: set[tuple[str, str]] = set()
-    for parent, kids in tree_children.items():
-        leaves = [k for k in kids if org.edges[parent, k]["relation"] == Relation.LINE.value
-                  and not tree_children.get(k)]
-        targets = [t for k in leaves for t in drawn[k]]
-        if len(targets) <= wrap:
-            continue
-        rows = math.ceil(len(targets) / wrap)
-        cols = math.ceil(len(targets) / rows)
-        source = junction.get(parent, dot_name(parent))
-        owner = {t: k for k in leaves for t in drawn[k]}
-        grid = [targets[c * rows:(c + 1) * rows] for c in range(cols)]
-        pname = dot_name(parent)
-        for c, column in enumerate(grid):  # one vertical line of points per column
-            points = [f"~c~{pname}~{c}~{r}" for r in range(len(column))]
-            with _block(graph, node={**POINT_STYLE, "group": f"~c~{pname}~{c}"},
-                        edge={**edge_style("trunk"), "weight": "10"}):
-                graph.edge(source, points[0], weight="1")  # the points are made by the edges
-                graph.edges(itertools.pairwise(points))
-        for r in range(rows):  # one rank per row, ordered point, unit, point, unit, ...
-            with _block(graph, rank="same", edge={**edge_style("line"), "weight": "50"}):
-                previous = None
-                for c, column in enumerate(grid):
-                    if r >= len(column):
-                        continue
-                    point, target = f"~c~{pname}~{c}~{r}", column[r]
-                    if previous is not None:
-                        graph.edge(previous, point, **edge_style("row"), weight="1")
-                    graph.edge(point, target, id=f"line:{pname}->{target}")
-                    previous = target
-        stacked.update((parent, owner[t]) for t in targets)
+def _expanded_boxes(data: Mapping[str, object], name: str, text: str,
+                    words: Mapping[str, str]) -> list[NodeStatement]:
+    """An aggregate drawn expanded: one unit box per listed item, then a box counting the
+    items left out (:func:`~orgraph.render.expand.expand_aggregate`), if any."""
+    item_style = node_style(Kind.UNIT)
+    item_style["class"] += " expanded"
+    boxes, rest = expand_aggregate(data)
+    stmts: list[NodeStatement] = [
+        (item_style, f"{name}~{i}", {"label": _label(_lines(item, _LABEL_WIDTH))})
+        for i, (item, _) in enumerate(boxes)]
+    if rest:
+        stmts.append((node_style(Kind.UNIT_GROUP), f"{name}~more", {
+            "label": _label([f"+{rest} {words['more']}", *_lines(text, _LABEL_WIDTH)])}))
+    return stmts
 
-    edge_stmts: list[tuple[dict[str, str], str, str, dict[str, str]]] = []
+
+def _box(node: str, kind: Kind, text: str, items: list[str], count: object,
+         words: Mapping[str, str], *, below: int | None, caption: str | None,
+         link: str | None, manager: bool) -> NodeStatement:
+    """One node's box: its style, DOT name and label, with the count of units cut off
+    ``below`` it, a ``caption`` line, a ``link`` and, for a ``manager`` with staff, the
+    ``group`` that keeps its line to the staff junction straight."""
+    attrs = node_style(kind, text)
+    if kind is Kind.STAFF and items:  # a staff box for several units (Støtteenheter)
+        label = _aggregate_label(text, items)
+    elif kind is Kind.UNIT_GROUP:
+        label = _aggregate_label(_with_count(text, count), items)
+    else:  # a counted box (e.g. four committees) gets its count
+        lines = _lines(_with_count(text, count),
+                       _STAFF_LABEL_WIDTH if kind is Kind.STAFF else _LABEL_WIDTH)
+        if below is not None:
+            lines.append(f"+{below} {words['units']} {words['below']}")
+            attrs["peripheries"] = "2"
+            attrs["class"] += " collapsed"
+        if caption:
+            lines.append(caption)
+        label = _label(lines)
+    name = dot_name(node)
+    own = {"label": label}
+    if link:
+        own["URL"] = graphviz.nohtml(link)  # a URL in <...> is no HTML label
+    if manager:  # the manager's line runs straight down to its staff junction
+        own["group"] = name
+    return attrs, name, own
+
+
+def _edge_statements(org: Organisation, visible: Collection[str], shown: Collection[str],
+                     words: Mapping[str, str], *, drawn: Mapping[str, list[str]],
+                     junction: Mapping[str, str],
+                     stacked: Collection[tuple[str, str]]) -> list[EdgeStatement]:
+    """Line, delegation, dotted and shown edges between visible nodes, in edge order;
+    not the staff edges (:func:`hang_staff`) nor the ``stacked`` ones (:func:`stack_leaves`).
+    A level edge leaves a manager with staff from its junction."""
+    stmts: list[EdgeStatement] = []
     for u, v, rel in org.edges(data="relation"):
         if u not in visible or v not in visible or (u, v) in stacked:
             continue
@@ -337,85 +360,8 @@ def to_dot(org: Organisation, *, lang: str | None = None, expand: bool = False,
         tail = junction.get(u, dot_name(u)) if rel in LEVEL_RELATIONS else dot_name(u)
         for t in drawn[u] if tail == dot_name(u) else [tail]:
             for h in drawn[v]:
-                edge_stmts.append((attrs, t, h, {"id": f"{variant}:{dot_name(u)}->{h}"}))
-
-    # 4. political bodies above the CAO ----------------------------------------------------
-    political = [n for n in nodes if category_of(kinds[n]) is Category.POLITICAL]
-    lowest = [p for p in political
-              if not any(category_of(kinds[c]) is Category.POLITICAL
-                         for c in tree_children.get(p, []))]
-    caos = [n for n in nodes if kinds[n] is Kind.CAO]
-    for cao in caos:
-        for body in lowest:
-            edge_stmts.append((edge_style("rank"), dot_name(body), dot_name(cao), {}))
-    _emit_edges(graph, edge_stmts)
-
-    # 5. nodes nothing visible hangs them on (support units that only serve): beside the CAO
-    hung = {v for v in nodes for u in org.predecessors(v) if u in visible
-            and org.edges[u, v].get("relation") in TREE_RELATIONS | {Relation.DOTTED.value}}
-    loose = [n for n in nodes if n not in hung and n not in caos and category_of(
-        kinds[n]) in (Category.STAFF, Category.PERFORMANCE, Category.CHIEF_EXECUTIVE)]
-    if caos and loose:
-        with _block(graph, rank="same"):
-            graph.node(dot_name(caos[0]))
-            for n in loose:
-                for name in drawn[n]:
-                    graph.node(name)
-    if len(graph.body) > ORTHO_MAX_LINES:  # right-angled routing costs too much when large
-        graph.attr(splines="polyline")
-    if legend:
-        _add_legend(graph, words)
-    return graph.source
-
-
-@contextlib.contextmanager
-def _block(graph: graphviz.Digraph, *, node: dict[str, str] | None = None,
-           edge: dict[str, str] | None = None, **attrs: str) -> Iterator[None]:
-    """Write an anonymous subgraph ``{ ... }`` into ``graph``: ``node``/``edge`` are default
-    attributes for the statements written inside (DOT scopes them to the braces), ``attrs``
-    its own attributes (``rank="same"``). Only the braces bypass the graphviz package;
-    every name and value still goes through its quoting."""
-    graph.body.append("\t{\n")
-    if attrs:
-        graph.body.append(_defaults("graph", _key(attrs)))
-    if node:
-        graph.body.append(_defaults("node", _key(node)))
-    if edge:
-        graph.body.append(_defaults("edge", _key(edge)))
-    yield
-    graph.body.append("\t}\n")
-
-
-@functools.lru_cache(maxsize=1024)
-def _defaults(what: str, style: tuple[tuple[str, str], ...]) -> str:
-    """The ``graph|node|edge [...]`` statement of a style, quoted by the graphviz package
-    once per style rather than once per chart (the table's rows recur in every chart)."""
-    return f"\t{what}{graphviz.quoting.attr_list(attributes=style)}\n"
-
-
-def _key(style: dict[str, str]) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted(style.items()))
-
-
-def _emit_nodes(graph: graphviz.Digraph,
-                stmts: list[tuple[dict[str, str], str, dict[str, str]]]) -> None:
-    """Write node statements in order; a run of nodes with one style shares a subgraph
-    whose ``node [...]`` carries the style, so each statement carries only its label."""
-    for _, group in itertools.groupby(stmts, key=lambda s: _key(s[0])):
-        run = list(group)
-        with _block(graph, node=run[0][0]):
-            for _, name, own in run:
-                graph.node(name, **own)
-
-
-def _emit_edges(graph: graphviz.Digraph,
-                stmts: list[tuple[dict[str, str], str, str, dict[str, str]]]) -> None:
-    """Write edge statements in order; a run with one style shares an ``edge [...]``."""
-    for _, group in itertools.groupby(stmts, key=lambda s: _key(s[0])):
-        run = list(group)
-        with _block(graph, edge=run[0][0]):
-            for _, tail, head, own in run:
-                graph.edge(tail, head, **own)
+                stmts.append((attrs, t, h, {"id": f"{variant}:{dot_name(u)}->{h}"}))
+    return stmts
 
 
 def _add_legend(graph: graphviz.Digraph, words: dict[str, str]) -> None:
