@@ -112,3 +112,19 @@ def test_people_are_counted_only_when_every_hidden_node_has_a_number() -> None:
     drawn = svg_nodes(orgraph.render(org, "svg", engine="embedded", root="p1", cut=cut,
                                      lang="no"))
     assert drawn[big][0][-1] == f"+{len(nx.descendants(org, big))} enheter under"
+
+
+def test_the_dot_layout_counts_the_same_line() -> None:
+    # --layout dot writes the cut box's line with the same rule as orgraph's own layout
+    from orgraph.render.dot import to_dot
+
+    import re
+
+    org = generate_company(120, seed=4)
+    top = max(org.line_subordinates("p1"), key=lambda c: len(nx.descendants(org, c)))
+    people = re.findall(r"\+(\d+) people below", to_dot(org, root=top, depth=0, lang="en"))
+    for node in org:
+        org.nodes[node].pop("headcount")
+    units = re.findall(r"\+(\d+) units below", to_dot(org, root=top, depth=0, lang="en"))
+    assert people and people == units
+    assert int(people[0]) > len(nx.descendants(org, top)) / 2

@@ -59,6 +59,7 @@ from orgraph.render.dot_devices import (
 )
 from orgraph.render.drawable import check_drawable, short_label
 from orgraph.render.expand import expand_aggregate
+from orgraph.render.hidden import collapsed_line
 from orgraph.render.labels import (
     COLUMN_ITEM_WIDTH,
     ITEM_WIDTH,
@@ -276,6 +277,7 @@ def _node_statements(org: Organisation, nodes: list[str], kinds: Mapping[str, Ki
     words = TEXT[lang]
     stmts: list[NodeStatement] = []
     drawn: dict[str, list[str]] = {}
+    visible = set(nodes)
     for node in nodes:
         kind = kinds[node]
         text = short_label(org.label(node, lang), node)
@@ -284,7 +286,8 @@ def _node_statements(org: Organisation, nodes: list[str], kinds: Mapping[str, Ki
             boxes = _expanded_boxes(org.nodes[node], dot_name(node), text, words)
         else:
             boxes = [_box(node, kind, text, items, org.nodes[node].get("count"), words,
-                          below=collapsed.get(node), caption=captions.get(node),
+                          below=(collapsed_line(org, node, collapsed[node], visible, words)
+                                 if node in collapsed else None), caption=captions.get(node),
                           link=links.get(node), manager=node in managers)]
         stmts += boxes
         drawn[node] = [name for _, name, _ in boxes]
@@ -308,10 +311,11 @@ def _expanded_boxes(data: Mapping[str, object], name: str, text: str,
 
 
 def _box(node: str, kind: Kind, text: str, items: list[str], count: object,
-         words: Mapping[str, str], *, below: int | None, caption: str | None,
+         words: Mapping[str, str], *, below: str | None, caption: str | None,
          link: str | None, manager: bool) -> NodeStatement:
-    """One node's box: its style, DOT name and label, with the count of units cut off
-    ``below`` it, a ``caption`` line, a ``link`` and, for a ``manager`` with staff, the
+    """One node's box: its style, DOT name and label, with the line counting what is cut
+    off ``below`` it (:func:`~orgraph.render.hidden.collapsed_line`), a ``caption`` line,
+    a ``link`` and, for a ``manager`` with staff, the
     ``group`` that keeps its line to the staff junction straight."""
     attrs = node_style(kind, text)
     if kind is Kind.STAFF and items:  # a staff box for several units (Støtteenheter)
@@ -322,7 +326,7 @@ def _box(node: str, kind: Kind, text: str, items: list[str], count: object,
         lines = _lines(_with_count(text, count),
                        _STAFF_LABEL_WIDTH if kind is Kind.STAFF else _LABEL_WIDTH)
         if below is not None:
-            lines.append(f"+{below} {words['units']} {words['below']}")
+            lines.append(below)
             attrs["peripheries"] = "2"
             attrs["class"] += " collapsed"
         if caption:
