@@ -37,10 +37,11 @@ def _extras(out: Path) -> list[str]:
     target = out / "company-500-a3-teams.png"
     target.write_bytes(orgraph.render(company, "png", engine="embedded", dpi=60,
                                       page="A3,landscape", teams="lists", lang="en"))
-    rows.append("### 500 people on an A3 page, teams as lists\n\n`orgraph render company.yaml "
-                "--page A3,landscape --teams lists --lang en` (`generate_company(500, seed=1)`"
-                "): each manager's leaf reports in one list box, so the whole company fits "
-                "one landscape page (here at 60 dpi)\n\n"
+    rows.append("### 500 people on an A3 page, teams as lists\n\n`orgraph.render("
+                "generate_company(500, seed=1), \"png\", page=\"A3,landscape\", "
+                "teams=\"lists\", lang=\"en\")` (`--page A3,landscape --teams lists` on the "
+                "command line): each manager's leaf reports in one list box, so the whole "
+                "company fits one landscape page at 5.2 pt (here at 60 dpi)\n\n"
                 f"![500 people on A3](docs/gallery/{target.name})\n")
     rissa = orgraph.load(ROOT / "charts" / "rissa-2002-06.yaml")
     target = out / "rissa-2002-06-dot.png"
