@@ -22,9 +22,6 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
-import hashlib
-import json
 import sys
 import warnings
 from collections.abc import Callable, Iterator
@@ -32,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from fingerprints import run  # noqa: E402
 
 import orgraph  # noqa: E402
 from orgraph.generate import generate_company  # noqa: E402
@@ -46,17 +45,6 @@ OPTIONS: dict[str, dict] = {
 }
 PAIRS = [("rissa", "rissa-2002-06"), ("loten", "loten-2002-10"), ("evenes-1998", "evenes"),
          ("sveio-2002", "sveio")]
-
-
-def _digest(make: Callable[[], str | bytes]) -> str:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            out = make()
-    except Exception as exc:  # the failure is part of the fingerprint
-        return f"error {type(exc).__name__}: {exc}"
-    data = out.encode("utf-8") if isinstance(out, str) else out
-    return hashlib.sha256(data).hexdigest()
 
 
 def _charts() -> Iterator[tuple[str, orgraph.Organisation]]:
@@ -112,21 +100,8 @@ def generated_cases() -> Iterator[tuple[str, Callable[[], str | bytes]]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, required=True, help="JSON file to write")
-    parser.add_argument("--compare", type=Path, help="a baseline JSON file to compare with")
-    args = parser.parse_args()
-    result = {name: _digest(make) for cases in (chart_cases(), generated_cases())
-              for name, make in cases}
-    args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", "utf-8")
-    print(f"{len(result)} cases, {sum(v.startswith('error') for v in result.values())} errors")
-    if args.compare:
-        base = json.loads(args.compare.read_text("utf-8"))
-        differ = sorted(k for k in base.keys() | result.keys() if base.get(k) != result.get(k))
-        for key in differ:
-            print(f"DIFFERS: {key}")
-        print(f"{len(differ)} of {len(base)} differ")
-        sys.exit(1 if differ else 0)
+    run(__doc__.splitlines()[0], lambda: (c for cases in (chart_cases(), generated_cases())
+                                          for c in cases))
 
 
 if __name__ == "__main__":

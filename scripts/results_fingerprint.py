@@ -24,13 +24,9 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
-import hashlib
-import json
 import random
 import sys
 import tempfile
-import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -39,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import networkx as nx  # noqa: E402
+from fingerprints import run  # noqa: E402
 
 import orgraph  # noqa: E402
 from orgraph import formats  # noqa: E402
@@ -52,16 +49,6 @@ from orgraph.render.dot import to_dot  # noqa: E402
 
 ORGANOGRAMS = Path("/work/shared/data/organograms-2011-03-31")
 SUFFIXES = (".csv", ".tsv", ".yaml", ".json", ".graphml", ".gexf", ".dot")
-
-
-def _digest(make: Callable[[], Any]) -> str:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            out = make()
-    except Exception as exc:  # the failure is part of the fingerprint
-        return f"error {type(exc).__name__}: {exc}"
-    return hashlib.sha256(repr(out).encode("utf-8")).hexdigest()
 
 
 def _state(org: nx.DiGraph) -> tuple[Any, ...]:
@@ -193,24 +180,11 @@ def dot_cases() -> Iterator[tuple[str, Callable[[], Any]]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, required=True, help="JSON file to write")
-    parser.add_argument("--compare", type=Path, help="a baseline JSON file to compare with")
-    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        result = {name: _digest(make)
-                  for cases in (metric_cases(), format_cases(folder), dot_cases())
-                  for name, make in cases}
-    args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", "utf-8")
-    print(f"{len(result)} cases, {sum(v.startswith('error') for v in result.values())} errors")
-    if args.compare:
-        base = json.loads(args.compare.read_text("utf-8"))
-        differ = sorted(k for k in base.keys() | result.keys() if base.get(k) != result.get(k))
-        for key in differ:
-            print(f"DIFFERS: {key}")
-        print(f"{len(differ)} of {len(base)} differ")
-        sys.exit(1 if differ else 0)
+        run(__doc__.splitlines()[0],
+            lambda: (c for cases in (metric_cases(), format_cases(folder), dot_cases())
+                     for c in cases), by_repr=True)
 
 
 if __name__ == "__main__":

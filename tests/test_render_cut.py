@@ -116,9 +116,9 @@ def test_people_are_counted_only_when_every_hidden_node_has_a_number() -> None:
 
 def test_the_dot_layout_counts_the_same_line() -> None:
     # --layout dot writes the cut box's line with the same rule as orgraph's own layout
-    from orgraph.render.dot import to_dot
-
     import re
+
+    from orgraph.render.dot import to_dot
 
     org = generate_company(120, seed=4)
     top = max(org.line_subordinates("p1"), key=lambda c: len(nx.descendants(org, c)))
