@@ -118,9 +118,14 @@ def infer_kinds(org: Organisation, report: Report | None = None, *,
     units = inferable - len(heads) - managers
     isolated = sum(1 for n, d in nodes.items()
                    if d["kind"] == "unit" and n not in reporting) if units else 0
-    if report is not None:
+    if report is not None:  # inferred again (--top after the reader): one note, the last
+        report.notes[:] = [n for n in report.notes if not n.startswith(_NOTE_START)]
         report.note(_note(org, heads, managers, units, isolated, top))
     return heads
+
+
+#: How the note of :func:`infer_kinds` begins.
+_NOTE_START = "no kinds in the file:"
 
 
 def _note(org: Organisation, heads: list[Hashable], managers: int, units: int,
@@ -134,7 +139,7 @@ def _note(org: Organisation, heads: list[Hashable], managers: int, units: int,
         who = f"{len(heads)} trees; their tops {shown} are heads (kind cao)"
     else:
         who = "no node has reports, so there is no head"
-    text = (f"no kinds in the file: {who}, {managers} node(s) with reports are managers "
+    text = (f"{_NOTE_START} {who}, {managers} node(s) with reports are managers "
             f"(department), {units} are units")
     if isolated and len(org) > 1:
         text += f" ({isolated} of them report to nobody and have no reports)"

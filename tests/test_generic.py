@@ -146,6 +146,7 @@ def test_top_names_the_head(tmp_path: Path) -> None:
     rec = json.loads(result.stdout)[0]
     assert (rec["head"], rec["depth"], rec["layers"]) == ("ceo", 3, [1, 1, 1])
     assert "'ceo' is the head (kind cao, --top)" in result.stderr
+    assert result.stderr.count("no kinds in the file") == 1  # the reader's guess replaced
 
 
 def test_top_errors_name_the_file_and_the_fix(tmp_path: Path) -> None:
