@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections import deque
 from typing import Any
+from xml.etree import ElementTree
 
 import networkx as nx
 
 from orgraph.errors import ChartError, Problem
 from orgraph.formats._report import Report
 
-__all__ = ["HOW_TO_DIRECT", "directed", "merge_pairs", "orient"]
+__all__ = ["HOW_TO_DIRECT", "directed", "merge_pairs", "orient", "read_as_written"]
 
 HOW_TO_DIRECT = ("name the top with --top ID (each edge is then directed away from it), or "
                  "write a directed graph (digraph, superior -> subordinate)")
@@ -124,3 +125,29 @@ def directed(graph: nx.DiGraph, filename: str, report: Report, top: str | None,
     edges = [(u, v, dict(attrs)) for u, v, attrs in graph.edges(data=True)]
     out.add_edges_from(orient(list(graph.nodes), edges, filename, report, top, strict))
     return out
+
+
+def read_as_written(root: ElementTree.Element, undirected: dict[str, tuple[str, str, str]],
+                    ) -> bool:
+    """Make an XML graph file's undirected graphs and edges directed, source to target as
+    written, for :func:`directed` to direct from the top; returns whether there were any.
+
+    ``undirected`` maps a tag (without namespace) to (attribute, undirected value, directed
+    value): GraphML ``{"graph": ("edgedefault", "undirected", "directed"), "edge":
+    ("directed", "false", "true")}``, GEXF ``defaultedgetype`` and ``type``.
+
+    Examples
+    --------
+    >>> root = ElementTree.fromstring('<g><graph edgedefault="undirected"/></g>')
+    >>> read_as_written(root, {"graph": ("edgedefault", "undirected", "directed")})
+    True
+    >>> root[0].get("edgedefault")
+    'directed'
+    """
+    found = False
+    for element in root.iter():
+        rule = undirected.get(element.tag.rsplit("}", 1)[-1])
+        if rule and element.get(rule[0]) == rule[1]:
+            element.set(rule[0], rule[2])
+            found = True
+    return found

@@ -11,7 +11,7 @@ import networkx as nx
 
 from orgraph.errors import ChartError, Problem
 from orgraph.formats._common import Report, read_bytes
-from orgraph.formats._direct import directed
+from orgraph.formats._direct import directed, read_as_written
 from orgraph.formats._graph import ENCODED_KEY, flatten, from_graph
 from orgraph.model import Organisation
 
@@ -62,6 +62,11 @@ def write_gexf(org: Organisation, path: str | Path, *, report: Report | None = N
     ET.ElementTree(root).write(str(path), encoding="utf-8", xml_declaration=True)
 
 
+#: Undirected graphs and edges, read as written (:func:`read_as_written`).
+_UNDIRECTED = {"graph": ("defaultedgetype", "undirected", "directed"),
+               "edge": ("type", "undirected", "directed")}
+
+
 def read_gexf(path: str | Path, *, report: Report | None = None, strict: bool = False,
               top: str | None = None) -> Organisation:
     """Read a GEXF file (Gephi) into an Organisation (see :func:`orgraph.formats.read`); an
@@ -76,7 +81,7 @@ def read_gexf(path: str | Path, *, report: Report | None = None, strict: bool = 
     try:
         root = ET.fromstring(data)
         check_ids(root, filename)
-        undirected = _read_as_written(root)
+        undirected = read_as_written(root, _UNDIRECTED)
         if undirected:
             data = ET.tostring(root)
         graph = nx.read_gexf(io.BytesIO(data), node_type=str)
@@ -111,19 +116,6 @@ def read_gexf(path: str | Path, *, report: Report | None = None, strict: bool = 
         graph = directed(graph, filename, report, top, strict)
     return from_graph(graph, filename, report, drop=dropped)
 
-
-def _read_as_written(root: ET.Element) -> bool:
-    """Make an undirected graph (``defaultedgetype``, or an edge's ``type``) directed, source
-    to target as written, for :func:`~orgraph.formats._direct.directed` to direct from the
-    top; returns whether it was."""
-    found = False
-    for element in root.iter():
-        tag = element.tag.rsplit("}", 1)[-1]
-        key = "defaultedgetype" if tag == "graph" else "type" if tag == "edge" else None
-        if key and element.get(key) == "undirected":
-            element.set(key, "directed")
-            found = True
-    return found
 
 
 def check_ids(root: ET.Element, filename: str) -> None:

@@ -11,13 +11,18 @@ import networkx as nx
 
 from orgraph.errors import ChartError, Problem
 from orgraph.formats._common import Report, read_bytes
-from orgraph.formats._direct import directed
+from orgraph.formats._direct import directed, read_as_written
 from orgraph.formats._graph import flatten, from_graph
 from orgraph.formats.gexf import check_ids
 from orgraph.formats.yed import Drawing, is_yed, take_drawing
 from orgraph.model import Organisation
 
 __all__ = ["read_graphml", "write_graphml"]
+
+
+#: Undirected graphs and edges, read as written (:func:`read_as_written`).
+_UNDIRECTED = {"graph": ("edgedefault", "undirected", "directed"),
+               "edge": ("directed", "false", "true")}
 
 
 def read_graphml(path: str | Path, *, report: Report | None = None,
@@ -57,7 +62,7 @@ def read_graphml(path: str | Path, *, report: Report | None = None,
         check_ids(root, filename)
         drawing = take_drawing(root) if is_yed(root) else None
         hoisted = _hoist_nested(root, report)
-        undirected = _read_as_written(root)
+        undirected = read_as_written(root, _UNDIRECTED)
         if drawing is not None or hoisted or undirected:
             data = ElementTree.tostring(root)
         with warnings.catch_warnings(record=True) as caught:
@@ -77,20 +82,6 @@ def read_graphml(path: str | Path, *, report: Report | None = None,
         graph = directed(graph, filename, report, top, strict)
     return from_graph(graph, filename, report)
 
-
-def _read_as_written(root: ElementTree.Element) -> bool:
-    """Make undirected graphs (``edgedefault="undirected"``) directed, source to target as
-    written, for :func:`~orgraph.formats._direct.directed` to direct from the top; returns
-    whether there were any."""
-    found = False
-    for element in root.iter():
-        if element.tag.rsplit("}", 1)[-1] == "graph" and element.get("edgedefault") == "undirected":
-            element.set("edgedefault", "directed")
-            found = True
-        elif element.tag.rsplit("}", 1)[-1] == "edge" and element.get("directed") == "false":
-            element.set("directed", "true")
-            found = True
-    return found
 
 
 def _hoist_nested(root: ElementTree.Element, report: Report) -> bool:

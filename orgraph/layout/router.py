@@ -224,20 +224,19 @@ class _Space:
         self.rects = rects
         self.lines = [(s, b) for s, b in lines if crosses((s[0] - 1, s[1] - 1),
                                                             (s[2] + 1, s[3] + 1), win)]
-        self._near: _Buckets | None = None  # rects and lines by cell, for the stubs
+        self._near: tuple[_Buckets, _Buckets] | None = None  # boxes, lines: for the stubs
 
-    def _close_to(self, seg: Rect) -> list:
-        """The window's boxes ``(name, rect)`` and lines ``(line, bundle)`` whose cells
-        the segment's (grown by a point) touch."""
+    def _close_to(self, seg: Rect) -> tuple[list, list]:
+        """The window's boxes ``(name, rect)`` and lines ``(line, bundle)`` whose cells the
+        segment's (grown by a point) touch."""
         if self._near is None:
-            self._near = _Buckets()
-            for item in self.rects:
-                r = item[1]
-                self._near.put(item, (r[0] - 1, r[1] - 1, r[2] + 1, r[3] + 1))
-            for item in self.lines:
-                r = item[0]
-                self._near.put(item, (r[0] - 1, r[1] - 1, r[2] + 1, r[3] + 1))
-        return self._near.near((seg[0] - 1, seg[1] - 1, seg[2] + 1, seg[3] + 1))
+            self._near = (_Buckets(), _Buckets())
+            for near, items, at in ((self._near[0], self.rects, 1), (self._near[1], self.lines, 0)):
+                for item in items:
+                    r = item[at]
+                    near.put(item, (r[0] - 1, r[1] - 1, r[2] + 1, r[3] + 1))
+        grown = (seg[0] - 1, seg[1] - 1, seg[2] + 1, seg[3] + 1)
+        return self._near[0].near(grown), self._near[1].near(grown)
 
     def _kind(self, line: tuple[bool, object] | None) -> str:
         """A line's bearing on this route: a tree or reporting line (:data:`_HARD`, never
@@ -285,9 +284,7 @@ class _Space:
     def _stub_cost(self, p: Point, q: Point, own: str) -> float:
         """The cost of the straight stub from a box's outline to the grid."""
         seg = (min(p[0], q[0]), min(p[1], q[1]), max(p[0], q[0]), max(p[1], q[1]))
-        close = self._close_to(seg)
-        rects = [item for item in close if isinstance(item[0], str)]
-        lines = [item for item in close if not isinstance(item[0], str)]
+        rects, lines = self._close_to(seg)
         for name, r in rects:
             if name != own and crosses(p, q, (r[0] - 0.5, r[1] - 0.5, r[2] + 0.5, r[3] + 0.5)):
                 return math.inf

@@ -99,14 +99,16 @@ def collapsed_line(org: Organisation, node: str, units: int, drawn: Collection[s
 
 
 def _people(data: Mapping) -> float | None:
-    """A node's FTE, else head count; ``None`` if it has neither or it is not a number."""
-    for key in ("fte", "headcount"):
-        value = data.get(key)
-        if isinstance(value, dict):
-            value = value.get("value")
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value) if math.isfinite(value) else None
-    return None
+    """A node's FTE, else head count (:func:`orgraph.metrics.fte.fte_of`); ``None`` if it
+    has neither or the number is not finite."""
+    from orgraph.errors import MetricsError
+    from orgraph.metrics.fte import fte_of  # on use: the metrics are not needed to draw
+
+    try:
+        value = fte_of(dict(data))
+    except MetricsError:
+        return None
+    return value if value is not None and math.isfinite(value) else None
 
 
 def _number(value: float, words: Mapping[str, str]) -> str:
