@@ -74,6 +74,10 @@ FINE_SLOTS = (1.75, 1.1, *(round(1.0 - 0.04 * i, 2) for i in range(20)))
 SPINES = 6
 #: Row budgets tried, as parts of a subtree's target width.
 ROW_BUDGETS = (1.0,)
+#: The width ÷ height a folded chart's top aims at within its limits: a screen's shape,
+#: landscape and at most twice as wide as tall (the smallest drawing in the whole range
+#: 1:2–3:1 was often a tall 1:2, a fifth of a landscape screen when shown whole).
+AIM = (1.0, 2.0)
 
 
 def _size(placer: _Placer, roots: list[str], spacing: Spacing) -> tuple[float, float]:
@@ -392,7 +396,7 @@ def _fold(chart: _Chart) -> dict[str, Form]:
     """The forms of a folded chart (see :func:`fit_layout`)."""
     limits = chart.limits
     aspect = min(max(limits[1] / 1.15, limits[0]), 1.5)
-    tops = {r: limits for r in chart.roots} if len(chart.roots) == 1 else {}
+    tops = {r: aimed(limits) for r in chart.roots} if len(chart.roots) == 1 else {}
     tried = []
     for density, fill in TRIALS:
         chosen, placer = choose_forms(chart.items, chart.order, chart.wrap, chart.spacing,
@@ -408,6 +412,19 @@ def _fold(chart: _Chart) -> dict[str, Form]:
     if rows[0] <= best[0] and rows[1] <= best[1] * COMPACT_GAIN:
         return rows[2]
     return best[2]
+
+
+def aimed(limits: tuple[float, float]) -> tuple[float, float]:
+    """The part of ``limits`` (width ÷ height) within :data:`AIM`, or ``limits`` where they
+    do not meet (a portrait page).
+
+    Examples
+    --------
+    >>> aimed((0.5, 3.0)), aimed((1.18, 1.63)), aimed((0.6, 0.85))
+    ((1.0, 2.0), (1.18, 1.63), (0.6, 0.85))
+    """
+    low, high = max(limits[0], AIM[0]), min(limits[1], AIM[1])
+    return (low, high) if low <= high else limits
 
 
 def _rows_fold(chart: _Chart) -> tuple[float, float, dict[str, Form]]:
@@ -440,7 +457,8 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
     A chart that fits as it is stays so. Else every subtree gets a form from a target of
     its own size (:func:`choose_forms`), the compact forms included (columns round
     spines, the vertical form), tried as :data:`TRIALS` lists them until one is in range
-    (else the one closest to it). Up to :data:`ROWS_UP_TO` boxes, rows under buses alone
+    (else the one closest to it); the top's own form aims at :data:`AIM` within the range
+    (:func:`aimed`). Up to :data:`ROWS_UP_TO` boxes, rows under buses alone
     are tried too and kept where they stay in range and no more than
     :data:`COMPACT_GAIN` times the area of the compact forms.
 
