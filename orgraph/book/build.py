@@ -33,7 +33,6 @@ from orgraph.language import resolve_language
 from orgraph.model import Organisation
 from orgraph.render import DEFAULT_TIMEOUT, render
 from orgraph.render.drawable import check_book
-from orgraph.render.hidden import people_below
 from orgraph.render.options import chart_title, parse_show
 from orgraph.render.pinned import drawn_size
 from orgraph.render.select import TREE_RELATIONS, coordination_only, kinds_of
@@ -100,7 +99,7 @@ class PageDrawer:
         hidden = {}  # one hidden report, counting all below, makes a cut node a counted box
         for node in cut:
             if node in keep and self.tree.children[node]:
-                hidden[self.tree.children[node][0]] = self._stand_in(node, keep)
+                hidden[self.tree.children[node][0]] = self._stand_in(node)
         keep.update(hidden)
         keep.update(b for b in self.bodies if any(m in keep for m in self.org.successors(b)))
         small = Organisation(**self.org.graph)
@@ -116,10 +115,10 @@ class PageDrawer:
                     small.add_edge(node, child, **data)
         return small
 
-    def _stand_in(self, node: str, drawn: Collection[str]) -> dict[str, object]:
+    def _stand_in(self, node: str) -> dict[str, object]:
         """What the one hidden report of a cut ``node`` carries: the units below it as its
         count, and the people below (head count or FTE), if every one is known."""
-        people = people_below(self.org, node, drawn)
+        people = self.tree.people_below(self.org)[node]
         data: dict[str, object] = {"count": self.tree.units_below[node]}
         if people is not None:
             data["fte" if people[1] else "headcount"] = people[0]

@@ -35,12 +35,17 @@ Examples
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from orgraph.errors import RenderError
 from orgraph.model import Organisation
+from orgraph.render.hidden import people_of
 from orgraph.render.select import LEVEL_RELATIONS, TREE_RELATIONS
+
+_Number = TypeVar("_Number", int, float)
 
 __all__ = ["Measure", "PagePlan", "Tree", "plan_pages", "tops_of"]
 
@@ -114,19 +119,43 @@ class Tree:
             self._size(node)
         count = {n: int(org.nodes[n].get("count") or 1) for n in org.nodes}
         #: node -> units (aggregates by their count) below it, itself not included
-        self.units_below = self._units_below(count)
+        self.units_below = self._sums_below(count)
+        self._people: dict[str, tuple[float, bool] | None] | None = None
 
-    def _units_below(self, count: dict[str, int]) -> dict[str, int]:
-        """Units below every node: one post-order pass for a forest (time linear in the
-        organisation, however deep), a walk per node where a node hangs on two superiors."""
+    def people_below(self, org: Organisation) -> dict[str, tuple[float, bool] | None]:
+        """Node -> (people, whether FTE) below it, itself not included: the sum of every
+        node's FTE, else head count (:func:`~orgraph.render.hidden.people_of`); ``None``
+        where nothing is below or some node below has neither. Computed once, on first use.
+
+        Examples
+        --------
+        >>> from orgraph.generate import generate_company
+        >>> org = generate_company(40, seed=1)
+        >>> Tree(org).people_below(org)["p1"]
+        (39.0, False)
+        """
+        if self._people is None:
+            value = {n: people_of(d) for n, d in org.nodes(data=True)}
+            people = self._sums_below({n: math.nan if v is None else v
+                                       for n, v in value.items()})
+            fte = self._sums_below({n: int("fte" in d) for n, d in org.nodes(data=True)})
+            self._people = {n: None if not self.children[n] or math.isnan(people[n])
+                            else (people[n], fte[n] > 0) for n in self.children}
+        return self._people
+
+    def _sums_below(self, value: dict[str, _Number]) -> dict[str, _Number]:
+        """Per node, the sum of ``value`` over the nodes below it: one post-order pass for a
+        forest (time linear in the organisation, however deep), a walk per node where a
+        node hangs on two superiors."""
         parents: dict[str, int] = {}
         for children in self.children.values():
             for child in children:
                 parents[child] = parents.get(child, 0) + 1
         if any(n > 1 for n in parents.values()) or any(
                 node in children for node, children in self.children.items()):
-            return {n: self._total(n, count) - count[n] for n in self.children}
-        total: dict[str, int] = {}
+            return {n: self._below(n, value) for n in self.children}
+        total: dict[str, _Number] = {}
+        below: dict[str, _Number] = {}
         for top in (n for n in self.children if n not in parents):
             stack, order = [top], []
             while stack:
@@ -134,21 +163,22 @@ class Tree:
                 order.append(node)
                 stack.extend(self.children[node])
             for node in reversed(order):
-                total[node] = count[node] + sum(total[c] for c in self.children[node])
+                below[node] = sum(total[c] for c in self.children[node])
+                total[node] = value[node] + below[node]
         for node in self.children:  # on a cycle, which no top reaches: walk it
-            if node not in total:
-                total[node] = self._total(node, count)
-        return {n: total[n] - count[n] for n in self.children}
+            if node not in below:
+                below[node] = self._below(node, value)
+        return below
 
-    def _total(self, start: str, count: dict[str, int]) -> int:
+    def _below(self, start: str, value: dict[str, _Number]) -> _Number:
         total, stack, seen = 0, [start], {start}
         while stack:
             node = stack.pop()
-            total += count[node]
             for child in self.children[node]:
                 if child not in seen:
                     seen.add(child)
                     stack.append(child)
+                    total += value[child]
         return total
 
     def drawn(self, starts: Iterable[str], cut: Collection[str]) -> list[str]:

@@ -21,11 +21,13 @@ Examples
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
+from functools import cache
 
+from orgraph.errors import MetricsError
 from orgraph.model import Organisation
 
-__all__ = ["collapsed_line", "hidden_below", "people_below"]
+__all__ = ["collapsed_line", "hidden_below", "people_below", "people_of"]
 
 
 def hidden_below(org: Organisation, node: str, drawn: Collection[str]) -> set[str]:
@@ -64,10 +66,17 @@ def people_below(org: Organisation, node: str, drawn: Collection[str]
     (39.0, False)
     """
     hidden = hidden_below(org, node, drawn)
-    values = [_people(org.nodes[h]) for h in hidden]
-    if not hidden or any(v is None for v in values):
+    if not hidden:
         return None
-    return sum(v for v in values if v is not None), any("fte" in org.nodes[h] for h in hidden)
+    total, fte = 0.0, False
+    for h in hidden:
+        data = org.nodes[h]
+        value = people_of(data)
+        if value is None:
+            return None
+        total += value
+        fte = fte or "fte" in data
+    return total, fte
 
 
 def collapsed_line(org: Organisation, node: str, units: int, drawn: Collection[str],
@@ -98,17 +107,27 @@ def collapsed_line(org: Organisation, node: str, units: int, drawn: Collection[s
             f"{words['fte' if fte else 'people']} {words['below']}")
 
 
-def _people(data: Mapping) -> float | None:
+def people_of(data: Mapping) -> float | None:
     """A node's FTE, else head count (:func:`orgraph.metrics.fte.fte_of`); ``None`` if it
-    has neither or the number is not finite."""
-    from orgraph.errors import MetricsError
-    from orgraph.metrics.fte import fte_of  # on use: the metrics are not needed to draw
+    has neither or the number is not finite.
 
+    Examples
+    --------
+    >>> people_of({"fte": 0.5}), people_of({"headcount": 3}), people_of({"fte": float("inf")})
+    (0.5, 3.0, None)
+    """
     try:
-        value = fte_of(dict(data))
+        value = _fte_of()(data if isinstance(data, dict) else dict(data))
     except MetricsError:
         return None
     return value if value is not None and math.isfinite(value) else None
+
+
+@cache
+def _fte_of() -> Callable[[dict], float | None]:
+    from orgraph.metrics.fte import fte_of  # on use: the metrics are not needed to draw
+
+    return fte_of
 
 
 def _number(value: float, words: Mapping[str, str]) -> str:
