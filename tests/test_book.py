@@ -78,6 +78,25 @@ def test_the_counted_box_says_its_page(book) -> None:
                              text)
 
 
+def test_a_counted_box_says_the_fte_below_it_in_the_whole_organisation() -> None:
+    # the page's stand-in carries the FTE of everything below the cut node, summed over the
+    # whole organisation (not only what the page would have drawn)
+    org = named(250, seed=5)
+    for k, node in enumerate(org):
+        org.nodes[node]["fte"] = (0.5, 1.0, 0.8)[k % 3]
+    pages = build_book(org, page="A4", engine="embedded", lang="en").pages
+    checked = 0
+    for page in pages:
+        text = page.svg.decode()
+        for node in page.links:
+            below = nx.descendants(org, node)
+            fte = sum(org.nodes[n]["fte"] for n in below)
+            line = f"+{len(below)} units, {fte:,.1f} FTE below".replace(".0 FTE", " FTE")
+            assert line in text, (node, line)
+            checked += 1
+    assert checked > 3
+
+
 def test_deterministic(org, book) -> None:
     again = build_book(org, page="A4", engine="embedded", lang="no")
     assert [p.svg for p in again.pages] == [p.svg for p in book.pages]

@@ -131,8 +131,10 @@ class Tree:
         --------
         >>> from orgraph.generate import generate_company
         >>> org = generate_company(40, seed=1)
-        >>> Tree(org).people_below(org)["p1"]
-        (39.0, False)
+        >>> del org.nodes["p1"]["headcount"]  # its own head count is not below it
+        >>> below = Tree(org).people_below(org)
+        >>> below["p1"], below["p2"] is None or below["p2"][0] < 39
+        ((39.0, False), True)
         """
         if self._people is None:
             value = {n: people_of(d) for n, d in org.nodes(data=True)}
