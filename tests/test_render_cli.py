@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import orgraph
@@ -82,6 +83,26 @@ def test_page_fits_a_pdf_and_warns_about_small_text(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "below 6 pt" in result.stderr and "--root ID --depth N" in result.stderr
     assert b"/MediaBox [ 0 0 595 842 ]" in target.read_bytes()[:4000]
+
+
+@pytest.mark.parametrize(("page", "box"), [("A5,portrait", b"0 0 420 595"),
+                                         ("A0,landscape", b"0 0 3370 2384"),
+                                         ("tabloid,portrait", b"0 0 792 1224"),
+                                         ("legal,landscape", b"0 0 1008 612")])
+def test_every_paper_size_of_the_chart_book_fits_a_single_chart(tmp_path: Path, page: str,
+                                                                 box: bytes) -> None:
+    # --page and --book read one table of sizes (A0-A5, letter, legal, tabloid); --page
+    # took only A4, A3, A2 and letter while --book took A5 too
+    target = tmp_path / "lier.pdf"
+    result = CliRunner().invoke(main, ["render", str(ROOT / "charts" / "lier.yaml"),
+                                       "--page", page, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert b"/MediaBox [ " + box + b" ]" in target.read_bytes()[:4000]
+    book = tmp_path / "book.pdf"
+    result = CliRunner().invoke(main, ["render", str(ROOT / "charts" / "lier.yaml"),
+                                       "--page", page, "--book", str(book)])
+    assert result.exit_code == 0, result.output
+    assert book.read_bytes().startswith(b"%PDF")
 
 
 def test_a_bad_file_is_reported_and_the_others_drawn(tmp_path: Path) -> None:

@@ -15,17 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from orgraph.errors import RenderError
+from orgraph.render.page import PAGE_NAMES, PAPERS
 
 __all__ = ["FOOTER", "HEADER", "MARGIN", "PAPERS", "Paper", "chart_area", "parse_page"]
 
-#: Portrait width and height in points (ISO 216 rounded to 0.01 pt, US letter).
-PAPERS: dict[str, tuple[float, float]] = {
-    "A2": (1190.55, 1683.78),
-    "A3": (841.89, 1190.55),
-    "A4": (595.28, 841.89),
-    "A5": (419.53, 595.28),
-    "letter": (612.0, 792.0),
-}
 #: Space around everything on a page, in points (1 cm).
 MARGIN = 28.0
 #: Height of the header (the path from the top, with links) above the chart.
@@ -59,14 +52,14 @@ def parse_page(text: str) -> Paper:
     >>> parse_page("B5")
     Traceback (most recent call last):
     ...
-    orgraph.errors.RenderError: unknown page size 'B5'; use one of: A2, A3, A4, A5, letter, \
-optionally with ,landscape or ,portrait (e.g. A3,portrait)
+    orgraph.errors.RenderError: unknown page size 'B5'; use one of: A0, A1, A2, A3, A4, A5, \
+letter, legal, tabloid, optionally with ,landscape or ,portrait (e.g. A3,portrait)
     """
     words = text.replace(",", " ").replace("-", " ").split()
     sizes = {k.lower(): k for k in PAPERS}
     if not words or words[0].lower() not in sizes or len(words) > 2 or (
             len(words) == 2 and words[1].lower() not in ("landscape", "portrait")):
-        raise RenderError(f"unknown page size {text!r}; use one of: {', '.join(PAPERS)}, "
+        raise RenderError(f"unknown page size {text!r}; use one of: {PAGE_NAMES}, "
                           "optionally with ,landscape or ,portrait (e.g. A3,portrait)")
     size = sizes[words[0].lower()]
     orientation = words[1].lower() if len(words) == 2 else "landscape"

@@ -85,8 +85,9 @@ def output_format(fmt: str | None, output: str | None) -> str:
 @click.option("--layout", "layout", type=click.Choice(LAYOUTS), default="tree",
               show_default=True,
               help="orgraph's own org-chart layout, or Graphviz dot's (for comparison).")
-@click.option("--page", metavar="A4|A3|A2|letter[,landscape|portrait]",
-              help="Fit the chart to a paper size (PDF pages are that size).")
+@click.option("--page", metavar="SIZE[,landscape|portrait]",
+              help="Fit the chart to a paper size (PDF pages are that size): A0-A5, letter, "
+                   "legal or tabloid.")
 @click.option("--teams", type=click.Choice(TEAMS), default="auto", show_default=True,
               help="A box per person, or each manager's leaf reports as one list box; "
                    "auto: lists only with --page, when boxes would make the text smaller "

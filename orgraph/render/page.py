@@ -8,10 +8,12 @@ Page(name='A4', width=842.0, height=595.0, orientation=None)
 (842.0, 1191.0)
 >>> Page.parse("letter").size(300, 900)  # orientation follows the chart
 (612.0, 792.0)
+>>> Page.parse("A0,landscape").size(300, 900)
+(3370.0, 2384.0)
 >>> Page.parse("B5")
 Traceback (most recent call last):
 ...
-orgraph.errors.RenderError: unknown page 'B5'; use A4, A3, A2 or letter, optionally with ,landscape or ,portrait (e.g. A3,landscape)
+orgraph.errors.RenderError: unknown page 'B5'; use one of A0, A1, A2, A3, A4, A5, letter, legal, tabloid, optionally with ,landscape or ,portrait (e.g. A3,landscape)
 """  # noqa: E501
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ __all__ = [
     "MIN_TEXT",
     "PAGES",
     "PAGE_MARGIN",
+    "PAGE_NAMES",
+    "PAPERS",
     "Page",
     "RenderNote",
     "RenderWarning",
@@ -33,9 +37,23 @@ __all__ = [
     "warn_small_text",
 ]
 
-#: Paper sizes in points, landscape (long side first).
-PAGES = {"A4": (842.0, 595.0), "A3": (1191.0, 842.0), "A2": (1684.0, 1191.0),
-         "letter": (792.0, 612.0)}
+#: Paper sizes in points, portrait: ISO 216 A0–A5 (millimetres to 0.01 pt) and the US
+#: letter, legal and tabloid. The chart book's pages are these sizes.
+PAPERS: dict[str, tuple[float, float]] = {
+    "A0": (2383.94, 3370.39),
+    "A1": (1683.78, 2383.94),
+    "A2": (1190.55, 1683.78),
+    "A3": (841.89, 1190.55),
+    "A4": (595.28, 841.89),
+    "A5": (419.53, 595.28),
+    "letter": (612.0, 792.0),
+    "legal": (612.0, 1008.0),
+    "tabloid": (792.0, 1224.0),
+}
+#: The same sizes landscape (long side first) in whole points: a single chart's page.
+PAGES = {name: (float(round(h)), float(round(w))) for name, (w, h) in PAPERS.items()}
+#: The sizes by name, for messages.
+PAGE_NAMES = ", ".join(PAPERS)
 #: Margin round a chart on a page, in points.
 PAGE_MARGIN = 28.0
 #: Below this text size (points) on the page a chart warns that it cannot be read.
@@ -68,7 +86,7 @@ class Page:
         name, _, orient = (p.strip() for p in text.partition(","))
         key = {k.lower(): k for k in PAGES}.get(name.lower())
         if key is None or orient.lower() not in ("", "landscape", "portrait"):
-            raise RenderError(f"unknown page {text!r}; use A4, A3, A2 or letter, optionally "
+            raise RenderError(f"unknown page {text!r}; use one of {PAGE_NAMES}, optionally "
                               "with ,landscape or ,portrait (e.g. A3,landscape)")
         return cls(key, *PAGES[key], orient.lower() or None)
 
