@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import orgraph  # noqa: E402
 from orgraph.generate import generate_company  # noqa: E402
 from orgraph.language import resolve_language  # noqa: E402
-from orgraph.render import page_aspect, page_min_aspect  # noqa: E402
+from orgraph.render import page_aspect, page_frames, page_min_aspect  # noqa: E402
 from orgraph.render.engine import find_engine, run_engine  # noqa: E402
 from orgraph.render.page import Page  # noqa: E402
 from orgraph.render.pinned import bounding_box, pinned_layout, to_pinned_dot  # noqa: E402
@@ -147,7 +147,8 @@ def a3_text(seeds: int = 3) -> None:
         for teams in ("boxes", "lists"):  # a box per person; leaf reports as team lists
             source = to_pinned_dot(org, lang=resolve_language(org, None), teams=teams,
                                    max_aspect=page_aspect(paper),
-                                   min_aspect=page_min_aspect(paper))
+                                   min_aspect=page_min_aspect(paper),
+                                   frames=page_frames(paper))
             width, height = bounding_box(source)
             scale = paper.scale(width, height)
             cells.append(f"--teams {teams}: scale {scale:.3f}, box text {12 * scale:.1f} pt")

@@ -17,7 +17,7 @@ import orgraph
 from orgraph.cli import main
 from orgraph.errors import RenderError
 from orgraph.generate import generate_company
-from orgraph.layout.teams import MIN_TEAM, TeamSpec
+from orgraph.layout.teams import JOIN, MIN_TEAM, TeamSpec
 from orgraph.model import Organisation
 from orgraph.render.labels import BULLET, HANG
 from orgraph.render.page import RenderNote
@@ -27,12 +27,14 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def _texts(svg: bytes) -> Counter[str]:
-    """Every text line drawn in the SVG, a list's bullet and hanging indent taken off."""
+    """Every text line drawn in the SVG, a list's bullet and hanging indent taken off, and
+    the separator before a title drawn on its name's line."""
     root = ET.fromstring(svg)
     out: Counter[str] = Counter()
     for text in root.iter(f"{SVG}text"):
         line = (text.text or "").replace("\u00a0", " ").strip()
-        out[line.removeprefix(BULLET.strip()).strip().removeprefix(HANG).strip()] += 1
+        line = line.removeprefix(BULLET.strip()).strip().removeprefix(HANG).strip()
+        out[line.removeprefix(JOIN.strip()).strip() if text.text.startswith(JOIN) else line] += 1
     return out
 
 

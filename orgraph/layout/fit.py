@@ -20,12 +20,21 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from orgraph._collect import paused_cycle_collection
 from orgraph.layout.block import Block
+from orgraph.layout.pagefit import (
+    PAGE_FIT_UP_TO,
+    PAGE_SPACING,
+    Frames,
+    box_block,
+    climb,
+    page_score,
+    reshaped,
+)
 from orgraph.layout.tree import (
     BASE,
     SPACING,
@@ -106,7 +115,9 @@ def subtree_areas(items: dict[str, Item], order: list[str]) -> dict[str, float]:
 def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: Spacing,
                  density: float, aspect: float, fill: float = 0.0,
                  tops: Mapping[str, tuple[float, float]] | None = None,
-                 leaves: dict[str, Block] | None = None) -> tuple[dict[str, Form], _Placer]:
+                 leaves: dict[str, Block] | None = None,
+                 shapes: Mapping[str, Sequence[tuple[float, float]]] | None = None,
+                 frames: Frames | None = None) -> tuple[dict[str, Form], _Placer]:
     """One bottom-up walk choosing every subtree's form (sizes only).
 
     A subtree's target is a rectangle ``density`` times the area of its boxes at width ÷
@@ -142,12 +153,20 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
         if not (item.children or item.peers):  # (else the bus form is the first tried)
             current[key] = _Alt(BASE, placer.place(item), {})
             placer.blocks[key] = current[key].block
+            if shapes and key in shapes and item.is_leaf():
+                fronts[key] = _Front([current[key], *(
+                    _Alt(("shape", float(i)), box_block(key, w, h), {})
+                    for i, (w, h) in enumerate(shapes[key][1:], 1))])
             continue
         budget = math.sqrt(area[key] * density * aspect)
         target = (budget, budget / aspect, fill, (tops or {}).get(key))
         fine = large and area[key] > FINE_FROM * item.width * item.height
         tried = _forms_of(placer, item, budget, fronts, current, large, fine)
-        best = min(tried, key=lambda a: _score(a.block, target))
+        if frames and tops and key in tops:  # the top on a page: the largest text
+            tried += _climbed(placer, item, fronts, tried, frames)
+            best = min(tried, key=lambda a: page_score(a.block.w, a.block.h, frames))
+        else:
+            best = min(tried, key=lambda a: _score(a.block, target))
         current[key] = best  # its reports follow best.kids: settled once, top down, below
         placer.blocks[key] = best.block
         fronts[key] = _Front(tried)
@@ -199,6 +218,17 @@ def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, _Fro
             block = _placed_with(placer, item, swaps) if swaps else first
             tried.append(_Alt(form, block, {**kept, **swaps} if swaps else kept))
     return tried
+
+
+def _climbed(placer: _Placer, item: Item, fronts: dict[str, _Front], tried: list[_Alt],
+             frames: Frames) -> list[_Alt]:
+    """:func:`orgraph.layout.pagefit.climb` on one subtree's alternatives."""
+    def place(form: Form, kids: dict[str, _Alt]) -> Block:
+        placer.forms[item.key] = form
+        return _placed_with(placer, item, kids)
+
+    flex = [k for k in (*item.peers, *item.children) if k in fronts]
+    return climb(tried, flex, fronts, place, lambda b: page_score(b.w, b.h, frames))
 
 
 def _placed_with(placer: _Placer, item: Item, swaps: Mapping[str, _Alt]) -> Block:
@@ -376,6 +406,8 @@ class _Chart:
     order: list[str] = field(default_factory=list)
     depth: dict[str, int] = field(default_factory=dict)
     leaves: dict[str, Block] = field(default_factory=dict)
+    shapes: Mapping[str, Sequence[tuple[float, float]]] | None = None
+    frames: Frames | None = None
 
     def __post_init__(self) -> None:
         self.order, self.depth = _depths(self.items, self.roots)
@@ -400,12 +432,14 @@ def _fold(chart: _Chart) -> dict[str, Form]:
     tried = []
     for density, fill in TRIALS:
         chosen, placer = choose_forms(chart.items, chart.order, chart.wrap, chart.spacing,
-                                      density, aspect, fill, tops, chart.leaves)
+                                      density, aspect, fill, tops, chart.leaves, chart.shapes,
+                                      chart.frames)
         size = _size(placer, chart.roots, chart.spacing)
-        tried.append((_miss(*size, limits), size[0] * size[1], chosen))
-        if tried[-1][0] == 0.0:
+        score = page_score(*size, chart.frames) if chart.frames else 0.0
+        tried.append((_miss(*size, limits), size[0] * size[1], chosen, score))
+        if tried[-1][0] == 0.0 and not chart.frames:  # on a page: every trial, the best
             break
-    best = min(tried, key=lambda t: (t[0], t[1]))
+    best = min(tried, key=lambda t: (t[3], t[0], t[1]))
     if len(chart.items) > ROWS_UP_TO:
         return best[2]
     rows = _rows_fold(chart)
@@ -450,7 +484,9 @@ def _rows_fold(chart: _Chart) -> tuple[float, float, dict[str, Form]]:
 
 def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
                max_aspect: float = 3.0, min_aspect: float = 0.5,
-               spacing: Spacing = SPACING) -> Layout:
+               spacing: Spacing = SPACING,
+               shapes: Mapping[str, Sequence[tuple[float, float]]] | None = None,
+               frames: Frames | None = None) -> Layout:
     """:func:`layout_tree` folded until the drawing is at most ``max_aspect`` times as wide
     as it is tall and at least ``min_aspect``.
 
@@ -470,9 +506,16 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
     if not roots:
         return Layout(0.0, 0.0, {}, [])
     with paused_cycle_collection():
-        chart = _Chart(items, roots, wrap, spacing, (min_aspect, max_aspect))
+        page = frames if frames and ROWS_UP_TO < len(items) <= PAGE_FIT_UP_TO else None
+        if page and spacing is SPACING:
+            spacing = PAGE_SPACING
+        chart = _Chart(items, roots, wrap, spacing, (min_aspect, max_aspect), shapes=shapes,
+                       frames=page)
         forms: dict[str, Form] = {}
         if chart.trial({})[0] > 0.0:
             forms = _fold(chart)
+        if (shaped := reshaped(items, forms, shapes)) is not items:  # leaves in other shapes
+            items = shaped
+            chart = _Chart(items, roots, wrap, spacing, (min_aspect, max_aspect))
         placer = chart.walk(forms, full=True)
         return _assemble(items, placer.blocks, roots, spacing)

@@ -54,12 +54,17 @@ from orgraph.render.drawable import short_label
 from orgraph.render.labels import BULLET, HANG, dot_name, html_text
 from orgraph.render.style import node_style
 
-__all__ = ["MIN_TEAM", "PER_COLUMN", "TeamSpec", "team_label", "team_lists"]
+__all__ = ["JOIN", "MIN_TEAM", "MOST_COLUMNS", "PER_COLUMN", "TeamSpec", "fit_teams", "set_shape",
+           "team_label", "team_lists", "team_shapes"]
 
 #: A manager needs this many qualifying leaf reports for a list.
 MIN_TEAM = 2
 #: A list's column holds at most this many entries; more go into further columns.
 PER_COLUMN = 16
+#: The most columns a list is offered to the layout in (:func:`team_shapes`).
+MOST_COLUMNS = 3
+#: Between a name and its title on one line (:attr:`TeamSpec.joined`).
+JOIN = ", "
 
 
 @dataclass
@@ -80,6 +85,8 @@ class TeamSpec(BoxSpec):
         The entries of each column.
     widths : list of float
         Each column's text width, in points.
+    joined : bool
+        Whether a name and a one-line title share a line (``Name, Title``).
     """
 
     members: list[str] = field(default_factory=list)
@@ -88,6 +95,24 @@ class TeamSpec(BoxSpec):
     heads: list[int] = field(default_factory=list)
     parts: list[range] = field(default_factory=list)
     widths: list[float] = field(default_factory=list)
+    joined: bool = False
+
+    def runs(self, i: int) -> list[list[tuple[str, bool]]]:
+        """Entry ``i`` as drawn: its lines, each a list of (text, bold) runs.
+
+        Examples
+        --------
+        >>> s = TeamSpec("t", "n", {}, [], entries=[["Kari", "Rådgiver"]], heads=[1])
+        >>> s.runs(0)
+        [[('Kari', True)], [('Rådgiver', False)]]
+        >>> s.joined = True
+        >>> s.runs(0)
+        [[('Kari', True), (', Rådgiver', False)]]
+        """
+        lines, head = self.entries[i], self.heads[i]
+        if self.joined and head == 1 and len(lines) == 2:
+            return [[(lines[0], True), (JOIN + lines[1], False)]]
+        return [[(t, k < head)] for k, t in enumerate(lines)]
 
 
 def _listable(org: Organisation, node: str, kinds: Mapping[str, Kind], item: Item,
@@ -198,15 +223,94 @@ def _team_spec(name: str, boxes: list[BoxSpec], labels: list[str],
     spec = TeamSpec(name, boxes[0].node, style, [t for e in entries for t in e], align="left",
                     members=[b.node for b in boxes], entries=entries,
                     titles=[" ".join(label.split()) for label in labels], heads=heads)
-    count = math.ceil(len(entries) / PER_COLUMN)
-    per = math.ceil(len(entries) / count)
-    spec.parts = [range(i, min(i + per, len(entries))) for i in range(0, len(entries), per)]
-    spec.widths = [max(text_width(t, size, bold=k < heads[i]) for i in part
-                       for k, t in enumerate(entries[i])) for part in spec.parts]
+    return set_shape(spec, math.ceil(len(entries) / PER_COLUMN), False, size)
+
+
+def set_shape(spec: TeamSpec, columns: int, joined: bool, size: float = FONT_SIZE,
+              ) -> TeamSpec:
+    """Measure ``spec`` in place in ``columns`` columns (as even as they go; no more than
+    it has entries), names and titles on one line where ``joined``; returns it.
+
+    Examples
+    --------
+    >>> s = _team_spec("m~team", [BoxSpec("a", "a", {}, ["Ann", "Sjef"]),
+    ...                BoxSpec("b", "b", {}, ["Bo", "Rådgiver"])], ["Ann\\nSjef", "Bo\\nRådgiver"])
+    >>> tall = (s.width, s.height)
+    >>> wide = set_shape(s, 2, True)
+    >>> len(s.parts), s.width > tall[0], round(s.height / tall[1], 2)
+    (2, True, 0.36)
+    """
+    n = len(spec.entries)
+    per = math.ceil(n / max(1, min(columns, n)))
+    spec.joined = joined
+    spec.parts = [range(i, min(i + per, n)) for i in range(0, n, per)]
+    spec.widths = [max(sum(text_width(t, size, bold=b) for t, b in line)
+                       for i in part for line in spec.runs(i)) for part in spec.parts]
     spec.text_width = sum(spec.widths) + COLUMN_GAP * (len(spec.parts) - 1)
     spec.width = spec.text_width + 2 * PAD_X
     spec.height = max(_column_height(spec, part, size) for part in spec.parts) + 2 * PAD_Y
     return spec
+
+
+def _variants(spec: TeamSpec) -> list[tuple[int, bool]]:
+    """The (columns, joined) a list may take: as measured first, then one to
+    :data:`MOST_COLUMNS` columns, entries on two lines and (where a name is over a one-line
+    title) on one."""
+    own = (len(spec.parts), spec.joined)
+    two = any(h == 1 and len(e) == 2 for h, e in zip(spec.heads, spec.entries, strict=True))
+    joins = (False, True) if two else (False,)
+    out = [own]
+    for joined in joins:
+        for k in range(1, min(MOST_COLUMNS, len(spec.entries)) + 1):
+            if (k, joined) not in out:
+                out.append((k, joined))
+    return out
+
+
+def team_shapes(lists: Mapping[str, TeamSpec], size: float = FONT_SIZE,
+                ) -> dict[str, list[tuple[float, float]]]:
+    """The sizes every list may take, for :func:`orgraph.layout.fit.fit_layout`'s
+    ``shapes``: its own first (the lists are left as they were).
+
+    Examples
+    --------
+    >>> s = _team_spec("m~team", [BoxSpec(k, k, {}, [k.upper(), "Rådgiver"]) for k in "abc"],
+    ...                ["A\\nRådgiver", "B\\nRådgiver", "C\\nRådgiver"])
+    >>> before = (s.width, s.height)
+    >>> shapes = team_shapes({"m~team": s})["m~team"]
+    >>> shapes[0] == before == (s.width, s.height), len(shapes)
+    (True, 6)
+    """
+    out = {}
+    for name, spec in lists.items():
+        own = (len(spec.parts), spec.joined)
+        out[name] = [_measured(spec, k, j, size) for k, j in _variants(spec)]
+        set_shape(spec, *own, size)
+    return out
+
+
+def _measured(spec: TeamSpec, columns: int, joined: bool, size: float) -> tuple[float, float]:
+    set_shape(spec, columns, joined, size)
+    return spec.width, spec.height
+
+
+def fit_teams(lists: Mapping[str, TeamSpec], boxes: Mapping[str, tuple], size: float = FONT_SIZE,
+              ) -> None:
+    """Measure every list in the shape the layout gave its box (``boxes``: name →
+    (x, y, width, height), as :class:`~orgraph.layout.shapes.Layout` holds them).
+
+    Raises
+    ------
+    ValueError
+        A box no shape of its list has (a layout that was not given :func:`team_shapes`).
+    """
+    for name, spec in lists.items():
+        _, _, width, height = boxes[name]
+        for k, j in _variants(spec):
+            if _measured(spec, k, j, size) == (width, height):
+                break
+        else:
+            raise ValueError(f"list {name!r} has no shape {width:.1f} x {height:.1f}")
 
 
 def team_label(spec: TeamSpec, size: float = FONT_SIZE) -> str:
@@ -247,7 +351,7 @@ _PLAIN = 'border="0" cellborder="0" cellspacing="0" cellpadding="0"'
 
 def _column_height(spec: TeamSpec, part: range, size: float) -> float:
     """The height of one column's text."""
-    return sum(len(spec.entries[i]) for i in part) * line_height(size)
+    return sum(len(spec.runs(i)) for i in part) * line_height(size)
 
 
 def _column(spec: TeamSpec, entries: range, width: float, size: float) -> str:
@@ -259,8 +363,8 @@ def _column(spec: TeamSpec, entries: range, width: float, size: float) -> str:
     lh = line_height(size)
     rows = []
     for i in entries:
-        lines = [f"<b>{html_text(t)}</b>" if k < spec.heads[i] else html_text(t)
-                 for k, t in enumerate(spec.entries[i])]
+        lines = ["".join(f"<b>{html_text(t)}</b>" if bold else html_text(t) for t, bold in line)
+                 for line in spec.runs(i)]
         body = "".join(f'{t}<br align="left"/>' for t in lines)
         rows.append(f'<tr><td align="left" width="{width:.1f}" '
                     f'height="{lh * len(lines):.1f}" fixedsize="true" '

@@ -33,11 +33,11 @@ from orgraph.layout.text import FONT_STACK
 from orgraph.model import Organisation
 from orgraph.render.dot import DEFAULT_WRAP, to_dot
 from orgraph.render.engine import DEFAULT_TIMEOUT, ENGINES, find_engine, run_engine
-from orgraph.render.page import Page, check_raster, warn_small_text
+from orgraph.render.page import PAGE_MARGIN, Page, check_raster, warn_small_text
 from orgraph.render.teams import auto_teams, check_teams
 
 __all__ = ["DEFAULT_TIMEOUT", "ENGINES", "FORMATS", "LAYOUTS", "draw", "page_aspect",
-           "page_min_aspect", "render", "smallest_text", "to_dot", "to_pinned_dot"]
+           "page_frames", "page_min_aspect", "render", "smallest_text", "to_dot", "to_pinned_dot"]
 
 #: Output formats; ``dot`` is the DOT source (pinned, or before ``dot``'s layout).
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -150,7 +150,7 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
         options = {"lang": lang, "expand": expand, "legend": legend, "show": show,
                    "root": root, "depth": depth, "wrap": wrap, "cut": cut,
                    "captions": captions, "links": links, "max_aspect": page_aspect(paper),
-                   "min_aspect": page_min_aspect(paper)}
+                   "min_aspect": page_min_aspect(paper), "frames": page_frames(paper)}
         if teams == "auto":
             source = auto_teams(org, paper, smallest_text, **options)
         else:
@@ -223,6 +223,25 @@ def page_aspect(paper: Page | None) -> float:
         return 3.0
     w, h = paper.size(1.0, 0.0) if paper.orientation != "portrait" else paper.size(0.0, 1.0)
     return max(w / h * 1.15, 0.8)
+
+
+def page_frames(paper: Page | None) -> list[tuple[float, float]] | None:
+    """The page's drawing area (width, height) in points, inside its margins, in each
+    orientation it may take (for the layout to fill; ``None`` without a page).
+
+    Examples
+    --------
+    >>> page_frames(Page.parse("A3,landscape")), len(page_frames(Page.parse("A3")))
+    ([(1135.0, 786.0)], 2)
+    """
+    if paper is None:
+        return None
+    long, short = paper.width - 2 * PAGE_MARGIN, paper.height - 2 * PAGE_MARGIN
+    if paper.orientation == "landscape":
+        return [(long, short)]
+    if paper.orientation == "portrait":
+        return [(short, long)]
+    return [(long, short), (short, long)]
 
 
 def page_min_aspect(paper: Page | None) -> float:

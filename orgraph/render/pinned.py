@@ -33,7 +33,8 @@ from orgraph.layout.boxes import COLUMN_GAP, FONT_SIZE, PAD_X, BoxSpec, box_spec
 from orgraph.layout.chart import ChartTree, chart_tree
 from orgraph.layout.fit import fit_layout
 from orgraph.layout.overlay import overlay_routes
-from orgraph.layout.teams import TeamSpec, team_label, team_lists
+from orgraph.layout.pagefit import Frames
+from orgraph.layout.teams import TeamSpec, fit_teams, team_label, team_lists, team_shapes
 from orgraph.layout.text import line_height, text_width
 from orgraph.layout.tree import Layout
 from orgraph.model import Organisation
@@ -250,24 +251,26 @@ def pinned_layout(org: Organisation, *, lang: str = "no", expand: bool = False,
                   cut: Collection[str] = (), captions: Mapping[str, str] | None = None,
                   links: Mapping[str, str] | None = None, max_aspect: float = 3.0,
                   min_aspect: float = 0.5, teams: str = "boxes",
-                  ) -> tuple[Layout, dict, object, list]:
+                  frames: Frames | None = None) -> tuple[Layout, dict, object, list]:
     """Measure, build and place the chart: ``(layout, specs by node, tree, overlays)``.
 
     The layout's ``boxes`` hold the box centres in points, y down, without the margin and
     the title; :func:`to_pinned_dot` adds both. With ``teams="lists"`` a manager's leaf
     reports are one list box (:mod:`orgraph.layout.teams`), held in the specs under the
-    list's box name.
+    list's box name; ``frames``: the page's drawing area (width, height) in each orientation
+    it may take, for a large chart to fill (:mod:`orgraph.layout.pagefit`).
     """
     with paused_cycle_collection():
         return _pinned_layout(org, lang, expand, show, root, depth, wrap, cut, captions, links,
-                              (min_aspect, max_aspect), teams == "lists")
+                              (min_aspect, max_aspect), teams == "lists", frames)
 
 
 def _pinned_layout(org: Organisation, lang: str, expand: bool,
                    show: str | Collection[str] | None, root: str | None, depth: int | None,
                    wrap: int, cut: Collection[str], captions: Mapping[str, str] | None,
                    links: Mapping[str, str] | None, aspects: tuple[float, float],
-                   lists: bool = False) -> tuple[Layout, dict, object, list]:
+                   lists: bool = False, frames: Frames | None = None,
+                   ) -> tuple[Layout, dict, object, list]:
     shown = parse_show(show)
     kinds = check_options(org, lang, root, depth, wrap)
     nodes, collapsed = select(org, kinds, root, depth, shown, **({"cut": cut} if cut else {}))
@@ -275,10 +278,10 @@ def _pinned_layout(org: Organisation, lang: str, expand: bool,
     specs = box_specs(org, nodes, kinds, collapsed, lang=lang, expand=expand,
                       captions=captions, links=links)
     tree = chart_tree(org, nodes, kinds, specs)
-    if lists:
-        team_lists(org, tree, specs, kinds, lang=lang, captions=captions)
+    made = team_lists(org, tree, specs, kinds, lang=lang, captions=captions) if lists else {}
     lay = fit_layout(tree.items, tree.roots, wrap=wrap, min_aspect=aspects[0],
-                     max_aspect=aspects[1])
+                     max_aspect=aspects[1], shapes=team_shapes(made), frames=frames)
+    fit_teams(made, lay.boxes)
     lay.routes = [r for r in lay.routes if r.head not in tree.unlinked]  # bodies: no line
     drawn = {(u, v) for u, v, _ in tree.edge_of.values()}
     overlays = overlay_routes(org, nodes, specs, lay, shown, drawn)
@@ -293,7 +296,7 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
                   links: Mapping[str, str] | None = None, max_aspect: float = 3.0,
                   size: tuple[float, float] | None = None,
                   marks: Marks | None = None, min_aspect: float = 0.5,
-                  teams: str = "boxes") -> str:
+                  teams: str = "boxes", frames: Frames | None = None) -> str:
     """Return DOT with pinned positions and routes, to be drawn by ``neato -n2``.
 
     Parameters are those of :func:`orgraph.render.dot.to_dot`, and:
@@ -311,6 +314,10 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
         rows in the legend.
     teams : {"boxes", "lists"}
         A box per person, or a manager's leaf reports as one list (:mod:`orgraph.layout.teams`).
+    frames : sequence of (float, float), optional
+        The page's drawing area (width, height, points) in each orientation it may take
+        (:func:`orgraph.render.page_frames`): a large chart is fitted to give it the largest
+        text there.
 
     Examples
     --------
@@ -326,7 +333,7 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
     # first pass does not scan them all (a third of a second at 100,000 units)
     with paused_cycle_collection():
         return _pinned_dot(org, lang, expand, legend, show, root, depth, wrap, cut, captions,
-                           links, max_aspect, size, marks, min_aspect, teams)
+                           links, max_aspect, size, marks, min_aspect, teams, frames)
 
 
 def _pinned_dot(org: Organisation, lang: str, expand: bool, legend: bool,
@@ -334,16 +341,18 @@ def _pinned_dot(org: Organisation, lang: str, expand: bool, legend: bool,
                 wrap: int, cut: Collection[str], captions: Mapping[str, str] | None,
                 links: Mapping[str, str] | None, max_aspect: float,
                 size: tuple[float, float] | None, marks: Marks | None,
-                min_aspect: float, teams: str) -> str:
+                min_aspect: float, teams: str, frames: Frames | None = None) -> str:
     words = TEXT[lang]
+    title = chart_title(org, lang)
+    title_h = line_height(TITLE_SIZE) + 10.0 if title else 0.0
+    if frames:  # the layout's share of the page: without the margins and the title
+        frames = [(w - 2 * MARGIN, h - 2 * MARGIN - title_h) for w, h in frames]
     lay, specs, tree, overlays = pinned_layout(
         org, lang=lang, expand=expand, show=show, root=root, depth=depth, wrap=wrap, cut=cut,
         captions=captions, links=links, max_aspect=max_aspect, min_aspect=min_aspect,
-        teams=teams)
+        teams=teams, frames=frames)
     if marks is not None:
         marks.restyle(specs)
-    title = chart_title(org, lang)
-    title_h = line_height(TITLE_SIZE) + 10.0 if title else 0.0
     key = Legend.of(org, specs, tree, overlays, words) if legend else None
     if key and marks is not None:
         key.marks = marks.legend_rows(lang)
