@@ -34,7 +34,9 @@ def _texts(svg: bytes) -> Counter[str]:
     for text in root.iter(f"{SVG}text"):
         line = (text.text or "").replace("\u00a0", " ").strip()
         line = line.removeprefix(BULLET.strip()).strip().removeprefix(HANG).strip()
-        out[line.removeprefix(JOIN.strip()).strip() if text.text.startswith(JOIN) else line] += 1
+        if line:  # (not the bold space that keeps a title on its name's baseline)
+            out[line.removeprefix(JOIN.strip()).strip() if text.text.startswith(JOIN)
+                else line] += 1
     return out
 
 

@@ -244,8 +244,8 @@ def set_shape(spec: TeamSpec, columns: int, joined: bool, size: float = FONT_SIZ
     per = math.ceil(n / max(1, min(columns, n)))
     spec.joined = joined
     spec.parts = [range(i, min(i + per, n)) for i in range(0, n, per)]
-    spec.widths = [max(sum(text_width(t, size, bold=b) for t, b in line)
-                       for i in part for line in spec.runs(i)) for part in spec.parts]
+    spec.widths = [max(_line_width(line, size) for i in part for line in spec.runs(i))
+                   for part in spec.parts]
     spec.text_width = sum(spec.widths) + COLUMN_GAP * (len(spec.parts) - 1)
     spec.width = spec.text_width + 2 * PAD_X
     spec.height = max(_column_height(spec, part, size) for part in spec.parts) + 2 * PAD_Y
@@ -363,9 +363,13 @@ def _column(spec: TeamSpec, entries: range, width: float, size: float) -> str:
     lh = line_height(size)
     rows = []
     for i in entries:
-        lines = ["".join(f"<b>{html_text(t)}</b>" if bold else html_text(t) for t, bold in line)
-                 for line in spec.runs(i)]
-        body = "".join(f'{t}<br align="left"/>' for t in lines)
+        runs = spec.runs(i)
+        if len(runs[0]) > 1:  # a name and its title: each in a cell as wide as orgraph measured
+            body = _joined(runs[0], width, lh, size)
+            lines = runs
+        else:
+            lines = [f"<b>{html_text(t)}</b>" if bold else html_text(t) for (t, bold), in runs]
+            body = "".join(f'{t}<br align="left"/>' for t in lines)
         rows.append(f'<tr><td align="left" width="{width:.1f}" '
                     f'height="{lh * len(lines):.1f}" fixedsize="true" '
                     f'id="{html_text(dot_name(spec.members[i]))}" '
@@ -375,3 +379,22 @@ def _column(spec: TeamSpec, entries: range, width: float, size: float) -> str:
         rows.append(f'<tr><td width="{width:.1f}" height="{rest:.1f}" fixedsize="true"></td></tr>')
     return f"<table {_PLAIN}>" + "".join(rows) + "</table>"
 
+
+def _line_width(line: list[tuple[str, bool]], size: float) -> float:
+    """A drawn line's width: its runs, and after a title on its name's line the bold space
+    that keeps the two on one baseline (:func:`_joined`)."""
+    width = sum(text_width(t, size, bold=b) for t, b in line)
+    return width + (text_width(" ", size, bold=True) if len(line) > 1 else 0.0)
+
+
+def _joined(line: list[tuple[str, bool]], width: float, lh: float, size: float) -> str:
+    """A line of a bold name and its title, each in a fixed cell where orgraph measured it
+    (an engine that measures a letter narrower would start the title inside the name); a
+    bold space after the title sets both cells' text on one baseline (the engines set a bold
+    line a little higher)."""
+    (name, _), (title, _) = line
+    first = math.ceil(text_width(name, size, bold=True))  # (Graphviz takes a cell's width
+    rest = math.floor(width) - first  # in whole points: the two no wider than the line)
+    cell = '<td align="left" width="{}" height="{:.1f}" fixedsize="true">{}</td>'
+    return (f"<table {_PLAIN}><tr>" + cell.format(first, lh, f"<b>{html_text(name)}</b>")
+            + cell.format(rest, lh, html_text(title) + "<b> </b>") + "</tr></table>")
