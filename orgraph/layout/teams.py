@@ -64,7 +64,7 @@ PER_COLUMN = 16
 #: The most columns a list is offered to the layout in (:func:`team_shapes`).
 MOST_COLUMNS = 3
 #: Between a name and its title on one line (:attr:`TeamSpec.joined`).
-JOIN = ", "
+JOIN = " – "
 
 
 @dataclass
@@ -86,7 +86,7 @@ class TeamSpec(BoxSpec):
     widths : list of float
         Each column's text width, in points.
     joined : bool
-        Whether a name and a one-line title share a line (``Name, Title``).
+        Whether a name and a one-line title share a line (``Name – Title``).
     """
 
     members: list[str] = field(default_factory=list)
@@ -107,7 +107,7 @@ class TeamSpec(BoxSpec):
         [[('Kari', True)], [('Rådgiver', False)]]
         >>> s.joined = True
         >>> s.runs(0)
-        [[('Kari', True), (', Rådgiver', False)]]
+        [[('Kari', True), (' – Rådgiver', False)]]
         """
         lines, head = self.entries[i], self.heads[i]
         if self.joined and head == 1 and len(lines) == 2:
