@@ -437,7 +437,7 @@ def _fold(chart: _Chart) -> dict[str, Form]:
         size = _size(placer, chart.roots, chart.spacing)
         score = page_score(*size, chart.frames) if chart.frames else 0.0
         tried.append((_miss(*size, limits), size[0] * size[1], chosen, score))
-        if tried[-1][0] == 0.0 and not chart.frames:  # on a page: every trial, the best
+        if tried[-1][0] == 0.0:
             break
     best = min(tried, key=lambda t: (t[3], t[0], t[1]))
     if len(chart.items) > ROWS_UP_TO:
