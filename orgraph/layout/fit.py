@@ -27,6 +27,7 @@ from typing import NamedTuple
 from orgraph._collect import paused_cycle_collection
 from orgraph.layout.block import Block
 from orgraph.layout.pagefit import (
+    ONE_ROW,
     PAGE_FIT_UP_TO,
     PAGE_SPACING,
     Frames,
@@ -164,7 +165,7 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
         tried = _forms_of(placer, item, budget, fronts, current, large, fine)
         if frames and tops and key in tops:  # the top on a page: the largest text
             tried += _climbed(placer, item, fronts, tried, frames)
-            best = min(tried, key=lambda a: page_score(a.block.w, a.block.h, frames))
+            best = _top_on_page(tried, frames)
         else:
             best = min(tried, key=lambda a: _score(a.block, target))
         current[key] = best  # its reports follow best.kids: settled once, top down, below
@@ -174,6 +175,20 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
             fronts.pop(k, None)
     _settle(placer, current, order)
     return forms, placer
+
+
+def _top_on_page(tried: list[_Alt], frames: Frames) -> _Alt:
+    """The top's alternative on a page: the largest text, but the divisions in one row under
+    the bus (the first level seen at a glance) unless another form's text is
+    :data:`~orgraph.layout.pagefit.ONE_ROW` times larger."""
+    def score(a: _Alt) -> float:
+        return page_score(a.block.w, a.block.h, frames)
+
+    best = min(tried, key=score)
+    row = [a for a in tried if a.form == BASE]
+    if row and score(min(row, key=score)) <= score(best) * ONE_ROW:
+        return min(row, key=score)
+    return best
 
 
 def _settle(placer: _Placer, current: dict[str, _Alt], order: list[str]) -> None:

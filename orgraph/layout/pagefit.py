@@ -25,8 +25,8 @@ from typing import Any
 from orgraph.layout.block import Block
 from orgraph.layout.shapes import Item, Spacing
 
-__all__ = ["PAGE_FIT_UP_TO", "PAGE_SPACING", "ROUNDS", "box_block", "climb", "page_score",
-           "reshaped"]
+__all__ = ["ONE_ROW", "PAGE_FIT_UP_TO", "PAGE_SPACING", "ROUNDS", "box_block", "climb",
+           "page_score", "reshaped"]
 
 #: Charts of up to this many boxes are fitted to a page so (more cannot be read on one
 #: sheet: a chart book can, and the extra walks would cost seconds).
@@ -35,6 +35,10 @@ PAGE_FIT_UP_TO = 5_000
 #: about a fifth tighter, still as wide as an arrowhead (7 pt) where a line ends in one.
 PAGE_SPACING = Spacing(h_gap=12.0, v_gap=24.0, stub=12.0, staff_gap=6.0, spine_gap=11.0,
                        row_gap=5.0, indent=10.0, channel=18.0, root_gap=30.0)
+#: The top's divisions stay in one row under its bus unless another form makes the text this
+#: many times larger (500 people, seed 3, on A3 with team lists: columns round three spines
+#: gave 5 % larger text and scattered the directors over the page).
+ONE_ROW = 1.08
 #: The most swaps :func:`climb` makes per form.
 ROUNDS = 24
 #: Forms whose best alternative's score is more than this many times the best one's are not
