@@ -9,9 +9,10 @@ import math
 import pytest
 
 from orgraph.layout.block import Block
-from orgraph.layout.fit import _Alt, _Front, fit_layout
+from orgraph.layout.fit import fit_layout
 from orgraph.layout.forms import assign_columns
 from orgraph.layout.shapes import Item, Layout
+from orgraph.layout.slots import Alt, Front
 from orgraph.layout.tree import BASE, layout_tree
 
 
@@ -105,12 +106,12 @@ def test_spine_columns_enter_each_report_from_the_side_facing_its_spine() -> Non
 
 
 def test_the_front_keeps_only_forms_no_other_beats_on_both_sides() -> None:
-    def alt(w: float, h: float) -> _Alt:
+    def alt(w: float, h: float) -> Alt:
         b = Block()
         b.w, b.h = w, h
-        return _Alt(BASE, b, {})
+        return Alt(BASE, b, {})
 
-    front = _Front([alt(100, 50), alt(60, 90), alt(120, 60), alt(60, 80), alt(200, 20)])
+    front = Front([alt(100, 50), alt(60, 90), alt(120, 60), alt(60, 80), alt(200, 20)])
     assert [(a.block.w, a.block.h) for a in front.alts] == [(60, 80), (100, 50), (200, 20)]
     assert front.shortest_within(150).block.h == 50
     assert front.shortest_within(59) is None

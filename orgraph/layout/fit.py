@@ -19,10 +19,8 @@ True
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from orgraph._collect import paused_cycle_collection
 from orgraph.layout.block import Block
@@ -36,10 +34,10 @@ from orgraph.layout.pagefit import (
     page_score,
     reshaped,
 )
+from orgraph.layout.slots import Alt, Front, refit, slots_of
 from orgraph.layout.tree import (
     BASE,
     SPACING,
-    SPINE_FORMS,
     Form,
     Item,
     Layout,
@@ -145,18 +143,18 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
     """
     forms: dict[str, Form] = {}
     placer = _Placer(items, wrap, spacing, False, forms, leaves)
-    fronts: dict[str, _Front] = {}
-    current: dict[str, _Alt] = {}
+    fronts: dict[str, Front] = {}
+    current: dict[str, Alt] = {}
     area = subtree_areas(items, order)
     large = len(items) > ROWS_UP_TO
     for key in order:
         item = items[key]
         if not (item.children or item.peers):  # (else the bus form is the first tried)
-            current[key] = _Alt(BASE, placer.place(item), {})
+            current[key] = Alt(BASE, placer.place(item), {})
             placer.blocks[key] = current[key].block
             if shapes and key in shapes and item.is_leaf():
-                fronts[key] = _Front([current[key], *(
-                    _Alt(("shape", float(i)), box_block(key, w, h), {})
+                fronts[key] = Front([current[key], *(
+                    Alt(("shape", float(i)), box_block(key, w, h), {})
                     for i, (w, h) in enumerate(shapes[key][1:], 1))])
             continue
         budget = math.sqrt(area[key] * density * aspect)
@@ -170,18 +168,18 @@ def choose_forms(items: dict[str, Item], order: list[str], wrap: int, spacing: S
             best = min(tried, key=lambda a: _score(a.block, target))
         current[key] = best  # its reports follow best.kids: settled once, top down, below
         placer.blocks[key] = best.block
-        fronts[key] = _Front(tried)
+        fronts[key] = Front(tried)
         for k in (*item.peers, *item.children):  # only a parent refits them: free the rest
             fronts.pop(k, None)
     _settle(placer, current, order)
     return forms, placer
 
 
-def _top_on_page(tried: list[_Alt], frames: Frames) -> _Alt:
+def _top_on_page(tried: list[Alt], frames: Frames) -> Alt:
     """The top's alternative on a page: the largest text, but the divisions in one row under
     the bus (the first level seen at a glance) unless another form's text is
     :data:`~orgraph.layout.pagefit.ONE_ROW` times larger."""
-    def score(a: _Alt) -> float:
+    def score(a: Alt) -> float:
         return page_score(a.block.w, a.block.h, frames)
 
     best = min(tried, key=score)
@@ -191,7 +189,7 @@ def _top_on_page(tried: list[_Alt], frames: Frames) -> _Alt:
     return best
 
 
-def _settle(placer: _Placer, current: dict[str, _Alt], order: list[str]) -> None:
+def _settle(placer: _Placer, current: dict[str, Alt], order: list[str]) -> None:
     """Every subtree in the form its parent's chosen form assumes of it (top down), the
     roots and what no parent refits in the form chosen for them."""
     blocks, forms = placer.blocks, placer.forms
@@ -205,40 +203,40 @@ def _settle(placer: _Placer, current: dict[str, _Alt], order: list[str]) -> None
         current.update(alt.kids)
 
 
-def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, _Front],
-              current: dict[str, _Alt], large: bool = False, fine: bool = False,
-              ) -> list[_Alt]:
+def _forms_of(placer: _Placer, item: Item, budget: float, fronts: dict[str, Front],
+              current: dict[str, Alt], large: bool = False, fine: bool = False,
+              ) -> list[Alt]:
     """Every form of one subtree, each with its reports and peers refitted to every slot
     size (``large``: a chart of more than :data:`ROWS_UP_TO` boxes, ``fine``: a subtree
     there of more than :data:`FINE_FROM` times its manager's box; see :func:`_large_forms`
     and :func:`_scales`)."""
     flex = [k for k in (*item.peers, *item.children) if k in fronts]  # with other forms
     kept = {k: current[k] for k in flex}  # what a form assumes of reports not refitted
-    tried: list[_Alt] = []
+    tried: list[Alt] = []
     others = _candidates(item, budget, placer.blocks, bool(flex)) if item.children else []
     if large and item.children:
         others += _large_forms(others)
     for form in [BASE, *others]:
         placer.forms[item.key] = form
         first = placer.place(item)
-        slots = _slots(item, form, first, placer.blocks, fronts, current)
+        slots = slots_of(item, form, first, placer.blocks, fronts, current)
         scales = PEER_SLOTS if item.peers else _scales(large, fine)
         seen: set[tuple] = set()
         for scale in scales if slots else (1.0,):
-            swaps = _refit(slots, fronts, current, scale, 1.0 if item.peers else math.inf)
+            swaps = refit(slots, fronts, current, scale, 1.0 if item.peers else math.inf)
             mark = tuple(map(id, swaps.values()))  # a member's alts are its own, in slot order
             if mark in seen:
                 continue
             seen.add(mark)
             block = _placed_with(placer, item, swaps) if swaps else first
-            tried.append(_Alt(form, block, {**kept, **swaps} if swaps else kept))
+            tried.append(Alt(form, block, {**kept, **swaps} if swaps else kept))
     return tried
 
 
-def _climbed(placer: _Placer, item: Item, fronts: dict[str, _Front], tried: list[_Alt],
-             frames: Frames) -> list[_Alt]:
+def _climbed(placer: _Placer, item: Item, fronts: dict[str, Front], tried: list[Alt],
+             frames: Frames) -> list[Alt]:
     """:func:`orgraph.layout.pagefit.climb` on one subtree's alternatives."""
-    def place(form: Form, kids: dict[str, _Alt]) -> Block:
+    def place(form: Form, kids: dict[str, Alt]) -> Block:
         placer.forms[item.key] = form
         return _placed_with(placer, item, kids)
 
@@ -246,7 +244,7 @@ def _climbed(placer: _Placer, item: Item, fronts: dict[str, _Front], tried: list
     return climb(tried, flex, fronts, place, lambda b: page_score(b.w, b.h, frames))
 
 
-def _placed_with(placer: _Placer, item: Item, swaps: Mapping[str, _Alt]) -> Block:
+def _placed_with(placer: _Placer, item: Item, swaps: Mapping[str, Alt]) -> Block:
     """``item``'s block with some reports in other forms. Placing reads only the reports'
     blocks, so only those are swapped (and put back): what the other forms assume further
     down is settled once, when every form is chosen (:func:`_settle`)."""
@@ -257,102 +255,6 @@ def _placed_with(placer: _Placer, item: Item, swaps: Mapping[str, _Alt]) -> Bloc
         return placer.place(item)
     finally:
         blocks.update(saved)
-
-
-class _Front:
-    """A subtree's forms that no other beats in both width and height, narrowest first."""
-
-    __slots__ = ("alts", "neg_heights", "widths")
-
-    def __init__(self, alts: list[_Alt]) -> None:
-        self.alts: list[_Alt] = []
-        for a in sorted(alts, key=lambda a: (a.block.w, a.block.h)):
-            if not self.alts or a.block.h < self.alts[-1].block.h - 1e-9:
-                self.alts.append(a)
-        self.widths = [a.block.w for a in self.alts]
-        self.neg_heights = [-a.block.h for a in self.alts]  # ascending
-
-    def shortest_within(self, width: float) -> _Alt | None:
-        """The shortest form at most ``width`` wide."""
-        i = bisect_right(self.widths, width + 1e-6) - 1
-        return self.alts[i] if i >= 0 else None
-
-    def narrowest_within(self, height: float) -> _Alt | None:
-        """The narrowest form at most ``height`` tall."""
-        i = bisect_left(self.neg_heights, -height - 1e-6)
-        return self.alts[i] if i < len(self.alts) else None
-
-
-class _Alt(NamedTuple):
-    """A subtree in one form: its block, and the forms of its reports it assumes."""
-
-    form: Form
-    block: Block
-    kids: dict[str, _Alt]
-
-
-#: A group of reports (or peers) in one column (``True``) or row (``False``), with its
-#: widest (column) or tallest (row) member's size, and whether it may stretch (peers).
-Slot = tuple[list[str], float, bool, bool]
-
-
-def _slots(item: Item, form: Form, block: Block, blocks: Mapping[str, Block],
-           fronts: dict[str, _Front], current: dict[str, _Alt]) -> list[Slot]:
-    """The reports and peers with other forms that a form puts in one column or row.
-
-    Peers are one row; the reports of a manager with peers are in its core block."""
-    kids = set(item.children)
-    subs = block.subs
-    if item.peers:  # the manager's own column is a block of its own inside the row
-        subs = blocks[f"\0core\0{item.key}"].subs
-    placed = [(k, dx, dy) for k, dx, dy in subs if k in kids and k in fronts]
-    size = {k: current[k].block for k, _, _ in placed}
-    slots: list[Slot]
-    if form[0] in SPINE_FORMS:
-        slots = [(col, max(size[k].w for k in col), True, False)
-                 for col in _column_groups(placed, size)]
-    else:
-        rows: dict[float, list[str]] = {}
-        for k, _, dy in placed:
-            rows.setdefault(round(dy, 3), []).append(k)
-        slots = [(row, max(size[k].h for k in row), False, False) for row in rows.values()]
-    peers = [k for k in item.peers if k in fronts]
-    if peers:
-        slots.append((peers, max(current[k].block.h for k in peers), False, True))
-    return slots
-
-
-def _refit(slots: list[Slot], fronts: dict[str, _Front], current: dict[str, _Alt],
-           scale: float = 1.0, reach: float = 1.0) -> dict[str, _Alt]:
-    """Other forms for the members that fill slots ``scale`` times their group's size
-    better, the scale at most ``reach`` but for peers (see :data:`PEER_SLOTS`; a manager
-    without peers reaches :data:`WIDER_SLOTS`): in columns, the shortest form as wide as
-    the slot; in rows, the narrowest form as tall as the slot."""
-    swaps = {}
-    for keys, size, columns, stretch in slots:
-        size *= scale if stretch else min(scale, reach)
-        for k in keys:
-            front = fronts[k]
-            alt = front.shortest_within(size) if columns else front.narrowest_within(size)
-            if alt is not None and alt is not current[k]:
-                swaps[k] = alt
-    return swaps
-
-
-def _column_groups(placed: list[tuple[str, float, float]], blocks: dict[str, Block]
-                   ) -> list[list[str]]:
-    """Reports in one column: the same left edge (right of a spine) or right edge (left)."""
-    groups: dict[tuple[str, float], list[str]] = {}
-    for k, dx, _ in placed:
-        groups.setdefault(("l", round(dx, 3)), []).append(k)
-        groups.setdefault(("r", round(dx + blocks[k].w, 3)), []).append(k)
-    out, seen = [], set()
-    for g in sorted(groups.values(), key=len, reverse=True):
-        g = [k for k in g if k not in seen]
-        if g:
-            seen.update(g)
-            out.append(g)
-    return out
 
 
 def _score(block: Block, target: tuple) -> tuple[float, float]:

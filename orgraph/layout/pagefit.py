@@ -5,7 +5,7 @@ Without a page a chart is folded into a range of shapes and then made small; on 
 counts is the one number the reader sees, the text's size: the drawing is scaled by
 ``min(page width / width, page height / height)``. :func:`page_score` is its inverse (smaller
 is better). The top subtree's reports (the divisions) are big blocks of very different
-heights, each with many forms (its front, :class:`orgraph.layout.fit._Front`): :func:`climb`
+heights, each with many forms (its front, :class:`orgraph.layout.slots.Front`): :func:`climb`
 swaps one division's form at a time for another of its front while the page score falls, so
 the divisions' heights meet under their bus (or their columns round the spines level out).
 
@@ -77,7 +77,7 @@ def climb(tried: list[Any], flex: list[str], fronts: Mapping[str, Any],
 
     Parameters
     ----------
-    tried : list of _Alt
+    tried : list of Alt
         The subtree's alternatives (form, block, the reports' alternatives assumed).
     flex : list of str
         The reports that have other forms (those in ``fronts``).
@@ -90,7 +90,7 @@ def climb(tried: list[Any], flex: list[str], fronts: Mapping[str, Any],
 
     Returns
     -------
-    list of _Alt
+    list of Alt
         Each improvement found, in order (the last of a form is its best).
 
     Examples
@@ -98,14 +98,14 @@ def climb(tried: list[Any], flex: list[str], fronts: Mapping[str, Any],
     Two reports side by side, each a tall or a wide box: the climb finds both tall, which
     fit a square page best.
 
-    >>> from orgraph.layout.fit import _Alt, _Front
-    >>> fronts = {k: _Front([_Alt(("shape", 0.0), box_block(k, 100, 10), {}),
-    ...                      _Alt(("shape", 1.0), box_block(k, 10, 100), {})]) for k in "ab"}
+    >>> from orgraph.layout.slots import Alt, Front
+    >>> fronts = {k: Front([Alt(("shape", 0.0), box_block(k, 100, 10), {}),
+    ...                      Alt(("shape", 1.0), box_block(k, 10, 100), {})]) for k in "ab"}
     >>> def place(form, kids):
     ...     return box_block("m", sum(kids[k].block.w for k in "ab"),
     ...                      max(kids[k].block.h for k in "ab"))
     >>> start = {k: fronts[k].alts[1] for k in "ab"}  # both wide
-    >>> first = _Alt(("base", 0.0), place(None, start), start)
+    >>> first = Alt(("base", 0.0), place(None, start), start)
     >>> best = climb([first], ["a", "b"], fronts, place, lambda b: max(b.w, b.h))[-1]
     >>> best.block.w, best.block.h
     (20.0, 100)
