@@ -31,7 +31,8 @@ def _extras(out: Path) -> list[str]:
     rows.append("### A generated company of 500 people, folded\n\n`orgraph.generate."
                 "generate_company(500, seed=2)`, shown at a third of its size: too wide for "
                 "3:1 in one row, so every subtree took its smallest form (reports under a "
-                "bus, rows round the trunk, columns round spines, indented lists)\n\n"
+                "bus, rows round the trunk, columns round spines, indented lists), the "
+                "whole aimed at a screen's shape (1:1 to 2:1)\n\n"
                 f"![500 people](docs/gallery/{target.name})\n")
     company = generate_company(500, seed=1)
     target = out / "company-500-a3-teams.png"
