@@ -239,6 +239,72 @@ def overlays_on_reporting_lines(chart: Chart,
     return out
 
 
+COMB_VARIANTS = ("order", "service")
+
+
+def crossing_combs(chart: Chart) -> list[str]:
+    """Pairs of overlay *combs* (the ``order`` or ``service`` lines of one tail: a support
+    unit's lines to the units it serves, drawn as one trunk with branches) whose lines
+    cross each other, each pair once."""
+    combs: dict[tuple[str, str], list[tuple[Point, Point]]] = {}
+    for edge in chart.edges:
+        if edge.variant in COMB_VARIANTS and "legend" not in edge.classes:
+            combs.setdefault((edge.tail, edge.variant), []).extend(segments(edge))
+    out = []
+    keys = sorted(combs)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            hits = sum(_proper_cross(s, t) or _shared_run(s, t) > 1.0
+                       for s in combs[a] for t in combs[b])
+            if hits:
+                out.append(f"{a[1]} of {a[0]} crosses {b[1]} of {b[0]} ({hits}x)")
+    return out
+
+
+def _beside(a: tuple[Point, Point], b: tuple[Point, Point], near: float,
+            ) -> tuple[float, float]:
+    """(distance, length) of the stretch where two axis-parallel segments run side by side
+    closer than ``near`` but not on each other (more than a point apart); (0, 0) if not."""
+    (p, q), (r, s) = a, b
+    for k in (0, 1):  # k: the axis both are constant on
+        if abs(p[k] - q[k]) < 1e-6 and abs(r[k] - s[k]) < 1e-6:
+            gap = abs(p[k] - r[k])
+            if not 1.0 < gap < near:
+                return 0.0, 0.0
+            o = 1 - k
+            run = (min(max(p[o], q[o]), max(r[o], s[o]))
+                   - max(min(p[o], q[o]), min(r[o], s[o])))
+            return (gap, run) if run > 0 else (0.0, 0.0)
+    return 0.0, 0.0
+
+
+def overlay_runs_beside_reporting_lines(chart: Chart,
+                                        children: dict[str, list[str]] | None = None,
+                                        near: float = 10.0) -> dict[str, float]:
+    """Overlay → the longest stretch (points) it runs parallel to a reporting line (a tree
+    connector, or for the ``--show`` relations a dotted line) closer than ``near`` points
+    but not on it, where that stretch is longer than a point. ``children`` as in
+    :func:`overlays_on_reporting_lines`."""
+    pairs = {(u, v) for u, kids in (children or {}).items() for v in kids}
+    lines = [e for e in chart.edges if "legend" not in e.classes]
+    tree = {id(e) for e in lines if e.variant in TREE_VARIANTS or (e.tail, e.head) in pairs}
+    out: dict[str, float] = {}
+    for edge in lines:
+        if edge.variant not in OVERLAY_VARIANTS or id(edge) in tree:
+            continue
+        longest = 0.0
+        for other in lines:
+            if other is edge or not (id(other) in tree
+                                     or other.variant == "dotted" != edge.variant):
+                continue
+            for a in segments(edge):
+                for b in segments(other):
+                    longest = max(longest, _beside(a, b, near)[1])
+        if longest > 1.0:
+            out[f"{edge.variant} {edge.tail}->{edge.head}"] = longest
+    return out
+
+
 def entry_side(edge: Edge, box: Box) -> str:
     """The side of ``box`` the edge's last segment enters from."""
     (px, py), (qx, qy) = edge.points[-2], edge.points[-1]

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from orgraph.layout.tracks import (
     CLEARANCE,
+    NEAR,
     MARGIN,
     TOL,
     Lane,
@@ -52,11 +53,13 @@ CROSS_OVERLAY = 5.0
 ALONG_OTHER = 5.0  # times the length run on another bundle's line, plus ALONG_START
 ALONG_START = 40.0
 SHARE = 0.2  # times the length run on a line of the route's own bundle
-NEAR_COST = 120.0  # a run beside a tree line (closer than tracks.NEAR), where unavoidable
+NEAR_COST = 10.0  # times the length run beside a tree line closer than tracks.NEAR
+BESIDE_COST = 6.0  # times the length run beside a reporting line closer than tracks.BESIDE
 LIMIT = 400  # the most boxes a search window may hold
 TAKEN = 60.0  # extra cost of ending where a line of another bundle ends
-MAX_STATES = 15_000  # one search gives up (for the cheap fallback) after so many states,
+MAX_STATES = 40_000  # one search gives up (for the cheap fallback) after so many states,
 BUDGET = 250_000  # and every search of a chart after so many in all
+DETOUR = 80.0  # a route costing more than this over its plain cost tries a wider window
 GUIDE = 0.8  # the search's guess: this times the distance left (less than 1 finds bundles)
 _GIVE_UP: tuple = ("give up",)
 _CELL = 160.0
@@ -158,6 +161,8 @@ class Router:
         route (a dotted line) may run on other reporting overlays, at a price."""
         a, b = _rect(self.boxes[tail]), _rect(self.boxes[head])
         span = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+        best: tuple[tuple[Point, ...], float] | None = None
+        tries = 0
         for pad, strict in ((48.0, True), (160.0, True), (math.inf, True), (math.inf, False)):
             win = (max(span[0] - pad, self.bounds[0]), max(span[1] - pad, self.bounds[1]),
                    min(span[2] + pad, self.bounds[2]), min(span[3] + pad, self.bounds[3]))
@@ -167,13 +172,17 @@ class Router:
                 return None
             space = _Space(win, rects, self._lines.near(win), bundle, reporting, strict)
             space.spent = self._spent
-            path = space.search((tail, self._ports(tail, True, bundle)),
-                                (head, self._ports(head, False, bundle)))
-            if path is _GIVE_UP:  # too costly a search: the caller falls back
-                return None
-            if path is not None:
-                return path
-        return None
+            found = space.search((tail, self._ports(tail, True, bundle)),
+                                 (head, self._ports(head, False, bundle)))
+            if found is _GIVE_UP:  # too costly a search: the caller falls back
+                return best[0] if best else None
+            if found is not None:
+                if best is None or found[1] < best[1]:
+                    best = found
+                if best[1] - _plain_cost(best[0]) <= DETOUR or tries:
+                    return best[0]  # clean enough, or a wider window tried as well
+                tries += 1  # a costly route (beside a tree line): try a wider window once
+        return best[0] if best else None
 
     def _ports(self, name: str, leaving: bool, bundle: object) -> list[_Port]:
         """Where a route of ``bundle`` may leave (or enter) a box: (point on the outline, end
@@ -252,16 +261,19 @@ class _Space:
         mid = (a + b) / 2
         if not lane.free(mid):
             return math.inf
-        share = other = near = 0.0
+        share = other = near = beside = 0.0
         for lo, hi, bundle, off in lane.along:
             run = min(hi, b) - max(lo, a)
             if run > 0.5:
                 kind = self._kind(bundle)
-                if off >= TOL:  # beside a tree or reporting line: only if nothing else goes
-                    if kind is not _OWN:
-                        if self.strict:
-                            return math.inf
-                        near = NEAR_COST
+                if off >= TOL:  # beside a tree or reporting line: as little as it can
+                    if kind is _HARD:
+                        if off < NEAR:
+                            if self.strict:
+                                return math.inf
+                            near = max(near, run)
+                        else:
+                            beside = max(beside, run)
                     continue
                 if kind is _HARD:
                     return math.inf
@@ -274,7 +286,7 @@ class _Space:
         cost = (b - a) - share - other + SHARE * share + ALONG_OTHER * other
         if other:
             cost += ALONG_START
-        cost += near
+        cost += NEAR_COST * min(near, b - a) + BESIDE_COST * min(beside, b - a)
         trees = lane.cross_tree
         cost += CROSS_TREE * (bisect.bisect_right(trees, b) - bisect.bisect_right(trees, a))
         cost += CROSS_OVERLAY * sum(a < v <= b and self._kind(bundle) is not _OWN
@@ -304,9 +316,10 @@ class _Space:
         return cost
 
     def search(self, tails: tuple[str, list[_Port]],
-               heads: tuple[str, list[_Port]]) -> tuple[Point, ...] | None:
-        """The cheapest route from one of the tail's ports to one of the head's: each port
-        is (point on the outline, end of its stub, direction of travel there)."""
+               heads: tuple[str, list[_Port]]) -> tuple | None:
+        """The cheapest route from one of the tail's ports to one of the head's, and its
+        cost (or ``None``, or :data:`_GIVE_UP`): each port is (point on the outline, end of
+        its stub, direction of travel there)."""
         (tail_name, tails_at), (head_name, heads_at) = tails, heads
         plain = [r for _, r in self.rects]
         inflated = [(r[0] - CLEARANCE, r[1] - CLEARANCE, r[2] + CLEARANCE, r[3] + CLEARANCE)
@@ -342,8 +355,8 @@ class _Space:
         found = _astar(xs, ys, rows, cols, starts, goals, self._cost, self.spent)
         if found is None or found is _GIVE_UP:
             return found
-        first, cells, last = found
-        return _simplify([first, *((xs[i], ys[j]) for i, j in cells), last])
+        (first, cells, last), cost = found
+        return _simplify([first, *((xs[i], ys[j]) for i, j in cells), last]), cost
 
 
 def _astar(xs: list[float], ys: list[float], rows: list[Lane], cols: list[Lane],
@@ -399,7 +412,17 @@ def _astar(xs: list[float], ys: list[float], rows: list[Lane], cols: list[Lane],
             if ng < best.get((ni, nj, nd), math.inf):
                 best[ni, nj, nd], back[ni, nj, nd] = ng, (i, j, d)
                 heapq.heappush(heap, (ng + guess(ni, nj), ng, (ni, nj, nd)))
-    return None if done is None else _walk_back(done, back, origin)
+    return None if done is None else (_walk_back(done, back, origin), done_cost)
+
+
+def _plain_cost(points: tuple[Point, ...]) -> float:
+    """What a route would cost on free ground: its length and its bends.
+
+    >>> _plain_cost(((0, 0), (0, 10), (20, 10)))
+    44.0
+    """
+    length = sum(abs(q[0] - p[0]) + abs(q[1] - p[1]) for p, q in itertools.pairwise(points))
+    return length + BEND * max(0, len(points) - 2)
 
 
 def _walk_back(done: tuple, back: dict, origin: dict) -> tuple[Point, list, Point]:
