@@ -29,7 +29,8 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from orgraph.layout.boxes import BoxSpec
-from orgraph.layout.router import Router
+from orgraph.layout.room import make_room
+from orgraph.layout.router import COMBS, Router
 from orgraph.layout.tree import Layout, Route
 from orgraph.model import Organisation, Relation
 from orgraph.render.style import HIDDEN_UNLESS
@@ -74,6 +75,9 @@ def overlay_routes(org: Organisation, nodes: list[str], specs: Mapping[str, list
     edges = _overlay_edges(org, set(nodes), set(drawn), shown, specs)
     if not edges:
         return []
+    combs = {specs[x][0].name for u, v, rel in edges if rel in COMBS for x in (u, v)}
+    if combs:
+        make_room(lay, combs)
     shapes = {s.name: s.attrs.get("shape", "box") for b in specs.values() for s in b}
     router = Router(lay.boxes, shapes, [r.points for r in lay.routes], (lay.width, lay.height))
     index: _Index | None = None

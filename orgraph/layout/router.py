@@ -42,7 +42,7 @@ from orgraph.layout.tracks import (
     tracks,
 )
 
-__all__ = ["Router"]
+__all__ = ["COMBS", "Router"]
 
 _Port = tuple[Point, Point, int, float]  # outline point, stub end, direction, extra cost
 
@@ -50,6 +50,9 @@ STUB = 10.0  # a route leaves and enters a box straight for at least this long
 BEND = 14.0
 CROSS_TREE = 12.0
 CROSS_OVERLAY = 5.0
+CROSS_COMB = 400.0  # a comb (a unit's order or service lines) crossing another comb
+#: The relations whose bundles are combs: a unit's lines to the many units it serves.
+COMBS = frozenset({"order", "service"})
 ALONG_OTHER = 5.0  # times the length run on another bundle's line, plus ALONG_START
 ALONG_START = 40.0
 SHARE = 0.2  # times the length run on a line of the route's own bundle
@@ -206,6 +209,15 @@ class Router:
                 if x0 <= p[1][0] <= x1 and y0 <= p[1][1] <= y1]
 
 
+def _comb(bundle: object) -> bool:
+    """Whether a bundle ``(tail, relation)`` is a comb (see :data:`COMBS`).
+
+    >>> _comb(("drift", "service")), _comb(("ledergruppe", "member")), _comb("x")
+    (True, False, False)
+    """
+    return isinstance(bundle, tuple) and len(bundle) == 2 and bundle[1] in COMBS
+
+
 def _inset(shape: str, t: float, w: float, h: float, side: bool = False) -> float:
     """How far inside its bounding box a shape's outline lies, ``t`` (0 to 1) of the way
     from the middle of the top (or, ``side``, of the left) to its end.
@@ -254,6 +266,13 @@ class _Space:
             return _HARD
         return _OWN if line[1] == self.bundle else _OTHER
 
+    def _crossing(self, line: tuple[bool, object]) -> float:
+        """The cost of crossing an overlay's line: nothing for the route's own bundle,
+        :data:`CROSS_COMB` where both are combs, else :data:`CROSS_OVERLAY`."""
+        if line[1] == self.bundle:
+            return 0.0
+        return CROSS_COMB if _comb(line[1]) and _comb(self.bundle) else CROSS_OVERLAY
+
     def _cost(self, lane: Lane, a: float, b: float) -> float:
         """The cost of running from ``a`` to ``b`` (a < b) along ``lane``: its length, more
         beside a tree line or on another overlay, less on its own bundle, plus the lines it
@@ -289,8 +308,7 @@ class _Space:
         cost += NEAR_COST * min(near, b - a) + BESIDE_COST * min(beside, b - a)
         trees = lane.cross_tree
         cost += CROSS_TREE * (bisect.bisect_right(trees, b) - bisect.bisect_right(trees, a))
-        cost += CROSS_OVERLAY * sum(a < v <= b and self._kind(bundle) is not _OWN
-                                    for v, bundle in lane.cross_over)
+        cost += sum(self._crossing(bundle) for v, bundle in lane.cross_over if a < v <= b)
         return cost
 
     def _stub_cost(self, p: Point, q: Point, own: str) -> float:
@@ -312,7 +330,7 @@ class _Space:
                         return math.inf
                     cost += 0 if kind is _OWN else ALONG_START
             elif crosses((seg[0] - 0.1, seg[1] - 0.1), (seg[2] + 0.1, seg[3] + 0.1), line):
-                cost += CROSS_TREE if bundle is None else CROSS_OVERLAY
+                cost += CROSS_TREE if bundle is None else self._crossing(bundle)
         return cost
 
     def search(self, tails: tuple[str, list[_Port]],

@@ -1,0 +1,83 @@
+"""Room for overlay combs in the tree's stacked columns, made before the overlays are routed.
+
+A column of reports stacked round a spine (:mod:`orgraph.layout.forms`) leaves only 6 pt
+between its boxes, and its two sides are offset by half a box, so no line can pass between
+two boxes of it: each box can be reached from its outer side alone. Two support units that
+each serve the others (Strand's Vedlikehold og service and Interntjenester, kap. 6.2) then
+cannot be drawn without their lines ("combs") crossing each other. Where the boxes of a
+column send or receive such lines (``order``, ``service``), :func:`make_room` opens a
+corridor :data:`CORRIDOR` points high between every two boxes of the column that follow each
+other from top to bottom, by moving everything below down (a horizontal band inserted into
+the whole drawing, so nothing comes to overlap and every tree connector stays orthogonal:
+its vertical runs grow). Charts without such lines are left as they are.
+
+Examples
+--------
+>>> from orgraph.layout.shapes import Layout, Route
+>>> lay = Layout(40, 70, {"m": (20, 5, 40, 10), "a": (10, 30, 10, 20), "b": (30, 42, 10, 20)},
+...              [Route("m", "a", ((20, 10), (20, 30), (15, 30)), "right"),
+...               Route("m", "b", ((20, 10), (20, 42), (25, 42)), "left")])
+>>> make_room(lay, {"a", "b"})
+>>> lay.boxes["b"], lay.routes[1].points, lay.height
+((30, 64.0, 10, 20), ((20, 10), (20, 64.0), (25, 64.0)), 92.0)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from orgraph.layout.shapes import Layout, Route
+
+__all__ = ["CORRIDOR", "make_room"]
+
+CORRIDOR = 14.0  # points of free height between two boxes of a column that carry combs
+
+
+def make_room(lay: Layout, touched: Collection[str]) -> None:
+    """Open corridors in the stacked columns whose boxes (at least two of them) are in
+    ``touched``, in place: see the module's docstring."""
+    cuts: dict[float, float] = {}
+    for heads in _columns(lay).values():
+        if sum(h in touched for h in heads) < 2:
+            continue
+        order = sorted(heads, key=lambda h: lay.boxes[h][1])
+        for a, b in zip(order, order[1:], strict=False):
+            (_, ay, _, ah), (_, by, _, bh) = lay.boxes[a], lay.boxes[b]
+            gap = (by - bh / 2) - (ay + ah / 2)
+            if gap < CORRIDOR and by > ay:
+                at = (ay + by) / 2
+                cuts[at] = max(cuts.get(at, 0.0), CORRIDOR - gap)
+    for at in sorted(cuts, reverse=True):  # lowest first: the cuts above stay where they are
+        _insert(lay, at, cuts[at])
+
+
+def _columns(lay: Layout) -> dict[tuple[str, float], list[str]]:
+    """(manager, spine x) → the boxes entered from the side off that spine."""
+    out: dict[tuple[str, float], list[str]] = {}
+    for route in lay.routes:
+        p = route.points
+        if route.enter in ("left", "right") and len(p) >= 3 and p[-3][0] == p[-2][0]:
+            out.setdefault((route.tail, round(p[-2][0], 3)), []).append(route.head)
+    return out
+
+
+def _insert(lay: Layout, at: float, height: float) -> None:
+    """Move everything below ``at`` down by ``height``: boxes by their centre, connectors
+    point by point, a connector's ends with the box they touch."""
+    moved = {name for name, box in lay.boxes.items() if box[1] > at}
+    for name in moved:
+        cx, cy, w, h = lay.boxes[name]
+        lay.boxes[name] = (cx, cy + height, w, h)
+
+    def shift(point: tuple[float, float], down: bool) -> tuple[float, float]:
+        return (point[0], point[1] + height) if down else point
+
+    routes = []
+    for route in lay.routes:
+        p = route.points
+        inner = [shift(q, q[1] > at) for q in p[1:-1]]
+        points = (shift(p[0], route.tail in moved), *inner, shift(p[-1], route.head in moved))
+        routes.append(Route(route.tail, route.head, points if len(p) > 1 else p[:1],
+                            route.enter))
+    lay.routes = routes
+    lay.height += height
