@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection
 
 from orgraph.layout.shapes import Layout, Route
@@ -41,7 +42,7 @@ def make_room(lay: Layout, touched: Collection[str]) -> None:
         if sum(h in touched for h in heads) < 2:
             continue
         order = sorted(heads, key=lambda h: lay.boxes[h][1])
-        for a, b in zip(order, order[1:], strict=False):
+        for a, b in itertools.pairwise(order):
             (_, ay, _, ah), (_, by, _, bh) = lay.boxes[a], lay.boxes[b]
             gap = (by - bh / 2) - (ay + ah / 2)
             if gap < CORRIDOR and by > ay:

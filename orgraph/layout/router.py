@@ -31,8 +31,8 @@ from collections.abc import Callable, Iterable, Mapping
 
 from orgraph.layout.tracks import (
     CLEARANCE,
-    NEAR,
     MARGIN,
+    NEAR,
     TOL,
     Lane,
     Point,
