@@ -10,9 +10,10 @@ ratio against a baseline measured in the same run (these machines are shared and
 * compactness: drawing area ÷ the sum of the boxes' areas, and width ÷ height, for
   generated companies of 150, 500, 2,000 and 10,000 people; and the text size of 500
   people on A3 landscape, with a box per person and with team lists (``--teams lists``);
-* overlays: connectors of ``--show all --expand`` that pass a box or run on a reporting
-  line, per bundled chart, and the routing's cost (layout with overlays ÷ without; 200
-  random dotted lines on 2,000 people).
+* overlays (``--overlays``: this part alone): connectors of ``--show all --expand`` that
+  pass a box or run on a reporting line, where combs cross each other, overlays that run
+  close beside a reporting line for long, per bundled chart, and the routing's cost (layout
+  with overlays ÷ without; 200 random dotted lines on 2,000 people).
 """
 
 from __future__ import annotations
@@ -155,9 +156,16 @@ def a3_text(seeds: int = 3) -> None:
         print(f"  500 people (seed {seed}) on A3 landscape: " + "; ".join(cells), flush=True)
 
 
+BESIDE_NEAR = 12.0  # points: an overlay closer than this beside a reporting line ...
+BESIDE_SHORT = 30.0  # ... for longer than this runs along it (tests/test_overlay_lines.py)
+
+
 def overlays() -> None:
     """Per bundled chart, ``--show all --expand``: overlays that pass a box, overlays on a
-    reporting line, and the layout's time with its overlays ÷ without (plain ``show``)."""
+    reporting line, where the combs (order or service lines of one unit) cross each other,
+    overlays that run beside a reporting line (closer than :data:`BESIDE_NEAR`) for longer
+    than :data:`BESIDE_SHORT`, and the layout's time with its overlays ÷ without (plain
+    ``show``)."""
     import svg_geometry as geo
 
     total_with = total_without = 0.0
@@ -170,12 +178,17 @@ def overlays() -> None:
         extra = [e for e in chart.edges if (e.tail, e.head) in routed]
         through = geo.connectors_through_boxes(geo.Chart(chart.boxes, chart.classes, extra))
         on_lines = geo.overlays_on_reporting_lines(chart, children)
+        combs = sum(int(c.rsplit("(", 1)[1].rstrip("x)")) for c in geo.crossing_combs(chart))
+        beside = geo.overlay_runs_beside_reporting_lines(chart, children, near=BESIDE_NEAR)
+        long_runs = [v for v in beside.values() if v > BESIDE_SHORT]
         with_ = best_of(3, lambda o=org: pinned_layout(o, show="all", expand=True))
         without = best_of(3, lambda o=org: pinned_layout(o, expand=True))
         total_with, total_without = total_with + with_, total_without + without
         print(f"  {path.stem:<15} overlays {len(extra):>3}, passing a box {len(through):>3}, "
-              f"on a reporting line {len(on_lines):>3}; layout {with_:.3f} s with them, "
-              f"{without:.3f} s without")
+              f"on a reporting line {len(on_lines):>3}, comb crossings {combs:>2}, "
+              f"beside a reporting line (< {BESIDE_NEAR:.0f} pt) for > {BESIDE_SHORT:.0f} pt "
+              f"{len(long_runs):>2} ({sum(long_runs):.0f} pt in all); "
+              f"layout {with_:.3f} s with them, {without:.3f} s without")
     print(f"  all charts: layout with overlays / without = {total_with / total_without:.1f}x")
     org = generate_company(2_000, seed=1)
     base = best_of(2, lambda: pinned_layout(org))
@@ -194,7 +207,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer rounds")
     parser.add_argument("--a3", action="store_true",
                         help="only the text size of 500 people on A3 landscape")
+    parser.add_argument("--overlays", action="store_true", help="only the overlays part")
     args = parser.parse_args()
+    if args.overlays:
+        print("overlays (--show all --expand):")
+        overlays()
+        return
     if args.a3:
         print("500 people on A3 landscape:")
         a3_text()
