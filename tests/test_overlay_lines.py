@@ -43,8 +43,9 @@ def test_strand_service_combs_do_not_cross(expand: bool) -> None:
 
 
 _LIER_EXPAND = pytest.mark.xfail(
-    strict=True, reason="Lier --expand: a dotted line into '15 skoler' still runs 10 pt "
-                        "beside the trunk (the box sits against the trunk, its top crowded)")
+    strict=True, reason="Lier --expand: four dotted lines and three network member lines "
+                        "crowd the top of '15 skoler', which sits against the trunk; one "
+                        "member line runs 53 pt at 8.5 pt beside a dotted line there")
 BESIDE_CASES = [pytest.param(path, expand, id=f"{path.stem}-{'expand' if expand else 'plain'}",
                              marks=[_LIER_EXPAND] if (path.stem, expand) == ("lier", True)
                              else [])

@@ -5,21 +5,27 @@ between its boxes, and its two sides are offset by half a box, so no line can pa
 two boxes of it: each box can be reached from its outer side alone. Two support units that
 each serve the others (Strand's Vedlikehold og service and Interntjenester, kap. 6.2) then
 cannot be drawn without their lines ("combs") crossing each other. Where the boxes of a
-column send or receive such lines (``order``, ``service``), :func:`make_room` opens a
-corridor :data:`CORRIDOR` points high between every two boxes of the column that follow each
-other from top to bottom, by moving everything below down (a horizontal band inserted into
+column send or receive such lines (``order``, ``service``; three boxes or more),
+:func:`make_room` opens a corridor :data:`CORRIDOR` points high between every two of those
+boxes that follow each other from top to bottom, by moving everything below down (a horizontal band inserted into
 the whole drawing, so nothing comes to overlap and every tree connector stays orthogonal:
 its vertical runs grow). Charts without such lines are left as they are.
 
 Examples
 --------
 >>> from orgraph.layout.shapes import Layout, Route
->>> lay = Layout(40, 70, {"m": (20, 5, 40, 10), "a": (10, 30, 10, 20), "b": (30, 42, 10, 20)},
-...              [Route("m", "a", ((20, 10), (20, 30), (15, 30)), "right"),
-...               Route("m", "b", ((20, 10), (20, 42), (25, 42)), "left")])
->>> make_room(lay, {"a", "b"})
->>> lay.boxes["b"], lay.routes[1].points, lay.height
-((30, 64.0, 10, 20), ((20, 10), (20, 64.0), (25, 64.0)), 92.0)
+>>> boxes = {"m": (20, 5, 40, 10), "a": (10, 30, 10, 20), "b": (30, 42, 10, 20),
+...          "c": (10, 54, 10, 20)}
+>>> lay = Layout(40, 70, boxes, [
+...     Route("m", "a", ((20, 10), (20, 30), (15, 30)), "right"),
+...     Route("m", "b", ((20, 10), (20, 42), (25, 42)), "left"),
+...     Route("m", "c", ((20, 10), (20, 54), (15, 54)), "right")])
+>>> make_room(lay, {"a", "b"})  # two boxes of a column: left as they are
+>>> lay.boxes["b"], lay.height
+((30, 42, 10, 20), 70)
+>>> make_room(lay, {"a", "b", "c"})
+>>> lay.boxes["b"], lay.routes[1].points, lay.boxes["c"][1], lay.height
+((30, 64.0, 10, 20), ((20, 10), (20, 64.0), (25, 64.0)), 98.0, 114.0)
 """
 
 from __future__ import annotations
@@ -35,13 +41,13 @@ CORRIDOR = 14.0  # points of free height between two boxes of a column that carr
 
 
 def make_room(lay: Layout, touched: Collection[str]) -> None:
-    """Open corridors in the stacked columns whose boxes (at least two of them) are in
-    ``touched``, in place: see the module's docstring."""
+    """Open corridors between the boxes in ``touched`` of the stacked columns that hold at
+    least three of them, in place: see the module's docstring."""
     cuts: dict[float, float] = {}
     for heads in _columns(lay).values():
-        if sum(h in touched for h in heads) < 2:
+        order = sorted((h for h in heads if h in touched), key=lambda h: lay.boxes[h][1])
+        if len(order) < 3:
             continue
-        order = sorted(heads, key=lambda h: lay.boxes[h][1])
         for a, b in itertools.pairwise(order):
             (_, ay, _, ah), (_, by, _, bh) = lay.boxes[a], lay.boxes[b]
             gap = (by - bh / 2) - (ay + ah / 2)

@@ -62,7 +62,8 @@ LIMIT = 400  # the most boxes a search window may hold
 TAKEN = 60.0  # extra cost of ending where a line of another bundle ends
 MAX_STATES = 40_000  # one search gives up (for the cheap fallback) after so many states,
 BUDGET = 250_000  # and every search of a chart after so many in all
-DETOUR = 80.0  # a route costing more than this over its plain cost tries a wider window
+DETOUR = 80.0  # a route costing more than this over its plain cost tries a wider window,
+FAR = 600.0  # and one costing more than this in that wider one, the whole drawing
 GUIDE = 0.8  # the search's guess: this times the distance left (less than 1 finds bundles)
 _GIVE_UP: tuple = ("give up",)
 _CELL = 160.0
@@ -161,18 +162,19 @@ class Router:
               reporting: bool = False) -> tuple[Point, ...] | None:
         """The cheapest route from ``tail``'s box to ``head``'s, or ``None`` when the window
         it needs holds more than :data:`LIMIT` boxes or no route exists. A ``reporting``
-        route (a dotted line) may run on other reporting overlays, at a price."""
+        route (a dotted line) may run on other reporting overlays, at a price. The window
+        grows round the two boxes while the route found costs more than :data:`DETOUR` over
+        its length and bends (past 160 points: :data:`FAR`); the cheapest found is taken."""
         a, b = _rect(self.boxes[tail]), _rect(self.boxes[head])
         span = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
         best: tuple[tuple[Point, ...], float] | None = None
-        tries = 0
         for pad, strict in ((48.0, True), (160.0, True), (math.inf, True), (math.inf, False)):
             win = (max(span[0] - pad, self.bounds[0]), max(span[1] - pad, self.bounds[1]),
                    min(span[2] + pad, self.bounds[2]), min(span[3] + pad, self.bounds[3]))
             rects = [item for item in self._boxes.near(win)
                      if crosses(item[1][:2], item[1][2:], win) or item[0] in (tail, head)]
-            if len(rects) > LIMIT:
-                return None
+            if len(rects) > LIMIT or (best and not strict):
+                break  # too many boxes, or a costly route found and the hard rules kept
             space = _Space(win, rects, self._lines.near(win), bundle, reporting, strict)
             space.spent = self._spent
             found = space.search((tail, self._ports(tail, True, bundle)),
@@ -182,9 +184,9 @@ class Router:
             if found is not None:
                 if best is None or found[1] < best[1]:
                     best = found
-                if best[1] - _plain_cost(best[0]) <= DETOUR or tries:
-                    return best[0]  # clean enough, or a wider window tried as well
-                tries += 1  # a costly route (beside a tree line): try a wider window once
+                extra = best[1] - _plain_cost(best[0])
+                if extra <= (DETOUR if pad < 160.0 else FAR) or not strict:
+                    return best[0]  # clean enough (else a wider window may do better)
         return best[0] if best else None
 
     def _ports(self, name: str, leaving: bool, bundle: object) -> list[_Port]:
