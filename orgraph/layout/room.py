@@ -7,9 +7,10 @@ each serve the others (Strand's Vedlikehold og service and Interntjenester, kap.
 cannot be drawn without their lines ("combs") crossing each other. Where the boxes of a
 column send or receive such lines (``order``, ``service``; three boxes or more),
 :func:`make_room` opens a corridor :data:`CORRIDOR` points high between every two of those
-boxes that follow each other from top to bottom, by moving everything below down (a horizontal band inserted into
-the whole drawing, so nothing comes to overlap and every tree connector stays orthogonal:
-its vertical runs grow). Charts without such lines are left as they are.
+boxes that follow each other from top to bottom, by moving everything below down (a
+horizontal band inserted into the whole drawing, so nothing comes to overlap and every tree
+connector stays orthogonal: its vertical runs grow). Charts without such lines are left as
+they are.
 
 Examples
 --------
