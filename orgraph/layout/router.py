@@ -60,6 +60,8 @@ NEAR_COST = 10.0  # times the length run beside a tree line closer than tracks.N
 BESIDE_COST = 6.0  # times the length run beside a reporting line closer than tracks.BESIDE
 LIMIT = 400  # the most boxes a search window may hold
 TAKEN = 60.0  # extra cost of ending where a line of another bundle ends
+NEW_START = 60.0  # of a bundle's line leaving its box where no line of the bundle leaves it
+BELOW = 30.0  # of entering a box from below
 MAX_STATES = 40_000  # one search gives up (for the cheap fallback) after so many states,
 BUDGET = 250_000  # and every search of a chart after so many in all
 DETOUR = 80.0  # a route costing more than this over its plain cost tries a wider window,
@@ -129,6 +131,7 @@ class Router:
             self._boxes.put((name, _rect(box)), _rect(box))
         self._lines = _Buckets()
         self._ends: dict[Point, object] = {}  # where overlays leave and enter boxes
+        self._starts: dict[tuple[object, str], set[Point]] = {}  # where a bundle leaves boxes
         self._spent = [0]  # search states so far (see BUDGET)
         for points in tree:
             self._add(points, None)
@@ -157,6 +160,15 @@ class Router:
         if points:
             self._ends.setdefault(points[0], bundle)
             self._ends.setdefault(points[-1], bundle)
+            self._starts.setdefault((bundle, self._at(points[0])), set()).add(points[0])
+
+    def _at(self, point: Point) -> str:
+        """The name of the box whose outline ``point`` lies on (or ``""``)."""
+        for name, r in self._boxes.near((point[0] - 1, point[1] - 1, point[0] + 1,
+                                         point[1] + 1)):
+            if name and r[0] - 1 <= point[0] <= r[2] + 1 and r[1] - 1 <= point[1] <= r[3] + 1:
+                return name
+        return ""
 
     def route(self, tail: str, head: str, bundle: object,
               reporting: bool = False) -> tuple[Point, ...] | None:
@@ -207,7 +219,10 @@ class Router:
                 out.append(((cx + sign * (w / 2 - inset), cy + h * f),
                             (cx + sign * (w / 2 + STUB), cy + h * f), d if leaving else d ^ 2))
         x0, y0, x1, y1 = self.bounds
-        return [(*p, 0.0 if self._ends.get(p[0], bundle) == bundle else TAKEN) for p in out
+        starts = self._starts.get((bundle, name), set()) if leaving else set()
+        return [(*p, (0.0 if self._ends.get(p[0], bundle) == bundle else TAKEN)
+                 + (NEW_START if starts and p[0] not in starts else 0.0)
+                 + (BELOW if not leaving and p[2] == 3 else 0.0)) for p in out
                 if x0 <= p[1][0] <= x1 and y0 <= p[1][1] <= y1]
 
 
