@@ -24,11 +24,13 @@ def _chart(name: str, **options: object) -> geo.Chart:
     return geo.parse(orgraph.render(org, "svg", engine="embedded", show="all", **options))
 
 
+@pytest.mark.parametrize("lang", ["no", "en"])
 @pytest.mark.parametrize("expand", [False, True], ids=["plain", "expand"])
-def test_strand_service_combs_do_not_cross(expand: bool) -> None:
+def test_strand_service_combs_do_not_cross(expand: bool, lang: str) -> None:
     """Both internal-service units serve the six other units (kap. 6.2): two combs of six
-    lines, neither crossing the other, nor a box, nor running on a reporting line."""
-    chart = _chart("strand", expand=expand)
+    lines, neither crossing the other, nor a box, nor running on a reporting line (in
+    either language, whose box widths differ)."""
+    chart = _chart("strand", expand=expand, lang=lang)
     combs: dict[str, set[str]] = {}
     for edge in chart.edges:
         if edge.variant == "service":
@@ -38,8 +40,8 @@ def test_strand_service_combs_do_not_cross(expand: bool) -> None:
     assert geo.crossing_combs(chart) == []
     assert geo.connectors_through_boxes(chart) == []
     org = orgraph.load(ROOT / "charts" / "strand.yaml")
-    assert geo.overlays_on_reporting_lines(chart, drawn_tree(org, show="all",
-                                                             expand=expand)) == []
+    assert geo.overlays_on_reporting_lines(chart, drawn_tree(org, show="all", expand=expand,
+                                                             lang=lang)) == []
 
 
 _LIER_EXPAND = pytest.mark.xfail(

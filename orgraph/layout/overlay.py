@@ -79,35 +79,123 @@ def overlay_routes(org: Organisation, nodes: list[str], specs: Mapping[str, list
     if combs:
         make_room(lay, combs)
     shapes = {s.name: s.attrs.get("shape", "box") for b in specs.values() for s in b}
-    router = Router(lay.boxes, shapes, [r.points for r in lay.routes], (lay.width, lay.height))
+
+    def new_router() -> Router:
+        return Router(lay.boxes, shapes, [r.points for r in lay.routes], (lay.width, lay.height))
+
+    router = new_router()
     index: _Index | None = None
-    out: list[OverlayRoute] = []
-    labelled: set[tuple[str, str]] = set()
-    bundles: dict[tuple[str, str], list[tuple[tuple[float, float], ...]]] = {}
+    lines: list[_Line] = []
+    labels: dict[int, tuple[float, float]] = {}  # line → its bundle's label centre
     for u, v, rel in edges:
         tail, head = specs[u][0].name, specs[v][0].name  # an expanded aggregate: its first box
-        reporting = rel == Relation.DOTTED.value
-        points = router.route(tail, head, (tail, rel), reporting)
+        line = _Line(tail, head, rel, rel == Relation.DOTTED.value, ())
+        points = router.route(tail, head, line.bundle, line.reporting)
         if points is None:  # too crowded a window for the router: the cheap candidates
             if index is None:
                 index = _Index(lay)
-                for route in out:
-                    index.add_route(route.points)
+                for earlier in lines:
+                    index.add_route(earlier.points)
             points = index.best_route(tail, head)
         if index is not None:
             index.add_route(points)
-        router.add(points, (tail, rel), reporting)
-        label = spot = None
-        if rel in _LABELLED and (tail, rel) not in labelled:
-            labelled.add((tail, rel))
-            label, spot = rel, _label_spot(points, router.free)
-            router.occupy((spot[0] - _LABEL_WIDTH / 2, spot[1] - 6.0,
-                           spot[0] + _LABEL_WIDTH / 2, spot[1] + 6.0))
-        drawn_points = _branch(points, bundles.setdefault((tail, rel), []))
-        bundles[(tail, rel)].append(points)
-        out.append(OverlayRoute(tail, head, drawn_points, _side(points), relation=rel,
-                                label=label, label_at=spot))
+        router.add(points, line.bundle, line.reporting)
+        line.points = points
+        if rel in _LABELLED and all(other.bundle != line.bundle for other in lines):
+            labels[len(lines)] = _label_spot(points, router.free)
+            router.occupy(_label_box(labels[len(lines)]))
+        lines.append(line)
+    if combs and index is None:
+        _untangle(lines, labels, new_router)
+    out: list[OverlayRoute] = []
+    bundles: dict[tuple[str, str], list[tuple[tuple[float, float], ...]]] = {}
+    for i, line in enumerate(lines):
+        drawn_points = _branch(line.points, bundles.setdefault(line.bundle, []))
+        bundles[line.bundle].append(line.points)
+        out.append(OverlayRoute(line.tail, line.head, drawn_points, _side(line.points),
+                                relation=line.rel, label=line.rel if i in labels else None,
+                                label_at=labels.get(i)))
     return out
+
+
+@dataclass
+class _Line:
+    """One overlay while it is routed: its ends, relation, and points."""
+
+    tail: str
+    head: str
+    rel: str
+    reporting: bool
+    points: tuple[tuple[float, float], ...]
+
+    @property
+    def bundle(self) -> tuple[str, str]:
+        return self.tail, self.rel
+
+
+def _label_box(spot: tuple[float, float]) -> tuple[float, float, float, float]:
+    return (spot[0] - _LABEL_WIDTH / 2, spot[1] - 6.0, spot[0] + _LABEL_WIDTH / 2,
+            spot[1] + 6.0)
+
+
+def _untangle(lines: list[_Line], labels: dict[int, tuple[float, float]],
+              new_router: Callable[[], Router], rounds: int = 2) -> None:
+    """Route again, in place, each comb line that crosses another comb, with every other
+    line already drawn (the first pass routed it knowing only the lines before it); a new
+    route is kept where it crosses fewer combs. A rerouted line's label is placed again."""
+    for _ in range(rounds):
+        tangled = [i for i in range(len(lines)) if _comb_crossings(lines, i)]
+        if not tangled:
+            return
+        for i in tangled:
+            before = _comb_crossings(lines, i)
+            if not before:
+                continue
+            router = new_router()
+            for k, other in enumerate(lines):
+                if k != i:
+                    router.add(other.points, other.bundle, other.reporting)
+            for k, spot in labels.items():
+                if k != i:
+                    router.occupy(_label_box(spot))
+            line = lines[i]
+            points = router.route(line.tail, line.head, line.bundle, line.reporting)
+            if points is None:
+                continue
+            old, line.points = line.points, points
+            if _comb_crossings(lines, i) >= before:
+                line.points = old
+            elif i in labels:
+                labels[i] = _label_spot(points, router.free)
+
+
+def _comb_crossings(lines: list[_Line], i: int) -> int:
+    """How often line ``i``, if it is a comb's, crosses the lines of other combs.
+
+    >>> a = _Line("a", "x", "service", False, ((0, 5), (20, 5)))
+    >>> b = _Line("b", "y", "service", False, ((10, 0), (10, 10)))
+    >>> c = _Line("b", "y", "member", False, b.points)
+    >>> _comb_crossings([a, b], 0), _comb_crossings([a, c], 0)
+    (1, 0)
+    """
+    line = lines[i]
+    if line.rel not in COMBS:
+        return 0
+    return sum(_crossing(p, q) for other in lines
+               if other.rel in COMBS and other.bundle != line.bundle
+               for p in itertools.pairwise(line.points) for q in itertools.pairwise(other.points))
+
+
+def _crossing(a: tuple[tuple[float, float], tuple[float, float]],
+              b: tuple[tuple[float, float], tuple[float, float]]) -> bool:
+    """Whether an axis-parallel segment crosses another inside both (not at an end)."""
+    (p, q), (r, t) = a, b
+    if p[1] == q[1] and r[0] == t[0]:  # a level, b upright
+        return (min(p[0], q[0]) < r[0] < max(p[0], q[0])
+                and min(r[1], t[1]) < p[1] < max(r[1], t[1]))
+    if p[0] == q[0] and r[1] == t[1]:
+        return _crossing(b, a)
+    return False
 
 
 def _branch(points: tuple[tuple[float, float], ...],

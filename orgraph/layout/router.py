@@ -338,14 +338,17 @@ class _Space:
         cost = seg[2] - seg[0] + seg[3] - seg[1]
         for line, bundle in lines:
             vertical = line[0] == line[2]
-            if vertical == (seg[0] == seg[2]):  # parallel: on top of it?
-                near = abs(line[0] - seg[0]) < TOL if vertical else abs(line[1] - seg[1]) < TOL
+            if vertical == (seg[0] == seg[2]):  # parallel: on top of it, or beside it?
+                off = abs(line[0] - seg[0]) if vertical else abs(line[1] - seg[1])
                 lo, hi = (1, 3) if vertical else (0, 2)
-                if near and min(line[hi], seg[hi]) - max(line[lo], seg[lo]) > 0.5:
-                    kind = self._kind(bundle)
+                run = min(line[hi], seg[hi]) - max(line[lo], seg[lo])
+                kind = self._kind(bundle)
+                if off < TOL and run > 0.5:
                     if kind is _HARD:
                         return math.inf
                     cost += 0 if kind is _OWN else ALONG_START
+                elif off < NEAR and run > 0.5 and kind is _HARD:  # right beside a tree line
+                    cost += NEAR_COST * run
             elif crosses((seg[0] - 0.1, seg[1] - 0.1), (seg[2] + 0.1, seg[3] + 0.1), line):
                 cost += CROSS_TREE if bundle is None else self._crossing(bundle)
         return cost

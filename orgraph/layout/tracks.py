@@ -19,8 +19,8 @@ import bisect
 import itertools
 from collections.abc import Iterable
 
-__all__ = ["APART", "BESIDE", "CLEARANCE", "MARGIN", "NEAR", "TOL", "TRACK", "Lane", "Point",
-           "Rect", "crosses", "lanes", "tracks"]
+__all__ = ["APART", "BESIDE", "CLEARANCE", "MARGIN", "NEAR", "TOL", "TRACK", "Lane",
+           "Point", "Rect", "crosses", "lanes", "tracks"]
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
