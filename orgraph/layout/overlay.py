@@ -9,6 +9,9 @@ them too. The lines of one tail and relation form a *bundle*: they share one tru
 branch off it, so a body's many member lines (or a support unit's services) read as one.
 Where a window of the chart holds too many boxes for the router, the cheapest of a few
 orthogonal candidates is drawn instead (turning in a channel just outside either box).
+Before routing, stacked columns whose boxes send or receive order or service lines get
+corridors between those boxes (:mod:`orgraph.layout.room`); after it, a comb line (order or
+service) that crosses another unit's comb is routed once more with every line drawn.
 An aggregate drawn as one box per item (``--expand``) gets the line once, at its first
 box, standing for the group. A bundle's text label ("bestiller", "tjeneste") is written
 once per tail, above the longest level run of its first line.
@@ -83,10 +86,29 @@ def overlay_routes(org: Organisation, nodes: list[str], specs: Mapping[str, list
     def new_router() -> Router:
         return Router(lay.boxes, shapes, [r.points for r in lay.routes], (lay.width, lay.height))
 
-    router = new_router()
+    lines, labels, fell_back = _route_all(edges, specs, lay, new_router())
+    if combs and not fell_back:
+        _untangle(lines, labels, new_router)
+    out: list[OverlayRoute] = []
+    bundles: dict[tuple[str, str], list[tuple[tuple[float, float], ...]]] = {}
+    for i, line in enumerate(lines):
+        drawn_points = _branch(line.points, bundles.setdefault(line.bundle, []))
+        bundles[line.bundle].append(line.points)
+        out.append(OverlayRoute(line.tail, line.head, drawn_points, _side(line.points),
+                                relation=line.rel, label=line.rel if i in labels else None,
+                                label_at=labels.get(i)))
+    return out
+
+
+def _route_all(edges: list[tuple[str, str, str]], specs: Mapping[str, list[BoxSpec]],
+               lay: Layout, router: Router,
+               ) -> tuple[list[_Line], dict[int, tuple[float, float]], bool]:
+    """Every edge routed in turn, each keeping off those before it: the lines, where their
+    bundles' labels go (line → centre), and whether the cheap candidates had to stand in
+    for the router somewhere (a window too crowded)."""
     index: _Index | None = None
     lines: list[_Line] = []
-    labels: dict[int, tuple[float, float]] = {}  # line → its bundle's label centre
+    labels: dict[int, tuple[float, float]] = {}
     for u, v, rel in edges:
         tail, head = specs[u][0].name, specs[v][0].name  # an expanded aggregate: its first box
         line = _Line(tail, head, rel, rel == Relation.DOTTED.value, ())
@@ -105,17 +127,7 @@ def overlay_routes(org: Organisation, nodes: list[str], specs: Mapping[str, list
             labels[len(lines)] = _label_spot(points, router.free)
             router.occupy(_label_box(labels[len(lines)]))
         lines.append(line)
-    if combs and index is None:
-        _untangle(lines, labels, new_router)
-    out: list[OverlayRoute] = []
-    bundles: dict[tuple[str, str], list[tuple[tuple[float, float], ...]]] = {}
-    for i, line in enumerate(lines):
-        drawn_points = _branch(line.points, bundles.setdefault(line.bundle, []))
-        bundles[line.bundle].append(line.points)
-        out.append(OverlayRoute(line.tail, line.head, drawn_points, _side(line.points),
-                                relation=line.rel, label=line.rel if i in labels else None,
-                                label_at=labels.get(i)))
-    return out
+    return lines, labels, index is not None
 
 
 @dataclass
