@@ -151,7 +151,7 @@ def _label_box(spot: tuple[float, float]) -> tuple[float, float, float, float]:
 
 
 def _untangle(lines: list[_Line], labels: dict[int, tuple[float, float]],
-              new_router: Callable[[], Router], rounds: int = 2) -> None:
+              new_router: Callable[[], Router], rounds: int = 1) -> None:
     """Route again, in place, each comb line that crosses another comb, with every other
     line already drawn (the first pass routed it knowing only the lines before it); a new
     route is kept where it crosses fewer combs. A rerouted line's label is placed again."""
