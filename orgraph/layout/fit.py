@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from orgraph._collect import paused_cycle_collection
 from orgraph.layout.block import Block
+from orgraph.layout.draft import DRAFT_ABOVE, draft_layout
 from orgraph.layout.pagefit import (
     ONE_ROW,
     PAGE_FIT_UP_TO,
@@ -403,7 +404,7 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
                max_aspect: float = 3.0, min_aspect: float = 0.5,
                spacing: Spacing = SPACING,
                shapes: Mapping[str, Sequence[tuple[float, float]]] | None = None,
-               frames: Frames | None = None) -> Layout:
+               frames: Frames | None = None, draft_above: float = DRAFT_ABOVE) -> Layout:
     """:func:`layout_tree` folded until the drawing is at most ``max_aspect`` times as wide
     as it is tall and at least ``min_aspect``.
 
@@ -413,7 +414,9 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
     (else the one closest to it); the top's own form aims at :data:`AIM` within the range
     (:func:`aimed`). Up to :data:`ROWS_UP_TO` boxes, rows under buses alone
     are tried too and kept where they stay in range and no more than
-    :data:`COMPACT_GAIN` times the area of the compact forms.
+    :data:`COMPACT_GAIN` times the area of the compact forms. A chart of more than
+    ``draft_above`` boxes is placed by rule in linear time instead
+    (:func:`orgraph.layout.draft.draft_layout`; ``math.inf``: never).
 
     Examples
     --------
@@ -423,6 +426,10 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
     if not roots:
         return Layout(0.0, 0.0, {}, [])
     with paused_cycle_collection():
+        if len(items) > draft_above:  # (the items in their own shapes, no page frames)
+            return draft_layout(items, roots, wrap=wrap, spacing=spacing,
+                                aspect=min(max(max_aspect / 1.15, min_aspect), 1.5),
+                                limits=(min_aspect, max_aspect))
         page = frames if frames and ROWS_UP_TO < len(items) <= PAGE_FIT_UP_TO else None
         if page and spacing is SPACING:
             spacing = PAGE_SPACING

@@ -76,7 +76,7 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
            layout: str = "tree", page: str | Page | None = None,
            cut: Collection[str] = (), captions: Mapping[str, str] | None = None,
            links: Mapping[str, str] | None = None, id_prefix: str | None = None,
-           teams: str = "auto") -> bytes:
+           teams: str = "auto", draft_above: float | None = None) -> bytes:
     """Draw the organisation's chart and return it as bytes.
 
     Parameters
@@ -107,6 +107,11 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
         (:mod:`orgraph.layout.teams`); ``auto``: lists only on a ``page`` where boxes would
         put the text below 6 pt and lists make it larger (a :class:`RenderNote` says so).
         Orgraph's own layout only.
+    draft_above : float, optional
+        Charts of more boxes than this are placed by rule in linear time, not by the search
+        for the most compact forms (default
+        :data:`orgraph.layout.draft.DRAFT_ABOVE`, 15,000; ``0``: always). Orgraph's own
+        layout only.
 
     Raises
     ------
@@ -151,6 +156,8 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
                    "root": root, "depth": depth, "wrap": wrap, "cut": cut,
                    "captions": captions, "links": links, "max_aspect": page_aspect(paper),
                    "min_aspect": page_min_aspect(paper), "frames": page_frames(paper)}
+        if draft_above is not None:
+            options["draft_above"] = draft_above
         if teams == "auto":
             source = auto_teams(org, paper, smallest_text, **options)
         else:

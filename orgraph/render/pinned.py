@@ -31,6 +31,7 @@ from orgraph._collect import paused_cycle_collection
 from orgraph.errors import RenderError
 from orgraph.layout.boxes import COLUMN_GAP, FONT_SIZE, PAD_X, BoxSpec, box_specs
 from orgraph.layout.chart import ChartTree, chart_tree
+from orgraph.layout.draft import DRAFT_ABOVE
 from orgraph.layout.fit import fit_layout
 from orgraph.layout.overlay import overlay_routes
 from orgraph.layout.pagefit import Frames
@@ -251,18 +252,20 @@ def pinned_layout(org: Organisation, *, lang: str = "no", expand: bool = False,
                   cut: Collection[str] = (), captions: Mapping[str, str] | None = None,
                   links: Mapping[str, str] | None = None, max_aspect: float = 3.0,
                   min_aspect: float = 0.5, teams: str = "boxes",
-                  frames: Frames | None = None) -> tuple[Layout, dict, object, list]:
+                  frames: Frames | None = None, draft_above: float = DRAFT_ABOVE,
+                  ) -> tuple[Layout, dict, object, list]:
     """Measure, build and place the chart: ``(layout, specs by node, tree, overlays)``.
 
     The layout's ``boxes`` hold the box centres in points, y down, without the margin and
     the title; :func:`to_pinned_dot` adds both. With ``teams="lists"`` a manager's leaf
     reports are one list box (:mod:`orgraph.layout.teams`), held in the specs under the
     list's box name; ``frames``: the page's drawing area (width, height) in each orientation
-    it may take, for a large chart to fill (:mod:`orgraph.layout.pagefit`).
+    it may take, for a large chart to fill (:mod:`orgraph.layout.pagefit`). A chart of more
+    than ``draft_above`` boxes is placed by rule in linear time (:mod:`orgraph.layout.draft`).
     """
     with paused_cycle_collection():
         return _pinned_layout(org, lang, expand, show, root, depth, wrap, cut, captions, links,
-                              (min_aspect, max_aspect), teams == "lists", frames)
+                              (min_aspect, max_aspect), teams == "lists", frames, draft_above)
 
 
 def _pinned_layout(org: Organisation, lang: str, expand: bool,
@@ -270,6 +273,7 @@ def _pinned_layout(org: Organisation, lang: str, expand: bool,
                    wrap: int, cut: Collection[str], captions: Mapping[str, str] | None,
                    links: Mapping[str, str] | None, aspects: tuple[float, float],
                    lists: bool = False, frames: Frames | None = None,
+                   draft_above: float = DRAFT_ABOVE,
                    ) -> tuple[Layout, dict, object, list]:
     shown = parse_show(show)
     kinds = check_options(org, lang, root, depth, wrap)
@@ -280,7 +284,8 @@ def _pinned_layout(org: Organisation, lang: str, expand: bool,
     tree = chart_tree(org, nodes, kinds, specs)
     made = team_lists(org, tree, specs, kinds, lang=lang, captions=captions) if lists else {}
     lay = fit_layout(tree.items, tree.roots, wrap=wrap, min_aspect=aspects[0],
-                     max_aspect=aspects[1], shapes=team_shapes(made), frames=frames)
+                     max_aspect=aspects[1], shapes=team_shapes(made), frames=frames,
+                     draft_above=draft_above)
     fit_teams(made, lay.boxes)
     lay.routes = [r for r in lay.routes if r.head not in tree.unlinked]  # bodies: no line
     drawn = {(u, v) for u, v, _ in tree.edge_of.values()}
@@ -296,7 +301,8 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
                   links: Mapping[str, str] | None = None, max_aspect: float = 3.0,
                   size: tuple[float, float] | None = None,
                   marks: Marks | None = None, min_aspect: float = 0.5,
-                  teams: str = "boxes", frames: Frames | None = None) -> str:
+                  teams: str = "boxes", frames: Frames | None = None,
+                  draft_above: float = DRAFT_ABOVE) -> str:
     """Return DOT with pinned positions and routes, to be drawn by ``neato -n2``.
 
     Parameters are those of :func:`orgraph.render.dot.to_dot`, and:
@@ -318,6 +324,10 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
         The page's drawing area (width, height, points) in each orientation it may take
         (:func:`orgraph.render.page_frames`): a large chart is fitted to give it the largest
         text there.
+    draft_above : float
+        Charts of more boxes than this (default :data:`~orgraph.layout.draft.DRAFT_ABOVE`,
+        15,000) are placed by rule in linear time, not by the search for the most compact
+        forms (:mod:`orgraph.layout.draft`); ``0`` always, ``math.inf`` never.
 
     Examples
     --------
@@ -333,7 +343,8 @@ def to_pinned_dot(org: Organisation, *, lang: str = "no", expand: bool = False,
     # first pass does not scan them all (a third of a second at 100,000 units)
     with paused_cycle_collection():
         return _pinned_dot(org, lang, expand, legend, show, root, depth, wrap, cut, captions,
-                           links, max_aspect, size, marks, min_aspect, teams, frames)
+                           links, max_aspect, size, marks, min_aspect, teams, frames,
+                           draft_above)
 
 
 def _pinned_dot(org: Organisation, lang: str, expand: bool, legend: bool,
@@ -341,7 +352,8 @@ def _pinned_dot(org: Organisation, lang: str, expand: bool, legend: bool,
                 wrap: int, cut: Collection[str], captions: Mapping[str, str] | None,
                 links: Mapping[str, str] | None, max_aspect: float,
                 size: tuple[float, float] | None, marks: Marks | None,
-                min_aspect: float, teams: str, frames: Frames | None = None) -> str:
+                min_aspect: float, teams: str, frames: Frames | None = None,
+                draft_above: float = DRAFT_ABOVE) -> str:
     words = TEXT[lang]
     title = chart_title(org, lang)
     title_h = line_height(TITLE_SIZE) + 10.0 if title else 0.0
@@ -350,7 +362,7 @@ def _pinned_dot(org: Organisation, lang: str, expand: bool, legend: bool,
     lay, specs, tree, overlays = pinned_layout(
         org, lang=lang, expand=expand, show=show, root=root, depth=depth, wrap=wrap, cut=cut,
         captions=captions, links=links, max_aspect=max_aspect, min_aspect=min_aspect,
-        teams=teams, frames=frames)
+        teams=teams, frames=frames, draft_above=draft_above)
     if marks is not None:
         marks.restyle(specs)
     key = Legend.of(org, specs, tree, overlays, words) if legend else None

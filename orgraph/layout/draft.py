@@ -1,0 +1,506 @@
+"""The draft placement of very large charts: one form per subtree chosen by rule, in linear time.
+
+:func:`orgraph.layout.fit.fit_layout` searches many forms at many slot sizes for every subtree
+to make compact charts; above :data:`DRAFT_ABOVE` boxes (a chart read on screen, in the
+interactive HTML page or a chart book, not on paper) it hands the chart to
+:func:`draft_layout`, which takes one form per subtree by rule, in four linear walks:
+
+1. bottom up, every subtree's box area;
+2. top down, every subtree's target width: the top's is that of a rectangle
+   :data:`DRAFT_DENSITY` times its boxes' area at width ÷ height ``aspect``; a manager whose
+   reports' natural widths (the same rectangle for each) fit side by side in its target
+   and who has at most ``wrap`` leaf reports plans a **bus**, and shares its width out in
+   proportion; else it plans ``2 k`` **columns round k spines**, deals its reports into
+   them by area (largest first, to the emptiest), and gives each column a width in
+   proportion to the area dealt to it, so the columns come out about equally tall;
+3. bottom up, every block in its planned form (reports that are all leaves: a bus of at
+   most ``wrap``, else as many spines as the target width holds, in their order), staff on
+   stubs from the trunk, right and left, above the reports; bands and peers hang with the
+   reports;
+4. top down, absolute positions and routes.
+
+The geometry is that of :mod:`orgraph.layout.tree`'s bus and spine placers (the same
+spacing), so the rules the test suite checks hold: no overlaps, sibling subtrees disjoint,
+arrows from the top or from the side facing their spine, staff stubs from the trunk.
+
+Examples
+--------
+>>> from orgraph.layout.tree import Item
+>>> items = {"m": Item("m", 60, 20, children=[f"u{i}" for i in range(40)])}
+>>> items.update({f"u{i}": Item(f"u{i}", 60, 20) for i in range(40)})
+>>> lay = draft_layout(items, ["m"])
+>>> len(lay.boxes), len(lay.routes), sorted({r.enter for r in lay.routes})
+(41, 40, ['left', 'right'])
+>>> 0.5 < lay.width / lay.height < 3
+True
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+
+from orgraph.layout.forms import assign_columns
+from orgraph.layout.packing import columns_by_width
+from orgraph.layout.shapes import SPACING, Item, Layout, Point, Route, Spacing
+
+__all__ = ["DRAFT_ABOVE", "DRAFT_DENSITY", "DRAFT_SPINES", "DRAFT_TALLER", "draft_layout"]
+
+#: Charts of more boxes than this are placed by :func:`draft_layout` (linear time, one form
+#: per subtree by rule) instead of the search of :func:`orgraph.layout.fit.fit_layout`.
+DRAFT_ABOVE = 15_000
+#: A subtree's natural size: a rectangle this many times the area of its boxes.
+DRAFT_DENSITY = 5.0
+#: Subtrees aim at this part of the chart's width ÷ height: each level's blocks come out a
+#: little wider than planned, so aiming taller keeps the whole chart in range.
+DRAFT_TALLER = 0.55
+#: The most spines a subtree's reports hang from in the draft.
+DRAFT_SPINES = 12
+
+# a route as it is built: (tail, head, points relative to the tail's trunk and top, enter)
+_Rel = tuple[str, str, list[Point], str]
+
+
+def draft_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
+                 aspect: float = 1.5, limits: tuple[float, float] = (0.5, 3.0),
+                 spacing: Spacing = SPACING) -> Layout:
+    """Place a forest of boxes by rule, in linear time (see the module's description).
+
+    Parameters
+    ----------
+    items : dict
+        Every box by key; each item names what hangs on it.
+    roots : list of str
+        The trees' top boxes, drawn side by side in this order.
+    wrap : int
+        More leaf reports than this under one manager hang in columns from spines.
+    aspect : float
+        The width ÷ height each tree aims at (its subtrees aim at :data:`DRAFT_TALLER`
+        times it).
+    limits : (float, float)
+        The narrowest and widest width ÷ height a top's block should keep: its form is
+        first chosen to stay within them.
+    spacing : Spacing
+
+    Returns
+    -------
+    Layout
+
+    Examples
+    --------
+    >>> from orgraph.layout.tree import Item
+    >>> items = {"ceo": Item("ceo", 60, 20, children=["a", "b"], staff=["s"]),
+    ...          "a": Item("a", 40, 20), "b": Item("b", 40, 20), "s": Item("s", 30, 20)}
+    >>> lay = draft_layout(items, ["ceo"])
+    >>> lay.boxes["ceo"][0] == (lay.boxes["a"][0] + lay.boxes["b"][0]) / 2
+    True
+    >>> sorted((r.head, r.enter) for r in lay.routes)
+    [('a', 'top'), ('b', 'top'), ('s', 'left')]
+    """
+    if not roots:
+        return Layout(0.0, 0.0, {}, [])
+    walk = _Walk(items, wrap, aspect * DRAFT_TALLER, spacing, limits)
+    order = walk.post_order(roots)
+    walk.areas(order)
+    walk.plan(roots, order)
+    for key in order:
+        walk.place(key)
+    return walk.assemble(roots, order)
+
+
+def _reports(it: Item) -> list[str]:
+    """What hangs below a box in the draft: its bands, peers and reports."""
+    return [*it.band, *it.peers, *it.children] if it.band or it.peers else it.children
+
+
+def _may_list(it: Item) -> bool:
+    """Whether a box may hang its reports in an indented list (not with staff, bands or
+    peers, as :func:`orgraph.layout.tree.vertical_allowed`)."""
+    return len(it.children) > 1 and not (it.staff or it.band or it.peers)
+
+
+def _deal(areas: list[float], bins: int) -> list[list[int]]:
+    """Indices into ``areas`` dealt into ``bins`` groups, largest first to the group of
+    least area (each group in index order).
+
+    Examples
+    --------
+    >>> _deal([5.0, 1.0, 4.0, 2.0], 2)
+    [[0, 1], [2, 3]]
+    """
+    heap = [(0.0, b) for b in range(bins)]
+    groups: list[list[int]] = [[] for _ in range(bins)]
+    for i in sorted(range(len(areas)), key=lambda i: -areas[i]):
+        total, b = heapq.heappop(heap)
+        groups[b].append(i)
+        heapq.heappush(heap, (total + areas[i], b))
+    return [sorted(g) for g in groups]
+
+
+class _Walk:
+    """The walks of :func:`draft_layout` and what they share."""
+
+    def __init__(self, items: dict[str, Item], wrap: int, aspect: float,
+                 spacing: Spacing, limits: tuple[float, float] = (0.5, 3.0)) -> None:
+        self.items, self.wrap, self.aspect, self.sp = items, wrap, aspect, spacing
+        self.limits = limits
+        self.roots: set[str] = set()
+        #: key → its boxes' summed area
+        self.area: dict[str, float] = {}
+        #: key → the least width its block can take (about)
+        self.least: dict[str, float] = {}
+        #: key → the width its block aims at
+        self.target: dict[str, float] = {}
+        #: the keys whose reports hang in an indented list
+        self.lists: set[str] = set()
+        #: key → its reports' columns (indices into its reports), if planned round spines
+        self.cols: dict[str, list[list[int]]] = {}
+        #: key → (min x, max x, height) of its block, x from its trunk, y from its top
+        self.ext: dict[str, tuple[float, float, float]] = {}
+        #: key → (dx, dy) of its trunk and top from its parent's
+        self.off: dict[str, tuple[float, float]] = {}
+        self.routes: dict[str, list[_Rel]] = {}
+
+    def post_order(self, roots: list[str]) -> list[str]:
+        """Children before parents; a box hung twice is an error."""
+        items, seen = self.items, set()
+        order: list[str] = []
+        stack = list(reversed(roots))
+        while stack:
+            key = stack.pop()
+            if key in seen:
+                raise ValueError(f"box {key!r} hangs in the tree twice")
+            seen.add(key)
+            order.append(key)
+            it = items[key]
+            stack.extend(it.staff)
+            stack.extend(it.band)
+            stack.extend(it.peers)
+            stack.extend(it.children)
+        order.reverse()
+        return order
+
+    def areas(self, order: list[str]) -> None:
+        """Walk 1: every subtree's box area."""
+        items, area, least = self.items, self.area, self.least
+        for key in order:
+            it = items[key]
+            a = it.width * it.height
+            for bucket in (it.staff, it.band, it.peers, it.children):
+                for k in bucket:
+                    a += area[k]
+            area[key] = a
+            least[key] = self._least(it)
+
+    def _least(self, it: Item) -> float:
+        """About the least width ``it``'s block can take: its reports in an indented list
+        (where it may, :meth:`_vertical`), else round one spine."""
+        sp, least = self.sp, self.least
+        w = it.width
+        reports = _reports(it)
+        if len(reports) > 1:
+            widest = max([least[k] for k in reports])
+            if _may_list(it):
+                w = max(w, min(sp.indent, w / 2) + sp.spine_gap + widest)
+            else:
+                w = max(w, 2 * widest + 2 * sp.spine_gap)
+        elif reports:
+            w = max(w, least[reports[0]])
+        if it.staff:
+            w = max(w, 2 * (sp.stub + max([least[k] for k in it.staff])))
+        return w
+
+    def natural(self, key: str) -> float:
+        """The width of a rectangle :data:`DRAFT_DENSITY` times the subtree's box area at
+        the aspect aimed at (a box alone: its width)."""
+        it = self.items[key]
+        if it.is_leaf():
+            return it.width
+        return max(math.sqrt(self.area[key] * DRAFT_DENSITY * self.aspect), self.least[key])
+
+    def plan(self, roots: list[str], order: list[str]) -> None:
+        """Walk 2, top down: every subtree's target width, and the columns of those that
+        hang their reports round spines."""
+        items, target, sp = self.items, self.target, self.sp
+        self.roots = set(roots)
+        for r in roots:
+            target[r] = self.natural(r)
+        for key in reversed(order):
+            it = items[key]
+            reports = _reports(it)
+            for k in it.staff:
+                target[k] = self.natural(k)
+            if not reports:
+                continue
+            goal = target[key]
+            nat = [self.natural(k) for k in reports]
+            leaves = sum(1 for k in reports if items[k].is_leaf())
+            n = len(reports)
+            if leaves == n:
+                for k, w in zip(reports, nat, strict=True):
+                    target[k] = w
+                continue
+            room = goal - sp.h_gap * (n - 1)
+            if n < 2 or it.band or it.peers or (leaves <= self.wrap and sum(nat) <= room):
+                scale = 1.0
+                for k, w in zip(reports, nat, strict=True):
+                    target[k] = max(w * scale, self.least[k])
+                continue
+            widest = max([self.least[k] for k in reports])
+            if _may_list(it) and goal < 2 * widest + 2 * sp.spine_gap:
+                self.lists.add(key)  # too narrow for a spine: an indented list
+                room = goal - min(sp.indent, it.width / 2) - sp.spine_gap
+                for k in reports:
+                    target[k] = max(room, self.least[k])
+                continue
+            pair = 2 * sum(nat) / n + 2 * sp.spine_gap + sp.h_gap
+            spines = max(1, min(round((goal + sp.h_gap) / pair), n // 2, DRAFT_SPINES))
+            areas = [self.area[k] for k in reports]
+            cols = _deal(areas, 2 * spines)
+            self.cols[key] = cols
+            room = goal - spines * 2 * sp.spine_gap - (spines - 1) * sp.h_gap
+            total = sum(areas)
+            for col in cols:
+                width = room * sum(areas[i] for i in col) / total
+                for i in col:
+                    target[reports[i]] = max(width, self.least[reports[i]])
+
+    def place(self, key: str) -> None:
+        """Walk 3: ``key``'s block, its reports' blocks already placed."""
+        it = self.items[key]
+        w, h = it.width, it.height
+        reports = _reports(it)
+        if not (reports or it.staff):
+            self.ext[key] = (-w / 2, w / 2, h)
+            return
+        ext = [-w / 2, w / 2, h]
+        routes: list[_Rel] = []
+        self.routes[key] = routes
+        y = self._staff(key, it.staff, h, routes, ext) if it.staff else h
+        if reports:
+            if it.band or it.peers:  # bodies and peers beside the main line: one bus
+                form = "bus"
+            elif all(self.items[k].is_leaf() for k in reports):
+                form = self._leaf_columns(it, reports, self.target[key])
+                if it.key in self.lists:
+                    form = "list"
+            else:
+                form = self._choose(key, it, reports, y) if len(reports) > 1 else "bus"
+            if form == "list":
+                self._vertical(key, it, reports, routes, ext)
+            elif form is None or form == "bus":
+                self._bus(key, h, reports, y, routes, ext)
+            else:
+                self._spines(key, h, reports, y, form, routes, ext)
+        self.ext[key] = (ext[0], ext[1], ext[2])
+
+    def _leaf_columns(self, it: Item, reports: list[str], goal: float,
+                      ) -> list[list[int]] | None:
+        """The columns of reports that are all leaves (in their order, as many spines as
+        ``goal`` holds), or ``None`` for a bus (at most ``wrap`` of them, or one) or an
+        indented list (too narrow for a spine: the key goes to :attr:`lists`)."""
+        items, sp = self.items, self.sp
+        n = len(reports)
+        if it.key in self.lists or n < 2 or (
+                n <= self.wrap and self._bus_width(reports) <= goal):
+            return None
+        if any(not items[k].is_leaf() for k in reports):
+            return None  # (planned as a bus)
+        widest = max(items[k].width for k in reports)
+        pair = 2 * widest + 2 * sp.spine_gap + sp.h_gap
+        if goal < pair - sp.h_gap and _may_list(it):
+            self.lists.add(it.key)
+            return None
+        spines = max(1, min(int((goal + sp.h_gap) / pair), n // 2, DRAFT_SPINES))
+        sizes = [(items[k].width, items[k].height, True, True) for k in reports]
+        return assign_columns(sizes, spines, sp.row_gap, tallest_first=False)
+
+    def _choose(self, key: str, it: Item, reports: list[str], y: float,
+                ) -> list[list[int]] | str:
+        """The form of a box whose reports are not all leaves: ``"bus"``, ``"list"`` (an
+        indented list) or the columns round the planned spine count, one fewer or one more
+        (dealt by height, tallest first, or by width:
+        :func:`orgraph.layout.packing.columns_by_width`), whichever block is smallest, its
+        area weighted by how many times the target must grow to hold it."""
+        sp, extent = self.sp, self.ext
+        sizes = [(extent[k][1] - extent[k][0], extent[k][2], True, True) for k in reports]
+        goal = self.target[key]
+        tall = self.area[key] * DRAFT_DENSITY / goal
+        n = len(reports)
+        tried: list[tuple[float, float, list[list[int]] | str]] = []
+        if sum(1 for k in reports if self.items[k].is_leaf()) <= self.wrap:
+            tried.append((sum(c[0] for c in sizes) + sp.h_gap * (n - 1),
+                          sp.v_gap + max(c[1] for c in sizes), "bus"))
+        if _may_list(it):
+            tried.append((min(sp.indent, it.width / 2) + sp.spine_gap + max(
+                c[0] for c in sizes), sum(c[1] + sp.row_gap for c in sizes), "list"))
+        planned = len(self.cols[key]) // 2 if key in self.cols else 1
+        top = key in self.roots  # a top tries every spine count: its shape is the chart's
+        for spines in range(1 if top else max(1, planned - 1),
+                            min(planned + 1, n // 2) + 1):
+            for cols in (assign_columns(sizes, spines, sp.row_gap),
+                         columns_by_width(sizes, spines, sp.row_gap)):
+                if cols is not None:
+                    tried.append((sum(max((sizes[i][0] for i in c), default=0.0) for c in cols)
+                                  + 2 * sp.spine_gap * spines + sp.h_gap * (spines - 1),
+                                  sp.v_gap + max(sum(sizes[i][1] + sp.row_gap for i in c)
+                                                 for c in cols), cols))
+        best, score = "bus", (math.inf, math.inf)
+        for w, h, form in tried:
+            h += y
+            miss = 0.0
+            if top:  # first within the aspect range aimed at
+                miss = max(math.log(w / h / self.limits[1]), math.log(self.limits[0] * h / w),
+                           0.0)
+            value = (miss, w * h * max(w / goal, h / tall, 1.0))
+            if value < score:
+                best, score = form, value
+        return best
+
+    def _bus_width(self, reports: list[str]) -> float:
+        extent = self.ext
+        return sum([extent[k][1] - extent[k][0] for k in reports]) + self.sp.h_gap * (
+            len(reports) - 1)
+
+    def _staff(self, key: str, staff: list[str], h: float, routes: list[_Rel],
+               ext: list[float]) -> float:
+        """Staff in rows of two, right then left of the trunk, on stubs; returns the y
+        below them."""
+        sp, items, extent, off = self.sp, self.items, self.ext, self.off
+        y = h + sp.staff_gap
+        for i in range(0, len(staff), 2):
+            row = staff[i:i + 2]
+            mid = y + max(items[s].height for s in row) / 2
+            bottom = y
+            for j, s in enumerate(row):
+                lo, hi, sh = extent[s]
+                half = items[s].width / 2
+                top = mid - items[s].height / 2
+                if j == 0:  # right of the trunk, entered from the left
+                    tx = sp.stub - lo
+                    routes.append((key, s, [(0.0, h), (0.0, mid), (tx - half, mid)], "left"))
+                    ext[1] = max(ext[1], tx + hi)
+                else:  # left of the trunk, entered from the right
+                    tx = -sp.stub - hi
+                    routes.append((key, s, [(0.0, h), (0.0, mid), (tx + half, mid)], "right"))
+                    ext[0] = min(ext[0], tx + lo)
+                off[s] = (tx, top)
+                bottom = max(bottom, top + sh)
+            ext[2] = max(ext[2], bottom)
+            y = bottom + sp.staff_gap
+        return y
+
+    def _bus(self, key: str, h: float, reports: list[str], y: float, routes: list[_Rel],
+             ext: list[float]) -> None:
+        """Reports side by side under one bus, each entered at its top centre (an only
+        report straight below the trunk)."""
+        sp, extent, off = self.sp, self.ext, self.off
+        trunks, x = [], 0.0
+        for k in reports:
+            lo, hi, _ = extent[k]
+            trunks.append(x - lo)
+            x += hi - lo + sp.h_gap
+        t = (trunks[0] + trunks[-1]) / 2
+        top = y + (sp.v_gap / 2 + sp.row_gap if len(reports) == 1 else sp.v_gap)
+        bus_y = y + sp.v_gap / 2
+        for k, trunk in zip(reports, trunks, strict=True):
+            ax = trunk - t
+            off[k] = (ax, top)
+            if -1e-9 < ax < 1e-9:
+                pts = [(0.0, h), (0.0, top)]
+            else:
+                pts = [(0.0, h), (0.0, bus_y), (ax, bus_y), (ax, top)]
+            routes.append((key, k, pts, "top"))
+        ext[0] = min(ext[0], trunks[0] - t + extent[reports[0]][0])
+        ext[1] = max(ext[1], trunks[-1] - t + extent[reports[-1]][1])
+        ext[2] = max(ext[2], top + max([extent[k][2] for k in reports]))
+
+    def _spines(self, key: str, h: float, reports: list[str], y: float,
+                cols: list[list[int]], routes: list[_Rel], ext: list[float]) -> None:
+        """Reports in the columns ``cols``, two round each spine (the geometry of
+        :meth:`orgraph.layout.forms.ColumnForms._spines`), each entered from the side
+        facing its spine; the spines hang from one bus (one spine: the trunk runs on)."""
+        sp, extent, items, off = self.sp, self.ext, self.items, self.off
+        spines = len(cols) // 2
+        widths = [extent[k][1] - extent[k][0] for k in reports]
+        xs, x = [], 0.0
+        for s in range(spines):
+            wl = max((widths[i] for i in cols[2 * s]), default=0.0)
+            wr = max((widths[i] for i in cols[2 * s + 1]), default=0.0)
+            xs.append(x + wl + sp.spine_gap)
+            x = xs[-1] + sp.spine_gap + wr + sp.h_gap
+        t = (xs[0] + xs[-1]) / 2
+        top = y + (sp.v_gap if spines > 1 else sp.v_gap / 2 + sp.row_gap)
+        bus_y = y + sp.v_gap / 2
+        for s, spine in enumerate(xs):
+            sx = spine - t
+            ext[0], ext[1] = min(ext[0], sx), max(ext[1], sx)
+            head = [(0.0, h), (0.0, bus_y), (sx, bus_y)] if (
+                spines > 1 and not -1e-9 < sx < 1e-9) else [(0.0, h)]
+            for side, col in (("right", cols[2 * s]), ("left", cols[2 * s + 1])):
+                dy = top  # the right column a little lower: no entry faces another's
+                if side == "left" and cols[2 * s]:
+                    dy += items[reports[cols[2 * s][0]]].height / 2 + sp.row_gap
+                for i in col:
+                    k = reports[i]
+                    lo, hi, kh = extent[k]
+                    half = items[k].width / 2
+                    if side == "right":  # left of the spine, entered on its right side
+                        tx = sx - sp.spine_gap - hi
+                        end = tx + half
+                        ext[0] = min(ext[0], tx + lo)
+                    else:
+                        tx = sx + sp.spine_gap - lo
+                        end = tx - half
+                        ext[1] = max(ext[1], tx + hi)
+                    off[k] = (tx, dy)
+                    mid = dy + items[k].height / 2
+                    routes.append((key, k, [*head, (sx, mid), (end, mid)], side))
+                    dy += kh + sp.row_gap
+                ext[2] = max(ext[2], dy - sp.row_gap)
+
+    def _vertical(self, key: str, it: Item, reports: list[str], routes: list[_Rel],
+                  ext: list[float]) -> None:
+        """Reports in an indented list: a spine from the box's lower left, each report
+        right of it, entered from the left (the geometry of
+        :meth:`orgraph.layout.forms.ColumnForms.vertical`)."""
+        sp, extent, items, off = self.sp, self.ext, self.items, self.off
+        w, h = it.width, it.height
+        spine = -w / 2 + min(sp.indent, w / 2)
+        y = h + sp.row_gap
+        for k in reports:
+            lo, hi, kh = extent[k]
+            tx = spine + sp.spine_gap - lo
+            off[k] = (tx, y)
+            mid = y + items[k].height / 2
+            routes.append((key, k, [(spine, h), (spine, mid), (tx - items[k].width / 2, mid)],
+                           "left"))
+            ext[1] = max(ext[1], tx + hi)
+            y += kh + sp.row_gap
+        ext[2] = max(ext[2], y - sp.row_gap)
+
+    def assemble(self, roots: list[str], order: list[str]) -> Layout:
+        """Walk 4, top down: every trunk and top from its parent's, boxes and routes."""
+        items, extent, off, rel = self.items, self.ext, self.off, self.routes
+        where: dict[str, tuple[float, float]] = {}
+        x, height = 0.0, 0.0
+        for r in roots:
+            lo, hi, h = extent[r]
+            where[r] = (x - lo, 0.0)
+            x += hi - lo + self.sp.root_gap
+            height = max(height, h)
+        boxes: dict[str, tuple[float, float, float, float]] = {}
+        routes: list[Route] = []
+        for key in reversed(order):  # parents before their reports
+            tx, ty = where[key]
+            it = items[key]
+            boxes[key] = (tx, ty + it.height / 2, it.width, it.height)
+            made = rel.get(key)
+            if made is None:
+                continue
+            for tail, head, pts, enter in made:
+                dx, dy = off[head]
+                where[head] = (tx + dx, ty + dy)
+                routes.append(Route(tail, head, tuple([(tx + px, ty + py) for px, py in pts]),
+                                    enter))
+        return Layout(max(x - self.sp.root_gap, 0.0), height, boxes, routes)
