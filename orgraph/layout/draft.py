@@ -147,6 +147,8 @@ class _Walk:
         self.roots: set[str] = set()
         #: key → its boxes' summed area
         self.area: dict[str, float] = {}
+        #: the keys of boxes nothing hangs on
+        self.leafy: set[str] = set()
         #: key → the least width its block can take (about)
         self.least: dict[str, float] = {}
         #: key → the width its block aims at
@@ -182,9 +184,14 @@ class _Walk:
 
     def areas(self, order: list[str]) -> None:
         """Walk 1: every subtree's box area."""
-        items, area, least = self.items, self.area, self.least
+        items, area, least, leafy = self.items, self.area, self.least, self.leafy
         for key in order:
             it = items[key]
+            if not (it.children or it.staff or it.band or it.peers):
+                area[key] = it.width * it.height
+                least[key] = it.width
+                leafy.add(key)
+                continue
             a = it.width * it.height
             for bucket in (it.staff, it.band, it.peers, it.children):
                 for k in bucket:
@@ -213,9 +220,8 @@ class _Walk:
     def natural(self, key: str) -> float:
         """The width of a rectangle :data:`DRAFT_DENSITY` times the subtree's box area at
         the aspect aimed at (a box alone: its width)."""
-        it = self.items[key]
-        if it.is_leaf():
-            return it.width
+        if key in self.leafy:
+            return self.items[key].width
         return max(math.sqrt(self.area[key] * DRAFT_DENSITY * self.aspect), self.least[key])
 
     def plan(self, roots: list[str], order: list[str]) -> None:
@@ -232,14 +238,13 @@ class _Walk:
                 target[k] = self.natural(k)
             if not reports:
                 continue
+            leafy = self.leafy
+            leaves = sum(1 for k in reports if k in leafy)
+            n = len(reports)
+            if leaves == n:  # (a leaf's target is never read)
+                continue
             goal = target[key]
             nat = [self.natural(k) for k in reports]
-            leaves = sum(1 for k in reports if items[k].is_leaf())
-            n = len(reports)
-            if leaves == n:
-                for k, w in zip(reports, nat, strict=True):
-                    target[k] = w
-                continue
             room = goal - sp.h_gap * (n - 1)
             if n < 2 or it.band or it.peers or (leaves <= self.wrap and sum(nat) <= room):
                 scale = 1.0
@@ -269,10 +274,10 @@ class _Walk:
         """Walk 3: ``key``'s block, its reports' blocks already placed."""
         it = self.items[key]
         w, h = it.width, it.height
-        reports = _reports(it)
-        if not (reports or it.staff):
+        if key in self.leafy:
             self.ext[key] = (-w / 2, w / 2, h)
             return
+        reports = _reports(it)
         ext = [-w / 2, w / 2, h]
         routes: list[_Rel] = []
         self.routes[key] = routes
@@ -280,7 +285,7 @@ class _Walk:
         if reports:
             if it.band or it.peers:  # bodies and peers beside the main line: one bus
                 form = "bus"
-            elif all(self.items[k].is_leaf() for k in reports):
+            elif all(k in self.leafy for k in reports):
                 form = self._leaf_columns(it, reports, self.target[key])
                 if it.key in self.lists:
                     form = "list"
@@ -304,8 +309,6 @@ class _Walk:
         if it.key in self.lists or n < 2 or (
                 n <= self.wrap and self._bus_width(reports) <= goal):
             return None
-        if any(not items[k].is_leaf() for k in reports):
-            return None  # (planned as a bus)
         widest = max(items[k].width for k in reports)
         pair = 2 * widest + 2 * sp.spine_gap + sp.h_gap
         if goal < pair - sp.h_gap and _may_list(it):
@@ -328,7 +331,7 @@ class _Walk:
         tall = self.area[key] * DRAFT_DENSITY / goal
         n = len(reports)
         tried: list[tuple[float, float, list[list[int]] | str]] = []
-        if sum(1 for k in reports if self.items[k].is_leaf()) <= self.wrap:
+        if sum(1 for k in reports if k in self.leafy) <= self.wrap:
             tried.append((sum(c[0] for c in sizes) + sp.h_gap * (n - 1),
                           sp.v_gap + max(c[1] for c in sizes), "bus"))
         if _may_list(it):
@@ -339,7 +342,8 @@ class _Walk:
         for spines in range(1 if top else max(1, planned - 1),
                             min(planned + 1, n // 2) + 1):
             for cols in (assign_columns(sizes, spines, sp.row_gap),
-                         columns_by_width(sizes, spines, sp.row_gap)):
+                         columns_by_width(sizes, spines, sp.row_gap)
+                         if top or spines == planned else None):
                 if cols is not None:
                     tried.append((sum(max((sizes[i][0] for i in c), default=0.0) for c in cols)
                                   + 2 * sp.spine_gap * spines + sp.h_gap * (spines - 1),
