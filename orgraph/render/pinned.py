@@ -22,7 +22,6 @@ True
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING
@@ -37,7 +36,7 @@ from orgraph.layout.overlay import overlay_routes
 from orgraph.layout.pagefit import Frames
 from orgraph.layout.teams import TeamSpec, fit_teams, team_label, team_lists, team_shapes
 from orgraph.layout.text import line_height, text_width
-from orgraph.layout.tree import Layout
+from orgraph.layout.tree import Layout, Route
 from orgraph.model import Organisation
 from orgraph.render.dot import DEFAULT_WRAP
 from orgraph.render.drawable import check_drawable
@@ -229,21 +228,24 @@ def _spline(points: tuple[tuple[float, float], ...], left: float, top: float,
     """
     # printf-style formatting: measurably faster than f-strings for floats, same digits
     last = len(points) - 1
-    text = ["%.2f,%.2f" % (x + left, top - y) for x, y in points[:last]]  # noqa: UP031
     bx, by = points[last][0] + left, top - points[last][1]
     prefix = ""
     if arrow and last:
         ax, ay = points[last - 1][0] + left, top - points[last - 1][1]
-        length = max(abs(bx - ax), abs(by - ay))
+        dx, dy = bx - ax, by - ay
+        length = max(abs(dx), abs(dy))
         cut = min(ARROW_LENGTH, length * 0.9)
-        ux, uy = (bx - ax) / (length or 1.0), (by - ay) / (length or 1.0)
         prefix = "e,%.2f,%.2f " % (bx, by)  # noqa: UP031
-        bx, by = bx - ux * cut, by - uy * cut
-    text.append("%.2f,%.2f" % (bx, by))  # noqa: UP031
-    seq = [text[0]]
-    for prev, point in itertools.pairwise(text):  # segment P→Q is the cubic P,P,Q,Q
-        seq += (prev, point, point)
-    return prefix + " ".join(seq)
+        length = length or 1.0
+        bx, by = bx - dx / length * cut, by - dy / length * cut
+    end = "%.2f,%.2f" % (bx, by)  # noqa: UP031
+    if not last:
+        return prefix + end
+    # segment P→Q is the cubic P,P,Q,Q: the first point twice, the inner ones three times
+    first = "%.2f,%.2f" % (points[0][0] + left, top - points[0][1])  # noqa: UP031
+    inner = "".join([" %.2f,%.2f" % (x + left, top - y) * 3  # noqa: UP031
+                     for x, y in points[1:last]])
+    return f"{prefix}{first} {first}{inner} {end} {end}"
 
 
 def pinned_layout(org: Organisation, *, lang: str = "no", expand: bool = False,
@@ -422,50 +424,78 @@ def chart_statements(org: Organisation, lay: Layout, specs: Mapping[str, list[Bo
                      marks: Marks | None = None) -> list[str]:
     """The node and edge statements of one laid-out chart (:func:`pinned_layout`), its
     layout's origin at DOT point (``left``, ``top``); ``marks`` restyles changed lines."""
-    lines = _node_statements(lay, specs, left, top)
+    names: dict[str, str] = {}  # box name → as it goes between quotes, escaped once
+    lines = _node_statements(lay, specs, left, top, names)
     words = TEXT[lang]
     owner = {s.name: s.node for boxes in specs.values() for s in boxes} if marks else {}
-    for route in [*lay.routes, *overlays]:
-        rel = getattr(route, "relation", None)
+    edge_of = tree.edge_of
+    styles: dict[str, tuple[str, str, bool]] = {}  # relation → variant, style, arrow
+    for route in lay.routes:
+        rel = getattr(route, "relation", None) if type(route) is not Route else None
         head_node = None
         if rel is None:
-            _, head_node, rel = tree.edge_of[(route.tail, route.head)]
-        variant = _variant(org, rel, head_node)
-        style, arrow = _edge_attrs(variant)
-        pos = _spline(route.points, left, top, arrow)
-        tail, head = _escaped(route.tail), _escaped(route.head)
-        ends = f'\t"{tail}" -> "{head}"'
-        label = getattr(route, "label", None)
-        if marks is None and not label:  # the common line: its style written once per variant
-            lines.append(f'{ends} [{style} pos="{pos}" id="{variant}:{tail}->{head}"]')
+            _, head_node, rel = edge_of[(route.tail, route.head)]
+        if marks is not None or type(route) is not Route or rel == "staff":
+            lines.append(_edge_statement(org, route, rel, head_node, words, left, top,
+                                         marks, owner))
             continue
-        pairs: dict[str, str] = {k: v for k, v in edge_style(variant).items()
-                                 if k != "constraint"}
-        pairs["pos"] = pos
-        pairs["id"] = f"{variant}:{route.tail}->{route.head}"
-        if label:
-            pairs["label"] = f'"{_escaped(words[label])}"'
-            x, y = getattr(route, "label_at", None) or route.points[len(route.points) // 2]
-            pairs["lp"] = f"{x + left:.2f},{top - y:.2f}"
-        if marks is not None:
-            marks.restyle_edge(owner[route.head], pairs, tail=owner.get(route.tail))
-        lines.append(f"{ends} {_attrs(pairs)}")
+        found = styles.get(rel)
+        if found is None:
+            variant = _variant(org, rel, None)
+            found = styles[rel] = (variant, *_edge_attrs(variant))
+        variant, style, arrow = found  # the common line: its style written once per variant
+        tail, head = names.get(route.tail), names.get(route.head)
+        if tail is None or head is None:
+            tail, head = _escaped(route.tail), _escaped(route.head)
+        lines.append(f'\t"{tail}" -> "{head}" [{style} pos="'
+                     f'{_spline(route.points, left, top, arrow)}" id="{variant}:{tail}->{head}"]')
+    lines += [_edge_statement(org, r, r.relation, None, words, left, top, marks, owner)
+              for r in overlays]
     return lines
 
 
+def _edge_statement(org: Organisation, route: Route, rel: str, head_node: str | None,
+                    words: Mapping[str, str], left: float, top: float, marks: Marks | None,
+                    owner: Mapping[str, str]) -> str:
+    """One edge's statement: its variant's style, route, id, label and marks."""
+    variant = _variant(org, rel, head_node)
+    style, arrow = _edge_attrs(variant)
+    pos = _spline(route.points, left, top, arrow)
+    tail, head = _escaped(route.tail), _escaped(route.head)
+    ends = f'\t"{tail}" -> "{head}"'
+    label = getattr(route, "label", None)
+    if marks is None and not label:  # the common line: its style written once per variant
+        return f'{ends} [{style} pos="{pos}" id="{variant}:{tail}->{head}"]'
+    pairs: dict[str, str] = {k: v for k, v in edge_style(variant).items()
+                             if k != "constraint"}
+    pairs["pos"] = pos
+    pairs["id"] = f"{variant}:{route.tail}->{route.head}"
+    if label:
+        pairs["label"] = f'"{_escaped(words[label])}"'
+        x, y = getattr(route, "label_at", None) or route.points[len(route.points) // 2]
+        pairs["lp"] = f"{x + left:.2f},{top - y:.2f}"
+    if marks is not None:
+        marks.restyle_edge(owner[route.head], pairs, tail=owner.get(route.tail))
+    return f"{ends} {_attrs(pairs)}"
+
+
 def _node_statements(lay: Layout, specs: Mapping[str, list[BoxSpec]], left: float,
-                     top: float) -> list[str]:
+                     top: float, names: dict[str, str] | None = None) -> list[str]:
     """One statement per box: its style, pinned centre, size (its ring drawn outside),
-    link and label."""
+    link and label; ``names`` gets every box's escaped name."""
     lines = []
+    names = {} if names is None else names
+    boxes_at = lay.boxes
     for boxes in specs.values():
         for spec in boxes:
-            cx, cy, w, h = lay.boxes[spec.name]
-            w, h = w - 2 * spec.ring, h - 2 * spec.ring  # the ring is drawn outside
+            cx, cy, w, h = boxes_at[spec.name]
+            if spec.ring:
+                w, h = w - 2 * spec.ring, h - 2 * spec.ring  # the ring is drawn outside
             style = _style_attrs(tuple(spec.attrs.items()))
             url = f" URL={dot_string(spec.url)}" if spec.url else ""
-            lines.append(_NODE % (_escaped(spec.name), style, cx + left, top - cy, w / 72,
-                                  h / 72, url, _label(spec)))
+            name = names[spec.name] = _escaped(spec.name)
+            lines.append(_NODE % (name, style, cx + left, top - cy, w / 72, h / 72, url,
+                                  _label(spec)))
     return lines
 
 

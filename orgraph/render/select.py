@@ -103,8 +103,10 @@ def select(org: Organisation, kinds: dict[str, Kind], root: str | None, depth: i
                     and _drawn_body(org, node, show)
                     and any(m in chosen for m in org.successors(node))):
                 chosen.add(node)
+    bodies = {k for k in Kind if category_of(k) is Category.COORDINATION}  # (once per kind)
     nodes = [n for n in org.nodes if n in chosen
-             and (not coordination_only(org, n, kinds[n]) or _drawn_body(org, n, show))]
+             and (kinds[n] not in bodies or not coordination_only(org, n, kinds[n])
+                  or _drawn_body(org, n, show))]
     return nodes, collapsed
 
 
