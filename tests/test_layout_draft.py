@@ -121,3 +121,21 @@ def test_hostile_labels_stay_escaped_in_the_draft() -> None:
         assert label in text
     assert len(pinned_layout(org, draft_above=0)[0].boxes) == len(
         pinned_layout(org)[0].boxes)
+
+
+def test_the_command_line_lowers_the_threshold() -> None:
+    """``orgraph render --draft-above N`` draws what ``render(..., draft_above=N)`` draws."""
+    from click.testing import CliRunner
+
+    from orgraph.cli import main
+
+    path = str(ROOT / "charts" / "lier.yaml")
+    org = orgraph.load(path)
+    runner = CliRunner()
+    drafted = runner.invoke(main, ["render", path, "-o", "-", "-f", "dot", "--draft-above", "0"])
+    default = runner.invoke(main, ["render", path, "-o", "-", "-f", "dot"])
+    assert drafted.exit_code == 0 == default.exit_code, drafted.output
+    assert drafted.stdout_bytes == orgraph.render(org, "dot", draft_above=0)
+    assert default.stdout_bytes == orgraph.render(org, "dot") != drafted.stdout_bytes
+    bad = runner.invoke(main, ["render", path, "-o", "-", "-f", "dot", "--draft-above", "-1"])
+    assert bad.exit_code == 2 and "--draft-above" in bad.output

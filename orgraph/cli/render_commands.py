@@ -92,6 +92,9 @@ def output_format(fmt: str | None, output: str | None) -> str:
               help="A box per person, or each manager's leaf reports as one list box; "
                    "auto: lists only with --page, when boxes would make the text smaller "
                    "than 6 pt.")
+@click.option("--draft-above", type=click.IntRange(min=0), metavar="N",
+              help="Place charts of more than N boxes by rule in linear time instead of "
+                   "searching for the most compact forms (default 15000; 0: always).")
 @click.option("--dpi", type=FiniteFloat(min=10, max=1200), metavar="N",
               help="Resolution of PNG output (default 96).")
 @click.option("--timeout", type=FiniteFloat(min=0, min_open=True, max=MAX_TIMEOUT),
@@ -114,9 +117,9 @@ def output_format(fmt: str | None, output: str | None) -> str:
 def render_command(files: tuple[str, ...], output: str | None, outdir: str | None,
                    fmt: str | None, engine: str, lang: str, expand: bool, legend: bool,
                    show: str, root: str | None, depth: int | None, layout: str,
-                   page: str | None, teams: str, dpi: float | None, timeout: float,
-                   book: str | None, min_text: float, compare_with: str | None,
-                   side_by_side: bool, input_opts: dict) -> None:
+                   page: str | None, teams: str, draft_above: int | None,
+                   dpi: float | None, timeout: float, book: str | None, min_text: float,
+                   compare_with: str | None, side_by_side: bool, input_opts: dict) -> None:
     """Draw chart files as organisation charts in the legend of Vedlegg 1.
 
     Staff units are circles, operating units boxes, political bodies rounded boxes; arrows
@@ -185,7 +188,8 @@ def render_command(files: tuple[str, ...], output: str | None, outdir: str | Non
     draw = {"engine": engine, "lang": lang, "expand": expand, "legend": legend, "show": shown,
             "timeout": timeout, "page": page}
     if form != "html":  # the chart book, browsable: no --root/--depth cut
-        draw |= {"root": root, "depth": depth, "layout": layout, "dpi": dpi, "teams": teams}
+        draw |= {"root": root, "depth": depth, "layout": layout, "dpi": dpi, "teams": teams,
+                 "draft_above": draft_above}
     if not _draw_all(targets, form, draw, input_opts):
         raise SystemExit(EXIT_INPUT)
 
