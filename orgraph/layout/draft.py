@@ -50,10 +50,10 @@ __all__ = ["DRAFT_ABOVE", "DRAFT_DENSITY", "DRAFT_SPINES", "DRAFT_TALLER", "draf
 #: per subtree by rule) instead of the search of :func:`orgraph.layout.fit.fit_layout`.
 DRAFT_ABOVE = 15_000
 #: A subtree's natural size: a rectangle this many times the area of its boxes.
-DRAFT_DENSITY = 5.0
+DRAFT_DENSITY = 3.0
 #: Subtrees aim at this part of the chart's width ÷ height: each level's blocks come out a
 #: little wider than planned, so aiming taller keeps the whole chart in range.
-DRAFT_TALLER = 0.55
+DRAFT_TALLER = 0.75
 #: The most spines a subtree's reports hang from in the draft.
 DRAFT_SPINES = 12
 
@@ -201,16 +201,18 @@ class _Walk:
 
     def _least(self, it: Item) -> float:
         """About the least width ``it``'s block can take: its reports in an indented list
-        (where it may, :meth:`_vertical`), else round one spine."""
+        (where it may, :meth:`_vertical`), else round one spine (a lower bound: the widest
+        report on one side, the narrowest on the other)."""
         sp, least = self.sp, self.least
         w = it.width
         reports = _reports(it)
         if len(reports) > 1:
-            widest = max([least[k] for k in reports])
+            widths = [least[k] for k in reports]
+            widest = max(widths)
             if _may_list(it):
                 w = max(w, min(sp.indent, w / 2) + sp.spine_gap + widest)
-            else:
-                w = max(w, 2 * widest + 2 * sp.spine_gap)
+            else:  # round one spine: the widest on one side, the narrowest on the other
+                w = max(w, widest + min(widths) + 2 * sp.spine_gap)
         elif reports:
             w = max(w, least[reports[0]])
         if it.staff:
