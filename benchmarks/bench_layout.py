@@ -56,15 +56,20 @@ def best_of(rounds: int, fn: Callable[[], object]) -> float:
 
 
 def speed(sizes: list[int], rounds: int) -> list[tuple[int, float, float]]:
+    """Layout + DOT (``to_pinned_dot``) against one ``bfs_layers`` pass, per size: as
+    charts are drawn (the draft above :data:`~orgraph.layout.draft.DRAFT_ABOVE` boxes),
+    and in the draft at every size (``draft_above=0``)."""
     out = []
     for n in sizes:
         org = generate_company(n, seed=1)
         tree = nx.DiGraph((u, v) for u, v, r in org.edges(data="relation") if r == "line")
         base = best_of(rounds, lambda t=tree: list(nx.bfs_layers(t, ["p1"])))
         ours = best_of(max(1, rounds // 2), lambda o=org: to_pinned_dot(o))
+        draft = best_of(rounds, lambda o=org: to_pinned_dot(o, draft_above=0))
         out.append((n, base, ours))
         print(f"  {n:>7} people: bfs_layers {base:.3f} s, layout + DOT {ours:.2f} s, "
-              f"ratio {ours / base:.0f}x", flush=True)
+              f"ratio {ours / base:.0f}x; in the draft {draft:.2f} s, ratio {draft / base:.0f}x",
+              flush=True)
     return out
 
 
