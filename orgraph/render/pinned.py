@@ -216,23 +216,8 @@ def _edge_attrs(variant: str) -> tuple[str, bool]:
     return _attrs({k: v for k, v in style.items() if k != "constraint"})[1:-1], arrow
 
 
-class _Formatted(dict):
-    """Coordinates as DOT writes them (two decimals), each formatted once.
-
-    Examples
-    --------
-    >>> xs = _Formatted()
-    >>> xs[1.005], xs[12.0], len(xs)
-    ('1.00', '12.00', 2)
-    """
-
-    def __missing__(self, value: float) -> str:
-        text = self[value] = "%.2f" % value  # noqa: UP031
-        return text
-
-
 def _spline(points: tuple[tuple[float, float], ...], left: float, top: float,
-            arrow: bool, xs: _Formatted | None = None, ys: _Formatted | None = None) -> str:
+            arrow: bool) -> str:
     """A polyline as Graphviz's edge ``pos``: shifted by (``left``, ``top``), y flipped, the
     last segment shortened by the arrowhead, which ends at the ``e`` point.
 
@@ -256,12 +241,10 @@ def _spline(points: tuple[tuple[float, float], ...], left: float, top: float,
     end = "%.2f,%.2f" % (bx, by)  # noqa: UP031
     if not last:
         return prefix + end
-    # segment P→Q is the cubic P,P,Q,Q: the first point twice, the inner ones three times;
-    # their coordinates (trunks, buses, spines: shared by siblings) formatted once
-    xs, ys = xs if xs is not None else _Formatted(), ys if ys is not None else _Formatted()
-    x, y = points[0]
-    first = f"{xs[x + left]},{ys[top - y]}"
-    inner = "".join([f" {xs[x + left]},{ys[top - y]}" * 3 for x, y in points[1:last]])
+    # segment P→Q is the cubic P,P,Q,Q: the first point twice, the inner ones three times
+    first = "%.2f,%.2f" % (points[0][0] + left, top - points[0][1])  # noqa: UP031
+    inner = "".join([" %.2f,%.2f" % (x + left, top - y) * 3  # noqa: UP031
+                     for x, y in points[1:last]])
     return f"{prefix}{first} {first}{inner} {end} {end}"
 
 
@@ -447,7 +430,6 @@ def chart_statements(org: Organisation, lay: Layout, specs: Mapping[str, list[Bo
     owner = {s.name: s.node for boxes in specs.values() for s in boxes} if marks else {}
     edge_of = tree.edge_of
     styles: dict[str, tuple[str, str, bool]] = {}  # relation → variant, style, arrow
-    xs, ys = _Formatted(), _Formatted()  # (left and top are positive: no -0.0 is formatted)
     for route in lay.routes:
         rel = getattr(route, "relation", None) if type(route) is not Route else None
         head_node = None
@@ -466,7 +448,7 @@ def chart_statements(org: Organisation, lay: Layout, specs: Mapping[str, list[Bo
         if tail is None or head is None:
             tail, head = _escaped(route.tail), _escaped(route.head)
         lines.append(f'\t"{tail}" -> "{head}" [{style} pos="'
-                     f'{_spline(route.points, left, top, arrow, xs, ys)}" '
+                     f'{_spline(route.points, left, top, arrow)}" '
                      f'id="{variant}:{tail}->{head}"]')
     lines += [_edge_statement(org, r, r.relation, None, words, left, top, marks, owner)
               for r in overlays]
