@@ -98,10 +98,10 @@ def tree_parent(org: Organisation, node: str, visible: Collection[str],
     ('radmann', 'staff')
     """
     best = None
-    for u, data in org.pred[node].items():  # (each edge's data read once)
+    for u in org.predecessors(node):
         if u not in visible:
             continue
-        rel = data.get("relation")
+        rel = org.edges[u, node].get("relation")
         rank = _HANGS_ON.get(rel)
         if rank == 3 and not staff:
             continue
@@ -131,9 +131,8 @@ def chart_tree(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
     items = {s.name: Item(s.name, s.width, s.height) for n in nodes for s in specs[n]}
     edge_of: dict[tuple[str, str], tuple[str, str, str]] = {}
     parent: dict[str, tuple[str, str]] = {}
-    category = {kind: category_of(kind) for kind in Kind}  # once per kind, not per box
     for node in nodes:
-        found = tree_parent(org, node, visible, category[kinds[node]] is staff)
+        found = tree_parent(org, node, visible, category_of(kinds[node]) is staff)
         if found:
             parent[node] = found
     cao_children = {u for v, (u, rel) in parent.items()
@@ -154,7 +153,7 @@ def chart_tree(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
         if rel in beside:
             bucket = holder.staff
         elif (sup in cao_children and kinds[node] is not cao_kind
-              and category[kinds[node]] is political):
+              and category_of(kinds[node]) is political):
             bucket = holder.band
         elif (kinds[sup] is cao_kind and kinds[node] is executive
               and acts_for_cao(org.nodes[node])):
