@@ -40,9 +40,10 @@ from __future__ import annotations
 import heapq
 import math
 
+from orgraph.layout.draft_forms import DraftForms, Rel
 from orgraph.layout.forms import assign_columns
 from orgraph.layout.packing import columns_by_width
-from orgraph.layout.shapes import SPACING, Item, Layout, Point, Route, Spacing
+from orgraph.layout.shapes import SPACING, Item, Layout, Route, Spacing
 
 __all__ = ["DRAFT_ABOVE", "DRAFT_DENSITY", "DRAFT_SPINES", "DRAFT_TALLER", "draft_layout"]
 
@@ -57,8 +58,6 @@ DRAFT_TALLER = 0.75
 #: The most spines a subtree's reports hang from in the draft.
 DRAFT_SPINES = 12
 
-# a route as it is built: (tail, head, points relative to the tail's trunk and top, enter)
-_Rel = tuple[str, str, list[Point], str]
 
 
 def draft_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
@@ -137,7 +136,7 @@ def _deal(areas: list[float], bins: int) -> list[list[int]]:
     return [sorted(g) for g in groups]
 
 
-class _Walk:
+class _Walk(DraftForms):
     """The walks of :func:`draft_layout` and what they share."""
 
     def __init__(self, items: dict[str, Item], wrap: int, aspect: float,
@@ -161,7 +160,7 @@ class _Walk:
         self.ext: dict[str, tuple[float, float, float]] = {}
         #: key → (dx, dy) of its trunk and top from its parent's
         self.off: dict[str, tuple[float, float]] = {}
-        self.routes: dict[str, list[_Rel]] = {}
+        self.routes: dict[str, list[Rel]] = {}
 
     def post_order(self, roots: list[str]) -> list[str]:
         """Children before parents; a box hung twice is an error."""
@@ -281,7 +280,7 @@ class _Walk:
             return
         reports = _reports(it)
         ext = [-w / 2, w / 2, h]
-        routes: list[_Rel] = []
+        routes: list[Rel] = []
         self.routes[key] = routes
         y = self._staff(key, it.staff, h, routes, ext) if it.staff else h
         if reports:
@@ -367,123 +366,6 @@ class _Walk:
         extent = self.ext
         return sum([extent[k][1] - extent[k][0] for k in reports]) + self.sp.h_gap * (
             len(reports) - 1)
-
-    def _staff(self, key: str, staff: list[str], h: float, routes: list[_Rel],
-               ext: list[float]) -> float:
-        """Staff in rows of two, right then left of the trunk, on stubs; returns the y
-        below them."""
-        sp, items, extent, off = self.sp, self.items, self.ext, self.off
-        y = h + sp.staff_gap
-        for i in range(0, len(staff), 2):
-            row = staff[i:i + 2]
-            mid = y + max(items[s].height for s in row) / 2
-            bottom = y
-            for j, s in enumerate(row):
-                lo, hi, sh = extent[s]
-                half = items[s].width / 2
-                top = mid - items[s].height / 2
-                if j == 0:  # right of the trunk, entered from the left
-                    tx = sp.stub - lo
-                    routes.append((key, s, [(0.0, h), (0.0, mid), (tx - half, mid)], "left"))
-                    ext[1] = max(ext[1], tx + hi)
-                else:  # left of the trunk, entered from the right
-                    tx = -sp.stub - hi
-                    routes.append((key, s, [(0.0, h), (0.0, mid), (tx + half, mid)], "right"))
-                    ext[0] = min(ext[0], tx + lo)
-                off[s] = (tx, top)
-                bottom = max(bottom, top + sh)
-            ext[2] = max(ext[2], bottom)
-            y = bottom + sp.staff_gap
-        return y
-
-    def _bus(self, key: str, h: float, reports: list[str], y: float, routes: list[_Rel],
-             ext: list[float]) -> None:
-        """Reports side by side under one bus, each entered at its top centre (an only
-        report straight below the trunk)."""
-        sp, extent, off = self.sp, self.ext, self.off
-        trunks, x = [], 0.0
-        for k in reports:
-            lo, hi, _ = extent[k]
-            trunks.append(x - lo)
-            x += hi - lo + sp.h_gap
-        t = (trunks[0] + trunks[-1]) / 2
-        top = y + (sp.v_gap / 2 + sp.row_gap if len(reports) == 1 else sp.v_gap)
-        bus_y = y + sp.v_gap / 2
-        for k, trunk in zip(reports, trunks, strict=True):
-            ax = trunk - t
-            off[k] = (ax, top)
-            if -1e-9 < ax < 1e-9:
-                pts = [(0.0, h), (0.0, top)]
-            else:
-                pts = [(0.0, h), (0.0, bus_y), (ax, bus_y), (ax, top)]
-            routes.append((key, k, pts, "top"))
-        ext[0] = min(ext[0], trunks[0] - t + extent[reports[0]][0])
-        ext[1] = max(ext[1], trunks[-1] - t + extent[reports[-1]][1])
-        ext[2] = max(ext[2], top + max([extent[k][2] for k in reports]))
-
-    def _spines(self, key: str, h: float, reports: list[str], y: float,
-                cols: list[list[int]], routes: list[_Rel], ext: list[float]) -> None:
-        """Reports in the columns ``cols``, two round each spine (the geometry of
-        :meth:`orgraph.layout.forms.ColumnForms._spines`), each entered from the side
-        facing its spine; the spines hang from one bus (one spine: the trunk runs on)."""
-        sp, extent, items, off = self.sp, self.ext, self.items, self.off
-        spines = len(cols) // 2
-        widths = [extent[k][1] - extent[k][0] for k in reports]
-        xs, x = [], 0.0
-        for s in range(spines):
-            wl = max((widths[i] for i in cols[2 * s]), default=0.0)
-            wr = max((widths[i] for i in cols[2 * s + 1]), default=0.0)
-            xs.append(x + wl + sp.spine_gap)
-            x = xs[-1] + sp.spine_gap + wr + sp.h_gap
-        t = (xs[0] + xs[-1]) / 2
-        top = y + (sp.v_gap if spines > 1 else sp.v_gap / 2 + sp.row_gap)
-        bus_y = y + sp.v_gap / 2
-        for s, spine in enumerate(xs):
-            sx = spine - t
-            ext[0], ext[1] = min(ext[0], sx), max(ext[1], sx)
-            head = [(0.0, h), (0.0, bus_y), (sx, bus_y)] if (
-                spines > 1 and not -1e-9 < sx < 1e-9) else [(0.0, h)]
-            for side, col in (("right", cols[2 * s]), ("left", cols[2 * s + 1])):
-                dy = top  # the right column a little lower: no entry faces another's
-                if side == "left" and cols[2 * s]:
-                    dy += items[reports[cols[2 * s][0]]].height / 2 + sp.row_gap
-                for i in col:
-                    k = reports[i]
-                    lo, hi, kh = extent[k]
-                    half = items[k].width / 2
-                    if side == "right":  # left of the spine, entered on its right side
-                        tx = sx - sp.spine_gap - hi
-                        end = tx + half
-                        ext[0] = min(ext[0], tx + lo)
-                    else:
-                        tx = sx + sp.spine_gap - lo
-                        end = tx - half
-                        ext[1] = max(ext[1], tx + hi)
-                    off[k] = (tx, dy)
-                    mid = dy + items[k].height / 2
-                    routes.append((key, k, [*head, (sx, mid), (end, mid)], side))
-                    dy += kh + sp.row_gap
-                ext[2] = max(ext[2], dy - sp.row_gap)
-
-    def _vertical(self, key: str, it: Item, reports: list[str], routes: list[_Rel],
-                  ext: list[float]) -> None:
-        """Reports in an indented list: a spine from the box's lower left, each report
-        right of it, entered from the left (the geometry of
-        :meth:`orgraph.layout.forms.ColumnForms.vertical`)."""
-        sp, extent, items, off = self.sp, self.ext, self.items, self.off
-        w, h = it.width, it.height
-        spine = -w / 2 + min(sp.indent, w / 2)
-        y = h + sp.row_gap
-        for k in reports:
-            lo, hi, kh = extent[k]
-            tx = spine + sp.spine_gap - lo
-            off[k] = (tx, y)
-            mid = y + items[k].height / 2
-            routes.append((key, k, [(spine, h), (spine, mid), (tx - items[k].width / 2, mid)],
-                           "left"))
-            ext[1] = max(ext[1], tx + hi)
-            y += kh + sp.row_gap
-        ext[2] = max(ext[2], y - sp.row_gap)
 
     def assemble(self, roots: list[str], order: list[str]) -> Layout:
         """Walk 4, top down: every trunk and top from its parent's, boxes and routes."""
