@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orgraph.render.labels import CONTROL
-from orgraph.render.pinned import ARROW_LENGTH, _plain_label, _spline, dot_string
+from orgraph.render.pinned import ARROW_LENGTH, _spline
+from orgraph.render.pinned_labels import dot_string, plain_label
 
 _CHARS = st.sampled_from(['"', "\\", "\x00", "\x07", "\t", "\n", "\r", "\x1b", "\x7f", "\x85",
                           "\u2028", "\u200b", "\ue000", "\ud800", "æ", "Ø", "å", "😀", "a",
@@ -60,7 +61,7 @@ def test_dot_string_escapes_as_its_rules_say(text: str) -> None:
 @given(st.lists(st.lists(_CHARS, max_size=6).map("".join), max_size=4))
 def test_a_plain_label_escapes_every_line(lines: list[str]) -> None:
     expected = '"' + "\\n".join(reference_dot_string(x)[1:-1] for x in lines) + '"'
-    assert _plain_label(lines) == expected
+    assert plain_label(lines) == expected
 
 
 def test_dot_string_keeps_plain_text() -> None:

@@ -85,7 +85,8 @@ class Legend:
 
     def statements(self, left: float, top: float, title: str) -> list[str]:
         """DOT statements drawing the legend with its top left corner at (left, top)."""
-        from orgraph.render.pinned import _attrs, dot_string
+        from orgraph.render.pinned import _attrs
+        from orgraph.render.pinned_labels import dot_string
 
         width, height = self.size()
         width -= _GAP

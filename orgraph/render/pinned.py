@@ -28,21 +28,22 @@ from typing import TYPE_CHECKING
 
 from orgraph._collect import paused_cycle_collection
 from orgraph.errors import RenderError
-from orgraph.layout.boxes import COLUMN_GAP, FONT_SIZE, PAD_X, BoxSpec, box_specs
+from orgraph.layout.boxes import BoxSpec, box_specs
 from orgraph.layout.chart import ChartTree, chart_tree
 from orgraph.layout.draft import DRAFT_ABOVE
 from orgraph.layout.fit import fit_layout
 from orgraph.layout.overlay import overlay_routes
 from orgraph.layout.pagefit import Frames
-from orgraph.layout.teams import TeamSpec, fit_teams, team_label, team_lists, team_shapes
+from orgraph.layout.teams import fit_teams, team_lists, team_shapes
 from orgraph.layout.text import line_height, text_width
 from orgraph.layout.tree import Layout, Route
 from orgraph.model import Organisation
 from orgraph.render.dot import DEFAULT_WRAP
 from orgraph.render.drawable import check_drawable
-from orgraph.render.labels import CONTROL, html_text
+from orgraph.render.labels import html_text
 from orgraph.render.legend import Legend
 from orgraph.render.options import chart_title, check_options, parse_show
+from orgraph.render.pinned_labels import box_label, dot_string, escaped
 from orgraph.render.select import select
 from orgraph.render.style import EDGE_STYLE, TEXT, edge_style
 
@@ -97,97 +98,6 @@ def drawn_size(source: str) -> tuple[float, float] | None:
         return None
     extra = 2 * _PAD - 2 * MARGIN + 6.0
     return round(box[0] + extra, 2), round(box[1] + extra, 2)
-
-
-def dot_string(text: str) -> str:
-    """A DOT double-quoted string that shows ``text`` as it is.
-
-    Examples
-    --------
-    >>> print(dot_string('a "b" \\\\N'))
-    "a \\"b\\" \\\\N"
-    """
-    return f'"{_escaped(text)}"'
-
-
-def _escaped(text: str) -> str:
-    """``text`` as it goes between a DOT string's quotes: quotes and backslashes escaped,
-    control characters dropped (a printable text without either is kept as it is)."""
-    if text.isprintable() and "\\" not in text and '"' not in text:
-        return text
-    return CONTROL.sub("", text).replace("\\", "\\\\").replace('"', '\\"')
-
-
-def _plain_label(lines: list[str]) -> str:
-    """Lines as one DOT string, ``\\n`` between them.
-
-    Examples
-    --------
-    >>> print(_plain_label(["Kari", 'Stab "A"']))
-    "Kari\\nStab \\"A\\""
-    """
-    body = "\\n".join(lines)
-    # printable, no quote, and no backslash but the separators': nothing to escape
-    if body.isprintable() and '"' not in body and body.count("\\") == len(lines) - 1:
-        return f'"{body}"'
-    return '"' + "\\n".join([_escaped(x) for x in lines]) + '"'
-
-
-def _label(spec: BoxSpec) -> str:
-    """The box's DOT label: plain text, or an HTML-like table for a bullet list and for
-    text drawn struck through or with a note in italics (:attr:`BoxSpec.strike`,
-    :attr:`BoxSpec.notes`); a team list as its entries (:mod:`orgraph.layout.teams`)."""
-    if isinstance(spec, TeamSpec):
-        return team_label(spec, FONT_SIZE)
-    if spec.align == "left" or spec.strike or spec.notes:
-        return _table_label(spec)
-    return _plain_label(spec.lines)
-
-
-def _markup(text: str, *, bold: bool = False, italic: bool = False,
-            strike: bool = False) -> str:
-    """One line of escaped text in its HTML-like font tags.
-
-    Examples
-    --------
-    >>> _markup("a<b", bold=True, strike=True)
-    '<s><b>a&lt;b</b></s>'
-    """
-    out = html_text(text)
-    if bold:
-        out = f"<b>{out}</b>"
-    if italic:
-        out = f"<i>{out}</i>"
-    return f"<s>{out}</s>" if strike else out
-
-
-def _table_label(spec: BoxSpec) -> str:
-    """The lines as an HTML-like table of cells of fixed width, so both engines start every
-    line where orgraph measured it (left-aligned for a bullet list, else centred)."""
-    lh = line_height(FONT_SIZE)
-    # a circle's text block is narrower than the circle
-    inner = spec.text_width or spec.width - 2 * PAD_X - 2 * spec.ring
-    align = "left" if spec.align == "left" else "center"
-    rows = []
-    span = 3 if spec.columns else 1
-    first_note = len(spec.lines) - spec.notes
-    for i, line in enumerate(spec.lines):
-        text = _markup(line, bold=i < spec.bold, italic=i >= first_note, strike=spec.strike)
-        rows.append(f'<tr><td colspan="{span}" align="{align}" width="{inner:.1f}" '
-                    f'height="{lh:.1f}" fixedsize="true">{text}</td></tr>')
-    if spec.columns:
-        widths = [max((text_width(t, FONT_SIZE) for t in c), default=0.0) for c in spec.columns]
-        widths[1] = inner - widths[0] - COLUMN_GAP
-        cells = []
-        for col, w in zip(spec.columns, widths, strict=True):
-            body = "".join(f'<tr><td align="left" width="{w:.1f}" height="{lh:.1f}" '
-                           f'fixedsize="true">{_markup(t, strike=spec.strike)}</td></tr>'
-                           for t in col)
-            cells.append(f'<td valign="top"><table border="0" cellspacing="0" cellpadding="0">'
-                         f'{body}</table></td>')
-        rows.append(f'<tr>{cells[0]}<td width="{COLUMN_GAP:.0f}"></td>{cells[1]}</tr>')
-    return ('<<table border="0" cellborder="0" cellspacing="0" cellpadding="0">'
-            + "".join(rows) + "</table>>")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -446,7 +356,7 @@ def chart_statements(org: Organisation, lay: Layout, specs: Mapping[str, list[Bo
         variant, style, arrow = found  # the common line: its style written once per variant
         tail, head = names.get(route.tail), names.get(route.head)
         if tail is None or head is None:
-            tail, head = _escaped(route.tail), _escaped(route.head)
+            tail, head = escaped(route.tail), escaped(route.head)
         lines.append(f'\t"{tail}" -> "{head}" [{style} pos="'
                      f'{_spline(route.points, left, top, arrow)}" '
                      f'id="{variant}:{tail}->{head}"]')
@@ -462,7 +372,7 @@ def _edge_statement(org: Organisation, route: Route, rel: str, head_node: str | 
     variant = _variant(org, rel, head_node)
     style, arrow = _edge_attrs(variant)
     pos = _spline(route.points, left, top, arrow)
-    tail, head = _escaped(route.tail), _escaped(route.head)
+    tail, head = escaped(route.tail), escaped(route.head)
     ends = f'\t"{tail}" -> "{head}"'
     label = getattr(route, "label", None)
     if marks is None and not label:  # the common line: its style written once per variant
@@ -472,7 +382,7 @@ def _edge_statement(org: Organisation, route: Route, rel: str, head_node: str | 
     pairs["pos"] = pos
     pairs["id"] = f"{variant}:{route.tail}->{route.head}"
     if label:
-        pairs["label"] = f'"{_escaped(words[label])}"'
+        pairs["label"] = f'"{escaped(words[label])}"'
         x, y = getattr(route, "label_at", None) or route.points[len(route.points) // 2]
         pairs["lp"] = f"{x + left:.2f},{top - y:.2f}"
     if marks is not None:
@@ -494,9 +404,9 @@ def _node_statements(lay: Layout, specs: Mapping[str, list[BoxSpec]], left: floa
                 w, h = w - 2 * spec.ring, h - 2 * spec.ring  # the ring is drawn outside
             style = _style_attrs(tuple(spec.attrs.items()))
             url = f" URL={dot_string(spec.url)}" if spec.url else ""
-            name = names[spec.name] = _escaped(spec.name)
+            name = names[spec.name] = escaped(spec.name)
             lines.append(_NODE % (name, style, cx + left, top - cy, w / 72, h / 72, url,
-                                  _label(spec)))
+                                  box_label(spec)))
     return lines
 
 
