@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+from orgraph.layout.packing import spine_offsets
 from orgraph.layout.shapes import SPACING, Item, Point, Spacing
 
 __all__ = ["DraftForms", "Rel"]
@@ -98,17 +99,9 @@ class DraftForms:
         sp, extent, items, off = self.sp, self.ext, self.items, self.off
         spines = len(cols) // 2
         widths = [extent[k][1] - extent[k][0] for k in reports]
-        xs, x = [], 0.0
-        for s in range(spines):
-            wl = max((widths[i] for i in cols[2 * s]), default=0.0)
-            wr = max((widths[i] for i in cols[2 * s + 1]), default=0.0)
-            xs.append(x + wl + sp.spine_gap)
-            x = xs[-1] + sp.spine_gap + wr + sp.h_gap
-        t = (xs[0] + xs[-1]) / 2
         top = y + (sp.v_gap if spines > 1 else sp.v_gap / 2 + sp.row_gap)
         bus_y = y + sp.v_gap / 2
-        for s, spine in enumerate(xs):
-            sx = spine - t
+        for s, sx in enumerate(spine_offsets(cols, widths, sp.spine_gap, sp.h_gap)):
             ext[0], ext[1] = min(ext[0], sx), max(ext[1], sx)
             head = [(0.0, h), (0.0, bus_y), (sx, bus_y)] if (
                 spines > 1 and not -1e-9 < sx < 1e-9) else [(0.0, h)]

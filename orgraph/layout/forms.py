@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from orgraph.layout.block import Block
-from orgraph.layout.packing import columns_by_width
+from orgraph.layout.packing import columns_by_width, spine_offsets
 from orgraph.layout.shapes import Item, Point, Spacing
 
 __all__ = ["IN_ORDER_UP_TO", "ColumnForms", "assign_columns"]
@@ -91,18 +91,10 @@ class ColumnForms:
                 assign_columns(sizes, spines, sp.row_gap, len(self.items) > IN_ORDER_UP_TO))
         if cols is None:
             return False
-        x, xs = 0.0, []
-        for s in range(spines):
-            left, right = cols[2 * s], cols[2 * s + 1]
-            wl = max((blocks[i].w for i in left), default=0.0)
-            wr = max((blocks[i].w for i in right), default=0.0)
-            xs.append(x + wl + sp.spine_gap)
-            x = xs[-1] + sp.spine_gap + wr + sp.h_gap
-        t = (xs[0] + xs[-1]) / 2
+        offsets = spine_offsets(cols, [c.w for c in blocks], sp.spine_gap, sp.h_gap)
         top = y + (sp.v_gap if spines > 1 else sp.v_gap / 2 + sp.row_gap)
         bus_y = y + sp.v_gap / 2
-        for s, spine in enumerate(xs):
-            sx = spine - t
+        for s, sx in enumerate(offsets):
             head = [(0.0, h), (0.0, bus_y), (sx, bus_y)] if spines > 1 else [(0.0, h)]
             for side, col in (("right", cols[2 * s]), ("left", cols[2 * s + 1])):
                 dy = top  # the right column a little lower: no entry faces another's

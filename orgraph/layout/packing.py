@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["columns_area", "columns_by_width"]
+__all__ = ["columns_area", "columns_by_width", "spine_offsets"]
 
 Blocks = Sequence[tuple[float, float, bool, bool]]
 
@@ -111,3 +111,24 @@ def columns_area(blocks: Blocks, cols: list[list[int]] | None, row_gap: float,
     width = sum(widths) + 2 * spine_gap * (len(cols) // 2) + h_gap * (len(cols) // 2 - 1)
     height = max(sum(blocks[i][1] + row_gap for i in c) for c in cols)
     return width * height
+
+
+def spine_offsets(cols: Sequence[Sequence[int]], widths: Sequence[float],
+                  spine_gap: float, h_gap: float) -> list[float]:
+    """Where the spines of these column pairs stand (``cols[2 s]`` left and ``cols[2 s + 1]``
+    right of spine ``s``; ``widths`` every report's width), as x offsets from the middle
+    between the first and the last spine.
+
+    Examples
+    --------
+    >>> spine_offsets([[0], [1], [2], []], [40.0, 30.0, 50.0], 10.0, 20.0)
+    [-60.0, 60.0]
+    """
+    xs, x = [], 0.0
+    for s in range(len(cols) // 2):
+        left = max((widths[i] for i in cols[2 * s]), default=0.0)
+        right = max((widths[i] for i in cols[2 * s + 1]), default=0.0)
+        xs.append(x + left + spine_gap)
+        x = xs[-1] + spine_gap + right + h_gap
+    middle = (xs[0] + xs[-1]) / 2
+    return [spine - middle for spine in xs]
