@@ -11,12 +11,13 @@ and words longer than the width.
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from orgraph.render.labels import balanced, bullets, wrap_lines
+from orgraph.render.labels import HANG, balanced, bullets, wrap_lines
 
 
 def reference_wrap(text: str, width: int) -> list[str]:
@@ -82,3 +83,27 @@ def test_width_zero_is_refused_as_textwrap_refuses_it() -> None:
             assert "invalid width" in str(exc)
         else:
             raise AssertionError("width 0 accepted")
+
+
+_COUNTED = st.lists(st.sampled_from(["1", "15", "0.5", "(3)", "FTE", "skoler", "Rådgiver",
+                                     "(HEO", "(London)):", "og", "2002-06"]),
+                    min_size=1, max_size=10).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(_COUNTED, st.integers(3, 30))
+def test_a_number_stays_on_the_line_of_the_word_after_it(text: str, width: int) -> None:
+    """"1 FTE" and "15 skoler" are never split after the number; no word is lost, and a
+    line is longer than ``width`` only when it is one unbreakable number-and-word."""
+    for lines in (wrap_lines(text, width), balanced(text, width)):
+        assert " ".join(lines).split(" ") == text.split(" ")
+        for line in lines[:-1]:
+            assert not re.fullmatch(r"\(?[0-9][0-9.,:]*", line.split(" ")[-1]), lines
+        for line in lines:
+            assert len(line) <= width or len(re.split(r"(?<![0-9.,:]) ", line)) == 1, lines
+
+
+def test_an_organogram_count_keeps_its_unit() -> None:
+    """A junior-post item of an organogram: "1 FTE" moves to the next line whole."""
+    item = "Policy adviser (HEO (London)): 1 FTE"
+    assert bullets([item], 34) == ["• Policy adviser (HEO (London)):", HANG + "1 FTE"]

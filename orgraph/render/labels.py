@@ -101,9 +101,30 @@ def _greedy(words: list[str], width: int) -> tuple[str, ...]:
     return tuple(lines)
 
 
+_NUMBER_WORD = re.compile(r"(?<!\S)(\(?[0-9][0-9.,:]*) (?=\S)")  # "1 FTE", "15 skoler", "(3) x"
+_GLUE = "\0"  # stands for a space that must not break while a line is wrapped
+
+
 @functools.lru_cache(maxsize=65536)
 def _wrap_part(part: str, width: int) -> tuple[str, ...]:
-    """One line of input (no line breaks) wrapped at ``width``, as ``textwrap.wrap`` does."""
+    """One line of input (no line breaks) wrapped at ``width``, as ``textwrap.wrap`` does,
+    except that a number stays on the line of the word after it ("1 FTE", "15 skoler").
+
+    Examples
+    --------
+    >>> _wrap_part("Rådgiver (HEO (London)): 1 FTE", 26)
+    ('Rådgiver (HEO (London)):', '1 FTE')
+    >>> _wrap_part("Skoler 1-10: 15 skoler", 18)
+    ('Skoler 1-10:', '15 skoler')
+    """
+    if _GLUE not in part and _NUMBER_WORD.search(part):
+        glued = _wrap_words(_NUMBER_WORD.sub("\\1" + _GLUE, part), width)
+        return tuple(line.replace(_GLUE, " ") for line in glued)
+    return _wrap_words(part, width)
+
+
+def _wrap_words(part: str, width: int) -> tuple[str, ...]:
+    """:func:`_wrap_part` breaking at every space."""
     if _ONE_LINE.fullmatch(part):
         if len(part) <= width:
             return (part,)  # what textwrap would return, without its cost
