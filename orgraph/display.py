@@ -132,6 +132,10 @@ def report_html(report: Any) -> str:
                                 css="orgraph-report", total=len(rows))
 
 
+#: Options of :func:`orgraph.render.render` that :func:`~orgraph.render.draw` takes, not the layout.
+_DRAWING = ("engine", "timeout", "dpi", "id_prefix")
+
+
 class Chart:
     """A chart drawn for a notebook: SVG with ids unique to it, a PNG fallback, a hint.
 
@@ -158,18 +162,34 @@ class Chart:
         self.org, self.hint, self.options = org, hint, options
 
     @cached_property
+    def source(self) -> str:
+        """The chart laid out once, as DOT (:func:`orgraph.render.chart_source`): the SVG and
+        the PNG are both drawn from it."""
+        from orgraph.render import chart_source
+
+        layout = {k: v for k, v in self.options.items() if k not in _DRAWING}
+        return chart_source(self.org, **layout)
+
+    def _drawn(self, format: str) -> bytes:
+        from orgraph.render import draw
+        from orgraph.render.page import Page
+
+        page = self.options.get("page")
+        drawing = {k: v for k, v in self.options.items() if k in _DRAWING and k != "id_prefix"}
+        return draw(self.source, format, page=Page.parse(page) if isinstance(page, str) else page,
+                    pinned=self.options.get("layout", "tree") == "tree", **drawing)
+
+    @cached_property
     def svg(self) -> bytes:
         """The SVG, every id prefixed with this chart's own prefix."""
-        from orgraph.render import render
+        from orgraph.render import with_id_prefix
 
-        return render(self.org, "svg", id_prefix="auto", **self.options)
+        return with_id_prefix(self._drawn("svg"), "auto")
 
     @cached_property
     def png(self) -> bytes:
         """The PNG (96 dpi: the size the SVG shows at)."""
-        from orgraph.render import render
-
-        return render(self.org, "png", **self.options)
+        return self._drawn("png")
 
     def __repr__(self) -> str:
         return f"<Chart of {self.org!r}>" + (f"\n{self.hint}" if self.hint else "")

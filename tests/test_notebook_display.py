@@ -64,6 +64,30 @@ def test_the_mime_bundle_holds_a_png_and_an_svg_whose_ids_carry_the_charts_prefi
     assert bundle == org._repr_mimebundle_()  # the same chart: the same prefix
 
 
+@pytest.mark.parametrize("options", [{}, {"page": "A4", "depth": 1}, {"layout": "dot"}])
+def test_the_svg_and_the_png_come_from_one_layout_and_match_render(
+        options: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A notebook shows SVG and PNG: the chart is laid out once for both, and each is
+    exactly what ``orgraph.render`` draws with the same options."""
+    import orgraph.render.pinned as pinned
+
+    renderer = sys.modules["orgraph.render"]
+
+    org = orgraph.load(ROOT / "charts" / "lier.yaml")
+    chart = Chart(org, **options)
+    layouts = []
+    for module, name in ((pinned, "to_pinned_dot"), (renderer, "to_dot")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, _real=real, **k: layouts.append(1)
+                            or _real(*a, **k))
+    bundle = chart._repr_mimebundle_()
+    assert len(layouts) == 1
+    monkeypatch.undo()
+    assert bundle["image/svg+xml"].encode() == orgraph.render(org, "svg", id_prefix="auto",
+                                                              **options)
+    assert base64.b64decode(bundle["image/png"]) == orgraph.render(org, "png", **options)
+
+
 def test_two_charts_share_no_id() -> None:
     lier = orgraph.load(ROOT / "charts" / "lier.yaml")._repr_mimebundle_()["image/svg+xml"]
     sveio = orgraph.load(ROOT / "charts" / "sveio.yaml")._repr_mimebundle_()["image/svg+xml"]

@@ -36,8 +36,9 @@ from orgraph.render.engine import DEFAULT_TIMEOUT, ENGINES, find_engine, run_eng
 from orgraph.render.page import PAGE_MARGIN, Page, check_raster, warn_small_text
 from orgraph.render.teams import auto_teams, check_teams
 
-__all__ = ["DEFAULT_TIMEOUT", "ENGINES", "FORMATS", "LAYOUTS", "draw", "page_aspect",
-           "page_frames", "page_min_aspect", "render", "smallest_text", "to_dot", "to_pinned_dot"]
+__all__ = ["DEFAULT_TIMEOUT", "ENGINES", "FORMATS", "LAYOUTS", "chart_source", "draw",
+           "page_aspect", "page_frames", "page_min_aspect", "render", "smallest_text", "to_dot",
+           "to_pinned_dot", "with_id_prefix"]
 
 #: Output formats; ``dot`` is the DOT source (pinned, or before ``dot``'s layout).
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -137,36 +138,62 @@ def render(org: Organisation, format: str = "svg", *, engine: str = "auto",
     ...
     orgraph.errors.RenderError: unknown format 'gif'; use one of: svg, png, pdf, dot
     """
-    lang = resolve_language(org, lang)  # the chart's declared language unless lang is given
     if format not in FORMATS:
         raise RenderError(f"unknown format {format!r}; use one of: {', '.join(FORMATS)}")
     if id_prefix is not None and format != "svg":
         raise RenderError(f"id_prefix applies to SVG only, not to {format!r}; leave it out")
+    paper = Page.parse(page) if isinstance(page, str) else page
+    source = chart_source(org, lang=lang, expand=expand, legend=legend, show=show, root=root,
+                          depth=depth, wrap=wrap, layout=layout, page=paper, cut=cut,
+                          captions=captions, links=links, teams=teams,
+                          draft_above=draft_above)
+    out = draw(source, format, engine=engine, timeout=timeout, dpi=dpi, page=paper,
+               pinned=layout == "tree")
+    if id_prefix is not None:
+        out = with_id_prefix(out, id_prefix)
+    return out
+
+
+def chart_source(org: Organisation, *, lang: str | None = None, expand: bool = False,
+                 legend: bool = False, show: str | Collection[str] | None = None,
+                 root: str | None = None, depth: int | None = None, wrap: int = DEFAULT_WRAP,
+                 layout: str = "tree", page: str | Page | None = None,
+                 cut: Collection[str] = (), captions: Mapping[str, str] | None = None,
+                 links: Mapping[str, str] | None = None, teams: str = "auto",
+                 draft_above: float | None = None) -> str:
+    """The first half of :func:`render`: the chart laid out as DOT, before it is fitted to
+    ``page`` and drawn (:func:`draw`), so that one layout serves several formats (a
+    notebook's SVG and PNG, :class:`orgraph.display.Chart`).
+
+    The parameters are :func:`render`'s; ``page`` shapes the layout (its aspect and frames),
+    and :func:`draw` with the same page scales the drawing to it.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> source = chart_source(orgraph.load("examples/minimal.yaml"), page="A4")
+    >>> draw(source, "svg", page=Page.parse("A4"))[:5], draw(source, "png")[1:4]
+    (b'<?xml', b'PNG')
+    """
+    lang = resolve_language(org, lang)  # the chart's declared language unless lang is given
     if layout not in LAYOUTS:
         raise RenderError(f"unknown layout {layout!r}; use one of: {', '.join(LAYOUTS)}")
     check_teams(teams, layout)
     paper = Page.parse(page) if isinstance(page, str) else page
     if layout == "dot":
-        source = to_dot(org, lang=lang, expand=expand, legend=legend, show=show, root=root,
-                        depth=depth, wrap=wrap, cut=cut, captions=captions, links=links)
-    else:
-        from orgraph.render.pinned import to_pinned_dot
+        return to_dot(org, lang=lang, expand=expand, legend=legend, show=show, root=root,
+                      depth=depth, wrap=wrap, cut=cut, captions=captions, links=links)
+    from orgraph.render.pinned import to_pinned_dot
 
-        options = {"lang": lang, "expand": expand, "legend": legend, "show": show,
-                   "root": root, "depth": depth, "wrap": wrap, "cut": cut,
-                   "captions": captions, "links": links, "max_aspect": page_aspect(paper),
-                   "min_aspect": page_min_aspect(paper), "frames": page_frames(paper)}
-        if draft_above is not None:
-            options["draft_above"] = draft_above
-        if teams == "auto":
-            source = auto_teams(org, paper, smallest_text, **options)
-        else:
-            source = to_pinned_dot(org, teams=teams, **options)
-    out = draw(source, format, engine=engine, timeout=timeout, dpi=dpi, page=paper,
-               pinned=layout == "tree")
-    if id_prefix is not None:
-        out = _prefixed(out, id_prefix)
-    return out
+    options = {"lang": lang, "expand": expand, "legend": legend, "show": show, "root": root,
+               "depth": depth, "wrap": wrap, "cut": cut, "captions": captions, "links": links,
+               "max_aspect": page_aspect(paper), "min_aspect": page_min_aspect(paper),
+               "frames": page_frames(paper)}
+    if draft_above is not None:
+        options["draft_above"] = draft_above
+    if teams == "auto":
+        return auto_teams(org, paper, smallest_text, **options)
+    return to_pinned_dot(org, teams=teams, **options)
 
 
 def draw(source: str, format: str = "svg", *, engine: str = "auto",
@@ -208,7 +235,15 @@ def draw(source: str, format: str = "svg", *, engine: str = "auto",
     return out
 
 
-def _prefixed(svg: bytes, id_prefix: str) -> bytes:
+def with_id_prefix(svg: bytes, id_prefix: str) -> bytes:
+    """``svg`` with ``id_prefix`` before every id (``"auto"``: one made from the chart), as
+    ``render(..., id_prefix=...)`` gives it (:mod:`~orgraph.render.svgids`).
+
+    Examples
+    --------
+    >>> with_id_prefix(b'<svg><g id="n1"/></svg>', "c1_")
+    b'<svg><g id="c1_n1"/></svg>'
+    """
     from orgraph.render.svgids import chart_prefix, prefix_ids
 
     prefix = chart_prefix(svg) if id_prefix == "auto" else id_prefix
