@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orgraph.chartfile import chart_schema
-from orgraph.schemacheck import schema_errors
 from orgraph.model import Kind, Relation
+from orgraph.schemacheck import schema_errors
 
 ROOT = Path(__file__).parent.parent
 CHARTS = sorted((ROOT / "charts").glob("*.yaml")) + sorted((ROOT / "examples").glob("*.yaml"))
