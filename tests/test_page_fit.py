@@ -161,3 +161,25 @@ def test_small_charts_on_a_page_are_not_refitted() -> None:
     assert _on_page(org) == _on_page(org, frames=False)
     boxes = {"max_aspect": page_aspect(A3), "min_aspect": page_min_aspect(A3)}
     assert to_pinned_dot(org, frames=page_frames(A3), **boxes) == to_pinned_dot(org, **boxes)
+
+
+def test_lists_on_a_page_are_padded_less_and_their_text_stays_inside() -> None:
+    """On a page a list's text starts :data:`~orgraph.layout.teams.PAGE_PAD` from its box's
+    left edge and top (a box's own padding without a page), and no line reaches its right
+    edge: every list box is smaller in both sizes than it is without the page's padding."""
+    from orgraph.layout.boxes import PAD_X, PAD_Y
+    from orgraph.layout.teams import PAGE_PAD
+
+    org = generate_company(500, seed=2)
+    for page, (pad, pad_y) in (("A3,landscape", PAGE_PAD), (None, (PAD_X, PAD_Y))):
+        svg = orgraph.render(org, "svg", page=page, teams="lists", lang="en")
+        chart = geo.parse(svg)
+        lists = _list_lines(svg)
+        assert len(lists) > 20
+        for name, pieces in lists.items():
+            x0, y0, x1, y1 = chart.boxes[name]
+            lefts = [x for x, _, _, _ in pieces]
+            assert min(lefts) - x0 == pytest.approx(pad, abs=1.0), name
+            for x, y, text, bold in pieces:
+                assert x + text_width(text, 12.0, bold=bold) < x1 - pad + 1.0, (name, text)
+                assert y0 + pad_y < y - 9 and y < y1 - pad_y, (name, text)
