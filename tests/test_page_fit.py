@@ -4,6 +4,7 @@ Read back from the engine's SVG and DOT (no mocks)."""
 
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
@@ -183,3 +184,20 @@ def test_lists_on_a_page_are_padded_less_and_their_text_stays_inside() -> None:
             for x, y, text, bold in pieces:
                 assert x + text_width(text, 12.0, bold=bold) < x1 - pad + 1.0, (name, text)
                 assert y0 + pad_y < y - 9 and y < y1 - pad_y, (name, text)
+
+
+@pytest.mark.parametrize("seed", [1, 3])
+def test_tighter_page_gaps_leave_every_arrow_a_stem(seed: int) -> None:
+    """The page's gaps (:data:`~orgraph.layout.pagefit.PAGE_SPACING`) are tighter than a
+    chart's without a page, yet every reporting arrow's last straight run, from its bus or
+    spine to the box, is longer than its 7 pt arrowhead by 2 pt at least, and no two boxes
+    overlap."""
+    from orgraph.layout.pagefit import PAGE_SPACING
+    from orgraph.layout.shapes import SPACING
+
+    assert PAGE_SPACING.spine_gap < SPACING.spine_gap and PAGE_SPACING.v_gap < SPACING.v_gap
+    chart = geo.parse(orgraph.render(generate_company(500, seed=seed), "svg",
+                                     page="A3,landscape", lang="en"))
+    runs = [math.dist(*e.points[-2:]) for e in chart.edges if e.arrow]
+    assert len(runs) > 100 and min(runs) >= 7.0 + 2.0
+    assert geo.overlapping_boxes(chart) == []
