@@ -27,11 +27,11 @@ from orgraph.layout.block import Block
 from orgraph.layout.draft import DRAFT_ABOVE, draft_layout
 from orgraph.layout.pagefit import (
     ONE_ROW,
-    PAGE_FIT_UP_TO,
     PAGE_SPACING,
     Frames,
     box_block,
     climb,
+    page_fitted,
     page_score,
     reshaped,
 )
@@ -430,7 +430,7 @@ def fit_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
             return draft_layout(items, roots, wrap=wrap, spacing=spacing,
                                 aspect=min(max(max_aspect / 1.15, min_aspect), 1.5),
                                 limits=(min_aspect, max_aspect))
-        page = frames if frames and ROWS_UP_TO < len(items) <= PAGE_FIT_UP_TO else None
+        page = frames if frames and page_fitted(len(items)) else None
         if page and spacing is SPACING:
             spacing = PAGE_SPACING
         chart = _Chart(items, roots, wrap, spacing, (min_aspect, max_aspect), shapes=shapes,

@@ -25,16 +25,22 @@ from typing import Any
 from orgraph.layout.block import Block
 from orgraph.layout.shapes import Item, Spacing
 
-__all__ = ["ONE_ROW", "PAGE_FIT_UP_TO", "PAGE_SPACING", "ROUNDS", "box_block", "climb",
-           "page_score", "reshaped"]
+__all__ = ["ONE_ROW", "PAGE_FIT_FROM", "PAGE_FIT_UP_TO", "PAGE_SPACING", "ROUNDS", "box_block",
+           "climb", "page_fitted", "page_score", "reshaped"]
 
 #: Charts of up to this many boxes are fitted to a page so (more cannot be read on one
 #: sheet: a chart book can, and the extra walks would cost seconds).
 PAGE_FIT_UP_TO = 5_000
+#: ... and of more than this many (the smaller ones, the bundled charts among them, keep the
+#: folding they have without a page).
+PAGE_FIT_FROM = 100
 #: The gaps of a chart fitted to a page (against :data:`~orgraph.layout.shapes.SPACING`):
-#: about a fifth tighter, still as wide as an arrowhead (7 pt) where a line ends in one.
-PAGE_SPACING = Spacing(h_gap=12.0, v_gap=24.0, stub=12.0, staff_gap=6.0, spine_gap=11.0,
-                       row_gap=5.0, indent=10.0, channel=18.0, root_gap=30.0)
+#: about a third tighter, still wider than an arrowhead (7 pt) where a line ends in one
+#: (10 pt from a spine or a bus to the box it enters). Against the gaps of 12, 24, 11 and 5
+#: pt before (h_gap, v_gap, spine_gap, row_gap), 500 people (seeds 1-3) on A3 with team
+#: lists: 5.6, 5.1, 5.0 pt -> 5.8, 5.1, 5.2 pt (``benchmarks/bench_layout.py --a3``).
+PAGE_SPACING = Spacing(h_gap=10.0, v_gap=20.0, stub=12.0, staff_gap=6.0, spine_gap=10.0,
+                       row_gap=4.0, indent=10.0, channel=18.0, root_gap=30.0)
 #: The top's divisions stay in one row under its bus unless another form makes the text this
 #: many times larger (500 people, seed 3, on A3 with team lists: columns round three spines
 #: gave 5 % larger text and scattered the directors over the page).
@@ -46,6 +52,17 @@ ROUNDS = 24
 KEEP = 1.25
 
 Frames = Sequence[tuple[float, float]]
+
+
+def page_fitted(boxes: int) -> bool:
+    """Whether a chart of this many boxes is fitted to a page when it is given one.
+
+    Examples
+    --------
+    >>> page_fitted(100), page_fitted(500), page_fitted(5_001)
+    (False, True, False)
+    """
+    return PAGE_FIT_FROM < boxes <= PAGE_FIT_UP_TO
 
 
 def page_score(width: float, height: float, frames: Frames) -> float:

@@ -54,8 +54,8 @@ from orgraph.render.drawable import short_label
 from orgraph.render.labels import BULLET, HANG, dot_name, html_text
 from orgraph.render.style import node_style
 
-__all__ = ["JOIN", "MIN_TEAM", "MOST_COLUMNS", "PER_COLUMN", "TeamSpec", "fit_teams", "set_shape",
-           "team_label", "team_lists", "team_shapes"]
+__all__ = ["JOIN", "MIN_TEAM", "MOST_COLUMNS", "PAGE_PAD", "PER_COLUMN", "TeamSpec", "fit_teams",
+           "pad_lists", "set_shape", "team_label", "team_lists", "team_shapes"]
 
 #: A manager needs this many qualifying leaf reports for a list.
 MIN_TEAM = 2
@@ -65,6 +65,11 @@ PER_COLUMN = 16
 MOST_COLUMNS = 3
 #: Between a name and its title on one line (:attr:`TeamSpec.joined`).
 JOIN = " – "
+#: A list's padding (left/right, top/bottom) on a chart fitted to a page (:func:`pad_lists`),
+#: against a box's :data:`~orgraph.layout.boxes.PAD_X`, :data:`~orgraph.layout.boxes.PAD_Y`:
+#: lists are most of a printed chart's boxes, and their left-aligned text in its own
+#: (bold) names needs less air than a centred label.
+PAGE_PAD = (6.0, 4.0)
 
 
 @dataclass
@@ -87,6 +92,9 @@ class TeamSpec(BoxSpec):
         Each column's text width, in points.
     joined : bool
         Whether a name and a one-line title share a line (``Name – Title``).
+    pad : (float, float)
+        Space between the text and the border, left/right and top/bottom, in points
+        (:data:`PAGE_PAD` on a chart fitted to a page, :func:`pad_lists`).
     """
 
     members: list[str] = field(default_factory=list)
@@ -96,6 +104,7 @@ class TeamSpec(BoxSpec):
     parts: list[range] = field(default_factory=list)
     widths: list[float] = field(default_factory=list)
     joined: bool = False
+    pad: tuple[float, float] = (PAD_X, PAD_Y)
 
     def runs(self, i: int) -> list[list[tuple[str, bool]]]:
         """Entry ``i`` as drawn: its lines, each a list of (text, bold) runs.
@@ -206,6 +215,27 @@ def team_lists(org: Organisation, tree: ChartTree, specs: dict[str, list[BoxSpec
     return made
 
 
+def pad_lists(lists: Mapping[str, TeamSpec], items: dict[str, Item],
+              pad: tuple[float, float] = PAGE_PAD, size: float = FONT_SIZE) -> None:
+    """Give every list this padding, in the shape it has, and its item in ``items`` (the
+    chart's tree) the new size.
+
+    Examples
+    --------
+    >>> s = _team_spec("m~team", [BoxSpec("a", "a", {}, ["Ann", "Sjef"]),
+    ...                BoxSpec("b", "b", {}, ["Bo", "Rådgiver"])], ["Ann\\nSjef", "Bo\\nRådgiver"])
+    >>> items = {"m~team": Item("m~team", s.width, s.height)}
+    >>> before = s.width, s.height
+    >>> pad_lists({"m~team": s}, items, (5.0, 3.0))
+    >>> before[0] - s.width, before[1] - s.height, items["m~team"].width == s.width
+    (6.0, 4.0, True)
+    """
+    for name, spec in lists.items():
+        spec.pad = pad
+        set_shape(spec, len(spec.parts), spec.joined, size)
+        items[name] = Item(name, spec.width, spec.height)
+
+
 def _team_spec(name: str, boxes: list[BoxSpec], labels: list[str],
                size: float = FONT_SIZE) -> TeamSpec:
     """The list box of ``boxes`` (the members' own measured boxes, ``labels`` their
@@ -247,8 +277,8 @@ def set_shape(spec: TeamSpec, columns: int, joined: bool, size: float = FONT_SIZ
     spec.widths = [max(_line_width(line, size) for i in part for line in spec.runs(i))
                    for part in spec.parts]
     spec.text_width = sum(spec.widths) + COLUMN_GAP * (len(spec.parts) - 1)
-    spec.width = spec.text_width + 2 * PAD_X
-    spec.height = max(_column_height(spec, part, size) for part in spec.parts) + 2 * PAD_Y
+    spec.width = spec.text_width + 2 * spec.pad[0]
+    spec.height = max(_column_height(spec, part, size) for part in spec.parts) + 2 * spec.pad[1]
     return spec
 
 
@@ -374,7 +404,7 @@ def _column(spec: TeamSpec, entries: range, width: float, size: float) -> str:
                     f'height="{lh * len(lines):.1f}" fixedsize="true" '
                     f'id="{html_text(dot_name(spec.members[i]))}" '
                     f'tooltip="{html_text(spec.titles[i])}">{body}</td></tr>')
-    rest = spec.height - 2 * PAD_Y - _column_height(spec, entries, size)
+    rest = spec.height - 2 * spec.pad[1] - _column_height(spec, entries, size)
     if rest > 0.05:
         rows.append(f'<tr><td width="{width:.1f}" height="{rest:.1f}" fixedsize="true"></td></tr>')
     return f"<table {_PLAIN}>" + "".join(rows) + "</table>"

@@ -33,8 +33,8 @@ from orgraph.layout.chart import ChartTree, chart_tree
 from orgraph.layout.draft import DRAFT_ABOVE
 from orgraph.layout.fit import fit_layout
 from orgraph.layout.overlay import overlay_routes
-from orgraph.layout.pagefit import Frames
-from orgraph.layout.teams import fit_teams, team_lists, team_shapes
+from orgraph.layout.pagefit import Frames, page_fitted
+from orgraph.layout.teams import PAGE_PAD, fit_teams, pad_lists, team_lists, team_shapes
 from orgraph.layout.text import line_height, text_width
 from orgraph.layout.tree import Layout, Route
 from orgraph.model import Organisation
@@ -195,6 +195,8 @@ def _pinned_layout(org: Organisation, lang: str, expand: bool,
                       captions=captions, links=links)
     tree = chart_tree(org, nodes, kinds, specs)
     made = team_lists(org, tree, specs, kinds, lang=lang, captions=captions) if lists else {}
+    if made and frames and page_fitted(len(tree.items)):  # (the others keep their boxes)
+        pad_lists(made, tree.items, PAGE_PAD)
     lay = fit_layout(tree.items, tree.roots, wrap=wrap, min_aspect=aspects[0],
                      max_aspect=aspects[1], shapes=team_shapes(made), frames=frames,
                      draft_above=draft_above)
