@@ -22,6 +22,7 @@ __all__ = [
     "Relation",
     "category_of",
     "graphs_equal",
+    "label_of",
 ]
 
 
@@ -143,6 +144,20 @@ def acts_for_cao(data: Mapping[str, Any]) -> bool:
     return data.get("role") != "sector_chief"
 
 
+def label_of(data: Mapping[str, Any], node: str, lang: str = "no") -> str:
+    """The label of a node whose attributes are ``data`` (:meth:`Organisation.label`, for a
+    caller that holds the node's attributes already).
+
+    Examples
+    --------
+    >>> label_of({"label": "Skole", "label_en": "School"}, "s", "en"), label_of({}, "s")
+    ('School', 's')
+    """
+    if lang == "en" and data.get("label_en"):
+        return str(data["label_en"])
+    return str(data.get("label", node))
+
+
 def category_of(kind: Kind | str) -> Category:
     """Return the legend category of a node kind.
 
@@ -227,10 +242,7 @@ class Organisation(nx.DiGraph):
 
     def label(self, node: str, lang: str = "no") -> str:
         """Return the label of ``node`` (``lang="en"`` prefers ``label_en``)."""
-        data = self.nodes[node]
-        if lang == "en" and data.get("label_en"):
-            return str(data["label_en"])
-        return str(data.get("label", node))
+        return label_of(self.nodes[node], node, lang)
 
     def relation(self, u: str, v: str) -> Relation:
         """Return the relation of edge ``u → v``."""

@@ -27,7 +27,7 @@ from typing import Any
 
 from orgraph.aggregates import group_boxes
 from orgraph.layout.text import line_height, text_width
-from orgraph.model import Kind, Organisation
+from orgraph.model import Kind, Organisation, label_of
 from orgraph.render.drawable import short_label
 from orgraph.render.expand import expand_aggregate
 from orgraph.render.hidden import collapsed_line
@@ -51,6 +51,8 @@ FONT_SIZE = 12.0
 #: Space between a box's text and its border, left/right and top/bottom, in points.
 PAD_X, PAD_Y = 8.0, 5.0
 COLUMN_GAP = 14.0
+# enum members read once: each ``Kind.X`` is a descriptor call, and a chart asks per box
+_UNIT_GROUP, _STAFF = Kind.UNIT_GROUP, Kind.STAFF
 #: A caption (an extra line of text under a box's label) wraps at this many characters.
 CAPTION_WIDTH = LABEL_WIDTH + 8
 
@@ -224,13 +226,14 @@ def box_specs(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
     captions, links = captions or {}, links or {}
     visible = set(nodes)
     out: dict[str, list[BoxSpec]] = {}
+    node_data = org._node  # networkx's own dict: no view per node
     for node in nodes:
         kind = kinds[node]
-        data = org.nodes[node]
-        text = short_label(org.label(node, lang), node)
+        data = node_data[node]
+        text = short_label(label_of(data, node, lang), node)
         name = dot_name(node)
         items = [short_label(str(i), node) for i in data["items"]] if data.get("items") else []
-        if kind is Kind.UNIT_GROUP:
+        if kind is _UNIT_GROUP:
             many = _aggregate_boxes(node, name, text, data, items, expand=expand,
                                     visible=visible, collapsed=collapsed, words=words)
             if many:
@@ -257,12 +260,12 @@ def _one_box(node: str, name: str, kind: Kind, text: str, items: list[str],
              count: Any) -> BoxSpec:
     """A node's one box, its lines wrapped (not yet measured)."""
     spec = BoxSpec(name, node, node_style(kind, text), [])
-    if kind is Kind.UNIT_GROUP:
+    if kind is _UNIT_GROUP:
         _aggregate(spec, _counted(text, count), items)
-    elif kind is Kind.STAFF and items:  # a staff box for several units (Støtteenheter)
+    elif kind is _STAFF and items:  # a staff box for several units (Støtteenheter)
         _aggregate(spec, text, items)
     else:
-        width = STAFF_LABEL_WIDTH if kind is Kind.STAFF else LABEL_WIDTH
+        width = STAFF_LABEL_WIDTH if kind is _STAFF else LABEL_WIDTH
         spec.lines = balanced(text if count is None else _counted(text, count), width)
     return spec
 

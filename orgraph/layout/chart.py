@@ -98,10 +98,10 @@ def tree_parent(org: Organisation, node: str, visible: Collection[str],
     ('radmann', 'staff')
     """
     best = None
-    for u in org.predecessors(node):
+    for u, data in org._pred[node].items():  # networkx's own dict: no view per edge
         if u not in visible:
             continue
-        rel = org.edges[u, node].get("relation")
+        rel = data.get("relation")
         rank = _HANGS_ON.get(rel)
         if rank == 3 and not staff:
             continue

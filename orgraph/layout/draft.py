@@ -136,6 +136,26 @@ def _deal(areas: list[float], bins: int) -> list[list[int]]:
     return [sorted(g) for g in groups]
 
 
+def _columns_size(cols: list[list[int]], widths: list[float], rows: list[float],
+                  ) -> tuple[float, float]:
+    """The summed widths of columns of blocks (each as wide as its widest) and the height of
+    the tallest (its blocks' ``rows``: height and gap below).
+
+    Examples
+    --------
+    >>> _columns_size([[0, 2], [1], []], [30.0, 20.0, 40.0], [26.0, 26.0, 30.0])
+    (60.0, 56.0)
+    """
+    width, tallest = 0.0, 0.0
+    for col in cols:
+        if col:
+            width += max([widths[i] for i in col])
+            tall = sum([rows[i] for i in col])
+            if tall > tallest:
+                tallest = tall
+    return width, tallest
+
+
 class _Walk(DraftForms):
     """The walks of :func:`draft_layout` and what they share."""
 
@@ -328,16 +348,18 @@ class _Walk(DraftForms):
         area weighted by how many times the target must grow to hold it."""
         sp, extent = self.sp, self.ext
         sizes = [(extent[k][1] - extent[k][0], extent[k][2], True, True) for k in reports]
+        widths = [c[0] for c in sizes]
+        rows = [c[1] + sp.row_gap for c in sizes]  # a block's height and the gap below it
         goal = self.target[key]
         tall = self.area[key] * DRAFT_DENSITY / goal
         n = len(reports)
         tried: list[tuple[float, float, list[list[int]] | str]] = []
         if sum(1 for k in reports if k in self.leafy) <= self.wrap:
-            tried.append((sum(c[0] for c in sizes) + sp.h_gap * (n - 1),
-                          sp.v_gap + max(c[1] for c in sizes), "bus"))
+            tried.append((sum(widths) + sp.h_gap * (n - 1),
+                          sp.v_gap + max([c[1] for c in sizes]), "bus"))
         if _may_list(it):
-            tried.append((min(sp.indent, it.width / 2) + sp.spine_gap + max(
-                c[0] for c in sizes), sum(c[1] + sp.row_gap for c in sizes), "list"))
+            tried.append((min(sp.indent, it.width / 2) + sp.spine_gap + max(widths),
+                          sum(rows), "list"))
         planned = len(self.cols[key]) // 2 if key in self.cols else 1
         top = key in self.roots  # a top tries every spine count: its shape is the chart's
         for spines in range(1 if top else max(1, planned - 1),
@@ -346,10 +368,9 @@ class _Walk(DraftForms):
                          columns_by_width(sizes, spines, sp.row_gap)
                          if top or spines == planned else None):
                 if cols is not None:
-                    tried.append((sum(max((sizes[i][0] for i in c), default=0.0) for c in cols)
-                                  + 2 * sp.spine_gap * spines + sp.h_gap * (spines - 1),
-                                  sp.v_gap + max(sum(sizes[i][1] + sp.row_gap for i in c)
-                                                 for c in cols), cols))
+                    w, h = _columns_size(cols, widths, rows)
+                    tried.append((w + 2 * sp.spine_gap * spines + sp.h_gap * (spines - 1),
+                                  sp.v_gap + h, cols))
         best, score = "bus", (math.inf, math.inf)
         for w, h, form in tried:
             h += y

@@ -138,21 +138,25 @@ def _spline(points: tuple[tuple[float, float], ...], left: float, top: float,
     """
     # printf-style formatting: measurably faster than f-strings for floats, same digits
     last = len(points) - 1
-    bx, by = points[last][0] + left, top - points[last][1]
+    px, py = points[last]
+    bx, by = px + left, top - py
+    if not last:
+        return "%.2f,%.2f" % (bx, by)  # noqa: UP031
     prefix = ""
-    if arrow and last:
-        ax, ay = points[last - 1][0] + left, top - points[last - 1][1]
-        dx, dy = bx - ax, by - ay
+    if arrow:
+        qx, qy = points[last - 1]
+        dx, dy = bx - (qx + left), by - (top - qy)
         length = max(abs(dx), abs(dy))
         cut = min(ARROW_LENGTH, length * 0.9)
         prefix = "e,%.2f,%.2f " % (bx, by)  # noqa: UP031
         length = length or 1.0
         bx, by = bx - dx / length * cut, by - dy / length * cut
     end = "%.2f,%.2f" % (bx, by)  # noqa: UP031
-    if not last:
-        return prefix + end
     # segment P→Q is the cubic P,P,Q,Q: the first point twice, the inner ones three times
-    first = "%.2f,%.2f" % (points[0][0] + left, top - points[0][1])  # noqa: UP031
+    x0, y0 = points[0]
+    first = "%.2f,%.2f" % (x0 + left, top - y0)  # noqa: UP031
+    if last == 1:
+        return f"{prefix}{first} {first} {end} {end}"
     inner = "".join([" %.2f,%.2f" % (x + left, top - y) * 3  # noqa: UP031
                      for x, y in points[1:last]])
     return f"{prefix}{first} {first}{inner} {end} {end}"
@@ -342,12 +346,18 @@ def chart_statements(org: Organisation, lay: Layout, specs: Mapping[str, list[Bo
     owner = {s.name: s.node for boxes in specs.values() for s in boxes} if marks else {}
     edge_of = tree.edge_of
     styles: dict[str, tuple[str, str, bool]] = {}  # relation → variant, style, arrow
+    plain = marks is None
     for route in lay.routes:
-        rel = getattr(route, "relation", None) if type(route) is not Route else None
-        head_node = None
-        if rel is None:
-            _, head_node, rel = edge_of[(route.tail, route.head)]
-        if marks is not None or type(route) is not Route or rel == "staff":
+        if type(route) is not Route:
+            rel = getattr(route, "relation", None)
+            head_node = None
+            if rel is None:
+                _, head_node, rel = edge_of[(route.tail, route.head)]
+            lines.append(_edge_statement(org, route, rel, head_node, words, left, top,
+                                         marks, owner))
+            continue
+        _, head_node, rel = edge_of[(route.tail, route.head)]
+        if not plain or rel == "staff":
             lines.append(_edge_statement(org, route, rel, head_node, words, left, top,
                                          marks, owner))
             continue

@@ -239,9 +239,12 @@ def node_style(kind: Kind | str, label: str = "") -> dict[str, Any]:
     'committee political'
     """
     value = kind.value if type(kind) is Kind else Kind(kind).value
-    long = value == Kind.STAFF.value and max((len(p) for p in label.split("\n")),
+    long = value == _STAFF and max((len(p) for p in label.split("\n")),
                                              default=0) > LONG_STAFF_LABEL
     return dict(_node_style(value, long))
+
+
+_STAFF = Kind.STAFF.value  # (read once: an enum member is a descriptor call)
 
 
 @functools.cache
