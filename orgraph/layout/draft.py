@@ -102,8 +102,10 @@ def draft_layout(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
     order = walk.post_order(roots)
     walk.areas(order)
     walk.plan(roots, order)
+    leafy = walk.leafy  # (a leaf's block is its box, set by the first walk)
     for key in order:
-        walk.place(key)
+        if key not in leafy:
+            walk.place(key)
     return walk.assemble(roots, order)
 
 
@@ -202,14 +204,16 @@ class _Walk(DraftForms):
         return order
 
     def areas(self, order: list[str]) -> None:
-        """Walk 1: every subtree's box area."""
-        items, area, least, leafy = self.items, self.area, self.least, self.leafy
+        """Walk 1: every subtree's box area (and a leaf's block: its box)."""
+        items, area, least, leafy, extent = self.items, self.area, self.least, self.leafy, self.ext
         for key in order:
             it = items[key]
             if not (it.children or it.staff or it.band or it.peers):
-                area[key] = it.width * it.height
-                least[key] = it.width
+                w, h = it.width, it.height
+                area[key] = w * h
+                least[key] = w
                 leafy.add(key)
+                extent[key] = (-w / 2, w / 2, h)
                 continue
             a = it.width * it.height
             for bucket in (it.staff, it.band, it.peers, it.children):
@@ -292,12 +296,10 @@ class _Walk(DraftForms):
                     target[reports[i]] = max(width, self.least[reports[i]])
 
     def place(self, key: str) -> None:
-        """Walk 3: ``key``'s block, its reports' blocks already placed."""
+        """Walk 3: ``key``'s block (not a leaf's: :meth:`areas` sets those), its reports'
+        blocks already placed."""
         it = self.items[key]
         w, h = it.width, it.height
-        if key in self.leafy:
-            self.ext[key] = (-w / 2, w / 2, h)
-            return
         reports = _reports(it)
         ext = [-w / 2, w / 2, h]
         routes: list[Rel] = []

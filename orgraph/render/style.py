@@ -238,19 +238,21 @@ def node_style(kind: Kind | str, label: str = "") -> dict[str, Any]:
     >>> node_style("committee")["class"]
     'committee political'
     """
-    value = kind.value if type(kind) is Kind else Kind(kind).value
-    long = value == _STAFF and max((len(p) for p in label.split("\n")),
-                                             default=0) > LONG_STAFF_LABEL
-    return dict(_node_style(value, long))
+    if type(kind) is not Kind:
+        kind = Kind(kind)
+    long = kind is _STAFF and max((len(p) for p in label.split("\n")),
+                                  default=0) > LONG_STAFF_LABEL
+    return dict(_node_style(kind, long))
 
 
-_STAFF = Kind.STAFF.value  # (read once: an enum member is a descriptor call)
+_STAFF = Kind.STAFF  # (read once: an enum member, and its value, are descriptor calls)
 
 
 @functools.cache
-def _node_style(value: str, long: bool) -> dict[str, Any]:
-    """The style of a kind (by value), an ellipse if ``long``: computed once, never handed
-    out (:func:`node_style` copies it)."""
+def _node_style(kind: Kind, long: bool) -> dict[str, Any]:
+    """The style of a kind, an ellipse if ``long``: computed once, never handed out
+    (:func:`node_style` copies it)."""
+    value = kind.value
     attrs: dict[str, Any] = dict(NODE_STYLE[value])
     if long:
         attrs["shape"] = "ellipse"
