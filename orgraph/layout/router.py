@@ -60,7 +60,7 @@ NEAR_COST = 10.0  # times the length run beside a tree line closer than tracks.N
 BESIDE_COST = 6.0  # times the length run beside a reporting line closer than tracks.BESIDE
 LIMIT = 400  # the most boxes a search window may hold
 TAKEN = 60.0  # extra cost of ending where a line of another bundle ends
-NEW_START = 60.0  # of a bundle's line leaving its box where no line of the bundle leaves it
+NEW_START = 60.0  # of a bundle's line leaving (entering) a box where no line of it does
 BELOW = 30.0  # of entering a box from below
 MAX_STATES = 40_000  # one search gives up (for the cheap fallback) after so many states,
 BUDGET = 250_000  # and every search of a chart after so many in all
@@ -70,6 +70,7 @@ GUIDE = 0.8  # the search's guess: this times the distance left (less than 1 fin
 _GIVE_UP: tuple = ("give up",)
 _CELL = 160.0
 _HARD, _OWN, _OTHER = "hard", "own", "other"
+_ROUND = frozenset({"ellipse", "circle", "oval"})  # shapes whose corners routes may pass
 _DIRS = ((1, 0), (0, 1), (-1, 0), (0, -1))  # right, down, left, up (y grows downward)
 
 
@@ -132,6 +133,8 @@ class Router:
         self._lines = _Buckets()
         self._ends: dict[Point, object] = {}  # where overlays leave and enter boxes
         self._starts: dict[tuple[object, str], set[Point]] = {}  # where a bundle leaves boxes
+        self._finishes: dict[tuple[object, str], set[Point]] = {}  # and where it enters them
+        self._extent: dict[object, Rect] = {}  # the rectangle round a bundle's lines
         self._spent = [0]  # search states so far (see BUDGET)
         for points in tree:
             self._add(points, None)
@@ -161,6 +164,11 @@ class Router:
             self._ends.setdefault(points[0], bundle)
             self._ends.setdefault(points[-1], bundle)
             self._starts.setdefault((bundle, self._at(points[0])), set()).add(points[0])
+            self._finishes.setdefault((bundle, self._at(points[-1])), set()).add(points[-1])
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            r = self._extent.get(bundle, (min(xs), min(ys), max(xs), max(ys)))
+            self._extent[bundle] = (min(r[0], *xs), min(r[1], *ys), max(r[2], *xs),
+                                    max(r[3], *ys))
 
     def _at(self, point: Point) -> str:
         """The name of the box whose outline ``point`` lies on (or ``""``)."""
@@ -178,7 +186,9 @@ class Router:
         grows round the two boxes while the route found costs more than :data:`DETOUR` over
         its length and bends (past 160 points: :data:`FAR`); the cheapest found is taken."""
         a, b = _rect(self.boxes[tail]), _rect(self.boxes[head])
-        span = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+        c = self._extent.get(bundle, a)  # the window holds the bundle's lines, to join them
+        span = (min(a[0], b[0], c[0]), min(a[1], b[1], c[1]), max(a[2], b[2], c[2]),
+                max(a[3], b[3], c[3]))
         best: tuple[tuple[Point, ...], float] | None = None
         for pad, strict in ((48.0, True), (160.0, True), (math.inf, True), (math.inf, False)):
             win = (max(span[0] - pad, self.bounds[0]), max(span[1] - pad, self.bounds[1]),
@@ -187,7 +197,8 @@ class Router:
                      if crosses(item[1][:2], item[1][2:], win) or item[0] in (tail, head)]
             if len(rects) > LIMIT or (best and not strict):
                 break  # too many boxes, or a costly route found and the hard rules kept
-            space = _Space(win, rects, self._lines.near(win), bundle, reporting, strict)
+            space = _Space(win, rects, self._lines.near(win), bundle, reporting, strict,
+                           self.shapes)
             space.spent = self._spent
             found = space.search((tail, self._ports(tail, True, bundle)),
                                  (head, self._ports(head, False, bundle)))
@@ -219,7 +230,7 @@ class Router:
                 out.append(((cx + sign * (w / 2 - inset), cy + h * f),
                             (cx + sign * (w / 2 + STUB), cy + h * f), d if leaving else d ^ 2))
         x0, y0, x1, y1 = self.bounds
-        starts = self._starts.get((bundle, name), set()) if leaving else set()
+        starts = (self._starts if leaving else self._finishes).get((bundle, name), set())
         return [(*p, (0.0 if self._ends.get(p[0], bundle) == bundle else TAKEN)
                  + (NEW_START if starts and p[0] not in starts else 0.0)
                  + (BELOW if not leaving and p[2] == 3 else 0.0)) for p in out
@@ -227,12 +238,15 @@ class Router:
 
 
 def _comb(bundle: object) -> bool:
-    """Whether a bundle ``(tail, relation)`` is a comb (see :data:`COMBS`).
+    """Whether a bundle ``(tail, relation)`` or ``(mark, head, relation)`` is a comb (see
+    :data:`COMBS`).
 
     >>> _comb(("drift", "service")), _comb(("ledergruppe", "member")), _comb("x")
     (True, False, False)
+    >>> _comb(("~head", "virksomheter", "order"))
+    True
     """
-    return isinstance(bundle, tuple) and len(bundle) == 2 and bundle[1] in COMBS
+    return isinstance(bundle, tuple) and len(bundle) in (2, 3) and bundle[-1] in COMBS
 
 
 def _inset(shape: str, t: float, w: float, h: float, side: bool = False) -> float:
@@ -256,8 +270,9 @@ class _Space:
 
     def __init__(self, win: Rect, rects: list[tuple[str, Rect]],
                  lines: list[tuple[Rect, object]], bundle: object, reporting: bool,
-                 strict: bool) -> None:
+                 strict: bool, shapes: Mapping[str, str] | None = None) -> None:
         self.win, self.bundle, self.reporting, self.strict = win, bundle, reporting, strict
+        self.shapes = shapes or {}
         self.spent = [0]  # search states so far, shared by the router's spaces
         self.rects = rects
         self.lines = [(s, b) for s, b in lines if crosses((s[0] - 1, s[1] - 1),
@@ -310,6 +325,8 @@ class _Space:
                             near = max(near, run)
                         else:
                             beside = max(beside, run)
+                    elif off < NEAR:  # hugging another overlay (or its own bundle's line)
+                        near = max(near, run)
                     continue
                 if kind is _HARD:
                     return math.inf
@@ -363,11 +380,15 @@ class _Space:
         inflated = [(r[0] - CLEARANCE, r[1] - CLEARANCE, r[2] + CLEARANCE, r[3] + CLEARANCE)
                     for r in plain]
         ends = [*tails_at, *heads_at]
-        xs = tracks(plain, self.win[0], self.win[2], [q[0] for _, q, _, _ in ends])
+        own = [s for s, b in self.lines if b is not None and b[1] == self.bundle]
+        xs = tracks(plain, self.win[0], self.win[2], [q[0] for _, q, _, _ in ends]
+                    + [s[0] for s in own if s[0] == s[2] and self.win[0] <= s[0] <= self.win[2]])
         ys = tracks([(r[1], r[0], r[3], r[2]) for r in plain], self.win[1], self.win[3],
-                     [q[1] for _, q, _, _ in ends])
-        rows = lanes(ys, inflated, self.lines, swap=False)
-        cols = lanes(xs, inflated, self.lines, swap=True)
+                     [q[1] for _, q, _, _ in ends]
+                     + [s[1] for s in own if s[1] == s[3] and self.win[1] <= s[1] <= self.win[3]])
+        round_ = {i for i, (name, _) in enumerate(self.rects) if self.shapes.get(name) in _ROUND}
+        rows = lanes(ys, inflated, self.lines, swap=False, round_=round_)
+        cols = lanes(xs, inflated, self.lines, swap=True, round_=round_)
         xi, yj = {x: i for i, x in enumerate(xs)}, {y: j for j, y in enumerate(ys)}
 
         def node(q: Point) -> tuple[int, int] | None:
