@@ -252,7 +252,7 @@ def _branch(points: tuple[tuple[float, float], ...],
     Examples
     --------
     >>> _branch(((0, 0), (0, 10), (20, 10)), [((0, 0), (0, 30))])
-    ((0.0, 10.0), (20, 10))
+    ((0, 10), (20, 10))
     >>> _branch(((0, 0), (0, 10)), [((5, 0), (5, 30))])
     ((0, 0), (0, 10))
     """
@@ -275,7 +275,7 @@ def _join(points: tuple[tuple[float, float], ...],
     Examples
     --------
     >>> _join(((20, 10), (0, 10), (0, 30)), [((0, 0), (0, 30))])
-    ((20, 10), (0.0, 10.0))
+    ((20, 10), (0, 10))
     >>> _join(((0, 0), (0, 10)), [((5, 0), (5, 30))])
     ((0, 0), (0, 10))
     """
@@ -295,15 +295,25 @@ def _shared_prefix(p: tuple[tuple[float, float], ...], q: tuple[tuple[float, flo
         dp = (p[i][0] - here[0], p[i][1] - here[1])
         dq = (q[j][0] - here[0], q[j][1] - here[1])
         lp, lq = abs(dp[0]) + abs(dp[1]), abs(dq[0]) + abs(dq[1])
-        if lp == 0 or lq == 0 or (dp[0] / lp, dp[1] / lp) != (dq[0] / lq, dq[1] / lq):
+        if lp < 1e-6 or lq < 1e-6 or _heading(dp) != _heading(dq):
             break
         step = min(lp, lq)
-        here = (here[0] + dp[0] / lp * step, here[1] + dp[1] / lp * step)
+        here = p[i] if step == lp else q[j] if step == lq else (
+            here[0] + dp[0] / lp * step, here[1] + dp[1] / lp * step)
         run += step
         i, j = i + (step == lp), j + (step == lq)
     if run == 0.0 or i >= len(p):
         return 0.0, None
     return run, (here, i)
+
+
+def _heading(d: tuple[float, float]) -> tuple[int, int]:
+    """The direction of a step, each coordinate's sign (rounding left out).
+
+    >>> _heading((3e-14, -254.3)), _heading((12.0, 0.0))
+    ((0, -1), (1, 0))
+    """
+    return (int(d[0] > 1e-6) - int(d[0] < -1e-6), int(d[1] > 1e-6) - int(d[1] < -1e-6))
 
 
 def _overlay_edges(org: Organisation, visible: set[str], drawn: set[tuple[str, str]],

@@ -70,7 +70,6 @@ GUIDE = 0.8  # the search's guess: this times the distance left (less than 1 fin
 _GIVE_UP: tuple = ("give up",)
 _CELL = 160.0
 _HARD, _OWN, _OTHER = "hard", "own", "other"
-_ROUND = frozenset({"ellipse", "circle", "oval"})  # shapes whose corners routes may pass
 _DIRS = ((1, 0), (0, 1), (-1, 0), (0, -1))  # right, down, left, up (y grows downward)
 
 
@@ -197,8 +196,7 @@ class Router:
                      if crosses(item[1][:2], item[1][2:], win) or item[0] in (tail, head)]
             if len(rects) > LIMIT or (best and not strict):
                 break  # too many boxes, or a costly route found and the hard rules kept
-            space = _Space(win, rects, self._lines.near(win), bundle, reporting, strict,
-                           self.shapes)
+            space = _Space(win, rects, self._lines.near(win), bundle, reporting, strict)
             space.spent = self._spent
             found = space.search((tail, self._ports(tail, True, bundle)),
                                  (head, self._ports(head, False, bundle)))
@@ -270,9 +268,8 @@ class _Space:
 
     def __init__(self, win: Rect, rects: list[tuple[str, Rect]],
                  lines: list[tuple[Rect, object]], bundle: object, reporting: bool,
-                 strict: bool, shapes: Mapping[str, str] | None = None) -> None:
+                 strict: bool) -> None:
         self.win, self.bundle, self.reporting, self.strict = win, bundle, reporting, strict
-        self.shapes = shapes or {}
         self.spent = [0]  # search states so far, shared by the router's spaces
         self.rects = rects
         self.lines = [(s, b) for s, b in lines if crosses((s[0] - 1, s[1] - 1),
@@ -386,9 +383,8 @@ class _Space:
         ys = tracks([(r[1], r[0], r[3], r[2]) for r in plain], self.win[1], self.win[3],
                      [q[1] for _, q, _, _ in ends]
                      + [s[1] for s in own if s[1] == s[3] and self.win[1] <= s[1] <= self.win[3]])
-        round_ = {i for i, (name, _) in enumerate(self.rects) if self.shapes.get(name) in _ROUND}
-        rows = lanes(ys, inflated, self.lines, swap=False, round_=round_)
-        cols = lanes(xs, inflated, self.lines, swap=True, round_=round_)
+        rows = lanes(ys, inflated, self.lines, swap=False)
+        cols = lanes(xs, inflated, self.lines, swap=True)
         xi, yj = {x: i for i, x in enumerate(xs)}, {y: j for j, y in enumerate(ys)}
 
         def node(q: Point) -> tuple[int, int] | None:

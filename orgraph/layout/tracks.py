@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import math
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 
 __all__ = ["APART", "BESIDE", "CLEARANCE", "MARGIN", "NEAR", "TOL", "TRACK", "Lane",
            "Point", "Rect", "crosses", "lanes", "tracks"]
@@ -121,34 +120,22 @@ class Lane:
 
 
 def lanes(coords: list[float], rects: list[Rect], lines: list[tuple[Rect, object]],
-           swap: bool, round_: Collection[int] = ()) -> list[Lane]:
+           swap: bool) -> list[Lane]:
     """One :class:`Lane` per coordinate: rows (``swap`` false: the coordinates are y) or
-    columns (``swap``: x). The rects whose indices ``round_`` holds are ellipses: a lane
-    is blocked only where it passes through the ellipse inside the rect, so lines may pass
-    its corners.
-
-    >>> [lane.free(1.0) for lane in lanes([1.0, 5.0], [(0, 0, 10, 10)], [], False, {0})]
-    [True, False]
-    """
+    columns (``swap``: x)."""
     lanes = [Lane() for _ in coords]
 
     def span(lo: float, hi: float) -> range:
         return range(bisect.bisect_right(coords, lo), bisect.bisect_left(coords, hi))
 
-    for i, r in enumerate(rects):
+    for r in rects:
         a0, b0, a1, b1 = (r[1], r[0], r[3], r[2]) if swap else r
-        if i in round_:
-            mid, radius, centre, depth = (a0 + a1) / 2, (a1 - a0) / 2, (b0 + b1) / 2, (b1 - b0) / 2
-            for k in span(b0, b1):
-                half = radius * math.sqrt(max(0.0, 1.0 - ((coords[k] - centre) / depth) ** 2))
-                lanes[k].blocked.append((mid - half, mid + half))
-            continue
         for k in span(b0, b1):
             lanes[k].blocked.append((a0, a1))
     for seg, bundle in lines:
         a0, b0, a1, b1 = (seg[1], seg[0], seg[3], seg[2]) if swap else seg
         if b0 == b1:  # runs along the lanes near it
-            reach = BESIDE if bundle is None or bundle[0] else NEAR  # tree, reporting
+            reach = BESIDE if bundle is None or bundle[0] else NEAR  # tree, reporting: and others
             for k in span(b0 - reach, b0 + reach):
                 lanes[k].along.append((a0, a1, bundle, abs(coords[k] - b0)))
         elif a0 == a1:  # crosses the lanes it spans
@@ -158,6 +145,6 @@ def lanes(coords: list[float], rects: list[Rect], lines: list[tuple[Rect, object
                 else:
                     lanes[k].cross_over.append((a0, bundle))
     for lane in lanes:
-        lane.cross_tree.sort()
+        lane.cross_tree = sorted(set(lane.cross_tree))  # one trunk drawn by many connectors
         lane.seal()
     return lanes
