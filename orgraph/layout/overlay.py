@@ -134,7 +134,7 @@ def _route_all(edges: list[tuple[str, str, str]], specs: Mapping[str, list[BoxSp
             points = index.best_route(tail, head)
         if index is not None:
             index.add_route(points)
-        router.add(points, line.bundle, line.reporting)
+        router.add(points, line.bundle, line.reporting, tip=line.bundle[0] != HEAD)
         line.points = points
         if rel in _LABELLED and all(other.bundle != line.bundle for other in lines):
             labels[len(lines)] = _label_spot(points, router.free)
@@ -199,7 +199,8 @@ def _untangle(lines: list[_Line], labels: dict[int, tuple[float, float]],
             router = new_router()
             for k, other in enumerate(lines):
                 if k != i:
-                    router.add(other.points, other.bundle, other.reporting)
+                    router.add(other.points, other.bundle, other.reporting,
+                               tip=other.bundle[0] != HEAD)
             for k, spot in labels.items():
                 if k != i:
                     router.occupy(_label_box(spot))

@@ -47,6 +47,7 @@ __all__ = ["COMBS", "Router"]
 _Port = tuple[Point, Point, int, float]  # outline point, stub end, direction, extra cost
 
 STUB = 10.0  # a route leaves and enters a box straight for at least this long
+TIP = 2 * STUB  # the end of a line no later line of its bundle branches off (its arrowhead)
 BEND = 14.0
 CROSS_TREE = 12.0
 CROSS_OVERLAY = 5.0
@@ -154,11 +155,22 @@ class Router:
         for seg in _segments(points):
             self._lines.put((seg, bundle), seg)
 
-    def add(self, points: Iterable[Point], bundle: object, reporting: bool = False) -> None:
+    def add(self, points: Iterable[Point], bundle: object, reporting: bool = False,
+            tip: bool = False) -> None:
         """Record a drawn overlay, so later routes keep off it (or share it: same bundle);
-        later routes that are not ``reporting`` lines never run on a ``reporting`` one."""
-        self._add(points, (reporting, bundle))
+        later routes that are not ``reporting`` lines never run on a ``reporting`` one.
+        With ``tip``, the last :data:`TIP` points (where the arrowhead sits) are not the
+        bundle's to branch off: a branch leaving there would start on another's arrowhead."""
         points = list(points)
+        if tip and len(points) >= 2:
+            (ax, ay), (bx, by) = points[-2], points[-1]
+            run = abs(bx - ax) + abs(by - ay)
+            f = min(1.0, TIP / run) if run else 1.0
+            cut = (bx - (bx - ax) * f, by - (by - ay) * f)
+            self._add([*points[:-1], cut], (reporting, bundle))
+            self._add([cut, points[-1]], (reporting, ("~tip", bundle)))
+        else:
+            self._add(points, (reporting, bundle))
         if points:
             self._ends.setdefault(points[0], bundle)
             self._ends.setdefault(points[-1], bundle)
