@@ -32,13 +32,16 @@ Examples
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Collection
 
 from orgraph.layout.shapes import Layout, Route
 
-__all__ = ["CORRIDOR", "make_room"]
+__all__ = ["CHANNEL_ROOM", "CORRIDOR", "make_room", "open_channels"]
 
 CORRIDOR = 14.0  # points of free height between two boxes of a column that carry combs
+CHANNEL_ROOM = 36.0  # points of free height under a row of three or more overlays' ends
+_OVERLAP = 24.0  # a box below a row's box by less than this across is beside it, not under
 
 
 def make_room(lay: Layout, touched: Collection[str]) -> None:
@@ -89,3 +92,46 @@ def _insert(lay: Layout, at: float, height: float) -> None:
                             route.enter))
     lay.routes = routes
     lay.height += height
+
+
+def open_channels(lay: Layout, ends: Collection[str]) -> None:
+    """Open a channel :data:`CHANNEL_ROOM` points high under every row (boxes with one top)
+    of three or more boxes in ``ends`` (where overlays begin or end) that has a box closer
+    below its lowest bottom, by moving everything below down (as :func:`make_room` does),
+    in place: the overlays of a row (a leader group's member lines, dotted lines, a support unit's
+    services) then find room to run beside each other under it.
+
+    Examples
+    --------
+    >>> from orgraph.layout.shapes import Layout
+    >>> boxes = {"a": (15, 5, 30, 10), "b": (50, 5, 30, 10), "c": (85, 5, 30, 10),
+    ...          "s": (50, 30, 60, 20)}
+    >>> lay = Layout(100, 40, boxes, [])
+    >>> open_channels(lay, {"a", "b"})  # two ends in the row: left as it is
+    >>> lay.boxes["s"]
+    (50, 30, 60, 20)
+    >>> open_channels(lay, {"a", "b", "c"})
+    >>> lay.boxes["s"], lay.height
+    ((50, 56.0, 60, 20), 66.0)
+    """
+    rows: dict[float, list[tuple[float, float, float]]] = {}
+    for name in ends:
+        cx, cy, w, h = lay.boxes[name]
+        rows.setdefault(round(cy - h / 2, 1), []).append((cx - w / 2, cx + w / 2, cy + h / 2))
+    cuts: dict[float, float] = {}
+    for top, row in rows.items():
+        if len(row) < 3:
+            continue
+        bottom = max(b for _, _, b in row)
+        gap, at = math.inf, 0.0
+        for cx, cy, w, h in lay.boxes.values():
+            y0, x0, x1 = cy - h / 2, cx - w / 2, cx + w / 2
+            if y0 < bottom or cy - h / 2 <= top:
+                continue
+            if y0 - bottom < gap and any(min(a1, x1) - max(a0, x0) >= _OVERLAP
+                                         for a0, a1, _ in row):
+                gap, at = y0 - bottom, (bottom + y0) / 2
+        if gap < CHANNEL_ROOM:
+            cuts[at] = max(cuts.get(at, 0.0), CHANNEL_ROOM - gap)
+    for at in sorted(cuts, reverse=True):
+        _insert(lay, at, cuts[at])

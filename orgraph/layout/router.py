@@ -47,6 +47,7 @@ __all__ = ["COMBS", "Router"]
 _Port = tuple[Point, Point, int, float]  # outline point, stub end, direction, extra cost
 
 STUB = 10.0  # a route leaves and enters a box straight for at least this long
+TIP = 2 * STUB  # the end of a line no later line of its bundle branches off (its arrowhead)
 BEND = 14.0
 CROSS_TREE = 12.0
 CROSS_OVERLAY = 5.0
@@ -60,7 +61,7 @@ NEAR_COST = 10.0  # times the length run beside a tree line closer than tracks.N
 BESIDE_COST = 6.0  # times the length run beside a reporting line closer than tracks.BESIDE
 LIMIT = 400  # the most boxes a search window may hold
 TAKEN = 60.0  # extra cost of ending where a line of another bundle ends
-NEW_START = 60.0  # of a bundle's line leaving its box where no line of the bundle leaves it
+NEW_START = 60.0  # of a bundle's line leaving (entering) a box where no line of it does
 BELOW = 30.0  # of entering a box from below
 MAX_STATES = 40_000  # one search gives up (for the cheap fallback) after so many states,
 BUDGET = 250_000  # and every search of a chart after so many in all
@@ -132,6 +133,8 @@ class Router:
         self._lines = _Buckets()
         self._ends: dict[Point, object] = {}  # where overlays leave and enter boxes
         self._starts: dict[tuple[object, str], set[Point]] = {}  # where a bundle leaves boxes
+        self._finishes: dict[tuple[object, str], set[Point]] = {}  # and where it enters them
+        self._extent: dict[object, Rect] = {}  # the rectangle round a bundle's lines
         self._spent = [0]  # search states so far (see BUDGET)
         for points in tree:
             self._add(points, None)
@@ -152,15 +155,31 @@ class Router:
         for seg in _segments(points):
             self._lines.put((seg, bundle), seg)
 
-    def add(self, points: Iterable[Point], bundle: object, reporting: bool = False) -> None:
+    def add(self, points: Iterable[Point], bundle: object, reporting: bool = False,
+            tip: bool = False) -> None:
         """Record a drawn overlay, so later routes keep off it (or share it: same bundle);
-        later routes that are not ``reporting`` lines never run on a ``reporting`` one."""
-        self._add(points, (reporting, bundle))
+        later routes that are not ``reporting`` lines never run on a ``reporting`` one.
+        With ``tip``, the last :data:`TIP` points (where the arrowhead sits) are not the
+        bundle's to branch off: a branch leaving there would start on another's arrowhead."""
         points = list(points)
+        if tip and len(points) >= 2:
+            (ax, ay), (bx, by) = points[-2], points[-1]
+            run = abs(bx - ax) + abs(by - ay)
+            f = min(1.0, TIP / run) if run else 1.0
+            cut = (bx - (bx - ax) * f, by - (by - ay) * f)
+            self._add([*points[:-1], cut], (reporting, bundle))
+            self._add([cut, points[-1]], (reporting, ("~tip", bundle)))
+        else:
+            self._add(points, (reporting, bundle))
         if points:
             self._ends.setdefault(points[0], bundle)
             self._ends.setdefault(points[-1], bundle)
             self._starts.setdefault((bundle, self._at(points[0])), set()).add(points[0])
+            self._finishes.setdefault((bundle, self._at(points[-1])), set()).add(points[-1])
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            r = self._extent.get(bundle, (min(xs), min(ys), max(xs), max(ys)))
+            self._extent[bundle] = (min(r[0], *xs), min(r[1], *ys), max(r[2], *xs),
+                                    max(r[3], *ys))
 
     def _at(self, point: Point) -> str:
         """The name of the box whose outline ``point`` lies on (or ``""``)."""
@@ -178,7 +197,9 @@ class Router:
         grows round the two boxes while the route found costs more than :data:`DETOUR` over
         its length and bends (past 160 points: :data:`FAR`); the cheapest found is taken."""
         a, b = _rect(self.boxes[tail]), _rect(self.boxes[head])
-        span = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+        c = self._extent.get(bundle, a)  # the window holds the bundle's lines, to join them
+        span = (min(a[0], b[0], c[0]), min(a[1], b[1], c[1]), max(a[2], b[2], c[2]),
+                max(a[3], b[3], c[3]))
         best: tuple[tuple[Point, ...], float] | None = None
         for pad, strict in ((48.0, True), (160.0, True), (math.inf, True), (math.inf, False)):
             win = (max(span[0] - pad, self.bounds[0]), max(span[1] - pad, self.bounds[1]),
@@ -219,7 +240,7 @@ class Router:
                 out.append(((cx + sign * (w / 2 - inset), cy + h * f),
                             (cx + sign * (w / 2 + STUB), cy + h * f), d if leaving else d ^ 2))
         x0, y0, x1, y1 = self.bounds
-        starts = self._starts.get((bundle, name), set()) if leaving else set()
+        starts = (self._starts if leaving else self._finishes).get((bundle, name), set())
         return [(*p, (0.0 if self._ends.get(p[0], bundle) == bundle else TAKEN)
                  + (NEW_START if starts and p[0] not in starts else 0.0)
                  + (BELOW if not leaving and p[2] == 3 else 0.0)) for p in out
@@ -227,12 +248,15 @@ class Router:
 
 
 def _comb(bundle: object) -> bool:
-    """Whether a bundle ``(tail, relation)`` is a comb (see :data:`COMBS`).
+    """Whether a bundle ``(tail, relation)`` or ``(mark, head, relation)`` is a comb (see
+    :data:`COMBS`).
 
     >>> _comb(("drift", "service")), _comb(("ledergruppe", "member")), _comb("x")
     (True, False, False)
+    >>> _comb(("~head", "virksomheter", "order"))
+    True
     """
-    return isinstance(bundle, tuple) and len(bundle) == 2 and bundle[1] in COMBS
+    return isinstance(bundle, tuple) and len(bundle) in (2, 3) and bundle[-1] in COMBS
 
 
 def _inset(shape: str, t: float, w: float, h: float, side: bool = False) -> float:
@@ -310,6 +334,8 @@ class _Space:
                             near = max(near, run)
                         else:
                             beside = max(beside, run)
+                    elif off < NEAR:  # hugging another overlay (or its own bundle's line)
+                        near = max(near, run)
                     continue
                 if kind is _HARD:
                     return math.inf
@@ -363,9 +389,12 @@ class _Space:
         inflated = [(r[0] - CLEARANCE, r[1] - CLEARANCE, r[2] + CLEARANCE, r[3] + CLEARANCE)
                     for r in plain]
         ends = [*tails_at, *heads_at]
-        xs = tracks(plain, self.win[0], self.win[2], [q[0] for _, q, _, _ in ends])
+        own = [s for s, b in self.lines if b is not None and b[1] == self.bundle]
+        xs = tracks(plain, self.win[0], self.win[2], [q[0] for _, q, _, _ in ends]
+                    + [s[0] for s in own if s[0] == s[2] and self.win[0] <= s[0] <= self.win[2]])
         ys = tracks([(r[1], r[0], r[3], r[2]) for r in plain], self.win[1], self.win[3],
-                     [q[1] for _, q, _, _ in ends])
+                     [q[1] for _, q, _, _ in ends]
+                     + [s[1] for s in own if s[1] == s[3] and self.win[1] <= s[1] <= self.win[3]])
         rows = lanes(ys, inflated, self.lines, swap=False)
         cols = lanes(xs, inflated, self.lines, swap=True)
         xi, yj = {x: i for i, x in enumerate(xs)}, {y: j for j, y in enumerate(ys)}

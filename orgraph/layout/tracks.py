@@ -135,7 +135,7 @@ def lanes(coords: list[float], rects: list[Rect], lines: list[tuple[Rect, object
     for seg, bundle in lines:
         a0, b0, a1, b1 = (seg[1], seg[0], seg[3], seg[2]) if swap else seg
         if b0 == b1:  # runs along the lanes near it
-            reach = BESIDE if bundle is None or bundle[0] else TOL  # tree, reporting
+            reach = BESIDE if bundle is None or bundle[0] else NEAR  # tree, reporting: and others
             for k in span(b0 - reach, b0 + reach):
                 lanes[k].along.append((a0, a1, bundle, abs(coords[k] - b0)))
         elif a0 == a1:  # crosses the lanes it spans
@@ -145,6 +145,6 @@ def lanes(coords: list[float], rects: list[Rect], lines: list[tuple[Rect, object
                 else:
                     lanes[k].cross_over.append((a0, bundle))
     for lane in lanes:
-        lane.cross_tree.sort()
+        lane.cross_tree = sorted(set(lane.cross_tree))  # one trunk drawn by many connectors
         lane.seal()
     return lanes

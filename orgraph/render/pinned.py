@@ -126,6 +126,18 @@ def _edge_attrs(variant: str) -> tuple[str, bool]:
     return _attrs({k: v for k, v in style.items() if k != "constraint"})[1:-1], arrow
 
 
+@functools.lru_cache(maxsize=64)
+def _branch_attrs(variant: str) -> tuple[str, bool]:
+    """:func:`_edge_attrs` for an overlay that ends on its bundle's trunk: no arrowhead.
+
+    >>> _branch_attrs("dotted")
+    ('style="dashed" arrowhead="none" color="#333333" class="dotted"', False)
+    """
+    style = {k: v for k, v in edge_style(variant).items() if k != "constraint"}
+    style["arrowhead"] = "none"
+    return _attrs(style)[1:-1], False
+
+
 def _spline(points: tuple[tuple[float, float], ...], left: float, top: float,
             arrow: bool) -> str:
     """A polyline as Graphviz's edge ``pos``: shifted by (``left``, ``top``), y flipped, the
@@ -382,7 +394,8 @@ def _edge_statement(org: Organisation, route: Route, rel: str, head_node: str | 
                     owner: Mapping[str, str]) -> str:
     """One edge's statement: its variant's style, route, id, label and marks."""
     variant = _variant(org, rel, head_node)
-    style, arrow = _edge_attrs(variant)
+    branch = not getattr(route, "arrow", True)  # an overlay joining its bundle's trunk
+    style, arrow = _branch_attrs(variant) if branch else _edge_attrs(variant)
     pos = _spline(route.points, left, top, arrow)
     tail, head = escaped(route.tail), escaped(route.head)
     ends = f'\t"{tail}" -> "{head}"'
@@ -391,6 +404,8 @@ def _edge_statement(org: Organisation, route: Route, rel: str, head_node: str | 
         return f'{ends} [{style} pos="{pos}" id="{variant}:{tail}->{head}"]'
     pairs: dict[str, str] = {k: v for k, v in edge_style(variant).items()
                              if k != "constraint"}
+    if branch:
+        pairs["arrowhead"] = "none"
     pairs["pos"] = pos
     pairs["id"] = f"{variant}:{route.tail}->{route.head}"
     if label:
