@@ -51,6 +51,7 @@ from orgraph.formats._common import (
 from orgraph.formats._csvread import check_header, csv_rows_of
 from orgraph.formats._forest import is_forest
 from orgraph.formats._table_columns import PROFILES, Columns, _resolve_columns, detect_profile
+from orgraph.formats._table_repairs import break_cycles, loop_chain, repair_ids
 from orgraph.formats._table_write import write_table
 from orgraph.formats._xlsx import xlsx_rows
 from orgraph.infer import infer_kinds
@@ -99,7 +100,9 @@ def read_table(path: str | Path, *, profile: str | None = None, id_col: str | No
         Workbooks: the sheet to read (the first by default; the others are reported).
     strict : bool, default False
         Refuse what a lenient reading repairs and reports: control characters in cells,
-        empty or repeated column names, formula cells without a saved value.
+        empty or repeated column names, formula cells without a saved value, empty or
+        repeated ids, a reports-to naming no row or the row itself, a reporting cycle,
+        several top posts (:mod:`orgraph.formats._table_repairs`).
 
     Returns
     -------
@@ -108,9 +111,9 @@ def read_table(path: str | Path, *, profile: str | None = None, id_col: str | No
     Raises
     ------
     ChartError
-        Every problem in the file, each with its row's line number and the fix: a duplicate
-        id, a reports-to naming no row, a reporting cycle, several top posts, a ragged row,
-        a value of the wrong type, bytes that are not in the encoding.
+        Every problem in the file, each with its row's line number and the fix: a ragged
+        row, a value of the wrong type, bytes that are not in the encoding (and, when
+        ``strict``, what a lenient reading repairs).
 
     Notes
     -----
@@ -156,7 +159,7 @@ def read_table(path: str | Path, *, profile: str | None = None, id_col: str | No
         if cols[1].more_names and not name_col:
             report.note(f"labels join {', '.join((cols[1].name or '', *cols[1].more_names))} "
                         "with a space; choose others with --name-col")
-        return _Table(filename, header, cols, report).build(rows, lines)
+        return _Table(filename, header, cols, report, strict).build(rows, lines)
 
 
 @contextlib.contextmanager
@@ -176,8 +179,12 @@ class _Table:
     """Turns the rows of one table into an Organisation, collecting every problem."""
 
     def __init__(self, filename: str, header: list[str], named: tuple[str, Columns],
-                 report: Report) -> None:
+                 report: Report, strict: bool = False) -> None:
         self.filename = filename
+        self.strict = strict
+        #: Lenient repairs: repeated ids' originals, and cut reports-to cells, by row id.
+        self.source_ids: dict[str, str] = {}
+        self.source_parents: dict[str, str] = {}
         self.header = header
         self.profile, self.cols = named
         self.report = report
@@ -212,6 +219,10 @@ class _Table:
         given.clear()  # the caller's list and ours: the cells live on in the columns
         del rows
         position = dict(zip(ids, range(len(ids)), strict=True))
+        if (len(position) != len(ids) or "" in position) and not self.strict:
+            ids, self.source_ids = repair_ids(ids, line_list, self.report, self.filename,
+                                              self.cols.id or "id")
+            position = dict(zip(ids, range(len(ids)), strict=True))
         if len(position) != len(ids) or "" in position:
             keep = self._unique_ids(ids, line_list)
             ids = [ids[i] for i in keep]
@@ -285,8 +296,20 @@ class _Table:
             for i in [i for i, p in enumerate(parents) if p and (p not in position
                                                                  or p == ids[i])]:
                 self._bad_superior(ids[i], parents[i], lines[i])
+                if not self.strict:
+                    up[i] = -1
+        if not self.strict and not problems and not is_forest(up):  # type: ignore[arg-type]
+            for i in break_cycles(up, ids, lines, self.report,  # type: ignore[arg-type]
+                                  self.filename):
+                self.source_parents[ids[i]] = parents[i]
         tops = up.count(-1)
-        if not self.own and tops > 1:
+        if not self.own and tops > 1 and not self.strict:
+            first = [i for i, u in enumerate(up) if u == -1][:10]
+            listed = ", ".join(f"{ids[i]!r} (line {lines[i]})" for i in first)
+            self.report.note(f"{tops} top posts (empty or repaired {cols.parent}): {listed}"
+                             f"{', ...' if tops > 10 else ''}: read as a forest, one tree "
+                             "each")
+        elif not self.own and tops > 1:
             first = [i for i, u in enumerate(up) if u == -1][:10]
             listed = ", ".join(f"{ids[i]!r} (line {lines[i]})" for i in first)
             problems.add(f"{tops} top posts (empty {cols.parent}): {listed}"
@@ -316,6 +339,10 @@ class _Table:
         if rename:
             for raw, safe in rename.items():
                 org.nodes[safe]["source_id"] = raw
+        for attr, values in (("source_id", self.source_ids),
+                             ("source_reports_to", self.source_parents)):
+            for node, value in values.items():
+                org.nodes[rename.get(node, node)][attr] = value
         pending: list[Pending] = []
         if cols_used:
             pending, cell_problems = table.apply(org, ids, parents, lines, rename)
@@ -339,7 +366,13 @@ class _Table:
 
     def _bad_superior(self, node: str, parent: str, line: int) -> None:
         cols = self.cols
-        if parent == node:
+        if not self.strict:
+            self.source_parents[node] = parent
+            why = (f"reports to itself ({cols.parent} = {cols.id})" if parent == node else
+                   f"reports to {parent!r} ({cols.parent}), which is no row's {cols.id}")
+            self.report.repair(Problem(self.filename, f"{why}: read as a top "
+                                       f"(source_reports_to {parent!r})", line=line, node=node))
+        elif parent == node:
             self.problems.add(f"reports to itself ({cols.parent} = {cols.id}); leave "
                               f"{cols.parent} empty for the top post or name its superior",
                               line, node)
@@ -368,7 +401,7 @@ class _Table:
         first = min(loop, key=lambda n: line_of[n])
         k = loop.index(first)
         loop = loop[k:] + loop[:k]
-        chain = " → ".join(f"{n} (line {line_of[n]})" for n in [*loop, loop[0]])
+        chain = loop_chain([f"{n} (line {line_of[n]})" for n in loop])
         self.problems.add(f"reporting cycle: {chain}; break it (one of these must report "
                           "elsewhere, or be the top post)", line_of[first], first)
 

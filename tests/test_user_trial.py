@@ -1,0 +1,116 @@
+"""A new user's own files: the defects a trial with realistic HR exports found.
+
+Each test is a file an HR person would produce (Excel-saved CSV, a manager column of names,
+a person reporting to someone absent, duplicated rows, two roots, a cycle) read as the
+analysis commands read it (lenient: every record kept, every repair reported with its line)
+and as ``--strict`` / ``validate`` read it (the format's rules: refused, with the line).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from orgraph import formats
+from orgraph.cli import main
+from orgraph.errors import ChartError
+from orgraph.formats import Report
+
+HR = ("id,manager,name,title\n"
+      "1,,Kari Nordmann,CEO\n"           # line 2
+      "2,1,Ola Hansen,CFO\n"             # 3
+      "3,2,Per Olsen,Accountant\n"       # 4
+      "3,2,Per Olsen,Accountant (2)\n"   # 5: the same id again
+      "4,1,Anne Berg,HR lead\n"          # 6
+      "5,9,Tom Lie,Intern\n"             # 7: reports to no row
+      "6,6,Siri Moe,Self\n"              # 8: reports to itself
+      "7,8,Liv Dahl,Loop A\n"            # 9: a loop 7 -> 8 -> 7
+      "8,7,Geir Ås,Loop B\n"             # 10
+      "10,,Second Top,Board\n")          # 11: a second top
+
+
+@pytest.fixture
+def hr(tmp_path: Path) -> Path:
+    path = tmp_path / "hr.csv"
+    path.write_text(HR, encoding="utf-8")
+    return path
+
+
+def test_a_lenient_reading_keeps_every_row_and_reports_each_repair(hr):
+    report = Report(str(hr))
+    org = formats.read(hr, report=report)
+    assert org.number_of_nodes() == 10  # every row, the repeated id too
+    assert org.nodes["3_2"]["source_id"] == "3" and org.nodes["3_2"]["title"] == \
+        "Accountant (2)"
+    assert org.line_superior("3") == "2" and org.line_superior("3_2") == "2"
+    assert org.line_superior("5") is None and org.nodes["5"]["source_reports_to"] == "9"
+    assert org.line_superior("6") is None and org.nodes["6"]["source_reports_to"] == "6"
+    assert org.line_superior("8") == "7" and org.line_superior("7") is None
+    assert org.nodes["7"]["source_reports_to"] == "8"
+    repairs = [str(p) for p in report.repairs]
+    assert f"{hr}:5: node '3': repeats the id '3' of line 4: read as '3_2' (source_id '3'); " \
+           "who reports to '3' reports to line 4" in repairs
+    assert f"{hr}:7: node '5': reports to '9' (manager), which is no row's id: read as a " \
+           "top (source_reports_to '9')" in repairs
+    assert (f"{hr}:8: node '6': reports to itself (manager = id): read as a top "
+            "(source_reports_to '6')") in repairs
+    assert any(r.startswith(f"{hr}:9: node '7': closes the reporting cycle 7 (line 9) → "
+                            "8 (line 10) → 7 (line 9): its superior '8' is dropped")
+               for r in repairs)
+    assert any("5 top posts (empty or repaired manager)" in n and "read as a forest" in n
+               for n in report.notes)
+
+
+def test_a_strict_reading_refuses_the_same_rows_with_their_lines(hr):
+    with pytest.raises(ChartError) as excinfo:
+        formats.read(hr, strict=True)
+    found = [str(p) for p in excinfo.value.problems]
+    assert f"{hr}:5: node '3': duplicate id '3' (first on line 4); give each row its own id" \
+        in found
+    assert any(p.startswith(f"{hr}:7: node '5': reports to '9' (manager)") for p in found)
+    assert any(p.startswith(f"{hr}:8: node '6': reports to itself") for p in found)
+
+
+def test_show_and_metrics_load_the_file_and_print_the_repairs(hr):
+    runner = CliRunner()
+    shown = runner.invoke(main, ["show", str(hr)])
+    assert shown.exit_code == 0, shown.output
+    assert "Tom Lie" in shown.stdout and shown.stdout.count("Per Olsen") == 2
+    assert f"warning: {hr}:7: node '5': reports to '9'" in shown.stderr
+    strict = runner.invoke(main, ["show", str(hr), "--strict"])
+    assert strict.exit_code == 1 and "Traceback" not in strict.output
+    assert f"error: {hr}:5: node '3': duplicate id '3'" in strict.stderr
+    checked = runner.invoke(main, ["validate", str(hr)])  # validate is strict
+    assert checked.exit_code == 1
+    assert f"error: {hr}:7: node '5': reports to '9'" in checked.stderr
+    metrics = runner.invoke(main, ["metrics", str(hr), "--format", "json"])
+    assert metrics.exit_code == 0, metrics.output
+    assert '"trees": 2' in metrics.stdout  # Kari's and Liv's; the three loose rows are units
+
+
+def test_an_empty_id_cell_is_given_an_id_of_its_line(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("id,parent,name\na,,A\n,a,No id\n", encoding="utf-8")
+    report = Report(str(path))
+    org = formats.read(path, report=report)
+    assert org.nodes["line3"]["label"] == "No id" and org.line_superior("line3") == "a"
+    assert f"{path}:3: the id cell is empty: read as 'line3'" in map(str, report.repairs)
+    with pytest.raises(ChartError, match=":3: the id cell is empty; every row needs an id"):
+        formats.read(path, strict=True)
+
+
+def test_a_long_loop_is_named_by_its_ends_not_every_row(tmp_path):
+    rows = ["id,parent", "top,"] + [f"u{i},u{(i + 1) % 500}" for i in range(500)]
+    path = tmp_path / "loop.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = Report(str(path))
+    org = formats.read(path, report=report)
+    (repair,) = [str(p) for p in report.repairs]
+    assert "(500 rows)" in repair and len(repair) < 400
+    assert org.number_of_nodes() == 501 and org.line_superior("u0") is None
+    with pytest.raises(ChartError) as excinfo:
+        formats.read(path, strict=True)
+    (refusal,) = [str(p) for p in excinfo.value.problems]
+    assert "(500 rows)" in refusal and len(refusal) < 400
