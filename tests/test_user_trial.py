@@ -114,3 +114,16 @@ def test_a_long_loop_is_named_by_its_ends_not_every_row(tmp_path):
         formats.read(path, strict=True)
     (refusal,) = [str(p) for p in excinfo.value.problems]
     assert "(500 rows)" in refusal and len(refusal) < 400
+
+
+def test_a_manager_column_of_names_keys_the_rows_by_their_names(tmp_path):
+    path = tmp_path / "names.csv"
+    path.write_text("Name,Title,Manager\nKari Nordmann,CEO,\nOla Hansen,CFO,Kari Nordmann\n"
+                    "Per Olsen,Accountant,Ola Hansen\n", encoding="utf-8")
+    report = Report(str(path))
+    org = formats.read(path, report=report)
+    assert org.line_superior("per_olsen") == "ola_hansen"
+    assert org.nodes["per_olsen"]["label"] == "Per Olsen"
+    assert org.nodes["per_olsen"]["Title"] == "Accountant"
+    assert any(n.startswith("no id column: rows are keyed by their Name") and "--id-col" in n
+               for n in report.notes)

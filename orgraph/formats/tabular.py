@@ -156,6 +156,9 @@ def read_table(path: str | Path, *, profile: str | None = None, id_col: str | No
         cols = _resolve_columns(header, filename, profile, dict(
             id=id_col, parent=parent_col, name=name_col, kind=kind_col, dotted=dotted_col,
             headcount=headcount_col))
+        if cols[0] == "custom" and cols[1].id == cols[1].name and not id_col:
+            report.note(f"no id column: rows are keyed by their {cols[1].id}, as "
+                        f"{cols[1].parent} names them; name an id column with --id-col")
         if cols[1].more_names and not name_col:
             report.note(f"labels join {', '.join((cols[1].name or '', *cols[1].more_names))} "
                         "with a space; choose others with --name-col")
