@@ -127,3 +127,43 @@ def test_a_manager_column_of_names_keys_the_rows_by_their_names(tmp_path):
     assert org.nodes["per_olsen"]["Title"] == "Accountant"
     assert any(n.startswith("no id column: rows are keyed by their Name") and "--id-col" in n
                for n in report.notes)
+
+
+YED_HEAD = ('<?xml version="1.0" encoding="UTF-8"?><graphml '
+            'xmlns="http://graphml.graphdrawing.org/xmlns" '
+            'xmlns:y="http://www.yworks.com/xml/graphml">'
+            '<key for="node" id="d6" yfiles.type="nodegraphics"/>'
+            '<graph edgedefault="directed" id="G">')
+
+
+def _yed_node(ident: str, label: str, inner: str = "") -> str:
+    graphics = "GroupNode" if inner else "ShapeNode"
+    nested = f'<graph edgedefault="directed" id="{ident}:">{inner}</graph>' if inner else ""
+    folder = ' yfiles.foldertype="group"' if inner else ""
+    return (f'<node id="{ident}"{folder}><data key="d6"><y:{graphics}>'
+            f'<y:NodeLabel>{label}</y:NodeLabel></y:{graphics}></data>{nested}</node>')
+
+
+def test_yed_department_groups_are_no_units_but_each_members_group(tmp_path):
+    """yEd draws departments as group boxes round their people, with no line of their own:
+    they were read as loose units (a forest of 3, two 'units' nobody manages)."""
+    people = (_yed_node("g1::a", "Ola Hansen") + _yed_node("g1::b", "Per Olsen"))
+    inner = _yed_node("g2::g3::c", "Lise Dahl")
+    path = tmp_path / "groups.graphml"
+    path.write_text(YED_HEAD + _yed_node("ceo", "Kari Nordmann")
+                    + _yed_node("g1", "Finance", people)
+                    + _yed_node("g2", "HR", _yed_node("g2::g3", "Payroll", inner))
+                    + '<edge source="ceo" target="g1::a"/><edge source="g1::a" '
+                      'target="g1::b"/><edge source="ceo" target="g2::g3::c"/>'
+                    + "</graph></graphml>", encoding="utf-8")
+    report = Report(str(path))
+    org = formats.read(path, report=report)
+    assert sorted(d["label"] for _, d in org.nodes(data=True)) == [
+        "Kari Nordmann", "Lise Dahl", "Ola Hansen", "Per Olsen"]
+    assert org.nodes["g1_a"]["group"] == "Finance"
+    assert org.nodes["g2_g3_c"]["group"] == "HR / Payroll"
+    assert any(d.startswith("3 group node(s) with no reporting line of their own "
+                            "('Finance', 'HR', 'Payroll')") for d in report.dropped)
+    runner = CliRunner()
+    shown = runner.invoke(main, ["show", str(path)])
+    assert shown.exit_code == 0 and "Finance" not in shown.stdout
