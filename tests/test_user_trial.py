@@ -167,3 +167,19 @@ def test_yed_department_groups_are_no_units_but_each_members_group(tmp_path):
     runner = CliRunner()
     shown = runner.invoke(main, ["show", str(path)])
     assert shown.exit_code == 0 and "Finance" not in shown.stdout
+
+
+def test_an_empty_text_attribute_survives_a_table(tmp_path):
+    """d3-org-chart's JSON has "size": "" on every record: CSV lost it without a word."""
+    import orgraph
+
+    org = formats.read(Path(__file__).parent / "data" / "d3-org-chart.json",
+                       report=Report("d3"))
+    assert org.nodes["O-6066"]["size"] == ""
+    for suffix in ("csv", "tsv"):
+        out = tmp_path / f"d3.{suffix}"
+        formats.write(org, out, report=Report(str(out)))
+        back = formats.read(out, report=Report(str(out)))
+        back.graph = dict(org.graph)
+        assert back.nodes["O-6066"]["size"] == ""
+        assert orgraph.graphs_equal(back, org)
