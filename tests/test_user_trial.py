@@ -183,3 +183,25 @@ def test_an_empty_text_attribute_survives_a_table(tmp_path):
         back.graph = dict(org.graph)
         assert back.nodes["O-6066"]["size"] == ""
         assert orgraph.graphs_equal(back, org)
+
+
+def test_id_parent_name_without_kinds_gets_its_head_and_managers(tmp_path):
+    """'id,parent,name' matched orgraph's own columns, so no kinds were inferred: every box
+    was a unit, unlike the same file headed 'id,reports_to,name'."""
+    path = tmp_path / "t.csv"
+    path.write_text("id,parent,name\n1,,Kari\n2,1,Ola\n3,2,Per\n", encoding="utf-8")
+    report = Report(str(path))
+    org = formats.read(path, report=report)
+    assert [org.nodes[n]["kind"] for n in "123"] == ["cao", "department", "unit"]
+    assert any(n.startswith("no kinds in the file") for n in report.notes)
+
+
+def test_excel_sep_line_names_the_delimiter(tmp_path):
+    """Excel writes 'sep=;' as the first line of a CSV saved for other locales."""
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"sep=;\r\nid;parent;name\r\n1;;Kari\r\n2;1;Ola\r\n2;1;Ola again\r\n")
+    report = Report(str(path))
+    org = formats.read(path, report=report)
+    assert org.nodes["2"]["label"] == "Ola" and org.line_superior("2") == "1"
+    assert any("sep=;" in n for n in report.notes)
+    assert f"{path}:5: node '2': repeats the id '2' of line 4" in str(report.repairs[0])

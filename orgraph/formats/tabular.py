@@ -353,7 +353,7 @@ class _Table:
                 problems.add(message, line, node)
             for line, u, v, relation, attrs in pending:
                 self._add_edge(org, u, v, relation, attrs, line)
-        if cols.kind is None and not self.own:  # head, managers, units (orgraph/infer.py)
+        if cols.kind is None:  # no kind column: head, managers, units (orgraph/infer.py)
             infer_kinds(org, self.report)
         if not cols_used and max(map(len, labels)) <= 5000:
             # Only id, reports-to and name: every node is a 'unit' with a text label, and each
