@@ -205,3 +205,14 @@ def test_excel_sep_line_names_the_delimiter(tmp_path):
     assert org.nodes["2"]["label"] == "Ola" and org.line_superior("2") == "1"
     assert any("sep=;" in n for n in report.notes)
     assert f"{path}:5: node '2': repeats the id '2' of line 4" in str(report.repairs[0])
+
+
+def test_compare_names_a_company_head_as_metrics_does(tmp_path):
+    """compare's Head row showed a CSV's id ('1'), where metrics shows 'Kari Nordmann (1)'."""
+    one = tmp_path / "a.csv"
+    one.write_text("id,manager,name\n1,,Kari Nordmann\n2,1,Ola\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["compare", str(one), "tests/data/krackhardt-high-tech.csv",
+                                       "-q"])
+    assert result.exit_code == 0, result.output
+    head = next(line for line in result.stdout.splitlines() if line.startswith("Head "))
+    assert "Kari Nordmann (1)" in head and head.rstrip().endswith(" 7")
