@@ -216,3 +216,15 @@ def test_compare_names_a_company_head_as_metrics_does(tmp_path):
     assert result.exit_code == 0, result.output
     head = next(line for line in result.stdout.splitlines() if line.startswith("Head "))
     assert "Kari Nordmann (1)" in head and head.rstrip().endswith(" 7")
+
+
+def test_an_fte_column_in_capitals_gives_the_fte_measures(tmp_path):
+    """An HR export's 'FTE' column was kept as text, and metrics said no node has an fte."""
+    path = tmp_path / "hr.csv"
+    path.write_text("EmployeeID,FullName,ManagerID,FTE\n1,Boss,,1.0\n2,A,1,0.5\n3,B,1,0,8\n"
+                    .replace("0,8", '"0,8"'), encoding="utf-8")
+    org = formats.read(path, report=Report(str(path)))
+    assert org.nodes["2"]["fte"] == 0.5 and org.nodes["3"]["fte"] == 0.8
+    assert "FTE" not in org.nodes["2"]
+    result = CliRunner().invoke(main, ["metrics", str(path), "--format", "json", "-q"])
+    assert '"top_span_fte": 1.3' in result.stdout
