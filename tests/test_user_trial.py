@@ -228,3 +228,17 @@ def test_an_fte_column_in_capitals_gives_the_fte_measures(tmp_path):
     assert "FTE" not in org.nodes["2"]
     result = CliRunner().invoke(main, ["metrics", str(path), "--format", "json", "-q"])
     assert '"top_span_fte": 1.3' in result.stdout
+
+
+def test_json_records_with_a_manager_id_key_keep_their_reporting_lines(tmp_path):
+    """An HR system's JSON ([{"id", "managerId", ...}]) read as BALKAN with no 'pid': every
+    record a top, with nothing said about the 'managerId' key that held the structure."""
+    path = tmp_path / "hr.json"
+    path.write_text('[{"id": 1, "managerId": null, "name": "Kari"},'
+                    ' {"id": 2, "managerId": 1, "name": "Ola"},'
+                    ' {"id": 3, "managerId": "2", "name": "Per"}]', encoding="utf-8")
+    report = Report(str(path))
+    org = formats.read(path, report=report)
+    assert org.line_superior("2") == "1" and org.line_superior("3") == "2"
+    assert "managerId" not in org.nodes["2"]
+    assert any("'managerId'" in n and "reports-to" in n for n in report.notes)
