@@ -242,3 +242,15 @@ def test_json_records_with_a_manager_id_key_keep_their_reporting_lines(tmp_path)
     assert org.line_superior("2") == "1" and org.line_superior("3") == "2"
     assert "managerId" not in org.nodes["2"]
     assert any("'managerId'" in n and "reports-to" in n for n in report.notes)
+
+
+def test_blank_rows_in_the_middle_of_a_sheet_are_skipped(tmp_path):
+    """Excel saves a blank row as ',,,': it was refused ('the id cell is empty') by a strict
+    reading and made a nameless box by a lenient one."""
+    path = tmp_path / "blank.csv"
+    path.write_text("id,parent,name\r\n1,,Kari\r\n,,\r\n2,1,Ola\r\n , , \r\n", encoding="utf-8")
+    for strict in (False, True):
+        report = Report(str(path))
+        org = formats.read(path, report=report, strict=strict)
+        assert sorted(org) == ["1", "2"] and not report.repairs
+        assert any("2 blank row(s) skipped: lines 3, 5" in n for n in report.notes)

@@ -211,8 +211,19 @@ class _Table:
             rows = [r + [""] * (width - len(r)) if len(r) < width else r for r in rows]
         if any(len(r) != width for r in rows):
             rows, lines = self._ragged(rows, lines, width)
-        line_list = lines if lines is not None else range(2, len(rows) + 2)
+        line_list: Sequence[int] = lines if lines is not None else range(2, len(rows) + 2)
         ids = self._id_column(rows, id_i, line_list, "id")
+        if "" in ids:  # a blank row (Excel saves one as ',,,') is no row
+            blank = {k for k in range(len(rows)) if not ids[k] and not any(map(str.strip,
+                                                                            rows[k]))}
+            if blank:
+                shown = ", ".join(str(line_list[k]) for k in sorted(blank)[:5])
+                self.report.note(f"{len(blank)} blank row(s) skipped: lines {shown}"
+                                 f"{', ...' if len(blank) > 5 else ''}")
+                kept = [k for k in range(len(rows)) if k not in blank]
+                rows = [rows[k] for k in kept]
+                line_list = [line_list[k] for k in kept]
+                ids = [ids[k] for k in kept]
         parents = self._id_column(rows, parent_i, line_list, "reports-to")
         labels = _text_column(rows, name_i) if name_i is not None else None
         if labels is not None and cols.more_names:
