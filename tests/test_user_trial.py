@@ -254,3 +254,20 @@ def test_blank_rows_in_the_middle_of_a_sheet_are_skipped(tmp_path):
         org = formats.read(path, report=report, strict=strict)
         assert sorted(org) == ["1", "2"] and not report.repairs
         assert any("2 blank row(s) skipped: lines 3, 5" in n for n in report.notes)
+
+
+def test_a_date_cell_of_a_workbook_reads_as_its_date(tmp_path):
+    """A 'Start date' cell read as '2010-01-04 00:00:00'."""
+    import datetime
+
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["id", "manager", "name", "start", "seen"])
+    sheet.append([1, None, "Kari", datetime.date(2010, 1, 4),
+                  datetime.datetime(2020, 5, 6, 7, 30)])
+    path = tmp_path / "hr.xlsx"
+    book.save(path)
+    org = formats.read(path, report=Report(str(path)))
+    assert org.nodes["1"]["start"] == "2010-01-04"
+    assert org.nodes["1"]["seen"] == "2020-05-06T07:30:00"
