@@ -271,3 +271,19 @@ def test_a_date_cell_of_a_workbook_reads_as_its_date(tmp_path):
     org = formats.read(path, report=Report(str(path)))
     assert org.nodes["1"]["start"] == "2010-01-04"
     assert org.nodes["1"]["seen"] == "2020-05-06T07:30:00"
+
+
+def test_a_nested_tree_with_children_not_a_list_loads_leniently(tmp_path):
+    """One record's "children": "oops" refused the whole file in show/metrics too."""
+    path = tmp_path / "tree.json"
+    path.write_text('{"name": "Kari", "children": [{"name": "Ola"}, '
+                    '{"name": "Per", "children": "oops"}]}', encoding="utf-8")
+    report = Report(str(path))
+    org = formats.read(path, report=report)
+    assert sorted(d["label"] for _, d in org.nodes(data=True)) == ["Kari", "Ola", "Per"]
+    per = next(n for n, d in org.nodes(data=True) if d["label"] == "Per")
+    assert org.nodes[per]["source_children"] == "oops"
+    assert any('/children/1: "children" is a text' in str(p) and "no children" in str(p)
+               for p in report.repairs)
+    with pytest.raises(ChartError, match='"children" is a text; it must be a list'):
+        formats.read(path, strict=True)

@@ -334,9 +334,15 @@ def _tree(data: Any, filename: str, report: Report,
         if kids is None:
             continue
         if not isinstance(kids, list):
-            raise ChartError([Problem(filename, f"{pointer}: \"children\" is {_what(kids)}; "
-                                                "it must be a list of nodes",
-                                      line=getattr(node, "line", None))])
+            problem = Problem(filename, f"{pointer}: \"children\" is {_what(kids)}; it must "
+                                        "be a list of nodes", line=getattr(node, "line", None))
+            if strict:
+                raise ChartError([problem])
+            report.repair(Problem(filename, f"{problem.message}: read as no children (the "
+                                            "value kept as 'source_children')",
+                                  line=problem.line))
+            node["source_children"] = node.pop("children")
+            continue
         base = pointer.rstrip("/")
         todo.extend(reversed([(f"{base}/children/{i}", kid, position)
                               for i, kid in enumerate(kids)]))
