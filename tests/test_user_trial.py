@@ -287,3 +287,22 @@ def test_a_nested_tree_with_children_not_a_list_loads_leniently(tmp_path):
                for p in report.repairs)
     with pytest.raises(ChartError, match='"children" is a text; it must be a list'):
         formats.read(path, strict=True)
+
+
+def test_a_manager_column_of_names_beside_an_id_column_is_matched_by_name(tmp_path):
+    """id, name, manager (the manager's name): every row 'reported to no row's id' and the
+    organisation fell apart into tops."""
+    path = tmp_path / "hr.csv"
+    path.write_text("id,name,manager\n1,Kari Nordmann,\n2,Ola Hansen,Kari Nordmann\n"
+                    "3,Per Olsen,Ola Hansen\n4,Per Olsen,Kari Nordmann\n5,Liv,Per Olsen\n",
+                    encoding="utf-8")
+    report = Report(str(path))
+    org = formats.read(path, report=report)
+    assert org.line_superior("2") == "1" and org.line_superior("3") == "2"
+    assert org.line_superior("4") == "1"
+    assert any("matched by name" in n and "3 reports-to cell(s)" in n for n in report.notes)
+    (repair,) = [str(p) for p in report.repairs]  # 'Per Olsen' names two rows
+    assert repair.startswith(f"{path}:6: node '5': reports to 'Per Olsen' (manager)")
+    assert "2 rows have that name (lines 4, 5)" in repair
+    with pytest.raises(ChartError):
+        formats.read(path, strict=True)

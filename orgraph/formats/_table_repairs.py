@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from orgraph.errors import Problem
 from orgraph.formats._common import Report
 
-__all__ = ["break_cycles", "loop_chain", "repair_ids"]
+__all__ = ["break_cycles", "loop_chain", "match_names", "repair_ids"]
 
 #: A loop of more rows is named by its first and last few.
 _LISTED = 8
@@ -127,3 +127,41 @@ def break_cycles(up: list[int], ids: Sequence[str], lines: Sequence[int],
         for i in walk:
             state[i] = 2
     return broken
+
+
+def match_names(parents: Sequence[str], labels: Sequence[str], up: list[int | None],
+                lines: Sequence[int], report: Report, columns: tuple[str, str]) -> dict[int, str]:
+    """Point reports-to cells that name no row's id but one row's name (a manager column of
+    names beside an id column) to that row, in ``up``, noted once; for the cells that name
+    several rows, why they stay unmatched (by row).
+
+    Examples
+    --------
+    >>> report = Report("t.csv")
+    >>> up = [-1, None, None, None]
+    >>> match_names(["", "Kari", "Bo", "Kari"], ["Kari", "Bo", "Bo", "Liv"], up,
+    ...             [2, 3, 4, 5], report, ("id", "name"))
+    {2: '; 2 rows have that name (lines 3, 4)'}
+    >>> up
+    [-1, 0, None, 0]
+    """
+    rows_named: dict[str, list[int]] = {}
+    for k, label in enumerate(labels):
+        rows_named.setdefault(label, []).append(k)
+    matched, ambiguous = [], {}
+    for i, parent in enumerate(parents):
+        named = rows_named.get(parent, ())
+        if up[i] is not None or not named:
+            continue
+        if len(named) == 1 and named[0] != i:
+            up[i] = named[0]
+            matched.append(i)
+        elif len(named) > 1:
+            where = ", ".join(str(lines[k]) for k in named[:5])
+            ambiguous[i] = f"; {len(named)} rows have that name (lines {where})"
+    if matched:
+        shown = ", ".join(f"line {lines[i]} {parents[i]!r}" for i in matched[:3])
+        report.note(f"{len(matched)} reports-to cell(s) name no row's {columns[0]} but one "
+                    f"row's {columns[1]}: matched by name ({shown}"
+                    f"{', ...' if len(matched) > 3 else ''})")
+    return ambiguous

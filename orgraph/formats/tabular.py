@@ -51,7 +51,12 @@ from orgraph.formats._common import (
 from orgraph.formats._csvread import check_header, csv_rows_of
 from orgraph.formats._forest import is_forest
 from orgraph.formats._table_columns import PROFILES, Columns, _resolve_columns, detect_profile
-from orgraph.formats._table_repairs import break_cycles, loop_chain, repair_ids
+from orgraph.formats._table_repairs import (
+    break_cycles,
+    loop_chain,
+    match_names,
+    repair_ids,
+)
 from orgraph.formats._table_write import write_table
 from orgraph.formats._xlsx import xlsx_rows
 from orgraph.infer import infer_kinds
@@ -188,6 +193,8 @@ class _Table:
         #: Lenient repairs: repeated ids' originals, and cut reports-to cells, by row id.
         self.source_ids: dict[str, str] = {}
         self.source_parents: dict[str, str] = {}
+        #: Why a reports-to cell matched no row by name: several rows have it (by row).
+        self.ambiguous: dict[int, str] = {}
         self.header = header
         self.profile, self.cols = named
         self.report = report
@@ -306,10 +313,13 @@ class _Table:
         problems, cols = self.problems, self.cols
         position[""] = -1  # no superior (no id is empty)
         up = list(map(position.get, parents))  # the superior's row, None for no row
+        if None in up and labels is not None and not self.strict:
+            self.ambiguous = match_names(parents, labels, up, lines, self.report,
+                                         (cols.id or "id", cols.name or "name"))
         if None in up or any(map(operator.eq, up, range(len(up)))):
-            for i in [i for i, p in enumerate(parents) if p and (p not in position
-                                                                 or p == ids[i])]:
-                self._bad_superior(ids[i], parents[i], lines[i])
+            for i in [i for i, p in enumerate(parents) if (p and up[i] is None) or
+                      (p in position and p == ids[i])]:
+                self._bad_superior(ids[i], parents[i], lines[i], self.ambiguous.get(i, ""))
                 if not self.strict:
                     up[i] = -1
         if not self.strict and not problems and not is_forest(up):  # type: ignore[arg-type]
@@ -378,12 +388,13 @@ class _Table:
         return finish(org, self.filename, problems, _LineOf(ids, lines),
                       name=org.graph["name"], structure_checked=proved)
 
-    def _bad_superior(self, node: str, parent: str, line: int) -> None:
+    def _bad_superior(self, node: str, parent: str, line: int, ambiguous: str = "") -> None:
         cols = self.cols
         if not self.strict:
             self.source_parents[node] = parent
             why = (f"reports to itself ({cols.parent} = {cols.id})" if parent == node else
-                   f"reports to {parent!r} ({cols.parent}), which is no row's {cols.id}")
+                   f"reports to {parent!r} ({cols.parent}), which is no row's {cols.id}"
+                   f"{ambiguous}")
             self.report.repair(Problem(self.filename, f"{why}: read as a top "
                                        f"(source_reports_to {parent!r})", line=line, node=node))
         elif parent == node:
