@@ -49,7 +49,7 @@ def test_convert_with_column_options_and_to(runner, tmp_path):
 def test_convert_reports_every_problem_and_exits_1(runner, tmp_path):
     src = tmp_path / "bad.csv"
     src.write_text("id,pid\n1,\n2,9\n3,\n", "utf-8")
-    result = runner.invoke(main, ["convert", str(src), str(tmp_path / "x.yaml")])
+    result = runner.invoke(main, ["convert", str(src), str(tmp_path / "x.yaml"), "--strict"])
     assert result.exit_code == 1
     assert f"error: {src}:3: node '2': reports to '9' (pid)" in result.stderr
     assert "2 top posts" in result.stderr

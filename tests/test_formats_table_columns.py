@@ -105,7 +105,7 @@ def test_spaces_around_names_titles_and_ids_are_trimmed_and_ids_noted(tmp_path):
 def test_ids_that_differ_only_by_spaces_are_duplicates(tmp_path):
     path = write(tmp_path, "id,parent\na,\n a,a\n")
     with pytest.raises(ChartError, match=r":3: node 'a': duplicate id 'a' \(first on line 2\)"):
-        formats.read(path)
+        formats.read(path, strict=True)
 
 
 # --------------------------------------------------------------------------- columns
@@ -180,7 +180,7 @@ def test_a_large_table_with_every_kind_of_column(tmp_path):
     looped = list(parent)
     looped[above[-1]] = 29_999  # the top's first subordinate on this chain reports to u29999
     with pytest.raises(ChartError, match=f"reporting cycle: u{above[-1]} "):
-        formats.read(write(tmp_path, table(looped), "loop.csv"))
+        formats.read(write(tmp_path, table(looped), "loop.csv"), strict=True)
 
 
 # --------------------------------------------------------------------------- fast checks

@@ -112,7 +112,7 @@ def test_every_problem_of_a_file_together_with_row_numbers(tmp_path):
                            "e,a\n"            # 7 ragged
                            ",a,no id\n")      # 8 empty id
     with pytest.raises(ChartError) as excinfo:
-        formats.read(path, profile="d3", id_col="id", parent_col="parent")
+        formats.read(path, profile="d3", id_col="id", parent_col="parent", strict=True)
     found = problems(excinfo)
     assert f"{path}:4: node 'b': duplicate id 'b' (first on line 3); give each row its own id" \
         in found
@@ -125,7 +125,7 @@ def test_every_problem_of_a_file_together_with_row_numbers(tmp_path):
 def test_reporting_cycle_names_rows(tmp_path):
     path = write(tmp_path, "id,parentId\ntop,\na,c\nb,a\nc,b\n")
     with pytest.raises(ChartError) as excinfo:
-        formats.read(path)
+        formats.read(path, strict=True)
     (message,) = problems(excinfo)
     # superior → subordinate, as check_organisation writes cycles: b reports to a, ...
     assert message == (f"{path}:3: node 'a': reporting cycle: a (line 3) → b (line 4) → "
@@ -137,7 +137,7 @@ def test_several_top_posts_in_a_tool_export(tmp_path):
     path = write(tmp_path, "id,pid\n1,\n2,\n3,1\n")
     with pytest.raises(ChartError, match=r"2 top posts \(empty pid\): '1' \(line 2\), "
                                          r"'2' \(line 3\)"):
-        formats.read(path)
+        formats.read(path, strict=True)
 
 
 def test_orgraph_csv_may_have_several_tops(tmp_path):
@@ -185,7 +185,7 @@ def test_empty_file_and_header_only(tmp_path):
 def test_nothing_half_loaded_on_error(tmp_path):
     path = write(tmp_path, "id,pid\n1,\n2,9\n")
     with pytest.raises(ChartError):
-        orgraph.load(path)
+        orgraph.load(path, strict=True)
 
 
 def test_labels_are_plain_text(tmp_path):

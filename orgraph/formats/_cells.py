@@ -199,6 +199,8 @@ def _attribute(header: str, cols: Columns, own: bool) -> tuple[str, Converter] |
         return header, (int, lambda cells: list(map(int, cells)))
     if header in ("headcount", "fte"):
         return header, _NUMBER
+    if not own and header.replace(".", "").replace(" ", "").lower() == "fte":
+        return "fte", _NUMBER  # an HR export's 'FTE', 'F.T.E.'
     if header in BOOL_KEYS:
         return header, (boolean, lambda cells: list(map(boolean, cells)))
     if header in ("label", "label_en", "title"):

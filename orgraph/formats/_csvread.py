@@ -84,6 +84,14 @@ def csv_rows_of(path: Path, filename: str, text: str | None, encoding: str | Non
     clean = scrub_controls(text, filename, report, strict)
     if clean is not text:
         text, data = clean, None  # parse the cleaned text, not the bytes
+    hint = _SEP_LINE.match(text)
+    if hint:  # Excel's first line 'sep=;' names the delimiter
+        report.note(f"the first line {hint.group(0).strip()!r} names the delimiter "
+                    f"(Excel's hint); the header is line 2")
+        delimiter = delimiter or hint.group(1)
+        rows, lines = csv_rows_of(path, filename, text[hint.end():], None, delimiter,
+                                  report, strict)
+        return rows, [n + 1 for n in (lines or range(2, len(rows) + 1))]
     if delimiter is None:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else _sniff(text)
     physical = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
@@ -134,6 +142,10 @@ def _decoded_lines(data: bytes, encoding: str | None) -> Iterator[str]:
     if first.startswith("\ufeff"):
         first = first[1:]
     return itertools.chain([first] if first else [], stream)
+
+
+#: Excel's delimiter hint on the first line of a CSV: ``sep=;``.
+_SEP_LINE = re.compile(r"\ufeff?sep=([^\r\n])[ \t]*(?:\r\n|\r|\n)")
 
 
 def _sniff(text: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from orgraph.errors import ChartError, Problem
 from orgraph.formats._common import Problems
 
-__all__ = ["PROFILES", "Columns", "detect_profile"]
+__all__ = ["PARENT_NAMES", "PROFILES", "Columns", "detect_profile"]
 
 @dataclass(frozen=True)
 class Columns:
@@ -56,8 +56,10 @@ PROFILES: dict[str, Columns] = {
 _DETECT = ("orgchartnow", "balkan", "d3", "visio", "orgraph")
 #: Common names of the id and reports-to columns, for files no profile matches.
 _ID_NAMES = ("id", "unitid", "nodeid", "postid", "employeeid", "personid", "code", "key")
-_PARENT_NAMES = ("parent", "parentid", "reportsto", "reportstoid", "pid", "managerid",
+PARENT_NAMES = ("parent", "parentid", "reportsto", "reportstoid", "pid", "managerid",
                  "manager", "supervisorid", "supervisor", "superior", "boss", "reportingto")
+#: Name columns that may key the rows of a file without an id column.
+_KEY_NAMES = ("name", "fullname", "employeename", "navn", "label")
 _NAME_NAMES = ("label", "name", "fullname", "title", "unit", "unitname", "navn")
 #: First- and last-name columns, joined into the label when a file has no name column.
 _FIRST_NAMES = ("firstname", "givenname", "forename", "fornavn")
@@ -107,11 +109,14 @@ def _resolve_columns(header: list[str], filename: str, profile: str | None,
     cols = PROFILES[name] if name else Columns()
     if name is None:
         guess = {"id": next((h for h in _ID_NAMES if h in by_norm), None),
-                 "parent": next((h for h in _PARENT_NAMES if h in by_norm), None)}
+                 "parent": next((h for h in PARENT_NAMES if h in by_norm), None)}
         # orgraph's own column names keep their meaning in any table ("relation" is no
         # free text: a cell 'marriage' must be refused, not stored)
         guess.update({role: role for role in ("kind", "relation", "dotted", "headcount")
                       if role in by_norm})
+        if guess["id"] is None and guess["parent"] is not None:
+            # no id column: the rows are keyed by their names, as Visio's are
+            guess["id"] = guess["name"] = next((h for h in _KEY_NAMES if h in by_norm), None)
         cols = Columns(**{k: header[by_norm[v]] for k, v in guess.items() if v})
         name = "custom"
     if cols.name is None or _norm(cols.name) not in by_norm:

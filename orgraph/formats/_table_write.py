@@ -102,11 +102,13 @@ def _column_header(key: str, values: list[Any]) -> str:
     ('note', 'headcount')
     >>> _column_header("items", [["x"]]), _column_header("parent", ["a"])
     ('items:json', 'parent:json')
+    >>> _column_header("size", ["", "2"])  # "" written as JSON: an empty cell is none
+    'size:json'
     """
     if key in RESERVED or ":" in key or key.endswith("json"):
         plain = False
     elif all(isinstance(x, str) for x in values):
-        plain = True
+        plain = "" not in values  # an empty cell reads back as no attribute
     elif key in _INT_KEYS or key == "headcount":
         plain = all(is_scalar(x) and not isinstance(x, (bool, str)) for x in values) and (
             key == "headcount" or all(isinstance(x, int) for x in values))

@@ -15,6 +15,7 @@ lenient reading, refused in a strict one).
 
 from __future__ import annotations
 
+import datetime
 import re
 import zipfile
 from collections.abc import Iterator
@@ -133,6 +134,9 @@ def _cell_text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, datetime.datetime):  # a date cell: ISO 8601, no midnight time
+        return value.date().isoformat() if value.time() == datetime.time() else \
+            value.isoformat()
     return str(value)
 
 

@@ -39,6 +39,7 @@ from typing import Any
 from orgraph.errors import ChartError, Problem
 from orgraph.formats._common import Report
 from orgraph.formats._records import Record, build, clean_text, raw_id, take_fields
+from orgraph.formats._table_columns import PARENT_NAMES
 from orgraph.formats.nodelink import from_nodelink_data, parse_json
 from orgraph.model import Organisation
 
@@ -262,7 +263,8 @@ def _balkan(data: Any, filename: str, report: Report,
     if not isinstance(data, list):
         raise _shape_error(filename, "balkan")
     records, renamed = [], {}
-    skip = {"id", "pid", "stpid", "ppid", label_key, title_key}
+    up = _superior_key(data, report)
+    skip = {"id", "pid", "stpid", "ppid", label_key, title_key, up}
     for index, item in _objects(data, "nodes", filename, report, strict):
         attrs = take_fields(item, skip, report, renamed)
         _names(attrs, item.get(label_key), item.get(title_key), f"nodes[{index}]", report,
@@ -278,7 +280,7 @@ def _balkan(data: Any, filename: str, report: Report,
         assistant = "assistant" in (tags or [])
         if assistant and "kind" not in attrs:
             attrs["kind"] = "staff"
-        parent, stpid = item.get("pid"), item.get("stpid")
+        parent, stpid = item.get(up), item.get("stpid")
         dotted = [item.get("ppid")]
         if raw_id(parent) is None:
             parent = stpid
@@ -288,6 +290,30 @@ def _balkan(data: Any, filename: str, report: Report,
                               relation="staff" if attrs.get("kind") == "staff" else "line",
                               dotted=[d for d in dotted if raw_id(d) is not None]))
     return records, renamed, None
+
+
+def _superior_key(items: list[Any], report: Report) -> str:
+    """BALKAN's ``pid``; in records without ``pid`` or ``stpid`` (an HR system's JSON), a key
+    named as a table's reports-to column is (``managerId``, ``reportsTo``, ...), noted.
+
+    Examples
+    --------
+    >>> report = Report("hr.json")
+    >>> _superior_key([{"id": 1}, {"id": 2, "reportsTo": 1}], report), report.notes[0][:25]
+    ('reportsTo', "no 'pid': 'reportsTo' is ")
+    >>> _superior_key([{"id": 1, "pid": None, "manager": "x"}], report)
+    'pid'
+    """
+    keys = [k for k in dict.fromkeys(k for d in items if isinstance(d, dict) for k in d)
+            if isinstance(k, str)]
+    if "pid" in keys or "stpid" in keys:
+        return "pid"
+    by_norm = {re.sub(r"[^a-z0-9]", "", k.lower()): k for k in reversed(keys)}
+    found = next((by_norm[n] for n in PARENT_NAMES if n in by_norm), None)
+    if found is None:
+        return "pid"
+    report.note(f"no 'pid': {found!r} is read as each record's reports-to (superior id)")
+    return found
 
 
 def _tree(data: Any, filename: str, report: Report,
@@ -308,9 +334,15 @@ def _tree(data: Any, filename: str, report: Report,
         if kids is None:
             continue
         if not isinstance(kids, list):
-            raise ChartError([Problem(filename, f"{pointer}: \"children\" is {_what(kids)}; "
-                                                "it must be a list of nodes",
-                                      line=getattr(node, "line", None))])
+            problem = Problem(filename, f"{pointer}: \"children\" is {_what(kids)}; it must "
+                                        "be a list of nodes", line=getattr(node, "line", None))
+            if strict:
+                raise ChartError([problem])
+            report.repair(Problem(filename, f"{problem.message}: read as no children (the "
+                                            "value kept as 'source_children')",
+                                  line=problem.line))
+            node["source_children"] = node.pop("children")
+            continue
         base = pointer.rstrip("/")
         todo.extend(reversed([(f"{base}/children/{i}", kid, position)
                               for i, kid in enumerate(kids)]))

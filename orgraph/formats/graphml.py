@@ -145,6 +145,34 @@ def _use_drawing(graph: nx.Graph, drawing: Drawing, report: Report) -> None:
         drawing.removed["edge ids"] += edge_ids
     for line in drawing.lines():
         report.drop(line)
+    _groups_to_attributes(graph, drawing, report)
+
+
+def _groups_to_attributes(graph: nx.Graph, drawing: Drawing, report: Report) -> None:
+    """Group nodes with members and no edge (yEd's department boxes drawn round their
+    people) are no units: each member keeps the groups' names as ``group``
+    (``"HR / Payroll"``, outermost first), and the group nodes go, reported."""
+    holders = set(drawing.group_of.values())
+    boxes = {g for g in holders if g in graph and graph.degree(g) == 0}
+    if not boxes:
+        return
+
+    def name(group: str) -> str:
+        label = graph.nodes[group].get("label")
+        return label if isinstance(label, str) and label else group
+
+    for member, group in drawing.group_of.items():
+        if member not in graph or member in boxes or group not in boxes:
+            continue
+        path = [group]
+        while drawing.group_of.get(path[-1]) in boxes:
+            path.append(drawing.group_of[path[-1]])
+        graph.nodes[member].setdefault("group", " / ".join(map(name, reversed(path))))
+    ordered = sorted(boxes, key=list(graph).index)
+    shown = ", ".join(repr(name(g)) for g in ordered[:5]) + (", ..." if len(boxes) > 5 else "")
+    report.drop(f"{len(boxes)} group node(s) with no reporting line of their own ({shown}): "
+                "read as no units; each member keeps its groups' names as 'group'")
+    graph.remove_nodes_from(boxes)
 
 
 def write_graphml(org: Organisation, path: str | Path, *, report: Report | None = None) -> None:

@@ -51,6 +51,12 @@ from orgraph.formats._common import (
 from orgraph.formats._csvread import check_header, csv_rows_of
 from orgraph.formats._forest import is_forest
 from orgraph.formats._table_columns import PROFILES, Columns, _resolve_columns, detect_profile
+from orgraph.formats._table_repairs import (
+    break_cycles,
+    loop_chain,
+    match_names,
+    repair_ids,
+)
 from orgraph.formats._table_write import write_table
 from orgraph.formats._xlsx import xlsx_rows
 from orgraph.infer import infer_kinds
@@ -99,7 +105,9 @@ def read_table(path: str | Path, *, profile: str | None = None, id_col: str | No
         Workbooks: the sheet to read (the first by default; the others are reported).
     strict : bool, default False
         Refuse what a lenient reading repairs and reports: control characters in cells,
-        empty or repeated column names, formula cells without a saved value.
+        empty or repeated column names, formula cells without a saved value, empty or
+        repeated ids, a reports-to naming no row or the row itself, a reporting cycle,
+        several top posts (:mod:`orgraph.formats._table_repairs`).
 
     Returns
     -------
@@ -108,9 +116,9 @@ def read_table(path: str | Path, *, profile: str | None = None, id_col: str | No
     Raises
     ------
     ChartError
-        Every problem in the file, each with its row's line number and the fix: a duplicate
-        id, a reports-to naming no row, a reporting cycle, several top posts, a ragged row,
-        a value of the wrong type, bytes that are not in the encoding.
+        Every problem in the file, each with its row's line number and the fix: a ragged
+        row, a value of the wrong type, bytes that are not in the encoding (and, when
+        ``strict``, what a lenient reading repairs).
 
     Notes
     -----
@@ -153,10 +161,13 @@ def read_table(path: str | Path, *, profile: str | None = None, id_col: str | No
         cols = _resolve_columns(header, filename, profile, dict(
             id=id_col, parent=parent_col, name=name_col, kind=kind_col, dotted=dotted_col,
             headcount=headcount_col))
+        if cols[0] == "custom" and cols[1].id == cols[1].name and not id_col:
+            report.note(f"no id column: rows are keyed by their {cols[1].id}, as "
+                        f"{cols[1].parent} names them; name an id column with --id-col")
         if cols[1].more_names and not name_col:
             report.note(f"labels join {', '.join((cols[1].name or '', *cols[1].more_names))} "
                         "with a space; choose others with --name-col")
-        return _Table(filename, header, cols, report).build(rows, lines)
+        return _Table(filename, header, cols, report, strict).build(rows, lines)
 
 
 @contextlib.contextmanager
@@ -176,8 +187,14 @@ class _Table:
     """Turns the rows of one table into an Organisation, collecting every problem."""
 
     def __init__(self, filename: str, header: list[str], named: tuple[str, Columns],
-                 report: Report) -> None:
+                 report: Report, strict: bool = False) -> None:
         self.filename = filename
+        self.strict = strict
+        #: Lenient repairs: repeated ids' originals, and cut reports-to cells, by row id.
+        self.source_ids: dict[str, str] = {}
+        self.source_parents: dict[str, str] = {}
+        #: Why a reports-to cell matched no row by name: several rows have it (by row).
+        self.ambiguous: dict[int, str] = {}
         self.header = header
         self.profile, self.cols = named
         self.report = report
@@ -201,8 +218,19 @@ class _Table:
             rows = [r + [""] * (width - len(r)) if len(r) < width else r for r in rows]
         if any(len(r) != width for r in rows):
             rows, lines = self._ragged(rows, lines, width)
-        line_list = lines if lines is not None else range(2, len(rows) + 2)
+        line_list: Sequence[int] = lines if lines is not None else range(2, len(rows) + 2)
         ids = self._id_column(rows, id_i, line_list, "id")
+        if "" in ids:  # a blank row (Excel saves one as ',,,') is no row
+            blank = {k for k in range(len(rows)) if not ids[k] and not any(map(str.strip,
+                                                                            rows[k]))}
+            if blank:
+                shown = ", ".join(str(line_list[k]) for k in sorted(blank)[:5])
+                self.report.note(f"{len(blank)} blank row(s) skipped: lines {shown}"
+                                 f"{', ...' if len(blank) > 5 else ''}")
+                kept = [k for k in range(len(rows)) if k not in blank]
+                rows = [rows[k] for k in kept]
+                line_list = [line_list[k] for k in kept]
+                ids = [ids[k] for k in kept]
         parents = self._id_column(rows, parent_i, line_list, "reports-to")
         labels = _text_column(rows, name_i) if name_i is not None else None
         if labels is not None and cols.more_names:
@@ -212,6 +240,10 @@ class _Table:
         given.clear()  # the caller's list and ours: the cells live on in the columns
         del rows
         position = dict(zip(ids, range(len(ids)), strict=True))
+        if (len(position) != len(ids) or "" in position) and not self.strict:
+            ids, self.source_ids = repair_ids(ids, line_list, self.report, self.filename,
+                                              self.cols.id or "id")
+            position = dict(zip(ids, range(len(ids)), strict=True))
         if len(position) != len(ids) or "" in position:
             keep = self._unique_ids(ids, line_list)
             ids = [ids[i] for i in keep]
@@ -281,12 +313,27 @@ class _Table:
         problems, cols = self.problems, self.cols
         position[""] = -1  # no superior (no id is empty)
         up = list(map(position.get, parents))  # the superior's row, None for no row
+        if None in up and labels is not None and not self.strict:
+            self.ambiguous = match_names(parents, labels, up, lines, self.report,
+                                         (cols.id or "id", cols.name or "name"))
         if None in up or any(map(operator.eq, up, range(len(up)))):
-            for i in [i for i, p in enumerate(parents) if p and (p not in position
-                                                                 or p == ids[i])]:
-                self._bad_superior(ids[i], parents[i], lines[i])
+            for i in [i for i, p in enumerate(parents) if (p and up[i] is None) or
+                      (p in position and p == ids[i])]:
+                self._bad_superior(ids[i], parents[i], lines[i], self.ambiguous.get(i, ""))
+                if not self.strict:
+                    up[i] = -1
+        if not self.strict and not problems and not is_forest(up):  # type: ignore[arg-type]
+            for i in break_cycles(up, ids, lines, self.report,  # type: ignore[arg-type]
+                                  self.filename):
+                self.source_parents[ids[i]] = parents[i]
         tops = up.count(-1)
-        if not self.own and tops > 1:
+        if not self.own and tops > 1 and not self.strict:
+            first = [i for i, u in enumerate(up) if u == -1][:10]
+            listed = ", ".join(f"{ids[i]!r} (line {lines[i]})" for i in first)
+            self.report.note(f"{tops} top posts (empty or repaired {cols.parent}): {listed}"
+                             f"{', ...' if tops > 10 else ''}: read as a forest, one tree "
+                             "each")
+        elif not self.own and tops > 1:
             first = [i for i, u in enumerate(up) if u == -1][:10]
             listed = ", ".join(f"{ids[i]!r} (line {lines[i]})" for i in first)
             problems.add(f"{tops} top posts (empty {cols.parent}): {listed}"
@@ -316,6 +363,10 @@ class _Table:
         if rename:
             for raw, safe in rename.items():
                 org.nodes[safe]["source_id"] = raw
+        for attr, values in (("source_id", self.source_ids),
+                             ("source_reports_to", self.source_parents)):
+            for node, value in values.items():
+                org.nodes[rename.get(node, node)][attr] = value
         pending: list[Pending] = []
         if cols_used:
             pending, cell_problems = table.apply(org, ids, parents, lines, rename)
@@ -323,7 +374,7 @@ class _Table:
                 problems.add(message, line, node)
             for line, u, v, relation, attrs in pending:
                 self._add_edge(org, u, v, relation, attrs, line)
-        if cols.kind is None and not self.own:  # head, managers, units (orgraph/infer.py)
+        if cols.kind is None:  # no kind column: head, managers, units (orgraph/infer.py)
             infer_kinds(org, self.report)
         if not cols_used and max(map(len, labels)) <= 5000:
             # Only id, reports-to and name: every node is a 'unit' with a text label, and each
@@ -337,9 +388,16 @@ class _Table:
         return finish(org, self.filename, problems, _LineOf(ids, lines),
                       name=org.graph["name"], structure_checked=proved)
 
-    def _bad_superior(self, node: str, parent: str, line: int) -> None:
+    def _bad_superior(self, node: str, parent: str, line: int, ambiguous: str = "") -> None:
         cols = self.cols
-        if parent == node:
+        if not self.strict:
+            self.source_parents[node] = parent
+            why = (f"reports to itself ({cols.parent} = {cols.id})" if parent == node else
+                   f"reports to {parent!r} ({cols.parent}), which is no row's {cols.id}"
+                   f"{ambiguous}")
+            self.report.repair(Problem(self.filename, f"{why}: read as a top "
+                                       f"(source_reports_to {parent!r})", line=line, node=node))
+        elif parent == node:
             self.problems.add(f"reports to itself ({cols.parent} = {cols.id}); leave "
                               f"{cols.parent} empty for the top post or name its superior",
                               line, node)
@@ -368,7 +426,7 @@ class _Table:
         first = min(loop, key=lambda n: line_of[n])
         k = loop.index(first)
         loop = loop[k:] + loop[:k]
-        chain = " → ".join(f"{n} (line {line_of[n]})" for n in [*loop, loop[0]])
+        chain = loop_chain([f"{n} (line {line_of[n]})" for n in loop])
         self.problems.add(f"reporting cycle: {chain}; break it (one of these must report "
                           "elsewhere, or be the top post)", line_of[first], first)
 

@@ -45,6 +45,8 @@ class Drawing:
     node_labels: dict[str, str] = field(default_factory=dict)
     edge_labels: dict[str, str] = field(default_factory=dict)
     removed: Counter[str] = field(default_factory=Counter)
+    #: The group node each node is drawn in, by node id (directly, not transitively).
+    group_of: dict[str, str] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         """One report line per kind of thing removed, with how many."""
@@ -95,6 +97,8 @@ def take_drawing(root: Element) -> Drawing:
         if nested is not None:
             node.set("yfiles.foldertype", "group")  # networkx reads nested graphs of groups
             drawing.removed["nesting"] += len(nested.findall(f"{_G}node"))
+            for member in nested.findall(f"{_G}node"):
+                drawing.group_of[member.attrib.get("id", "")] = node.attrib.get("id", "")
     return drawing
 
 

@@ -121,6 +121,8 @@ def generic_table(orgs: Iterable[nx.DiGraph], *, dotted: bool = True) -> dict[st
         rec = record(org, dotted=dotted)
         for key, _ in GENERIC_ROWS:
             text = _generic_cell(key, rec[key])
+            if key == "head" and rec[key] in org:
+                text = _who(org, rec[key])
             why = [n for n in rec["notes"] if n.startswith(f"{key}: ")]
             if rec[key] is None and why:
                 notes.append(f"{name}, {why[0]}")
@@ -128,6 +130,12 @@ def generic_table(orgs: Iterable[nx.DiGraph], *, dotted: bool = True) -> dict[st
             cells[key].append(text)
     rows = [(label, cells[key]) for key, label in GENERIC_ROWS]
     return {"columns": columns, "rows": rows, "notes": notes}
+
+
+def _who(org: nx.DiGraph, node: Hashable) -> str:
+    """A node as people read it: its label, and its id when that differs."""
+    label = " ".join(str(org.nodes[node].get("label", node)).split())
+    return label if label == str(node) else f"{label} ({node})"
 
 
 def _alternatives(citation: Any) -> list[str]:

@@ -1,0 +1,167 @@
+"""A lenient reading's repairs of a table's rows: every row kept, every repair reported.
+
+The rules are those of the chart tools' JSON (:mod:`orgraph.formats._records`), each repair
+a :class:`~orgraph.errors.Problem` naming the file, the row's line and the node:
+
+=========================  =========================================================
+the table has              lenient reading (a strict one refuses the row)
+=========================  =========================================================
+an empty id cell           the id ``line<N>`` (its line)
+the same id twice          the second gets ``ID_2`` (``source_id`` keeps ``ID``);
+                           who reports to ``ID`` reports to the first
+a reports-to naming no     the row becomes a top (``source_reports_to`` keeps the
+row, or the row itself     cell)
+a reporting cycle          its first row becomes a top (``source_reports_to``)
+=========================  =========================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from orgraph.errors import Problem
+from orgraph.formats._common import Report
+
+__all__ = ["break_cycles", "loop_chain", "match_names", "repair_ids"]
+
+#: A loop of more rows is named by its first and last few.
+_LISTED = 8
+
+
+def loop_chain(names: Sequence[str]) -> str:
+    """A reporting loop as ``a → b → c → a``; a long one by its ends and its length.
+
+    Examples
+    --------
+    >>> loop_chain(["a", "b"])
+    'a → b → a'
+    >>> loop_chain([f"u{i}" for i in range(500)])
+    'u0 → u1 → u2 → u3 → … → u497 → u498 → u499 → u0 (500 rows)'
+    """
+    if len(names) <= _LISTED:
+        return " → ".join([*names, names[0]])
+    half = _LISTED // 2
+    shown = [*names[:half], "…", *names[-(half - 1):], names[0]]
+    return f"{' → '.join(shown)} ({len(names)} rows)"
+
+
+def repair_ids(ids: list[str], lines: Sequence[int], report: Report, filename: str,
+               id_col: str) -> tuple[list[str], dict[str, str]]:
+    """Every row's id made unique, and the repeated ids' originals by their new id.
+
+    Examples
+    --------
+    >>> report = Report("t.csv")
+    >>> repair_ids(["a", "a", ""], [2, 3, 4], report, "t.csv", "id")
+    (['a', 'a_2', 'line4'], {'a_2': 'a'})
+    >>> print(report.repairs[0])  # doctest: +ELLIPSIS
+    t.csv:3: node 'a': repeats the id 'a' of line 2: read as 'a_2' (source_id 'a'); who ...
+    """
+    taken = set(ids)
+    first: dict[str, int] = {}
+    out: list[str] = []
+    originals: dict[str, str] = {}
+    for ident, line in zip(ids, lines, strict=True):
+        if not ident:
+            new = _fresh(f"line{line}", taken, plain=True)
+            report.repair(Problem(filename, f"the {id_col} cell is empty: read as {new!r}",
+                                  line=line))
+        elif ident in first:
+            new = _fresh(ident, taken)
+            originals[new] = ident
+            report.repair(Problem(filename, f"repeats the id {ident!r} of line {first[ident]}: "
+                                            f"read as {new!r} (source_id {ident!r}); who "
+                                            f"reports to {ident!r} reports to line "
+                                            f"{first[ident]}", line=line, node=ident))
+        else:
+            new = ident
+        first.setdefault(new, line)
+        out.append(new)
+    return out, originals
+
+
+def _fresh(base: str, taken: set[str], plain: bool = False) -> str:
+    new, n = (base, 1) if plain and base not in taken else (f"{base}_2", 2)
+    while new in taken:
+        n += 1
+        new = f"{base}_{n}"
+    taken.add(new)
+    return new
+
+
+def break_cycles(up: list[int], ids: Sequence[str], lines: Sequence[int],
+                 report: Report, filename: str) -> list[int]:
+    """Break every reporting loop of ``up`` (each row's superior's row, ``-1`` for none) at
+    its first row, which becomes a top; the rows made tops.
+
+    Examples
+    --------
+    >>> report = Report("t.csv")
+    >>> up = [-1, 2, 1]
+    >>> break_cycles(up, ["a", "b", "c"], [2, 3, 4], report, "t.csv"), up
+    ([1], [-1, -1, 1])
+    >>> print(report.repairs[0])  # doctest: +ELLIPSIS
+    t.csv:3: node 'b': closes the reporting cycle b (line 3) → c (line 4) → b (line 3): its ...
+    """
+    state = [0] * len(up)  # 0 unseen, 1 on the current walk, 2 done
+    broken: list[int] = []
+    for start in range(len(up)):
+        walk = []
+        node = start
+        while node >= 0 and state[node] == 0:
+            state[node] = 1
+            walk.append(node)
+            node = up[node]
+        if node >= 0 and state[node] == 1:
+            loop = walk[walk.index(node):]
+            loop.reverse()  # superior first, as the strict reading names a loop
+            head = min(loop, key=lambda k: lines[k])
+            k = loop.index(head)
+            loop = loop[k:] + loop[:k]
+            chain = loop_chain([f"{ids[i]} (line {lines[i]})" for i in loop])
+            report.repair(Problem(filename, f"closes the reporting cycle {chain}: its "
+                                            f"superior {ids[up[head]]!r} is dropped, it is "
+                                            "read as a top", line=lines[head], node=ids[head]))
+            up[head] = -1
+            broken.append(head)
+        for i in walk:
+            state[i] = 2
+    return broken
+
+
+def match_names(parents: Sequence[str], labels: Sequence[str], up: list[int | None],
+                lines: Sequence[int], report: Report, columns: tuple[str, str]) -> dict[int, str]:
+    """Point reports-to cells that name no row's id but one row's name (a manager column of
+    names beside an id column) to that row, in ``up``, noted once; for the cells that name
+    several rows, why they stay unmatched (by row).
+
+    Examples
+    --------
+    >>> report = Report("t.csv")
+    >>> up = [-1, None, None, None]
+    >>> match_names(["", "Kari", "Bo", "Kari"], ["Kari", "Bo", "Bo", "Liv"], up,
+    ...             [2, 3, 4, 5], report, ("id", "name"))
+    {2: '; 2 rows have that name (lines 3, 4)'}
+    >>> up
+    [-1, 0, None, 0]
+    """
+    rows_named: dict[str, list[int]] = {}
+    for k, label in enumerate(labels):
+        rows_named.setdefault(label, []).append(k)
+    matched, ambiguous = [], {}
+    for i, parent in enumerate(parents):
+        named = rows_named.get(parent, ())
+        if up[i] is not None or not named:
+            continue
+        if len(named) == 1 and named[0] != i:
+            up[i] = named[0]
+            matched.append(i)
+        elif len(named) > 1:
+            where = ", ".join(str(lines[k]) for k in named[:5])
+            ambiguous[i] = f"; {len(named)} rows have that name (lines {where})"
+    if matched:
+        shown = ", ".join(f"line {lines[i]} {parents[i]!r}" for i in matched[:3])
+        report.note(f"{len(matched)} reports-to cell(s) name no row's {columns[0]} but one "
+                    f"row's {columns[1]}: matched by name ({shown}"
+                    f"{', ...' if len(matched) > 3 else ''})")
+    return ambiguous
