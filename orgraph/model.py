@@ -20,6 +20,7 @@ __all__ = [
     "Kind",
     "Organisation",
     "Relation",
+    "box_label",
     "category_of",
     "graphs_equal",
     "label_of",
@@ -156,6 +157,41 @@ def label_of(data: Mapping[str, Any], node: str, lang: str = "no") -> str:
     if lang == "en" and data.get("label_en"):
         return str(data["label_en"])
     return str(data.get("label", node))
+
+
+#: Holder names that stand for no one: an organogram's "not disclosed".
+_NO_HOLDER = frozenset({"N/D", ""})
+
+
+def box_label(data: Mapping[str, Any], node: str, lang: str = "no") -> str:
+    """What a node's box says: its label, and under it what the file gives beside the label
+    that a reader of a chart expects in the box: a person's job title (``title``, as HR
+    tables and chart tools' JSON give it) and a post's holders (``holders``, as organograms
+    give them; "N/D", not disclosed, is left out). A line the label holds already is not
+    repeated.
+
+    Examples
+    --------
+    >>> box_label({"label": "Kari Nordmann", "title": "CEO"}, "1")
+    'Kari Nordmann\\nCEO'
+    >>> box_label({"label": "Director, Policy", "holders": ["Ravi Sample", "N/D"]}, "d")
+    'Director, Policy\\nRavi Sample'
+    >>> box_label({"label": "Kari Nordmann\\nCEO", "title": "CEO"}, "1")
+    'Kari Nordmann\\nCEO'
+    """
+    text = label_of(data, node, lang)
+    shown = {line.strip() for line in text.splitlines()}
+    extra = []
+    title = " ".join(str(data.get("title") or "").split())
+    if title and title not in shown:
+        extra.append(title)
+    holders = data.get("holders")
+    if isinstance(holders, list):
+        names = [" ".join(str(h).split()) for h in holders]
+        names = [h for h in names if h.upper() not in _NO_HOLDER and h not in shown]
+        if names:
+            extra.append(", ".join(names))
+    return "\n".join([text, *extra]) if extra else text
 
 
 def category_of(kind: Kind | str) -> Category:

@@ -130,7 +130,10 @@ def _add_group(org: Organisation, path: Path, target: str, group: dict[str, Any]
     while node in org:
         node = f"{base}_/junior" if node == f"{base}/junior" else node + "_"
     attrs: dict[str, Any] = {
-        "label": f"Junior posts ({group['fte']:g} FTE)", "count": len(group["items"]),
+        # the count is of grade x title rows, not of posts: the label says so, so no box
+        # appends a bare "(22)" that reads as 22 posts
+        "label": f"Junior posts ({group['fte']:g} FTE in {_roles(len(group['items']))})",
+        "count": len(group["items"]),
         "count_of": "rows",
         "items": group["items"], "fte": group["fte"], "headcount": group["fte"],
         "source": f"{path.name}, from line {group['line']}"}
@@ -139,3 +142,14 @@ def _add_group(org: Organisation, path: Path, target: str, group: dict[str, Any]
     org.add_node(node, kind="unit_group", **attrs)
     if not orphan:
         org.add_edge(target, node, relation="line")
+
+
+def _roles(rows: int) -> str:
+    """How many grade × title rows a junior group holds, in words.
+
+    Examples
+    --------
+    >>> _roles(1), _roles(22)
+    ('1 role', '22 roles')
+    """
+    return f"{rows} role" if rows == 1 else f"{rows} roles"

@@ -27,7 +27,7 @@ from typing import Any
 
 from orgraph.aggregates import group_boxes
 from orgraph.layout.text import line_height, text_width
-from orgraph.model import Kind, Organisation, label_of
+from orgraph.model import Kind, Organisation, box_label
 from orgraph.render.drawable import short_label
 from orgraph.render.expand import expand_aggregate
 from orgraph.render.hidden import collapsed_line
@@ -38,6 +38,7 @@ from orgraph.render.labels import (
     STAFF_LABEL_WIDTH,
     TWO_COLUMNS_ABOVE,
     balanced,
+    bullet_columns,
     bullets,
     dot_name,
     wrap_lines,
@@ -187,9 +188,7 @@ def _aggregate(spec: BoxSpec, head: str, items: list[str]) -> None:
         heading = balanced(head, max(LABEL_WIDTH, max(map(len, lines))))
         spec.lines, spec.bold = [*heading, *lines], len(heading)
         return
-    half = math.ceil(len(items) / 2)
-    spec.columns = [bullets(items[:half], COLUMN_ITEM_WIDTH),
-                    bullets(items[half:], COLUMN_ITEM_WIDTH)]
+    spec.columns = bullet_columns(items, COLUMN_ITEM_WIDTH)
     width = sum(max(map(len, c)) for c in spec.columns)
     spec.lines = balanced(head, max(LABEL_WIDTH, width))
     spec.bold = len(spec.lines)
@@ -230,7 +229,7 @@ def box_specs(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
     for node in nodes:
         kind = kinds[node]
         data = node_data[node]
-        text = short_label(label_of(data, node, lang), node)
+        text = short_label(box_label(data, node, lang), node)
         name = dot_name(node)
         items = [short_label(str(i), node) for i in data["items"]] if data.get("items") else []
         if kind is _UNIT_GROUP:

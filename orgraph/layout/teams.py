@@ -49,7 +49,7 @@ from orgraph.layout.boxes import COLUMN_GAP, FONT_SIZE, PAD_X, PAD_Y, BoxSpec
 from orgraph.layout.chart import ChartTree
 from orgraph.layout.text import line_height, text_width
 from orgraph.layout.tree import Item
-from orgraph.model import Kind, Organisation, Relation
+from orgraph.model import Kind, Organisation, Relation, box_label
 from orgraph.render.drawable import short_label
 from orgraph.render.labels import BULLET, HANG, dot_name, html_text
 from orgraph.render.style import node_style
@@ -199,8 +199,8 @@ def team_lists(org: Organisation, tree: ChartTree, specs: dict[str, list[BoxSpec
         if len(members) < MIN_TEAM:
             continue
         team = _team_spec(f"{key}~team", [specs[node_of[m]][0] for m in members],
-                          [short_label(org.label(node_of[m], lang), node_of[m])
-                           for m in members])
+                          [short_label(box_label(org.nodes[n], n, lang), n)
+                           for n in (node_of[m] for m in members)])
         first = item.children.index(members[0])
         gone = set(members)
         item.children[:] = [c for c in item.children[:first] if c not in gone] + [team.name] + [

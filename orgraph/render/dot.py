@@ -34,14 +34,13 @@ True
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Collection, Iterable, Mapping
 
 import graphviz
 
 from orgraph.language import resolve_language
-from orgraph.model import Kind, Organisation, Relation
+from orgraph.model import Kind, Organisation, Relation, box_label
 from orgraph.render.dot_blocks import (
     EdgeStatement,
     NodeStatement,
@@ -64,6 +63,7 @@ from orgraph.render.labels import (
     COLUMN_ITEM_WIDTH,
     ITEM_WIDTH,
     TWO_COLUMNS_ABOVE,
+    bullet_columns,
     dot_name,
     html_text,
 )
@@ -128,9 +128,7 @@ def _aggregate_label(head: str, items: list[str]) -> str:
         bullets = _bullets(items, ITEM_WIDTH)
         heading = _balanced(head, max(_LABEL_WIDTH, max(map(len, bullets))))
         return f"<{_text([*heading, *bullets], bold=len(heading), align='left')}>"
-    half = math.ceil(len(items) / 2)
-    columns = [_bullets(items[:half], COLUMN_ITEM_WIDTH),
-               _bullets(items[half:], COLUMN_ITEM_WIDTH)]
+    columns = bullet_columns(items, COLUMN_ITEM_WIDTH)
     heading = _balanced(head, max(_LABEL_WIDTH, sum(max(map(len, c)) for c in columns)))
     cell = '<td align="left" valign="top">'
     return ('<<table border="0" cellborder="0" cellspacing="0" cellpadding="0">'
@@ -280,7 +278,7 @@ def _node_statements(org: Organisation, nodes: list[str], kinds: Mapping[str, Ki
     visible = set(nodes)
     for node in nodes:
         kind = kinds[node]
-        text = short_label(org.label(node, lang), node)
+        text = short_label(box_label(org.nodes[node], node, lang), node)
         items = [short_label(str(i), node) for i in org.nodes[node].get("items") or []]
         if kind is Kind.UNIT_GROUP and expand and items:
             boxes = _expanded_boxes(org.nodes[node], dot_name(node), text, words)

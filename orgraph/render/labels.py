@@ -170,6 +170,28 @@ def bullets(items: Iterable[str], width: int) -> list[str]:
     return out
 
 
+def bullet_columns(items: list[str], width: int) -> list[list[str]]:
+    """``items`` as bullets (:func:`bullets`) in two columns, in order, split where the
+    columns' lines are most even (a long item wraps over several lines), the left one no
+    shorter than the right.
+
+    Examples
+    --------
+    >>> left, right = bullet_columns(["Rådgiver for økonomi og plan", "A", "B", "C"], 14)
+    >>> len(left), len(right)
+    (3, 3)
+    """
+    lines = [bullets([item], width) for item in items]
+    total, best, split, above = sum(map(len, lines)), None, 1, 0
+    for k in range(1, len(items)):
+        above += len(lines[k - 1])
+        taller = max(above, total - above) + (above < total - above) * 0.5  # left first
+        if best is None or taller < best:
+            best, split = taller, k
+    return [[line for item in lines[:split] for line in item],
+            [line for item in lines[split:] for line in item]]
+
+
 def balanced(text: str, width: int) -> list[str]:
     """Wrap ``text`` at word boundaries in as few lines as ``width`` allows, but with the
     lines as even as possible (no lone last word under a long line).

@@ -98,10 +98,13 @@ def table_label(spec: BoxSpec) -> str:
         widths = [max((text_width(t, FONT_SIZE) for t in c), default=0.0) for c in spec.columns]
         widths[1] = inner - widths[0] - COLUMN_GAP
         cells = []
+        tallest = max(map(len, spec.columns))
         for col, w in zip(spec.columns, widths, strict=True):
+            # the shorter column padded with empty lines: an engine spreads a shorter
+            # column's lines over the taller one's height, valign or not
             body = "".join(f'<tr><td align="left" width="{w:.1f}" height="{lh:.1f}" '
                            f'fixedsize="true">{markup(t, strike=spec.strike)}</td></tr>'
-                           for t in col)
+                           for t in [*col, *[""] * (tallest - len(col))])
             cells.append(f'<td valign="top"><table border="0" cellspacing="0" cellpadding="0">'
                          f'{body}</table></td>')
         rows.append(f'<tr>{cells[0]}<td width="{COLUMN_GAP:.0f}"></td>{cells[1]}</tr>')
