@@ -307,9 +307,11 @@ class _Table:
                 keep.append(i)
         return keep
 
-    def _assemble(self, ids: list[str], parents: list[str], labels: list[str] | None,
-                  lines: Sequence[int], columns: list[tuple[str, list[str]]],
-                  position: dict[str, int]) -> Organisation:
+    def _superiors(self, ids: list[str], parents: list[str], labels: list[str] | None,
+                   lines: Sequence[int], position: dict[str, int]) -> None:
+        """Resolve every row's superior (by id, else by a unique name), repair or refuse
+        bad ones, loops and several tops; ``parents`` becomes the superiors' ids, in place
+        (the caller holds the list too), ``position`` is emptied."""
         problems, cols = self.problems, self.cols
         position[""] = -1  # no superior (no id is empty)
         up = list(map(position.get, parents))  # the superior's row, None for no row
@@ -347,6 +349,12 @@ class _Table:
         parents[:] = [ids[u] if u >= 0 else "" for u in up]  # type: ignore[operator]
         del up
         position.clear()
+
+    def _assemble(self, ids: list[str], parents: list[str], labels: list[str] | None,
+                  lines: Sequence[int], columns: list[tuple[str, list[str]]],
+                  position: dict[str, int]) -> Organisation:
+        problems, cols = self.problems, self.cols
+        self._superiors(ids, parents, labels, lines, position)
         rename = safe_ids(ids, self.report)
         if rename:
             raw_ids = ids

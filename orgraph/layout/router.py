@@ -41,6 +41,9 @@ from orgraph.layout.tracks import (
     lanes,
     tracks,
 )
+from orgraph.layout.tracks import Buckets as _Buckets
+from orgraph.layout.tracks import box_rect as _rect
+from orgraph.layout.tracks import segments as _segments
 
 __all__ = ["COMBS", "Router"]
 
@@ -69,42 +72,8 @@ DETOUR = 80.0  # a route costing more than this over its plain cost tries a wide
 FAR = 600.0  # and one costing more than this in that wider one, the whole drawing
 GUIDE = 0.8  # the search's guess: this times the distance left (less than 1 finds bundles)
 _GIVE_UP: tuple = ("give up",)
-_CELL = 160.0
 _HARD, _OWN, _OTHER = "hard", "own", "other"
 _DIRS = ((1, 0), (0, 1), (-1, 0), (0, -1))  # right, down, left, up (y grows downward)
-
-
-def _rect(box: tuple[float, float, float, float]) -> Rect:
-    cx, cy, w, h = box
-    return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
-
-
-class _Buckets:
-    """Items by the grid cells their rectangles touch."""
-
-    def __init__(self) -> None:
-        self.cells: dict[tuple[int, int], list] = {}
-
-    def put(self, item: object, r: Rect) -> None:
-        for i in range(int(r[0] // _CELL), int(r[2] // _CELL) + 1):
-            for j in range(int(r[1] // _CELL), int(r[3] // _CELL) + 1):
-                self.cells.setdefault((i, j), []).append(item)
-
-    def near(self, r: Rect) -> list:
-        out, seen = [], set()
-        for i in range(int(r[0] // _CELL), int(r[2] // _CELL) + 1):
-            for j in range(int(r[1] // _CELL), int(r[3] // _CELL) + 1):
-                for item in self.cells.get((i, j), ()):
-                    if id(item) not in seen:
-                        seen.add(id(item))
-                        out.append(item)
-        return out
-
-
-def _segments(points: Iterable[Point]) -> list[Rect]:
-    """A polyline's segments as (x0, y0, x1, y1) with x0 ≤ x1 and y0 ≤ y1."""
-    return [(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
-            for a, b in itertools.pairwise(points) if a != b]
 
 
 class Router:

@@ -19,8 +19,8 @@ import bisect
 import itertools
 from collections.abc import Iterable
 
-__all__ = ["APART", "BESIDE", "CLEARANCE", "MARGIN", "NEAR", "TOL", "TRACK", "Lane",
-           "Point", "Rect", "crosses", "lanes", "tracks"]
+__all__ = ["APART", "BESIDE", "CELL", "CLEARANCE", "MARGIN", "NEAR", "TOL", "TRACK", "Buckets",
+           "Lane", "Point", "Rect", "box_rect", "crosses", "lanes", "segments", "tracks"]
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
@@ -148,3 +148,61 @@ def lanes(coords: list[float], rects: list[Rect], lines: list[tuple[Rect, object
         lane.cross_tree = sorted(set(lane.cross_tree))  # one trunk drawn by many connectors
         lane.seal()
     return lanes
+
+
+#: Points square of a :class:`Buckets` cell.
+CELL = 160.0
+
+
+def box_rect(box: tuple[float, float, float, float]) -> Rect:
+    """A box given as (centre x, centre y, width, height) as its corners (x0, y0, x1, y1).
+
+    Examples
+    --------
+    >>> box_rect((10.0, 20.0, 4.0, 2.0))
+    (8.0, 19.0, 12.0, 21.0)
+    """
+    cx, cy, w, h = box
+    return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
+
+
+class Buckets:
+    """Items by the grid cells (:data:`CELL` points square) their rectangles touch.
+
+    Examples
+    --------
+    >>> grid = Buckets()
+    >>> grid.put("a", (0.0, 0.0, 10.0, 10.0)); grid.put("b", (500.0, 0.0, 510.0, 10.0))
+    >>> grid.near((5.0, 5.0, 20.0, 20.0))
+    ['a']
+    """
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list] = {}
+
+    def put(self, item: object, r: Rect) -> None:
+        for i in range(int(r[0] // CELL), int(r[2] // CELL) + 1):
+            for j in range(int(r[1] // CELL), int(r[3] // CELL) + 1):
+                self.cells.setdefault((i, j), []).append(item)
+
+    def near(self, r: Rect) -> list:
+        out, seen = [], set()
+        for i in range(int(r[0] // CELL), int(r[2] // CELL) + 1):
+            for j in range(int(r[1] // CELL), int(r[3] // CELL) + 1):
+                for item in self.cells.get((i, j), ()):
+                    if id(item) not in seen:
+                        seen.add(id(item))
+                        out.append(item)
+        return out
+
+
+def segments(points: Iterable[Point]) -> list[Rect]:
+    """A polyline's segments as (x0, y0, x1, y1) with x0 ≤ x1 and y0 ≤ y1.
+
+    Examples
+    --------
+    >>> segments([(0.0, 0.0), (0.0, 5.0), (0.0, 5.0), (-3.0, 5.0)])
+    [(0.0, 0.0, 0.0, 5.0), (-3.0, 5.0, 0.0, 5.0)]
+    """
+    return [(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
+            for a, b in itertools.pairwise(points) if a != b]
