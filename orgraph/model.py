@@ -180,6 +180,8 @@ def box_label(data: Mapping[str, Any], node: str, lang: str = "no") -> str:
     'Kari Nordmann\\nCEO'
     """
     text = label_of(data, node, lang)
+    if "title" not in data and "holders" not in data:  # most boxes: the label alone
+        return text
     shown = {line.strip() for line in text.splitlines()}
     extra = []
     title = " ".join(str(data.get("title") or "").split())

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from orgraph.errors import Problem
 from orgraph.formats._common import Report
 
-__all__ = ["break_cycles", "loop_chain", "match_names", "repair_ids"]
+__all__ = ["break_cycles", "listed_tops", "loop_chain", "match_names", "repair_ids"]
 
 #: A loop of more rows is named by its first and last few.
 _LISTED = 8
@@ -43,6 +43,23 @@ def loop_chain(names: Sequence[str]) -> str:
     half = _LISTED // 2
     shown = [*names[:half], "…", *names[-(half - 1):], names[0]]
     return f"{' → '.join(shown)} ({len(names)} rows)"
+
+
+def listed_tops(up: Sequence[int], ids: Sequence[str], lines: Sequence[int],
+                shown: int = 10) -> str:
+    """The first ``shown`` top rows (``up`` is -1: no superior) by id and line, for a note or
+    an error about several tops.
+
+    Examples
+    --------
+    >>> listed_tops([-1, 0, -1], ["a", "b", "c"], [2, 3, 4])
+    "'a' (line 2), 'c' (line 4)"
+    >>> listed_tops([-1] * 12, [str(i) for i in range(12)], range(2, 14), shown=2)
+    "'0' (line 2), '1' (line 3), ..."
+    """
+    tops = [i for i, u in enumerate(up) if u == -1]
+    listed = ", ".join(f"{ids[i]!r} (line {lines[i]})" for i in tops[:shown])
+    return listed + (", ..." if len(tops) > shown else "")
 
 
 def repair_ids(ids: list[str], lines: Sequence[int], report: Report, filename: str,

@@ -53,6 +53,7 @@ from orgraph.formats._forest import is_forest
 from orgraph.formats._table_columns import PROFILES, Columns, _resolve_columns, detect_profile
 from orgraph.formats._table_repairs import (
     break_cycles,
+    listed_tops,
     loop_chain,
     match_names,
     repair_ids,
@@ -329,18 +330,15 @@ class _Table:
                                   self.filename):
                 self.source_parents[ids[i]] = parents[i]
         tops = up.count(-1)
-        if not self.own and tops > 1 and not self.strict:
-            first = [i for i, u in enumerate(up) if u == -1][:10]
-            listed = ", ".join(f"{ids[i]!r} (line {lines[i]})" for i in first)
-            self.report.note(f"{tops} top posts (empty or repaired {cols.parent}): {listed}"
-                             f"{', ...' if tops > 10 else ''}: read as a forest, one tree "
-                             "each")
-        elif not self.own and tops > 1:
-            first = [i for i, u in enumerate(up) if u == -1][:10]
-            listed = ", ".join(f"{ids[i]!r} (line {lines[i]})" for i in first)
-            problems.add(f"{tops} top posts (empty {cols.parent}): {listed}"
-                         f"{', ...' if tops > 10 else ''}; an organisation chart has one "
-                         "top: give the others a superior", None)
+        if not self.own and tops > 1:
+            listed = listed_tops(up, ids, lines)  # type: ignore[arg-type]
+            if self.strict:
+                problems.add(f"{tops} top posts (empty {cols.parent}): {listed}; an "
+                             "organisation chart has one top: give the others a superior",
+                             None)
+            else:
+                self.report.note(f"{tops} top posts (empty or repaired {cols.parent}): "
+                                 f"{listed}: read as a forest, one tree each")
         if not problems and not is_forest(up):  # type: ignore[arg-type]
             self._find_cycles(ids, parents, lines)
         problems.raise_if_any()
