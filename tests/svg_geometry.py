@@ -203,6 +203,26 @@ def crossing_tree_connectors(chart: Chart) -> list[str]:
     return out
 
 
+def shared_tree_runs(chart: Chart, least: float = 1.0) -> list[str]:
+    """Pairs of tree connectors of different managers (tails) that run on top of each
+    other for more than ``least`` points: a report hung on its grand-manager's spine, or one
+    manager's bus read as another's. A manager's own connectors share its trunk and bus."""
+    tree = [e for e in chart.edges if e.variant in TREE_VARIANTS and "legend" not in e.classes]
+    segs = [(e, s) for e in tree for s in segments(e)]
+    out: set[str] = set()
+    for axis in (0, 1):  # vertical segments (x constant), then horizontal (y constant)
+        flat = sorted(((s[0][axis], e, s) for e, s in segs
+                       if abs(s[0][axis] - s[1][axis]) < 1e-6), key=lambda t: t[0])
+        for i, (c1, e1, s1) in enumerate(flat):
+            for c2, e2, s2 in flat[i + 1:]:
+                if c2 - c1 > 1.0:
+                    break
+                if e1.tail != e2.tail and _shared_run(s1, s2) > least:
+                    a, b = sorted((f"{e1.tail}->{e1.head}", f"{e2.tail}->{e2.head}"))
+                    out.add(f"{a} runs on {b}")
+    return sorted(out)
+
+
 OVERLAY_VARIANTS = ("dotted", "member", "order", "service")
 
 
@@ -385,7 +405,8 @@ def overlapping_siblings(chart: Chart, children: dict[str, list[str]]) -> list[s
 def all_problems(chart: Chart, children: dict[str, list[str]] | None = None) -> list[str]:
     """Every check at once."""
     problems = [*overlapping_boxes(chart), *connectors_through_boxes(chart),
-                *crossing_tree_connectors(chart), *bad_entries(chart), *staff_off_trunk(chart)]
+                *crossing_tree_connectors(chart), *shared_tree_runs(chart),
+                *bad_entries(chart), *staff_off_trunk(chart)]
     if children is not None:
         problems += overlapping_siblings(chart, children)
     return problems

@@ -327,3 +327,18 @@ def test_checker_finds_what_it_looks_for() -> None:
     fake.edges += [geo.Edge("a", "b", ["member"], [(8, 30), (20, 30), (20, 12)], True),
                    geo.Edge("c", "b", ["member"], [(32, 12), (32, 25)], True)]
     assert geo.overlays_on_reporting_lines(fake) == ["member a->b runs on line a->c"]
+
+
+def test_shared_tree_runs_finds_a_report_hung_on_another_managers_spine() -> None:
+    """A manager's connectors may share its trunk and bus; a connector of another manager
+    running on them (a subtree's spine where its manager's manager's spine runs) is found,
+    however the two are split into segments."""
+    boxes = {"m": (0, 0, 20, 10), "a": (30, 20, 50, 30), "b": (30, 40, 50, 50),
+             "x": (60, 30, 80, 40)}
+    own = [geo.Edge("m", "a", ["line"], [(10, 10), (10, 25), (30, 25)], True),
+           geo.Edge("m", "b", ["line"], [(10, 10), (10, 45), (30, 45)], True)]
+    chart = geo.Chart(boxes, {k: [] for k in boxes}, list(own))
+    assert geo.shared_tree_runs(chart) == []
+    chart.edges.append(geo.Edge("a", "x", ["line"], [(40, 30), (40, 33), (10.5, 33),
+                                                     (10.5, 60), (60, 60)], True))
+    assert geo.shared_tree_runs(chart) == ["a->x runs on m->b"]

@@ -95,6 +95,9 @@ class ColumnForms:
         top = y + (sp.v_gap if spines > 1 else sp.v_gap / 2 + sp.row_gap)
         bus_y = y + sp.v_gap / 2
         for s, sx in enumerate(offsets):
+            # the spine is part of the block, also where only one side of it holds reports:
+            # a spine at the block's edge would be where the manager's own spine runs
+            ext[0], ext[1] = min(ext[0], sx), max(ext[1], sx)
             head = [(0.0, h), (0.0, bus_y), (sx, bus_y)] if spines > 1 else [(0.0, h)]
             for side, col in (("right", cols[2 * s]), ("left", cols[2 * s + 1])):
                 dy = top  # the right column a little lower: no entry faces another's
