@@ -39,7 +39,7 @@ PAGE_FIT_FROM = 100
 #: (10 pt from a spine or a bus to the box it enters). Against the gaps of 12, 24, 11 and 5
 #: pt before (h_gap, v_gap, spine_gap, row_gap), 500 people (seeds 1-3) on A3 with team
 #: lists: 5.6, 5.1, 5.0 pt -> 5.8, 5.1, 5.2 pt (``benchmarks/bench_layout.py --a3``).
-PAGE_SPACING = Spacing(h_gap=10.0, v_gap=20.0, stub=12.0, staff_gap=6.0, spine_gap=10.0,
+PAGE_SPACING = Spacing(h_gap=10.0, v_gap=22.0, stub=12.0, staff_gap=6.0, spine_gap=11.0,
                        row_gap=4.0, indent=10.0, channel=18.0, root_gap=30.0)
 #: The top's divisions stay in one row under its bus unless another form makes the text this
 #: many times larger (500 people, seed 3, on A3 with team lists: columns round three spines

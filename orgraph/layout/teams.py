@@ -42,6 +42,7 @@ True
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -51,11 +52,11 @@ from orgraph.layout.text import line_height, text_width
 from orgraph.layout.tree import Item
 from orgraph.model import Kind, Organisation, Relation, box_label
 from orgraph.render.drawable import short_label
-from orgraph.render.labels import BULLET, HANG, dot_name, html_text
+from orgraph.render.labels import BULLET, HANG
 from orgraph.render.style import node_style
 
-__all__ = ["JOIN", "MIN_TEAM", "MOST_COLUMNS", "PAGE_PAD", "PER_COLUMN", "TeamSpec", "fit_teams",
-           "pad_lists", "set_shape", "team_label", "team_lists", "team_shapes"]
+__all__ = ["HEADING", "JOIN", "MIN_TEAM", "MOST_COLUMNS", "PAGE_PAD", "PER_COLUMN", "TABLE_GAP",
+           "TeamSpec", "fit_teams", "pad_lists", "set_shape", "team_lists", "team_shapes"]
 
 #: A manager needs this many qualifying leaf reports for a list.
 MIN_TEAM = 2
@@ -65,6 +66,11 @@ PER_COLUMN = 16
 MOST_COLUMNS = 3
 #: Between a name and its title on one line (:attr:`TeamSpec.joined`).
 JOIN = " – "
+#: Between a table's names and its titles (:attr:`TeamSpec.table`), in points.
+TABLE_GAP = 8.0
+#: After a group's title, above its names (:attr:`TeamSpec.grouped`): a title of its own is
+#: under its name, a group's before its names, and the colon tells the two apart.
+HEADING = ":"
 #: A list's padding (left/right, top/bottom) on a chart fitted to a page (:func:`pad_lists`),
 #: against a box's :data:`~orgraph.layout.boxes.PAD_X`, :data:`~orgraph.layout.boxes.PAD_Y`:
 #: lists are most of a printed chart's boxes, and their left-aligned text in its own
@@ -92,6 +98,24 @@ class TeamSpec(BoxSpec):
         Each column's text width, in points.
     joined : bool
         Whether a name and a one-line title share a line (``Name – Title``).
+    groups : list of int
+        Each entry's group: the entries of one list that share a title (two or more), by
+        the order of their first member; -1 for an entry whose title is its own.
+    grouped : bool
+        Whether a group's title is drawn once, as a heading above its names (in italics),
+        the group's members together where its first member stands (:attr:`order`).
+    order : list of int
+        The entries in the order drawn (:attr:`parts` are positions in it).
+    table : bool
+        Whether the names and titles sharing a line (:attr:`joined`) are a table: the
+        titles of a column in one column of their own, :data:`TABLE_GAP` after its widest
+        name (no dash), at :attr:`splits`.
+    splits : list of float
+        Where each column's titles start, from its left edge (a table).
+    page : bool
+        Whether the list is on a chart fitted to a page (:func:`pad_lists`): only there is it
+        offered grouped or as a table (:func:`team_shapes`), so charts without a page keep
+        their lists.
     pad : (float, float)
         Space between the text and the border, left/right and top/bottom, in points
         (:data:`PAGE_PAD` on a chart fitted to a page, :func:`pad_lists`).
@@ -104,10 +128,37 @@ class TeamSpec(BoxSpec):
     parts: list[range] = field(default_factory=list)
     widths: list[float] = field(default_factory=list)
     joined: bool = False
+    groups: list[int] = field(default_factory=list)
+    grouped: bool = False
+    order: list[int] = field(default_factory=list)
+    table: bool = False
+    splits: list[float] = field(default_factory=list)
+    page: bool = False
     pad: tuple[float, float] = (PAD_X, PAD_Y)
 
-    def runs(self, i: int) -> list[list[tuple[str, bool]]]:
-        """Entry ``i`` as drawn: its lines, each a list of (text, bold) runs.
+    def shown(self, part: range) -> list[int]:
+        """The entries of one column (positions ``part`` of :attr:`order`), each with whether
+        its group's heading is drawn above it (the first of its group in the column).
+
+        Examples
+        --------
+        >>> s = TeamSpec("t", "n", {}, [], entries=[["A", "X"], ["B", "Y"], ["C", "X"]],
+        ...              heads=[1, 1, 1], groups=[0, -1, 0], grouped=True, order=[0, 2, 1])
+        >>> s.shown(range(3)), s.shown(range(1, 3))
+        ([(0, True), (2, False), (1, False)], [(2, True), (1, False)])
+        """
+        order = self.order or list(range(len(self.entries)))
+        out, last = [], None
+        for p in part:
+            i = order[p]
+            group = self.groups[i] if self.grouped and self.groups else -1
+            out.append((i, group >= 0 and group != last))
+            last = group if group >= 0 else None
+        return out
+
+    def runs(self, i: int, heading: bool = False) -> list[list[tuple[str, bool]]]:
+        """Entry ``i`` as drawn: its lines, each a list of (text, bold) runs; in a grouped
+        list a group's member is its name alone, after its title's lines where ``heading``.
 
         Examples
         --------
@@ -117,10 +168,16 @@ class TeamSpec(BoxSpec):
         >>> s.joined = True
         >>> s.runs(0)
         [[('Kari', True), (' – Rådgiver', False)]]
+        >>> s.groups, s.grouped = [0], True
+        >>> s.runs(0, heading=True), s.runs(0)
+        ([[('Rådgiver:', False)], [('Kari', True)]], [[('Kari', True)]])
         """
         lines, head = self.entries[i], self.heads[i]
+        if self.grouped and self.groups and self.groups[i] >= 0:
+            title = [*lines[1:-1], lines[-1] + HEADING] if heading else []
+            return [[(t, False)] for t in title] + [[(lines[0], True)]]
         if self.joined and head == 1 and len(lines) == 2:
-            return [[(lines[0], True), (JOIN + lines[1], False)]]
+            return [[(lines[0], True), (("" if self.table else JOIN) + lines[1], False)]]
         return [[(t, k < head)] for k, t in enumerate(lines)]
 
 
@@ -218,7 +275,8 @@ def team_lists(org: Organisation, tree: ChartTree, specs: dict[str, list[BoxSpec
 def pad_lists(lists: Mapping[str, TeamSpec], items: dict[str, Item],
               pad: tuple[float, float] = PAGE_PAD, size: float = FONT_SIZE) -> None:
     """Give every list this padding, in the shape it has, and its item in ``items`` (the
-    chart's tree) the new size.
+    chart's tree) the new size; the lists are on a page (:attr:`TeamSpec.page`: offered
+    grouped and as tables too).
 
     Examples
     --------
@@ -231,8 +289,8 @@ def pad_lists(lists: Mapping[str, TeamSpec], items: dict[str, Item],
     (6.0, 4.0, True)
     """
     for name, spec in lists.items():
-        spec.pad = pad
-        set_shape(spec, len(spec.parts), spec.joined, size)
+        spec.pad, spec.page = pad, True
+        set_shape(spec, len(spec.parts), spec.joined, size, spec.grouped, spec.table)
         items[name] = Item(name, spec.width, spec.height)
 
 
@@ -252,14 +310,49 @@ def _team_spec(name: str, boxes: list[BoxSpec], labels: list[str],
     style["class"] += " team"
     spec = TeamSpec(name, boxes[0].node, style, [t for e in entries for t in e], align="left",
                     members=[b.node for b in boxes], entries=entries,
-                    titles=[" ".join(label.split()) for label in labels], heads=heads)
+                    titles=[" ".join(label.split()) for label in labels], heads=heads,
+                    groups=_groups(entries, heads))
     return set_shape(spec, math.ceil(len(entries) / PER_COLUMN), False, size)
 
 
+def _groups(entries: list[list[str]], heads: list[int]) -> list[int]:
+    """Each entry's group among those under a name that share their title lines (two or
+    more), numbered by their first member; -1 for a title of its own or none.
+
+    Examples
+    --------
+    >>> _groups([["A", "X"], ["B", "Y"], ["C", "X"], ["• D"]], [1, 1, 1, 0])
+    [0, -1, 0, -1]
+    """
+    keys = [tuple(e[1:]) if h == 1 else None for e, h in zip(entries, heads, strict=True)]
+    count = Counter(k for k in keys if k)
+    number: dict[tuple[str, ...], int] = {}
+    for k in keys:
+        if k and count[k] >= 2 and k not in number:
+            number[k] = len(number)
+    return [number.get(k, -1) if k else -1 for k in keys]
+
+
+def _order(spec: TeamSpec) -> list[int]:
+    """The entries in the order drawn: grouped, each group's members together where its
+    first member stands, in the chart's order within it; else the chart's order."""
+    if not spec.grouped:
+        return list(range(len(spec.entries)))
+    out: list[int] = []
+    for i, group in enumerate(spec.groups):
+        if group < 0:
+            out.append(i)
+        elif i not in out:
+            out.extend(j for j, g in enumerate(spec.groups) if g == group)
+    return out
+
+
 def set_shape(spec: TeamSpec, columns: int, joined: bool, size: float = FONT_SIZE,
-              ) -> TeamSpec:
+              grouped: bool = False, table: bool = False) -> TeamSpec:
     """Measure ``spec`` in place in ``columns`` columns (as even as they go; no more than
-    it has entries), names and titles on one line where ``joined``; returns it.
+    it has entries), names and titles on one line where ``joined`` (the titles in a
+    column of their own where ``table``), a title shared by several once above their
+    names where ``grouped``; returns it.
 
     Examples
     --------
@@ -272,28 +365,43 @@ def set_shape(spec: TeamSpec, columns: int, joined: bool, size: float = FONT_SIZ
     """
     n = len(spec.entries)
     per = math.ceil(n / max(1, min(columns, n)))
-    spec.joined = joined
+    spec.joined, spec.grouped = joined, grouped and max(spec.groups, default=-1) >= 0
+    spec.table = table and joined and not spec.grouped
+    spec.order = _order(spec)
     spec.parts = [range(i, min(i + per, n)) for i in range(0, n, per)]
-    spec.widths = [max(_line_width(line, size) for i in part for line in spec.runs(i))
-                   for part in spec.parts]
+    spec.splits, spec.widths = [], []
+    for part in spec.parts:
+        lines = [line for i, head in spec.shown(part) for line in spec.runs(i, head)]
+        pairs = [line for line in lines if len(line) > 1]
+        split = max((text_width(line[0][0], size, bold=True) for line in pairs), default=0.0)
+        split += TABLE_GAP if spec.table and pairs else 0.0
+        spec.splits.append(split)
+        spec.widths.append(max(_line_width(line, size) + (
+            split - text_width(line[0][0], size, bold=True) if spec.table and len(line) > 1
+            else 0.0) for line in lines))
     spec.text_width = sum(spec.widths) + COLUMN_GAP * (len(spec.parts) - 1)
     spec.width = spec.text_width + 2 * spec.pad[0]
     spec.height = max(_column_height(spec, part, size) for part in spec.parts) + 2 * spec.pad[1]
     return spec
 
 
-def _variants(spec: TeamSpec) -> list[tuple[int, bool]]:
-    """The (columns, joined) a list may take: as measured first, then one to
-    :data:`MOST_COLUMNS` columns, entries on two lines and (where a name is over a one-line
-    title) on one."""
-    own = (len(spec.parts), spec.joined)
+def _variants(spec: TeamSpec) -> list[tuple[int, bool, bool, bool]]:
+    """The (columns, joined, grouped, table) a list may take: as measured first, then one
+    to :data:`MOST_COLUMNS` columns, entries on two lines and (where a name is over a
+    one-line title) on one, after a dash or as a table, and (where two or more share a
+    title) grouped under their titles (the others' titles then after a dash: a lone
+    table row among a group's names would read as one of them)."""
+    own = (len(spec.parts), spec.joined, spec.grouped, spec.table)
     two = any(h == 1 and len(e) == 2 for h, e in zip(spec.heads, spec.entries, strict=True))
-    joins = (False, True) if two else (False,)
+    joins = [(False, False), *([(True, False)] if two else [])]
+    joins += [(True, True)] if two and spec.page else []
+    groupings = (False, True) if spec.page and max(spec.groups, default=-1) >= 0 else (False,)
     out = [own]
-    for joined in joins:
-        for k in range(1, min(MOST_COLUMNS, len(spec.entries)) + 1):
-            if (k, joined) not in out:
-                out.append((k, joined))
+    for grouped in groupings:
+        for joined, table in joins:
+            for k in range(1, min(MOST_COLUMNS, len(spec.entries)) + 1):
+                if (k, joined, grouped, table) not in out and not (grouped and table):
+                    out.append((k, joined, grouped, table))
     return out
 
 
@@ -310,17 +418,21 @@ def team_shapes(lists: Mapping[str, TeamSpec], size: float = FONT_SIZE,
     >>> shapes = team_shapes({"m~team": s})["m~team"]
     >>> shapes[0] == before == (s.width, s.height), len(shapes)
     (True, 6)
+    >>> s.page = True  # on a page: as a table too, and grouped under "Rådgiver"
+    >>> len(team_shapes({"m~team": s})["m~team"])
+    15
     """
     out = {}
     for name, spec in lists.items():
-        own = (len(spec.parts), spec.joined)
-        out[name] = [_measured(spec, k, j, size) for k, j in _variants(spec)]
-        set_shape(spec, *own, size)
+        columns, joined, grouped, table = _variants(spec)[0]
+        out[name] = [_measured(spec, k, j, size, g, t) for k, j, g, t in _variants(spec)]
+        set_shape(spec, columns, joined, size, grouped, table)
     return out
 
 
-def _measured(spec: TeamSpec, columns: int, joined: bool, size: float) -> tuple[float, float]:
-    set_shape(spec, columns, joined, size)
+def _measured(spec: TeamSpec, columns: int, joined: bool, size: float, grouped: bool = False,
+              table: bool = False) -> tuple[float, float]:
+    set_shape(spec, columns, joined, size, grouped, table)
     return spec.width, spec.height
 
 
@@ -336,78 +448,16 @@ def fit_teams(lists: Mapping[str, TeamSpec], boxes: Mapping[str, tuple], size: f
     """
     for name, spec in lists.items():
         _, _, width, height = boxes[name]
-        for k, j in _variants(spec):
-            if _measured(spec, k, j, size) == (width, height):
+        for k, j, g, t in _variants(spec):
+            if _measured(spec, k, j, size, g, t) == (width, height):
                 break
         else:
             raise ValueError(f"list {name!r} has no shape {width:.1f} x {height:.1f}")
 
 
-def team_label(spec: TeamSpec, size: float = FONT_SIZE) -> str:
-    """The list's HTML-like DOT label: one fixed-size, left-aligned cell per entry carrying
-    the member's id and its label as tooltip, columns side by side; every text escaped
-    (:func:`~orgraph.render.labels.html_text`).
-
-    Parameters
-    ----------
-    spec : TeamSpec
-        A measured list (:func:`team_lists`).
-    size : float
-        The font size, in points.
-
-    Returns
-    -------
-    str
-        The label, ``<`` and ``>`` included, for DOT's ``label=``.
-
-    Examples
-    --------
-    >>> s = _team_spec("m~team", [BoxSpec("a", "a", {}, ["A <b>"]), BoxSpec("b", "b", {},
-    ...                ["B", "Sjef"])], ["A <b>", "B\\nSjef"])
-    >>> label = team_label(s)
-    >>> "A &lt;b&gt;" in label and 'id="b" tooltip="B Sjef"' in label
-    True
-    """
-    if len(spec.parts) == 1:
-        return f"<{_column(spec, spec.parts[0], spec.widths[0], size)}>"
-    gap = f'<td width="{COLUMN_GAP:.0f}"></td>'
-    cells = gap.join(f'<td valign="top">{_column(spec, part, width, size)}</td>'
-                     for part, width in zip(spec.parts, spec.widths, strict=True))
-    return f"<<table {_PLAIN}><tr>{cells}</tr></table>>"
-
-
-_PLAIN = 'border="0" cellborder="0" cellspacing="0" cellpadding="0"'
-
-
 def _column_height(spec: TeamSpec, part: range, size: float) -> float:
     """The height of one column's text."""
-    return sum(len(spec.runs(i)) for i in part) * line_height(size)
-
-
-def _column(spec: TeamSpec, entries: range, width: float, size: float) -> str:
-    """One column of the list: each entry one fixed-size cell of its lines (left-aligned,
-    ``<br align="left"/>`` after each; both engines set a cell's lines at the font size and
-    share the leading out above and below, so an entry's lines keep together and entries
-    apart), and a last empty row that fills the column to the box's text height, so no
-    engine spreads the entries."""
-    lh = line_height(size)
-    rows = []
-    for i in entries:
-        runs = spec.runs(i)
-        if len(runs[0]) > 1:  # a name and its title: each in a cell as wide as orgraph measured
-            body = _joined(runs[0], width, lh, size)
-            lines = runs
-        else:
-            lines = [f"<b>{html_text(t)}</b>" if bold else html_text(t) for (t, bold), in runs]
-            body = "".join(f'{t}<br align="left"/>' for t in lines)
-        rows.append(f'<tr><td align="left" width="{width:.1f}" '
-                    f'height="{lh * len(lines):.1f}" fixedsize="true" '
-                    f'id="{html_text(dot_name(spec.members[i]))}" '
-                    f'tooltip="{html_text(spec.titles[i])}">{body}</td></tr>')
-    rest = spec.height - 2 * spec.pad[1] - _column_height(spec, entries, size)
-    if rest > 0.05:
-        rows.append(f'<tr><td width="{width:.1f}" height="{rest:.1f}" fixedsize="true"></td></tr>')
-    return f"<table {_PLAIN}>" + "".join(rows) + "</table>"
+    return sum(len(spec.runs(i, head)) for i, head in spec.shown(part)) * line_height(size)
 
 
 def _line_width(line: list[tuple[str, bool]], size: float) -> float:
@@ -415,16 +465,3 @@ def _line_width(line: list[tuple[str, bool]], size: float) -> float:
     that keeps the two on one baseline (:func:`_joined`)."""
     width = sum(text_width(t, size, bold=b) for t, b in line)
     return width + (text_width(" ", size, bold=True) if len(line) > 1 else 0.0)
-
-
-def _joined(line: list[tuple[str, bool]], width: float, lh: float, size: float) -> str:
-    """A line of a bold name and its title, each in a fixed cell where orgraph measured it
-    (an engine that measures a letter narrower would start the title inside the name); a
-    bold space after the title sets both cells' text on one baseline (the engines set a bold
-    line a little higher)."""
-    (name, _), (title, _) = line
-    first = math.ceil(text_width(name, size, bold=True))  # (Graphviz takes a cell's width
-    rest = math.floor(width) - first  # in whole points: the two no wider than the line)
-    cell = '<td align="left" width="{}" height="{:.1f}" fixedsize="true">{}</td>'
-    return (f"<table {_PLAIN}><tr>" + cell.format(first, lh, f"<b>{html_text(name)}</b>")
-            + cell.format(rest, lh, html_text(title) + "<b> </b>") + "</tr></table>")

@@ -11,7 +11,8 @@ Examples
 from __future__ import annotations
 
 from orgraph.layout.boxes import COLUMN_GAP, FONT_SIZE, PAD_X, BoxSpec
-from orgraph.layout.teams import TeamSpec, team_label
+from orgraph.layout.team_label import team_label
+from orgraph.layout.teams import TeamSpec
 from orgraph.layout.text import line_height, text_width
 from orgraph.render.labels import CONTROL, html_text
 
