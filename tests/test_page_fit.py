@@ -188,12 +188,11 @@ def test_every_listed_person_reads_back_with_their_own_title(seed: int) -> None:
     assert grouped
     for spec in grouped:
         drawn = [m for m, _ in entries[spec.name]]
-        want: list[str] = []  # each group where its first member stands, in chart order
-        for i, group in enumerate(spec.groups):
-            if group < 0:
-                want.append(spec.members[i])
-            elif spec.groups.index(group) == i:
-                want += [m for m, g in zip(spec.members, spec.groups, strict=True) if g == group]
+        # those with a title of their own first (none under a heading), then each group
+        # in the order of its first member; the chart's order within each
+        want = [m for m, g in zip(spec.members, spec.groups, strict=True) if g < 0]
+        for number in sorted(set(spec.groups) - {-1}, key=spec.groups.index):
+            want += [m for m, g in zip(spec.members, spec.groups, strict=True) if g == number]
         assert drawn == want
 
 
@@ -319,7 +318,7 @@ def test_tighter_page_gaps_leave_every_arrow_a_stem(seed: int) -> None:
 
 def test_a_list_on_a_page_grouped_and_as_a_table() -> None:
     """On a page a list is offered grouped (a title two or more share once, above their
-    names, the group where its first member stands; its heading again at the top of a
+    names, after those with a title of their own; its heading again at the top of a
     column it runs into) and as a table (titles at one x, :data:`TABLE_GAP` past the
     column's widest name): measured line by line; the table is never grouped."""
     from orgraph.layout.boxes import BoxSpec
@@ -338,18 +337,18 @@ def test_a_list_on_a_page_grouped_and_as_a_table() -> None:
     assert len(set(shapes)) == len(shapes) == 15  # 3 columns x (2 lines, dash, table, grouped
     lh = line_height(12.0)                         # on 2 lines, grouped with dashes)
     set_shape(spec, 1, False, grouped=True)
-    assert [people[i][0] for i in spec.order] == ["Ann", "Cato", "Frode Fjellheim", "Bo",
-                                                  "Eli", "Dag"]
+    assert [people[i][0] for i in spec.order] == ["Dag", "Ann", "Cato", "Frode Fjellheim",
+                                                  "Bo", "Eli"]
     assert [spec.runs(i, h) for i, h in spec.shown(range(3))] == [
-        [[("Rådgiver" + HEADING, False)], [("Ann", True)]], [[("Cato", True)]],
-        [[("Frode Fjellheim", True)]]]
+        [[("Dag", True)], [("Jurist", False)]],
+        [[("Rådgiver" + HEADING, False)], [("Ann", True)]], [[("Cato", True)]]]
     assert spec.height == pytest.approx((4 + 3 + 2) * lh + 2 * PAGE_PAD[1])  # 2 headings
-    set_shape(spec, 2, False, grouped=True)  # Ann, Cato, Frode | Bo, Eli, Dag
-    assert [h for _, h in spec.shown(spec.parts[1])] == [True, False, False]
-    set_shape(spec, 3, False, grouped=True)  # Ann, Cato | Frode, Bo | Eli, Dag: the heading
-    # "Rådgiver:" again over Frode, "Sjef:" over Bo and again over Eli
+    set_shape(spec, 2, False, grouped=True)  # Dag, Ann, Cato | Frode, Bo, Eli
+    assert [h for _, h in spec.shown(spec.parts[1])] == [True, True, False]
+    set_shape(spec, 3, False, grouped=True)  # Dag, Ann | Cato, Frode | Bo, Eli: the heading
+    # "Rådgiver:" over Ann and again over Cato, "Sjef:" over Bo
     assert [[len(spec.runs(i, h)) for i, h in spec.shown(part)] for part in spec.parts] == [
-        [2, 1], [2, 2], [2, 2]]
+        [2, 2], [2, 1], [2, 1]]
     set_shape(spec, 1, True, table=True)
     name = max(text_width(n, 12.0, bold=True) for n, _ in people)
     title = max(text_width(t, 12.0) for _, t in people) + text_width(" ", 12.0, bold=True)

@@ -103,7 +103,8 @@ class TeamSpec(BoxSpec):
         the order of their first member; -1 for an entry whose title is its own.
     grouped : bool
         Whether a group's title is drawn once, as a heading above its names (in italics),
-        the group's members together where its first member stands (:attr:`order`).
+        after the entries with a title of their own, the groups' members together
+        (:attr:`order`).
     order : list of int
         The entries in the order drawn (:attr:`parts` are positions in it).
     table : bool
@@ -334,16 +335,16 @@ def _groups(entries: list[list[str]], heads: list[int]) -> list[int]:
 
 
 def _order(spec: TeamSpec) -> list[int]:
-    """The entries in the order drawn: grouped, each group's members together where its
-    first member stands, in the chart's order within it; else the chart's order."""
+    """The entries in the order drawn: grouped, the entries with a title of their own
+    first, then each group's members together, the groups in the order of their first
+    members, the chart's order within each (so no one with a title of their own stands
+    under a group's heading, where the heading would seem to be their title too); else the
+    chart's order."""
     if not spec.grouped:
         return list(range(len(spec.entries)))
-    out: list[int] = []
-    for i, group in enumerate(spec.groups):
-        if group < 0:
-            out.append(i)
-        elif i not in out:
-            out.extend(j for j, g in enumerate(spec.groups) if g == group)
+    out = [i for i, group in enumerate(spec.groups) if group < 0]
+    for number in range(max(spec.groups) + 1):  # groups are numbered by their first member
+        out.extend(i for i, group in enumerate(spec.groups) if group == number)
     return out
 
 
