@@ -42,7 +42,7 @@ def _extras(out: Path) -> list[str]:
                 "generate_company(500, seed=1), \"png\", page=\"A3,landscape\", "
                 "teams=\"lists\", lang=\"en\")` (`--page A3,landscape --teams lists` on the "
                 "command line): each manager's leaf reports in one list box, so the whole "
-                "company fits one landscape page at 5.9 pt (here at 60 dpi)\n\n"
+                "company fits one landscape page at 5.8 pt (here at 60 dpi)\n\n"
                 f"![500 people on A3](docs/gallery/{target.name})\n")
     rissa = orgraph.load(ROOT / "charts" / "rissa-2002-06.yaml")
     target = out / "rissa-2002-06-dot.png"
