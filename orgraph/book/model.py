@@ -44,6 +44,12 @@ class Page:
         subtree.
     svg : bytes
         The page's chart as SVG.
+
+    Examples
+    --------
+    >>> page = Page(2, "cao", ("council", "cao"), ("cao", "school"), {"office": 3}, b"<svg/>")
+    >>> page.path[-1] == page.root, page.links["office"]
+    (True, 3)
     """
 
     number: int
@@ -70,6 +76,14 @@ class Book:
         Language of the labels and captions.
     labels : Mapping[str, str]
         Node id → its label in ``lang`` (for headers, the contents and the index).
+
+    Examples
+    --------
+    >>> top = Page(1, "a", ("a",), ("a", "b"), {"c": 2}, b"")
+    >>> cut = Page(2, "c", ("a", "c"), ("c", "d"), {}, b"")
+    >>> book = Book("x", (top, cut))
+    >>> book.page_of("b"), book.page_of("d"), book.parent(2)
+    (1, 2, 1)
     """
 
     title: str
