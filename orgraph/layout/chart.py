@@ -72,6 +72,14 @@ class ChartTree:
     unlinked : set of str
         Boxes placed in the tree with no connector to the box they hang on (bodies beside
         their members); the layout's routes to them are not drawn.
+
+    Examples
+    --------
+    >>> from orgraph.layout.shapes import Item
+    >>> tree = ChartTree({"a": Item("a", 40, 20, children=["b"]), "b": Item("b", 40, 20)},
+    ...                  ["a"], {("a", "b"): ("a", "b", "line")})
+    >>> tree.roots, tree.edge_of[("a", "b")][2], tree.unlinked
+    (['a'], 'line', set())
     """
 
     items: dict[str, Item]
@@ -123,6 +131,29 @@ def chart_tree(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
         Every node's kind.
     specs : mapping
         Node → its measured boxes (:func:`orgraph.layout.boxes.box_specs`).
+
+    Returns
+    -------
+    ChartTree
+
+    Examples
+    --------
+    Committees hang in a band beside the council's trunk, staff on stubs, and the
+    executive who acts for the CAO in the CAO's row:
+
+    >>> from orgraph import load
+    >>> from orgraph.layout.boxes import box_specs
+    >>> org = load("examples/minimal.yaml")
+    >>> nodes = [n for n in org if n != "ledergruppe"]
+    >>> kinds = {n: org.kind(n) for n in nodes}
+    >>> tree = chart_tree(org, nodes, kinds, box_specs(org, nodes, kinds, {}))
+    >>> top, cao = tree.items["kommunestyre"], tree.items["radmann"]
+    >>> tree.roots, top.children, top.band
+    (['kommunestyre'], ['radmann'], ['formannskap', 'helseutvalg'])
+    >>> cao.children, cao.staff, cao.peers
+    (['skole', 'barnehager'], ['okonomi', 'personal'], ['kommunalsjef'])
+    >>> tree.edge_of[("radmann", "okonomi")]
+    ('radmann', 'okonomi', 'staff')
     """
     visible = set(nodes)
     # enum members looked up once, not per box (each lookup is a descriptor call)
