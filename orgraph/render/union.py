@@ -55,6 +55,13 @@ class ChangeSet:
         superior.
     renamed : frozenset
         New ids whose label changed.
+
+    Examples
+    --------
+    >>> changes = ChangeSet({"a": "a", "b": "b"}, added=frozenset({"b"}),
+    ...                     moved={"a": ("x", "y")})
+    >>> sorted(changes.added), changes.moved["a"], changes.removed
+    (['b'], ('x', 'y'), frozenset())
     """
 
     matches: Mapping[str, str]
@@ -159,6 +166,24 @@ def union(old: Organisation, new: Organisation, changes: ChangeSet, *,
     -------
     (Organisation, Marks)
         The union (graph facts of ``new``, the date "old → new"), and its marks.
+
+    Examples
+    --------
+    A unit removed and one moved: the removed one is drawn where it was, the moved one
+    with a note of where it came from:
+
+    >>> import orgraph
+    >>> old = orgraph.load("examples/minimal.yaml")
+    >>> new = old.copy()
+    >>> new.remove_node("personal")
+    >>> new.remove_edge("radmann", "skole")
+    >>> new.add_relation("kommunalsjef", "skole")
+    >>> both, marks = union(old, new, ChangeSet.of(orgraph.diff(old, new)), lang="en")
+    >>> "personal" in new, list(both.predecessors("personal"))
+    (False, ['radmann'])
+    >>> marks.changes, marks.captions
+    ({'personal': ('removed',), 'skole': ('moved',)}, {'skole': 'from: Chief administrative \
+officer'})
     """
     names = _names(old, new, changes.removed)
     placed = _placed(old, new, changes, names)
