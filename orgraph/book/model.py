@@ -47,9 +47,14 @@ class Page:
 
     Examples
     --------
-    >>> page = Page(2, "cao", ("council", "cao"), ("cao", "school"), {"office": 3}, b"<svg/>")
-    >>> page.path[-1] == page.root, page.links["office"]
-    (True, 3)
+    >>> import orgraph
+    >>> from orgraph.book import build_book
+    >>> book = build_book(orgraph.load("examples/minimal.yaml"), min_text=30)
+    >>> first, second = book.pages
+    >>> first.links, second.path, second.nodes[:2], second.svg[:5]
+    ({'radmann': 2}, ('kommunestyre', 'radmann'), ('radmann', 'okonomi'), b'<?xml')
+    >>> "radmann" in first.nodes  # drawn in full on its own page only
+    False
     """
 
     number: int

@@ -33,8 +33,10 @@ class Paper:
 
     Examples
     --------
-    >>> Paper("A4 landscape", 841.89, 595.28).width > Paper("A4 portrait", 595.28, 841.89).width
+    >>> parse_page("a4") == Paper("A4 landscape", 841.89, 595.28)
     True
+    >>> parse_page("A4 portrait")
+    Paper(name='A4 portrait', width=595.28, height=841.89)
     """
 
     name: str

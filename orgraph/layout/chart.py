@@ -75,11 +75,15 @@ class ChartTree:
 
     Examples
     --------
-    >>> from orgraph.layout.shapes import Item
-    >>> tree = ChartTree({"a": Item("a", 40, 20, children=["b"]), "b": Item("b", 40, 20)},
-    ...                  ["a"], {("a", "b"): ("a", "b", "line")})
-    >>> tree.roots, tree.edge_of[("a", "b")][2], tree.unlinked
-    (['a'], 'line', set())
+    The leader group hangs on the CAO beside its members, with no connector:
+
+    >>> from orgraph import load
+    >>> from orgraph.layout.boxes import box_specs
+    >>> org = load("examples/minimal.yaml")
+    >>> kinds = {n: org.kind(n) for n in org}
+    >>> tree = chart_tree(org, list(org), kinds, box_specs(org, list(org), kinds, {}))
+    >>> tree.roots, tree.unlinked, ("radmann", "ledergruppe") in tree.edge_of
+    (['kommunestyre'], {'ledergruppe'}, False)
     """
 
     items: dict[str, Item]

@@ -58,10 +58,14 @@ class ChangeSet:
 
     Examples
     --------
-    >>> changes = ChangeSet({"a": "a", "b": "b"}, added=frozenset({"b"}),
-    ...                     moved={"a": ("x", "y")})
-    >>> sorted(changes.added), changes.moved["a"], changes.removed
-    (['b'], ('x', 'y'), frozenset())
+    >>> import orgraph
+    >>> old = orgraph.load("examples/minimal.yaml")
+    >>> new = old.copy()
+    >>> new.remove_node("personal")
+    >>> new.nodes["skole"]["label"] = "Skolen"
+    >>> changes = ChangeSet.of(orgraph.diff(old, new))
+    >>> changes.removed, changes.renamed, changes.added, changes.matches["skole"]
+    (frozenset({'personal'}), frozenset({'skole'}), frozenset(), 'skole')
     """
 
     matches: Mapping[str, str]
