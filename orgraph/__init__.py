@@ -74,6 +74,12 @@ def load(path: str | Path, **options: Any) -> Organisation:
     (:func:`orgraph.chartfile.load_chart`); ``.csv``, ``.tsv``, ``.xlsx``, ``.dot``,
     ``.gv``, ``.graphml``, ``.json`` and ``.gexf`` go through :func:`orgraph.formats.read`,
     which takes the ``options`` (``profile=``, ``id_col=``, ``encoding=``, ...).
+
+    Examples
+    --------
+    >>> org = load("examples/minimal.yaml")
+    >>> org.graph["name"], org.number_of_nodes(), org.kind("skole").value
+    ('Eksempel kommune', 10, 'unit')
     """
     from orgraph.formats import SUFFIXES, read
 

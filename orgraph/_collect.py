@@ -26,7 +26,17 @@ __all__ = ["paused_cycle_collection"]
 
 @contextmanager
 def paused_cycle_collection() -> Iterator[None]:
-    """Disable the cycle collector for the block (if it was enabled), then enable it."""
+    """Disable the cycle collector for the block (if it was enabled), then enable it.
+
+    Examples
+    --------
+    >>> import gc
+    >>> with paused_cycle_collection():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -69,7 +69,15 @@ def html_table(rows: Iterable[tuple[Any, ...]], header: tuple[str, ...] | None =
 
 class Record(dict):  # type: ignore[type-arg]
     """One organisation's metrics (:func:`orgraph.metrics.records.record`): a dict that shows
-    as a two-column table in Jupyter."""
+    as a two-column table in Jupyter.
+
+    Examples
+    --------
+    >>> r = Record(name="Eksempel kommune", depth=2)
+    >>> r["depth"], r._repr_html_()
+    (2, '<table class="orgraph-record"><tbody><tr><th>name</th><td>Eksempel kommune</td></tr>\
+<tr><th>depth</th><td>2</td></tr></tbody></table>')
+    """
 
     def _repr_html_(self) -> str:
         return html_table(self.items(), css="orgraph-record")

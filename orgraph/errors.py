@@ -17,7 +17,17 @@ _FIX = re.compile(r"[;:] ((?:if [^;]*?, )?(?:use|give|write|remove|name|add|see|
 
 
 class OrgraphError(Exception):
-    """Base class of every error orgraph raises on purpose."""
+    """Base class of every error orgraph raises on purpose.
+
+    Examples
+    --------
+    One ``except OrgraphError`` catches every kind of them:
+
+    >>> [issubclass(e, OrgraphError) for e in (ChartError, MetricsError, RenderError)]
+    [True, True, True]
+    >>> issubclass(OrgraphError, ValueError)
+    False
+    """
 
 
 @dataclass(frozen=True)
@@ -101,7 +111,15 @@ class ChartError(OrgraphError):
 
 
 class MetricsError(OrgraphError):
-    """A metric is undefined for this organisation (the message says why)."""
+    """A metric is undefined for this organisation (the message says why).
+
+    Examples
+    --------
+    >>> from orgraph.metrics._structure import structure
+    >>> structure("not a graph")
+    Traceback (most recent call last):
+    orgraph.errors.MetricsError: expected an Organisation (a networkx DiGraph), got str
+    """
 
 
 class OutputError(OrgraphError):
@@ -119,4 +137,13 @@ class OutputError(OrgraphError):
 
 
 class RenderError(OrgraphError):
-    """A chart could not be rendered (missing engine, format, or a time-out)."""
+    """A chart could not be rendered (missing engine, format, or a time-out).
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> from orgraph.render import render
+    >>> render(orgraph.load("examples/minimal.yaml"), "bmp")
+    Traceback (most recent call last):
+    orgraph.errors.RenderError: unknown format 'bmp'; use one of: svg, png, pdf, dot
+    """

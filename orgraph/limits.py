@@ -77,7 +77,13 @@ MAX_NUMBER = 10 ** 12
 
 @dataclass(frozen=True)
 class Limits:
-    """One set of input limits (see the module's table for the meaning of each)."""
+    """One set of input limits (see the module's table for the meaning of each).
+
+    Examples
+    --------
+    >>> Limits().columns, Limits(rows=5).rows, Limits(rows=5).columns
+    (10000, 5, 10000)
+    """
 
     input_bytes: int = 2 * 1024 ** 3
     chart_bytes: int = 64 * 1024 ** 2
@@ -102,6 +108,20 @@ def current() -> Limits:
     ------
     ChartError
         An ``ORGRAPH_LIMIT_*`` variable that is not a positive whole number.
+
+    Examples
+    --------
+    >>> import os
+    >>> current().rows
+    10000000
+    >>> os.environ["ORGRAPH_LIMIT_ROWS"] = "1_000"
+    >>> current().rows
+    1000
+    >>> os.environ["ORGRAPH_LIMIT_ROWS"] = "lots"
+    >>> current()
+    Traceback (most recent call last):
+    orgraph.errors.ChartError: ORGRAPH_LIMIT_ROWS: 'lots' is not a positive whole number
+    >>> del os.environ["ORGRAPH_LIMIT_ROWS"]
     """
     values: dict[str, int] = {}
     for name in _NAMES:
@@ -149,7 +169,20 @@ def parse_limit(text: str) -> tuple[str, int]:
 
 @contextlib.contextmanager
 def raised(**values: int) -> Iterator[Limits]:
-    """Use other limits inside the block (``with raised(rows=50_000_000): ...``)."""
+    """Use other limits inside the block (``with raised(rows=50_000_000): ...``).
+
+    Examples
+    --------
+    >>> with raised(rows=50_000_000) as limits:
+    ...     limits.rows, current().rows
+    (50000000, 50000000)
+    >>> current().rows
+    10000000
+    >>> with raised(lines=5):
+    ...     pass
+    Traceback (most recent call last):
+    TypeError: unknown limit(s) lines
+    """
     unknown = set(values) - set(_NAMES)
     if unknown:
         raise TypeError(f"unknown limit(s) {', '.join(sorted(unknown))}")

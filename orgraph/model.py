@@ -62,7 +62,13 @@ class Kind(str, Enum):
 
 
 class Category(str, Enum):
-    """The four groups the report draws, plus coordination structures."""
+    """The four groups the report draws, plus coordination structures.
+
+    Examples
+    --------
+    >>> Category("staff") is Category.STAFF, category_of("cao").value
+    (True, 'chief_executive')
+    """
 
     POLITICAL = "political"
     CHIEF_EXECUTIVE = "chief_executive"

@@ -115,6 +115,21 @@ def write_output(target: str | Path, data: bytes | str) -> None:
     ------
     OutputError
         The target cannot be written; the message names it and the reason.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> out = Path(tempfile.mkdtemp()) / "chart.dot"
+    >>> write_output(out, "Rådmann")  # text is written as UTF-8
+    >>> write_output(out, b"digraph {}")  # replaces the old content whole
+    >>> out.read_bytes(), sorted(p.name for p in out.parent.iterdir())
+    (b'digraph {}', ['chart.dot'])
+    >>> write_output(out / "x.svg", "x")
+    Traceback (most recent call last):
+    ...
+    orgraph.errors.OutputError: .../chart.dot/x.svg: cannot write: .../chart.dot is a file, \
+not a folder
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if is_stdout(target):

@@ -27,14 +27,28 @@ _NOT_TEXT = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD"
 
 
 class Mapping(dict):  # type: ignore[type-arg]
-    """A ``dict`` that remembers the YAML line it started on and the line of each key."""
+    """A ``dict`` that remembers the YAML line it started on and the line of each key.
+
+    Examples
+    --------
+    >>> data = parse_yaml("name: X\\nunits:\\n  - a\\n", "f.yaml")
+    >>> type(data).__name__, data.line, data.key_lines
+    ('Mapping', 1, {'name': 1, 'units': 2})
+    """
 
     line: int | None = None
     key_lines: dict[str, int]
 
 
 class Sequence(list):  # type: ignore[type-arg]
-    """A ``list`` that remembers the YAML line it started on."""
+    """A ``list`` that remembers the YAML line it started on.
+
+    Examples
+    --------
+    >>> units = parse_yaml("name: X\\nunits:\\n  - a\\n  - b\\n", "f.yaml")["units"]
+    >>> type(units).__name__, units, units.line
+    ('Sequence', ['a', 'b'], 3)
+    """
 
     line: int | None = None
 

@@ -182,6 +182,18 @@ def build_book(org: Organisation, page: str | Paper = "A4", *, min_text: float =
         A bad option, an empty organisation, one deeper than
         :data:`~orgraph.render.drawable.MAX_BOOK_LEVELS` levels, or a
         failed layout.
+
+    Examples
+    --------
+    >>> from orgraph import load
+    >>> org = load("examples/minimal.yaml")
+    >>> [p.root for p in build_book(org, "A4").pages]
+    ['kommunestyre']
+    >>> book = build_book(org, "A4", min_text=30)  # text that big: the CAO gets a page
+    >>> [(p.number, p.root, dict(p.links)) for p in book.pages]
+    [(1, 'kommunestyre', {'radmann': 2}), (2, 'radmann', {})]
+    >>> book.page_of("skole"), len(book.notes)
+    (2, 2)
     """
     paper = parse_page(page) if isinstance(page, str) else page
     lang = resolve_language(org, lang)

@@ -69,6 +69,12 @@ class PagePlan:
         Draw from every top of the organisation (the first page when it has several).
     fits : bool
         The page keeps its text at ``min_text`` or more.
+
+    Examples
+    --------
+    >>> plan = PagePlan("radmann", frozenset({"skole"}), parent=0)
+    >>> plan.whole, plan.fits, "skole" in plan.cut
+    (False, True, True)
     """
 
     root: str
@@ -266,6 +272,19 @@ def plan_pages(org: Organisation, measure: Measure, area: tuple[float, float], *
     ------
     RenderError
         An empty organisation, or sizes that are not positive.
+
+    Examples
+    --------
+    A page is too wide unless the CAO's subtree is cut to a page of its own:
+
+    >>> from orgraph import load
+    >>> def measure(root, cut):
+    ...     small = root == "radmann" or "radmann" in cut
+    ...     return (300.0, 300.0) if small else (1000.0, 300.0)
+    >>> plans, notes = plan_pages(load("examples/minimal.yaml"), measure, (800.0, 500.0),
+    ...                           text_pt=8.0)
+    >>> [(p.root, sorted(p.cut), p.parent) for p in plans], notes
+    ([('kommunestyre', ['radmann'], None), ('radmann', [], 0)], [])
     """
     if not org.number_of_nodes():
         raise RenderError("the organisation has no units: nothing to draw")

@@ -49,6 +49,18 @@ def node_records(book: Book, org: Organisation, *, lang: str = "no") -> list[dic
     does), ``d`` DOT name (only when it differs from the id), ``a`` attributes as
     ``[key, text]`` pairs, ``c`` citations as ``[fact, text]`` pairs, ``s`` span of control,
     ``y`` layer, ``b`` people below (each absent when undefined for the node).
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> from orgraph.book import build_book
+    >>> org = orgraph.load("examples/minimal.yaml")
+    >>> records = node_records(build_book(org), org)
+    >>> records[0]
+    {'i': 'kommunestyre', 'l': 'Kommunestyret', 'k': 'council', 'p': 1, 'a': [['label_en', \
+'Municipal council'], ['seats', '25']], 'b': 10}
+    >>> records[1]["k"], "a" in records[1]
+    ('executive_committee', False)
     """
     span = _safe(lambda: spans(org))
     layer = _layers(book, org)

@@ -65,7 +65,32 @@ def chart_size(data: bytes, fmt: str, dpi: float = 96.0) -> tuple[float, float] 
 
 def unreadable_hint(name: str, size: tuple[float, float], paper: Paper,
                     text_pt: float = float(NODE_DEFAULTS["fontsize"])) -> str | None:
-    """A note naming the way out when ``size`` fitted to ``paper`` makes text unreadable."""
+    """A note naming the way out when ``size`` fitted to ``paper`` makes text unreadable.
+
+    Parameters
+    ----------
+    name : str
+        The chart's name in the note (its file).
+    size : (float, float)
+        The drawing's width and height in points at natural size.
+    paper : Paper
+        The page it is fitted to, inside the margins.
+    text_pt : float
+        The drawing's text size at natural size.
+
+    Returns
+    -------
+    str or None
+        The note, or ``None`` when the text stays readable.
+
+    Examples
+    --------
+    >>> from orgraph.book.paper import parse_page
+    >>> unreadable_hint("big.yaml", (5000, 3000), parse_page("A4"))
+    'note: big.yaml: fitted to an A4 landscape page its text would be 1.89 pt; draw it ...'
+    >>> unreadable_hint("small.yaml", (400, 300), parse_page("A4")) is None
+    True
+    """
     width, height = size
     scale = min((paper.width - 2 * MARGIN) / width, (paper.height - 2 * MARGIN) / height, 1.0)
     text = text_pt * scale

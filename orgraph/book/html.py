@@ -127,6 +127,18 @@ def book_to_html(book: Book, org: Organisation, *, lang: str | None = None,
     ------
     RenderError
         An unknown language, or a book without pages.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> from orgraph.book import build_book
+    >>> org = orgraph.load("examples/minimal.yaml")
+    >>> page = book_to_html(build_book(org), org)
+    >>> page.startswith("<!DOCTYPE html>"), "<title>Eksempel kommune (2002-01)</title>" in page
+    (True, True)
+    >>> book_to_html(build_book(org), org, lang="de")
+    Traceback (most recent call last):
+    orgraph.errors.RenderError: unknown language 'de'; use one of: no, en
     """
     lang = resolve_language(org, lang)
     if lang not in WORDS:
@@ -174,6 +186,13 @@ def html_chart(org: Organisation, *, lang: str | None = None, engine: str = "aut
 
     ``page`` is the paper each page fits (default A4 landscape); the other options are
     those of :func:`orgraph.render.render`.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> page = html_chart(orgraph.load("examples/minimal.yaml"), lang="en")
+    >>> '<html lang="en">' in page, "<title>Example municipality (2002-01)</title>" in page
+    (True, True)
     """
     from orgraph.book import build_book
 

@@ -34,7 +34,23 @@ _POLITICAL = {k.value for k in POLITICAL_KINDS}
 def legend_sample(org: Organisation, *, counted: bool = True,
                   show: str | Collection[str] | None = None) -> tuple[Organisation, str, int]:
     """A sample with every kind and relation of ``org``; render it from ``top``, ``depth``
-    levels deep, and one box is counted (when ``counted``)."""
+    levels deep, and one box is counted (when ``counted``).
+
+    Returns
+    -------
+    (Organisation, str, int)
+        The sample, its top node and the depth to draw.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> org = orgraph.load("examples/minimal.yaml")
+    >>> sample, top, depth = legend_sample(org)
+    >>> top, depth, sorted({r for *_, r in sample.edges(data="relation")})
+    ('council', 2, ['delegation', 'dotted', 'line', 'staff'])
+    >>> "~below" in sample, "~below" in legend_sample(org, counted=False)[0]
+    (True, False)
+    """
     shown = parse_show(show)
     kinds = list(dict.fromkeys(
         str(k) for n, k in org.nodes(data="kind") if "coordination" in shown
@@ -89,7 +105,18 @@ def _overlays(sample: Organisation, relations: set[str], shown: frozenset[str],
 
 def legend_svg(org: Organisation, lang: str = "no", *, engine: str = "auto",
                counted: bool = True, show: str | Collection[str] | None = None) -> bytes:
-    """The SVG of the sample chart with its legend (see the module docstring)."""
+    """The SVG of the sample chart with its legend (see the module docstring).
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> svg = legend_svg(orgraph.load("examples/minimal.yaml"), "en")
+    >>> b">Units below, counted<" in svg, b">Staff with authority to instruct<" in svg
+    (True, True)
+    >>> b">Units below, counted<" in legend_svg(orgraph.load("examples/minimal.yaml"), "en",
+    ...                                         counted=False)
+    False
+    """
     from orgraph.render import render
 
     sample, top, depth = legend_sample(org, counted=counted, show=show)

@@ -44,6 +44,17 @@ class Page:
         subtree.
     svg : bytes
         The page's chart as SVG.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> from orgraph.book import build_book
+    >>> book = build_book(orgraph.load("examples/minimal.yaml"), min_text=30)
+    >>> first, second = book.pages
+    >>> first.links, second.path, second.nodes[:2], second.svg[:5]
+    ({'radmann': 2}, ('kommunestyre', 'radmann'), ('radmann', 'okonomi'), b'<?xml')
+    >>> "radmann" in first.nodes  # drawn in full on its own page only
+    False
     """
 
     number: int
@@ -70,6 +81,14 @@ class Book:
         Language of the labels and captions.
     labels : Mapping[str, str]
         Node id → its label in ``lang`` (for headers, the contents and the index).
+
+    Examples
+    --------
+    >>> top = Page(1, "a", ("a",), ("a", "b"), {"c": 2}, b"")
+    >>> cut = Page(2, "c", ("a", "c"), ("c", "d"), {}, b"")
+    >>> book = Book("x", (top, cut))
+    >>> book.page_of("b"), book.page_of("d"), book.parent(2)
+    (1, 2, 1)
     """
 
     title: str

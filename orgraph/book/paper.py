@@ -29,7 +29,15 @@ FOOTER = 16.0
 
 @dataclass(frozen=True)
 class Paper:
-    """A page size in points, orientation applied."""
+    """A page size in points, orientation applied.
+
+    Examples
+    --------
+    >>> parse_page("a4") == Paper("A4 landscape", 841.89, 595.28)
+    True
+    >>> parse_page("A4 portrait")
+    Paper(name='A4 portrait', width=595.28, height=841.89)
+    """
 
     name: str
     width: float
@@ -69,6 +77,12 @@ letter, legal, tabloid, optionally with ,landscape or ,portrait (e.g. A3,portrai
 
 
 def chart_area(paper: Paper) -> tuple[float, float]:
-    """Width and height left for the chart inside the margins, header and footer."""
+    """Width and height left for the chart inside the margins, header and footer.
+
+    Examples
+    --------
+    >>> chart_area(parse_page("A4"))
+    (785.89, 501.28)
+    """
     return (round(paper.width - 2 * MARGIN, 2),
             round(paper.height - 2 * MARGIN - HEADER - FOOTER, 2))

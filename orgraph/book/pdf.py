@@ -48,7 +48,17 @@ _LINE = 1.45  # line height / font size
 
 def write_pdf(book: Book, path: str | Path) -> Path:
     """Write :func:`book_pdf` to ``path`` whole or not at all
-    (:func:`orgraph.outputfile.write_output`) and return it."""
+    (:func:`orgraph.outputfile.write_output`) and return it.
+
+    Examples
+    --------
+    >>> import os, tempfile, orgraph
+    >>> from orgraph.book import build_book
+    >>> book = build_book(orgraph.load("examples/minimal.yaml"))
+    >>> path = write_pdf(book, os.path.join(tempfile.mkdtemp(), "book.pdf"))
+    >>> path.name, path.read_bytes()[:5]
+    ('book.pdf', b'%PDF-')
+    """
     from orgraph.outputfile import write_output
 
     target = Path(path)
@@ -63,6 +73,21 @@ def book_pdf(book: Book, *, text_pt: float = 10.0) -> bytes:
     ------
     RenderError
         svglib cannot read a page's SVG, or the book has no pages.
+
+    Examples
+    --------
+    A chart page, then the contents and the index; two chart pages make four:
+
+    >>> import re, orgraph
+    >>> from orgraph.book import build_book
+    >>> org = orgraph.load("examples/minimal.yaml")
+    >>> pages = [len(re.findall(rb"/Type /Page[^s]", book_pdf(build_book(org, min_text=t))))
+    ...          for t in (8, 30)]
+    >>> pages
+    [3, 4]
+    >>> book_pdf(Book("x", ()))
+    Traceback (most recent call last):
+    orgraph.errors.RenderError: the book has no pages
     """
     from reportlab.pdfgen.canvas import Canvas
 

@@ -38,6 +38,16 @@ def svg_size(svg: bytes) -> tuple[float, float]:
     ------
     RenderError
         The SVG states no size.
+
+    Examples
+    --------
+    >>> svg_size(b'<svg width="200pt" height="100pt">')
+    (200.0, 100.0)
+    >>> svg_size(b'<svg width="200px" height="100">')  # pixels are 3/4 pt
+    (150.0, 100.0)
+    >>> svg_size(b"<svg>")
+    Traceback (most recent call last):
+    orgraph.errors.RenderError: the engine's SVG states no width and height
     """
     match = _SIZE.search(svg[:4000])
     if not match:
@@ -48,14 +58,35 @@ def svg_size(svg: bytes) -> tuple[float, float]:
 
 
 def smallest_text(svg: bytes) -> float | None:
-    """The smallest ``font-size`` in the SVG (points at natural size), ``None`` if no text."""
+    """The smallest ``font-size`` in the SVG (points at natural size), ``None`` if no text.
+
+    Examples
+    --------
+    >>> smallest_text(b'<text font-size="14.00">a</text><text font-size="10.00">b</text>')
+    10.0
+    >>> smallest_text(b"<svg/>") is None
+    True
+    """
     sizes = [float(s) for s in _FONT.findall(svg)]
     return min(sizes) if sizes else None
 
 
 def node_boxes(svg: bytes) -> dict[str, tuple[float, float, float, float]]:
     """DOT node name → ``(left, top, right, bottom)`` of its shape, in points from the top
-    left of the drawing (junction points and other ``~`` helpers left out)."""
+    left of the drawing (junction points and other ``~`` helpers left out).
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> from orgraph.render import render
+    >>> org = orgraph.Organisation(name="X")
+    >>> org.add_unit("cao", kind="cao", label="Rådmann")
+    >>> org.add_unit("school", kind="unit", label="Skole")
+    >>> org.add_relation("cao", "school")
+    >>> boxes = node_boxes(render(org, "svg", engine="embedded"))
+    >>> sorted(boxes), boxes["cao"][3] < boxes["school"][1]  # the CAO's box above the school's
+    (['cao', 'school'], True)
+    """
     root = ET.fromstring(svg)
     graph = root.find(f"{_SVG}g")
     sx = sy = 1.0

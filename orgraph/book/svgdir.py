@@ -48,7 +48,17 @@ def page_file(number: int) -> str:
 def write_svg_folder(book: Book, folder: str | Path) -> Path:
     """Write the pages and ``index.html`` into ``folder`` (created) and return it; each
     file is moved into place whole once all are written
-    (:func:`orgraph.outputfile.output_folder`), so a failure leaves ``folder`` as it was."""
+    (:func:`orgraph.outputfile.output_folder`), so a failure leaves ``folder`` as it was.
+
+    Examples
+    --------
+    >>> import os, tempfile, orgraph
+    >>> from orgraph.book import build_book
+    >>> book = build_book(orgraph.load("examples/minimal.yaml"), min_text=30)
+    >>> folder = write_svg_folder(book, os.path.join(tempfile.mkdtemp(), "book"))
+    >>> sorted(os.listdir(folder))
+    ['index.html', 'page-001.svg', 'page-002.svg']
+    """
     from orgraph.outputfile import output_folder
 
     target = Path(folder)

@@ -40,6 +40,14 @@ class Block:
     clear : (bool, bool)
         Whether a line can reach the root box's middle from the block's left (right) edge
         without crossing anything of the block (its root box's row holds nothing else).
+
+    Examples
+    --------
+    >>> b = Block()
+    >>> b.rx = 5.0
+    >>> b.normalise(-10.0, 30.0, 20.0)  # parts reached from x = -10 to 30
+    >>> b.ox, b.rx, b.w, b.h
+    (10.0, 15.0, 40.0, 20.0)
     """
 
     __slots__ = ("boxes", "clear", "h", "ox", "rh", "routes", "rw", "rx", "ry", "subs", "w")
@@ -59,7 +67,13 @@ class Block:
 
 
 def dedupe(points: list[Point]) -> list[Point]:
-    """Drop repeated points and middle points of straight runs."""
+    """Drop repeated points and middle points of straight runs.
+
+    Examples
+    --------
+    >>> dedupe([(0, 0), (0, 0), (0, 5), (0, 10), (5, 10)])
+    [(0, 0), (0, 10), (5, 10)]
+    """
     out: list[Point] = []
     for p in points:  # (-e < d < e is abs(d) < e, without a call)
         if out:

@@ -92,6 +92,12 @@ class BoxSpec:
         For one group of an aggregate drawn as groups: the manager it hangs under.
     url : str, optional
         Where a click on the box goes.
+
+    Examples
+    --------
+    >>> spec = measure(BoxSpec("skole", "skole", {}, ["Skole"]))
+    >>> spec.width > 0, spec.height, spec.align
+    (True, 24.4, 'center')
     """
 
     name: str
@@ -220,6 +226,20 @@ def box_specs(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
     -------
     dict
         Node id → its boxes (one, or one per item when expanded).
+
+    Examples
+    --------
+    >>> from orgraph import load
+    >>> org = load("examples/minimal.yaml")
+    >>> nodes = ["radmann", "skole", "barnehager"]
+    >>> kinds = {n: org.kind(n) for n in nodes}
+    >>> specs = box_specs(org, nodes, kinds, {"radmann": 6})
+    >>> specs["radmann"][0].lines, specs["radmann"][0].ring
+    (['Rådmann', '+6 enheter under'], 4.0)
+    >>> specs["barnehager"][0].lines[0], specs["barnehager"][0].bold
+    ('Barnehager (3)', 1)
+    >>> [s.name for s in box_specs(org, nodes, kinds, {}, expand=True)["barnehager"]]
+    ['barnehager~0', 'barnehager~1', 'barnehager~2']
     """
     words = TEXT[lang]
     captions, links = captions or {}, links or {}

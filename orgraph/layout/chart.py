@@ -72,6 +72,18 @@ class ChartTree:
     unlinked : set of str
         Boxes placed in the tree with no connector to the box they hang on (bodies beside
         their members); the layout's routes to them are not drawn.
+
+    Examples
+    --------
+    The leader group hangs on the CAO beside its members, with no connector:
+
+    >>> from orgraph import load
+    >>> from orgraph.layout.boxes import box_specs
+    >>> org = load("examples/minimal.yaml")
+    >>> kinds = {n: org.kind(n) for n in org}
+    >>> tree = chart_tree(org, list(org), kinds, box_specs(org, list(org), kinds, {}))
+    >>> tree.roots, tree.unlinked, ("radmann", "ledergruppe") in tree.edge_of
+    (['kommunestyre'], {'ledergruppe'}, False)
     """
 
     items: dict[str, Item]
@@ -123,6 +135,29 @@ def chart_tree(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
         Every node's kind.
     specs : mapping
         Node → its measured boxes (:func:`orgraph.layout.boxes.box_specs`).
+
+    Returns
+    -------
+    ChartTree
+
+    Examples
+    --------
+    Committees hang in a band beside the council's trunk, staff on stubs, and the
+    executive who acts for the CAO in the CAO's row:
+
+    >>> from orgraph import load
+    >>> from orgraph.layout.boxes import box_specs
+    >>> org = load("examples/minimal.yaml")
+    >>> nodes = [n for n in org if n != "ledergruppe"]
+    >>> kinds = {n: org.kind(n) for n in nodes}
+    >>> tree = chart_tree(org, nodes, kinds, box_specs(org, nodes, kinds, {}))
+    >>> top, cao = tree.items["kommunestyre"], tree.items["radmann"]
+    >>> tree.roots, top.children, top.band
+    (['kommunestyre'], ['radmann'], ['formannskap', 'helseutvalg'])
+    >>> cao.children, cao.staff, cao.peers
+    (['skole', 'barnehager'], ['okonomi', 'personal'], ['kommunalsjef'])
+    >>> tree.edge_of[("radmann", "okonomi")]
+    ('radmann', 'okonomi', 'staff')
     """
     visible = set(nodes)
     # enum members looked up once, not per box (each lookup is a descriptor call)

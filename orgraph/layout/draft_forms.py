@@ -29,7 +29,21 @@ Rel = tuple[str, str, list[Point], str]
 
 class DraftForms:
     """The draft's placers (a mix-in of its walk): each adds its reports' offsets to
-    ``off``, their routes to ``routes`` and widens ``ext`` (min x, max x, bottom)."""
+    ``off``, their routes to ``routes`` and widens ``ext`` (min x, max x, bottom).
+
+    Examples
+    --------
+    Two reports in an indented list, right of a spine near the box's left edge:
+
+    >>> from orgraph.layout.shapes import Item
+    >>> forms = DraftForms()
+    >>> forms.items = {"m": Item("m", 60, 20), "a": Item("a", 40, 20), "b": Item("b", 40, 20)}
+    >>> forms.ext = {"a": (-20.0, 20.0, 20.0), "b": (-20.0, 20.0, 20.0)}
+    >>> forms.off, routes, ext = {}, [], [-30.0, 30.0, 20.0]
+    >>> forms._vertical("m", forms.items["m"], ["a", "b"], routes, ext)
+    >>> forms.off, ext, [r[3] for r in routes]
+    ({'a': (14.0, 26.0), 'b': (14.0, 52.0)}, [-30.0, 34.0, 72.0], ['left', 'left'])
+    """
 
     items: dict[str, Item]
     #: key → (min x, max x, height) of its block, x from its trunk, y from its top

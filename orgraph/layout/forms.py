@@ -40,6 +40,19 @@ def assign_columns(blocks: Sequence[tuple[float, float, bool, bool]], spines: in
     Returns the block indices per column (left of spine 0, right of spine 0, left of spine
     1, ...), or ``None`` when a spine would hold fewer than two blocks (a lone box is never
     entered from the side).
+
+    Examples
+    --------
+    >>> assign_columns([(40, 20, True, True)] * 4, 1, 6.0)
+    [[0, 2], [1, 3]]
+    >>> assign_columns([(40, 20, True, True)], 1, 6.0) is None
+    True
+
+    Block 0 is not clear on its left, so it cannot go right of the spine:
+
+    >>> assign_columns([(40, 20, False, True), (40, 50, True, True), (40, 20, True, True)],
+    ...                1, 6.0)
+    [[0, 1], [2]]
     """
     cols: list[list[int]] = [[] for _ in range(2 * spines)]
     heights = [0.0] * (2 * spines)
@@ -63,7 +76,24 @@ def assign_columns(blocks: Sequence[tuple[float, float, bool, bool]], spines: in
 
 
 class ColumnForms:
-    """Placers hanging reports from vertical spines (a mix-in of the tree's placer)."""
+    """Placers hanging reports from vertical spines (a mix-in of the tree's placer).
+
+    Examples
+    --------
+    The vertical form (:meth:`vertical`) through :func:`orgraph.layout.tree.layout_tree`:
+    every report right of a spine 12 pt in from the manager's left edge, entered from the
+    left:
+
+    >>> from orgraph.layout.shapes import Item
+    >>> from orgraph.layout.tree import layout_tree
+    >>> items = {"m": Item("m", 50, 20, children=["a", "b", "c"])}
+    >>> items.update({k: Item(k, 40, 20) for k in "abc"})
+    >>> lay = layout_tree(items, ["m"], vertical_from=0)
+    >>> [(r.head, r.enter, r.points[0]) for r in lay.routes]
+    [('a', 'left', (12.0, 20.0)), ('b', 'left', (12.0, 20.0)), ('c', 'left', (12.0, 20.0))]
+    >>> [lay.boxes[k][1] for k in "abc"]  # one below the other
+    [36.0, 62.0, 88.0]
+    """
 
     blocks: dict[str, Block]
     items: dict[str, Item]

@@ -32,7 +32,20 @@ __all__ = ["Alt", "Front", "Slot", "column_groups", "refit", "slots_of"]
 
 
 class Front:
-    """A subtree's forms that no other beats in both width and height, narrowest first."""
+    """A subtree's forms that no other beats in both width and height, narrowest first.
+
+    Examples
+    --------
+    >>> def alt(w, h):
+    ...     b = Block()
+    ...     b.w, b.h = w, h
+    ...     return Alt(("base", 0.0), b, {})
+    >>> front = Front([alt(100, 50), alt(60, 90)])
+    >>> front.shortest_within(80).block.w, front.shortest_within(120).block.w
+    (60, 100)
+    >>> front.narrowest_within(60).block.w, front.shortest_within(50) is None
+    (100, True)
+    """
 
     __slots__ = ("alts", "neg_heights", "widths")
 
@@ -56,7 +69,16 @@ class Front:
 
 
 class Alt(NamedTuple):
-    """A subtree in one form: its block, and the forms of its reports it assumes."""
+    """A subtree in one form: its block, and the forms of its reports it assumes.
+
+    Examples
+    --------
+    >>> block = Block()
+    >>> block.w, block.h = 40.0, 20.0
+    >>> alt = Alt(("vertical", 0.0), block, {})
+    >>> alt.form[0], alt.block.w, alt.kids
+    ('vertical', 40.0, {})
+    """
 
     form: Form
     block: Block
@@ -72,7 +94,28 @@ def slots_of(item: Item, form: Form, block: Block, blocks: Mapping[str, Block],
            fronts: dict[str, Front], current: dict[str, Alt]) -> list[Slot]:
     """The reports and peers with other forms that a form puts in one column or row.
 
-    Peers are one row; the reports of a manager with peers are in its core block."""
+    Peers are one row; the reports of a manager with peers are in its core block.
+
+    Examples
+    --------
+    Reports ``a`` and ``b`` one below the other: one column in a spine form, two rows in
+    the bus form:
+
+    >>> def alt(w, h):
+    ...     b = Block()
+    ...     b.w, b.h = w, h
+    ...     return Alt(("base", 0.0), b, {})
+    >>> fronts = {"a": Front([alt(100, 20), alt(60, 40)]),
+    ...           "b": Front([alt(60, 20), alt(40, 40)])}
+    >>> current = {k: f.alts[0] for k, f in fronts.items()}  # (60, 40) and (40, 40)
+    >>> block = Block()
+    >>> block.subs = [("a", 0.0, 30.0), ("b", 0.0, 60.0)]
+    >>> item = Item("m", 50, 20, children=["a", "b"])
+    >>> slots_of(item, ("spines", 0.0), block, {}, fronts, current)
+    [(['a', 'b'], 60, True, False)]
+    >>> slots_of(item, ("base", 0.0), block, {}, fronts, current)
+    [(['a'], 40, False, False), (['b'], 40, False, False)]
+    """
     kids = set(item.children)
     subs = block.subs
     if item.peers:  # the manager's own column is a block of its own inside the row
@@ -99,7 +142,24 @@ def refit(slots: list[Slot], fronts: dict[str, Front], current: dict[str, Alt],
     """Other forms for the members that fill slots ``scale`` times their group's size
     better, the scale at most ``reach`` but for peers (see :data:`PEER_SLOTS`; a manager
     without peers reaches :data:`WIDER_SLOTS`): in columns, the shortest form as wide as
-    the slot; in rows, the narrowest form as tall as the slot."""
+    the slot; in rows, the narrowest form as tall as the slot.
+
+    Examples
+    --------
+    In a column 60 wide, ``b`` (40 x 40) takes its form as wide as the column and shorter;
+    ``a`` already fills it:
+
+    >>> def alt(w, h):
+    ...     b = Block()
+    ...     b.w, b.h = w, h
+    ...     return Alt(("base", 0.0), b, {})
+    >>> fronts = {"a": Front([alt(100, 20), alt(60, 40)]),
+    ...           "b": Front([alt(60, 20), alt(40, 40)])}
+    >>> current = {k: f.alts[0] for k, f in fronts.items()}
+    >>> swaps = refit([(["a", "b"], 60.0, True, False)], fronts, current)
+    >>> {k: (a.block.w, a.block.h) for k, a in swaps.items()}
+    {'b': (60, 20)}
+    """
     swaps = {}
     for keys, size, columns, stretch in slots:
         size *= scale if stretch else min(scale, reach)
@@ -113,7 +173,16 @@ def refit(slots: list[Slot], fronts: dict[str, Front], current: dict[str, Alt],
 
 def column_groups(placed: list[tuple[str, float, float]], blocks: dict[str, Block]
                    ) -> list[list[str]]:
-    """Reports in one column: the same left edge (right of a spine) or right edge (left)."""
+    """Reports in one column: the same left edge (right of a spine) or right edge (left).
+
+    Examples
+    --------
+    >>> blocks = {k: Block() for k in "abc"}
+    >>> for k, w in zip("abc", (40.0, 30.0, 30.0)):
+    ...     blocks[k].w = w
+    >>> column_groups([("a", 0.0, 0.0), ("b", 0.0, 30.0), ("c", 100.0, 0.0)], blocks)
+    [['a', 'b'], ['c']]
+    """
     groups: dict[tuple[str, float], list[str]] = {}
     for k, dx, _ in placed:
         groups.setdefault(("l", round(dx, 3)), []).append(k)

@@ -351,7 +351,17 @@ def layout_tree(items: dict[str, Item], roots: list[str], *, wrap: int = 6,
 
 
 def vertical_allowed(item: Item) -> bool:
-    """Whether a subtree may take the vertical form (staff, peers and bands keep theirs)."""
+    """Whether a subtree may take the vertical form (staff, peers and bands keep theirs).
+
+    Examples
+    --------
+    >>> vertical_allowed(Item("m", 50, 20, children=["a", "b"]))
+    True
+    >>> vertical_allowed(Item("m", 50, 20, children=["a", "b"], staff=["s"]))
+    False
+    >>> vertical_allowed(Item("m", 50, 20, children=["a"]))
+    False
+    """
     return len(item.children) > 1 and not (item.staff or item.peers or item.band)
 
 

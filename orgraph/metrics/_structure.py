@@ -25,7 +25,15 @@ ADMINISTRATIVE = ("cao", "executive", "department", "unit", "unit_group", "servi
 
 
 def weight_of(data: dict[str, Any]) -> int:
-    """How many units a node stands for: its ``count`` for a ``unit_group``, else 1."""
+    """How many units a node stands for: its ``count`` for a ``unit_group``, else 1.
+
+    Examples
+    --------
+    >>> weight_of({"kind": "unit_group", "count": 3}), weight_of({"kind": "unit", "count": 3})
+    (3, 1)
+    >>> weight_of({"kind": "unit_group", "count": -1})  # not a count: one unit
+    1
+    """
     if data.get("kind") == "unit_group":
         count = data.get("count", 1)
         return count if isinstance(count, int) and count > 0 else 1
@@ -90,6 +98,15 @@ class Structure:
         The dotted-line edges.
     extra_superiors : dict
         Node → further line superiors beyond the first (a malformed organisation).
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> s = Structure(orgraph.load("examples/minimal.yaml"))
+    >>> s.parent["skole"], s.children["radmann"], s.dotted
+    ('radmann', ['kommunalsjef', 'skole', 'barnehager'], [('kommunalsjef', 'barnehager')])
+    >>> s.weights.tolist(), s.extra_superiors
+    ([1, 1, 1, 1, 1, 1, 1, 1, 3, 1], {})
     """
 
     def __init__(self, org: nx.DiGraph) -> None:
@@ -385,7 +402,23 @@ class Structure:
 
 
 def structure(org: nx.DiGraph | Structure) -> Structure:
-    """Return ``org``'s :class:`Structure` (``org`` itself when it already is one)."""
+    """Return ``org``'s :class:`Structure` (``org`` itself when it already is one).
+
+    Raises
+    ------
+    MetricsError
+        ``org`` is not a networkx DiGraph.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> s = structure(orgraph.load("examples/minimal.yaml"))
+    >>> structure(s) is s, s.n, s.kind["barnehager"]
+    (True, 10, 'unit_group')
+    >>> structure([1, 2])
+    Traceback (most recent call last):
+    orgraph.errors.MetricsError: expected an Organisation (a networkx DiGraph), got list
+    """
     if isinstance(org, Structure):
         return org
     if not isinstance(org, nx.DiGraph):

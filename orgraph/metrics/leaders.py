@@ -235,7 +235,15 @@ def management_capacity(org: nx.DiGraph | Structure) -> int:
 
 
 def composition(org: nx.DiGraph | Structure) -> dict[str, Any]:
-    """All leader-group facts in one mapping (used by the records)."""
+    """All leader-group facts in one mapping (used by the records).
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> composition(orgraph.load("examples/minimal.yaml"))
+    {'leader_team': '3', 'leader_team_source': 'leader_group', 'includes_unit_leaders': False, \
+'includes_staff_leaders': True, 'integration': 1, 'management_capacity': 3}
+    """
     return {
         "leader_team": leader_team(org),
         "leader_team_source": leader_team_source(org),

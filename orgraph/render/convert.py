@@ -50,6 +50,25 @@ def draw_on(canvas: object, svg: bytes, x: float, y: float, scale: float) -> Non
     ------
     RenderError
         svglib is needed for this SVG and is missing, or cannot read it.
+
+    Examples
+    --------
+    A transform Graphviz never writes (``skewX``) goes through svglib; both are drawn:
+
+    >>> import io
+    >>> from reportlab.pdfgen.canvas import Canvas
+    >>> def red(transform):
+    ...     return (b'<svg xmlns="http://www.w3.org/2000/svg" width="100pt" height="50pt">'
+    ...             b'<g transform="' + transform + b'"><polygon fill="#ff0000" '
+    ...             b'points="0,0 10,0 10,10"/></g></svg>')
+    >>> for transform in (b"scale(1)", b"skewX(10)"):
+    ...     out = io.BytesIO()
+    ...     canvas = Canvas(out, pagesize=(200, 100), pageCompression=0)
+    ...     draw_on(canvas, red(transform), 10, 10, 1.0)
+    ...     canvas.save()
+    ...     print(b"1 0 0 rg" in out.getvalue())  # the red fill
+    True
+    True
     """
     from orgraph.render.svgpdf import Unsupported, draw_svg
 
@@ -69,6 +88,19 @@ def draw_with_svglib(canvas: object, svg: bytes, x: float, y: float, scale: floa
     ------
     RenderError
         svglib is missing or cannot read the SVG.
+
+    Examples
+    --------
+    >>> import io
+    >>> from reportlab.pdfgen.canvas import Canvas
+    >>> svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="100pt" height="50pt">'
+    ...        b'<polygon fill="#ff0000" points="0,0 10,0 10,10"/></svg>')
+    >>> out = io.BytesIO()
+    >>> canvas = Canvas(out, pagesize=(200, 100), pageCompression=0)
+    >>> draw_with_svglib(canvas, svg, 0, 0, 2.0)
+    >>> canvas.save()
+    >>> b"1 0 0 rg" in out.getvalue()
+    True
     """
     try:
         from reportlab.graphics import renderPDF
@@ -101,6 +133,20 @@ def svg_to_pdf(svg: bytes, page: tuple[float, float] | None = None,
     ------
     RenderError
         The SVG cannot be read (the message says why).
+
+    Examples
+    --------
+    >>> import re
+    >>> svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="263pt" height="358pt">'
+    ...        b'<polygon fill="#ff0000" points="0,0 10,0 10,10"/></svg>')
+    >>> re.findall(rb"/MediaBox \\[[^]]*\\]", svg_to_pdf(svg))  # the drawing's size
+    [b'/MediaBox [ 0 0 263 358 ]']
+    >>> re.findall(rb"/MediaBox \\[[^]]*\\]", svg_to_pdf(svg, (595.28, 841.89)))
+    [b'/MediaBox [ 0 0 595.28 841.89 ]']
+    >>> svg_to_pdf(b"<svg")
+    Traceback (most recent call last):
+    orgraph.errors.RenderError: could not convert the SVG to PDF: unclosed token: line 1, \
+column 0
     """
     import xml.etree.ElementTree as ET
 

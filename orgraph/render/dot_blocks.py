@@ -45,7 +45,23 @@ def block(graph: graphviz.Digraph, *, node: dict[str, str] | None = None,
     """Write an anonymous subgraph ``{ ... }`` into ``graph``: ``node``/``edge`` are default
     attributes for the statements written inside (DOT scopes them to the braces), ``attrs``
     its own attributes (``rank="same"``). Only the braces bypass the graphviz package;
-    every name and value still goes through its quoting."""
+    every name and value still goes through its quoting.
+
+    Examples
+    --------
+    >>> graph = graphviz.Digraph()
+    >>> with block(graph, node={"shape": "box"}, rank="same"):
+    ...     graph.node("a b")
+    >>> print(graph.source)
+    digraph {
+        {
+        graph [rank=same]
+        node [shape=box]
+        "a b"
+        }
+    }
+    <BLANKLINE>
+    """
     graph.body.append("\t{\n")
     if attrs:
         graph.body.append(defaults("graph", style_key(attrs)))
@@ -60,7 +76,13 @@ def block(graph: graphviz.Digraph, *, node: dict[str, str] | None = None,
 @functools.lru_cache(maxsize=1024)
 def defaults(what: str, style: tuple[tuple[str, str], ...]) -> str:
     """The ``graph|node|edge [...]`` statement of a style, quoted by the graphviz package
-    once per style rather than once per chart (the table's rows recur in every chart)."""
+    once per style rather than once per chart (the table's rows recur in every chart).
+
+    Examples
+    --------
+    >>> defaults("node", (("label", "a b"), ("shape", "box")))
+    '\\tnode [label="a b" shape=box]\\n'
+    """
     return f"\t{what}{graphviz.quoting.attr_list(attributes=style)}\n"
 
 
@@ -77,7 +99,27 @@ def style_key(style: dict[str, str]) -> tuple[tuple[str, str], ...]:
 
 def emit_nodes(graph: graphviz.Digraph, stmts: list[NodeStatement]) -> None:
     """Write node statements in order; a run of nodes with one style shares a subgraph
-    whose ``node [...]`` carries the style, so each statement carries only its label."""
+    whose ``node [...]`` carries the style, so each statement carries only its label.
+
+    Examples
+    --------
+    >>> graph = graphviz.Digraph()
+    >>> emit_nodes(graph, [({"shape": "box"}, "a", {"label": "A"}), ({"shape": "box"}, "b", {}),
+    ...                    ({"shape": "oval"}, "c", {})])
+    >>> print(graph.source)
+    digraph {
+        {
+        node [shape=box]
+        a [label=A]
+        b
+        }
+        {
+        node [shape=oval]
+        c
+        }
+    }
+    <BLANKLINE>
+    """
     for _, group in itertools.groupby(stmts, key=lambda s: style_key(s[0])):
         run = list(group)
         with block(graph, node=run[0][0]):
@@ -86,7 +128,24 @@ def emit_nodes(graph: graphviz.Digraph, stmts: list[NodeStatement]) -> None:
 
 
 def emit_edges(graph: graphviz.Digraph, stmts: list[EdgeStatement]) -> None:
-    """Write edge statements in order; a run with one style shares an ``edge [...]``."""
+    """Write edge statements in order; a run with one style shares an ``edge [...]``.
+
+    Examples
+    --------
+    >>> graph = graphviz.Digraph()
+    >>> emit_edges(graph, [({"style": "dashed"}, "a", "b", {}), ({}, "b", "c", {"id": "x"})])
+    >>> print(graph.source)
+    digraph {
+        {
+        edge [style=dashed]
+        a -> b
+        }
+        {
+        b -> c [id=x]
+        }
+    }
+    <BLANKLINE>
+    """
     for _, group in itertools.groupby(stmts, key=lambda s: style_key(s[0])):
         run = list(group)
         with block(graph, edge=run[0][0]):

@@ -52,6 +52,27 @@ def hang_staff(graph: graphviz.Digraph, org: Organisation, staff_of: Mapping[str
     The manager's line runs down to an invisible junction point (same ``group``, so the
     line stays straight); the junction and the staff units share one rank, alternately
     right and left of the line (a left one by a reversed edge, its arrow kept at the unit).
+
+    Examples
+    --------
+    >>> from orgraph import load
+    >>> org = load("examples/minimal.yaml")
+    >>> graph = graphviz.Digraph()
+    >>> hang_staff(graph, org, {"radmann": ["okonomi", "personal"]},
+    ...            {"okonomi": ["okonomi"], "personal": ["personal"]})
+    {'radmann': '~j~radmann'}
+    >>> print(graph.source)  # doctest: +ELLIPSIS
+    digraph {
+    ...
+        radmann -> "~j~radmann"
+        }
+        {
+        graph [rank=same]
+        "~j~radmann" -> okonomi [arrowhead=normal class=staff_instructs ...]
+        personal -> "~j~radmann" [arrowhead=none arrowtail=none class=staff dir=back ...]
+        }
+    }
+    <BLANKLINE>
     """
     junction: dict[str, str] = {}
     for manager, staff in staff_of.items():
@@ -94,7 +115,25 @@ def stack_leaves(graph: graphviz.Digraph, org: Organisation,
                  tree_children: Mapping[str, list[str]], drawn: Mapping[str, list[str]],
                  junction: Mapping[str, str], wrap: int) -> set[tuple[str, str]]:
     """Stack the leaf units of every manager with more than ``wrap`` of them in columns;
-    return the (manager, unit) line edges drawn this way."""
+    return the (manager, unit) line edges drawn this way.
+
+    Examples
+    --------
+    Three leaves under the CAO, at most two side by side: two columns of junction points
+    (the grid of :func:`column_grid`):
+
+    >>> from orgraph import load
+    >>> org = load("examples/minimal.yaml")
+    >>> children = {"radmann": ["kommunalsjef", "skole", "barnehager"]}
+    >>> drawn = {n: [n] for n in org}
+    >>> graph = graphviz.Digraph()
+    >>> sorted(stack_leaves(graph, org, children, drawn, {}, 2))
+    [('radmann', 'barnehager'), ('radmann', 'kommunalsjef'), ('radmann', 'skole')]
+    >>> "~c~radmann~1~0" in graph.source, "~c~radmann~2~0" in graph.source
+    (True, False)
+    >>> stack_leaves(graphviz.Digraph(), org, children, drawn, {}, 3)  # three fit in a row
+    set()
+    """
     stacked: set[tuple[str, str]] = set()
     for parent, kids in tree_children.items():
         leaves = [k for k in kids if org.edges[parent, k]["relation"] == Relation.LINE.value
@@ -137,7 +176,17 @@ def political_ranks(nodes: list[str], kinds: Mapping[str, Kind],
                     tree_children: Mapping[str, list[str]],
                     caos: list[str]) -> list[EdgeStatement]:
     """Invisible edges from each lowest political body to each CAO, ranking the political
-    bodies above the administration."""
+    bodies above the administration.
+
+    Examples
+    --------
+    >>> from orgraph import load
+    >>> org = load("examples/minimal.yaml")
+    >>> kinds = {n: org.kind(n) for n in org}
+    >>> children = {"kommunestyre": ["formannskap", "helseutvalg", "radmann"]}
+    >>> [(t, h) for _, t, h, _ in political_ranks(list(org), kinds, children, ["radmann"])]
+    [('formannskap', 'radmann'), ('helseutvalg', 'radmann')]
+    """
     political = [n for n in nodes if category_of(kinds[n]) is Category.POLITICAL]
     lowest = [p for p in political
               if not any(category_of(kinds[c]) is Category.POLITICAL
@@ -149,7 +198,18 @@ def political_ranks(nodes: list[str], kinds: Mapping[str, Kind],
 def loose_nodes(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
                 caos: list[str]) -> list[str]:
     """Staff, performance and chief-executive nodes that no visible line, delegation or
-    dotted edge hangs from (support units that only serve), the CAOs excepted."""
+    dotted edge hangs from (support units that only serve), the CAOs excepted.
+
+    Examples
+    --------
+    >>> from orgraph import load
+    >>> org = load("examples/minimal.yaml")
+    >>> kinds = {n: org.kind(n) for n in org}
+    >>> loose_nodes(org, ["radmann", "okonomi", "skole"], kinds, ["radmann"])
+    []
+    >>> loose_nodes(org, ["kommunestyre", "okonomi", "skole"], kinds, [])  # no CAO drawn
+    ['okonomi', 'skole']
+    """
     visible = set(nodes)
     hung = {v for v in nodes for u in org.predecessors(v) if u in visible
             and org.edges[u, v].get("relation") in TREE_RELATIONS | {Relation.DOTTED.value}}
@@ -159,7 +219,18 @@ def loose_nodes(org: Organisation, nodes: list[str], kinds: Mapping[str, Kind],
 
 def hang_loose(graph: graphviz.Digraph, loose: list[str], drawn: Mapping[str, list[str]],
                caos: list[str]) -> None:
-    """Put the ``loose`` nodes (:func:`loose_nodes`) on the first CAO's rank."""
+    """Put the ``loose`` nodes (:func:`loose_nodes`) on the first CAO's rank.
+
+    Examples
+    --------
+    >>> graph = graphviz.Digraph()
+    >>> hang_loose(graph, ["hr"], {"hr": ["hr~0", "hr~1"]}, ["cao"])
+    >>> graph.body
+    ['\\t{\\n', '\\tgraph [rank=same]\\n', '\\tcao\\n', '\\t"hr~0"\\n', '\\t"hr~1"\\n', '\\t}\\n']
+    >>> hang_loose(graph, ["hr"], {"hr": ["hr"]}, [])  # no CAO: nothing written
+    >>> len(graph.body)
+    6
+    """
     if caos and loose:
         with block(graph, rank="same"):
             graph.node(dot_name(caos[0]))

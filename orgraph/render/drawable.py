@@ -53,6 +53,15 @@ def drawn_levels(org: Organisation, nodes: Iterable[str]) -> int:
 
     Breadth-first from every drawn node without a drawn superior, so it takes time linear in
     the drawing and no recursion, however deep the organisation.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> org = orgraph.load("examples/minimal.yaml")  # council, CAO, units
+    >>> drawn_levels(org, org.nodes), drawn_levels(org, ["radmann", "skole"])
+    (3, 2)
+    >>> drawn_levels(org, ["kommunestyre", "skole"])  # no drawn edge between them
+    1
     """
     drawn = set(nodes)
     below: dict[str, list[str]] = {}  # the level edges between drawn nodes, read once
@@ -99,6 +108,16 @@ def check_drawable(org: Organisation, nodes: Collection[str], *, expand: bool = 
     RenderError
         More than ``max_levels`` levels, or (with ``expand``) more than ``max_expanded``
         boxes for the aggregates' units.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> org = orgraph.load("examples/minimal.yaml")
+    >>> check_drawable(org, list(org), max_levels=3)
+    >>> check_drawable(org, list(org), max_levels=2)
+    Traceback (most recent call last):
+    orgraph.errors.RenderError: the chart would be 3 levels deep; one chart draws at most 2: \
+draw a part with --root ID --depth N (render(root=..., depth=...))
     """
     levels = drawn_levels(org, nodes)
     if levels > max_levels:

@@ -151,6 +151,15 @@ def layout(source: str, format: str, *, engine: str = "auto",
     RenderError
         The engine is missing or cannot write ``format``, the layout failed (with the
         engine's message), or it took longer than ``timeout``.
+
+    Examples
+    --------
+    >>> svg = layout("digraph { a -> b }", "svg", engine="embedded")
+    >>> svg.count(b'class="node"'), svg.count(b'class="edge"')
+    (2, 1)
+    >>> layout("digraph { a -> ", "svg", engine="embedded")
+    Traceback (most recent call last):
+    orgraph.errors.RenderError: the embedded engine (graphviz-pure) failed with exit code 1: ...
     """
     return run_engine(*find_engine(engine), source, format, timeout=timeout, dpi=dpi)
 

@@ -96,6 +96,15 @@ class Marks:
     captions : mapping
         Node id → a note drawn in italics under its label (where a moved unit came from);
         pass it as the layout's ``captions`` so the box is measured with it.
+
+    Examples
+    --------
+    >>> from orgraph.layout.boxes import BoxSpec
+    >>> marks = Marks({"b": ("moved",)}, captions={"b": "fra: Rådmann"})
+    >>> spec = BoxSpec("b", "b", {"shape": "box"}, ["Skole", "fra: Rådmann"])
+    >>> marks.restyle({"b": [spec]})
+    >>> spec.attrs["class"], spec.notes, spec.strike, marks.shown()
+    ('moved', 1, False, {'b': ('moved',)})
     """
 
     changes: Mapping[str, tuple[str, ...]]

@@ -51,7 +51,44 @@ def parse_show(show: str | Iterable[str] | None) -> frozenset[str]:
 
 def check_options(org: Organisation, lang: str, root: str | None, depth: int | None,
            wrap: int) -> dict[str, Kind]:
-    """Check the options and return every node's kind."""
+    """Check the options and return every node's kind.
+
+    Parameters
+    ----------
+    org : Organisation
+    lang : str
+        Label language (``no`` or ``en``).
+    root : str or None
+        The node to draw from (``--root``).
+    depth : int or None
+        Levels to draw below it (``--depth``).
+    wrap : int
+        Most leaf reports side by side.
+
+    Returns
+    -------
+    dict
+        Node → its :class:`~orgraph.model.Kind`.
+
+    Raises
+    ------
+    RenderError
+        An unknown language, root or kind, or a negative depth or wrap below 1.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> org = orgraph.load("examples/minimal.yaml")
+    >>> check_options(org, "no", None, None, 6)["barnehager"]
+    <Kind.UNIT_GROUP: 'unit_group'>
+    >>> check_options(org, "no", "nope", None, 6)
+    Traceback (most recent call last):
+    orgraph.errors.RenderError: --root: node 'nope' is not in the organisation; list the ids \
+with `orgraph show FILE`
+    >>> check_options(org, "no", None, -1, 6)
+    Traceback (most recent call last):
+    orgraph.errors.RenderError: --depth must be 0 or more, not -1
+    """
     if lang not in TEXT:
         raise RenderError(f"unknown language {lang!r}; use one of: {', '.join(TEXT)}")
     if root is not None and root not in org:
@@ -74,6 +111,18 @@ def check_options(org: Organisation, lang: str, root: str | None, depth: int | N
 
 
 def chart_title(org: Organisation, lang: str) -> str:
+    """The chart's title: the organisation's name in ``lang`` (``name_en`` for English,
+    falling back to ``name``) and its date in brackets when it has both.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> org = orgraph.load("examples/minimal.yaml")
+    >>> chart_title(org, "no"), chart_title(org, "en")
+    ('Eksempel kommune (2002-01)', 'Example municipality (2002-01)')
+    >>> chart_title(Organisation(name="X"), "en")
+    'X'
+    """
     name = org.graph.get("name_en") if lang == "en" else None
     name = name or org.graph.get("name") or ""
     date = org.graph.get("date")

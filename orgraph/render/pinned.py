@@ -190,6 +190,16 @@ def pinned_layout(org: Organisation, *, lang: str = "no", expand: bool = False,
     list's box name; ``frames``: the page's drawing area (width, height) in each orientation
     it may take, for a large chart to fill (:mod:`orgraph.layout.pagefit`). A chart of more
     than ``draft_above`` boxes is placed by rule in linear time (:mod:`orgraph.layout.draft`).
+
+    Examples
+    --------
+    >>> from orgraph import load
+    >>> org = load("examples/minimal.yaml")
+    >>> lay, specs, tree, overlays = pinned_layout(org)
+    >>> lay.boxes["kommunestyre"][:2], tree.roots, [o.relation for o in overlays]
+    ((109.031, 12.2), ['kommunestyre'], ['dotted'])
+    >>> sorted(pinned_layout(org, root="radmann", depth=1)[0].boxes)
+    ['barnehager', 'kommunalsjef', 'okonomi', 'personal', 'radmann', 'skole']
     """
     with paused_cycle_collection():
         return _pinned_layout(org, lang, expand, show, root, depth, wrap, cut, captions, links,
@@ -351,7 +361,22 @@ def chart_statements(org: Organisation, lay: Layout, specs: Mapping[str, list[Bo
                      tree: ChartTree, overlays: list, lang: str, *, left: float, top: float,
                      marks: Marks | None = None) -> list[str]:
     """The node and edge statements of one laid-out chart (:func:`pinned_layout`), its
-    layout's origin at DOT point (``left``, ``top``); ``marks`` restyles changed lines."""
+    layout's origin at DOT point (``left``, ``top``); ``marks`` restyles changed lines.
+
+    Examples
+    --------
+    DOT's y runs up: a box centre at (109.031, 12.2) from the origin (10, 20) is pinned at
+    (119.03, 7.80):
+
+    >>> from orgraph import load
+    >>> org = load("examples/minimal.yaml")
+    >>> lay, specs, tree, overlays = pinned_layout(org)
+    >>> lines = chart_statements(org, lay, specs, tree, overlays, "no", left=10, top=20)
+    >>> sum("->" in s for s in lines), sum("->" not in s for s in lines)  # edges, boxes
+    (9, 9)
+    >>> print(lines[0])  # doctest: +ELLIPSIS
+    "kommunestyre" [... pos="119.03,7.80!" ... label="Kommunestyret"]
+    """
     names: dict[str, str] = {}  # box name → as it goes between quotes, escaped once
     lines = _node_statements(lay, specs, left, top, names)
     words = TEXT[lang]

@@ -32,7 +32,13 @@ def dot_string(text: str) -> str:
 
 def escaped(text: str) -> str:
     """``text`` as it goes between a DOT string's quotes: quotes and backslashes escaped,
-    control characters dropped (a printable text without either is kept as it is)."""
+    control characters dropped (a printable text without either is kept as it is).
+
+    Examples
+    --------
+    >>> print(escaped("Skole"), escaped('Stab "A"'), escaped("a\\x1bb"))
+    Skole Stab \\"A\\" ab
+    """
     if text.isprintable() and "\\" not in text and '"' not in text:
         return text
     return CONTROL.sub("", text).replace("\\", "\\\\").replace('"', '\\"')
@@ -56,7 +62,16 @@ def plain_label(lines: list[str]) -> str:
 def box_label(spec: BoxSpec) -> str:
     """The box's DOT label: plain text, or an HTML-like table for a bullet list and for
     text drawn struck through or with a note in italics (:attr:`BoxSpec.strike`,
-    :attr:`BoxSpec.notes`); a team list as its entries (:mod:`orgraph.layout.teams`)."""
+    :attr:`BoxSpec.notes`); a team list as its entries (:mod:`orgraph.layout.teams`).
+
+    Examples
+    --------
+    >>> from orgraph.layout.boxes import measure
+    >>> print(box_label(measure(BoxSpec("s", "s", {}, ["Sentrum skole", "Oppvekst"]))))
+    "Sentrum skole\\nOppvekst"
+    >>> box_label(measure(BoxSpec("s", "s", {}, ["Skole", "fra: Rådmann"], notes=1)))
+    '<<table ...><i>fra: Rådmann</i></td></tr></table>>'
+    """
     if isinstance(spec, TeamSpec):
         return team_label(spec, FONT_SIZE)
     if spec.align == "left" or spec.strike or spec.notes:
@@ -83,7 +98,15 @@ def markup(text: str, *, bold: bool = False, italic: bool = False,
 
 def table_label(spec: BoxSpec) -> str:
     """The lines as an HTML-like table of cells of fixed width, so both engines start every
-    line where orgraph measured it (left-aligned for a bullet list, else centred)."""
+    line where orgraph measured it (left-aligned for a bullet list, else centred).
+
+    Examples
+    --------
+    >>> from orgraph.layout.boxes import measure
+    >>> print(table_label(measure(BoxSpec("s", "s", {}, ["Skole"], strike=True))))
+    <<table border="0" cellborder="0" cellspacing="0" cellpadding="0"><tr><td colspan="1" \
+align="center" width="30.0" height="14.4" fixedsize="true"><s>Skole</s></td></tr></table>>
+    """
     lh = line_height(FONT_SIZE)
     # a circle's text block is narrower than the circle
     inner = spec.text_width or spec.width - 2 * PAD_X - 2 * spec.ring

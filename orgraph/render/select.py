@@ -44,7 +44,20 @@ def kinds_of(org: Organisation) -> dict[str, Kind]:
 
 
 def coordination_only(org: Organisation, node: str, kind: Kind) -> bool:
-    """Whether ``node`` is a coordination body joined to nothing but its members."""
+    """Whether ``node`` is a coordination body joined to nothing but its members.
+
+    Examples
+    --------
+    >>> from orgraph import load
+    >>> org = load("examples/minimal.yaml")
+    >>> coordination_only(org, "ledergruppe", org.kind("ledergruppe"))
+    True
+    >>> coordination_only(org, "radmann", org.kind("radmann"))  # not a coordination body
+    False
+    >>> org.add_relation("radmann", "ledergruppe")  # now on a reporting line
+    >>> coordination_only(org, "ledergruppe", org.kind("ledergruppe"))
+    False
+    """
     if category_of(kind) is not Category.COORDINATION:
         return False
     structural = _TREE | {Relation.DOTTED.value}

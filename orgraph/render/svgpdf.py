@@ -42,7 +42,19 @@ _SKIPPED = {"title", "desc", "metadata", "defs", "style"}
 
 
 class Unsupported(ValueError):
-    """The SVG uses something outside Graphviz's subset; draw it with svglib instead."""
+    """The SVG uses something outside Graphviz's subset; draw it with svglib instead.
+
+    Examples
+    --------
+    >>> from reportlab.pdfgen.canvas import Canvas
+    >>> svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="10pt" height="10pt">'
+    ...        b'<g transform="skewX(10)"/></svg>')
+    >>> draw_svg(Canvas(None), svg, 0, 0, 1.0)
+    Traceback (most recent call last):
+    orgraph.render.svgpdf.Unsupported: transform 'skewX(10)'
+    >>> issubclass(Unsupported, ValueError)
+    True
+    """
 
 
 def _tag(element: ET.Element) -> str:
@@ -322,6 +334,20 @@ def draw_svg(canvas: Any, svg: bytes | str, x: float, y: float,
     Unsupported
         The SVG uses an element, path command, transform or colour outside Graphviz's
         subset; nothing usable has been drawn (the caller draws it another way).
+
+    Examples
+    --------
+    >>> import io
+    >>> from reportlab.pdfgen.canvas import Canvas
+    >>> svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="100pt" height="50pt" '
+    ...        b'viewBox="0 0 100 50"><polygon fill="#ff0000" points="0,0 100,0 100,50"/></svg>')
+    >>> out = io.BytesIO()
+    >>> canvas = Canvas(out, pagesize=(200, 100), pageCompression=0)
+    >>> draw_svg(canvas, svg, 10, 10, 1.5)  # the size before the scale
+    (100.0, 50.0)
+    >>> canvas.save()
+    >>> b"1 0 0 rg" in out.getvalue()  # the red fill
+    True
     """
     root = ET.fromstring(svg)
     _check(root)

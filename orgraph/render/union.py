@@ -55,6 +55,17 @@ class ChangeSet:
         superior.
     renamed : frozenset
         New ids whose label changed.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> old = orgraph.load("examples/minimal.yaml")
+    >>> new = old.copy()
+    >>> new.remove_node("personal")
+    >>> new.nodes["skole"]["label"] = "Skolen"
+    >>> changes = ChangeSet.of(orgraph.diff(old, new))
+    >>> changes.removed, changes.renamed, changes.added, changes.matches["skole"]
+    (frozenset({'personal'}), frozenset({'skole'}), frozenset(), 'skole')
     """
 
     matches: Mapping[str, str]
@@ -159,6 +170,24 @@ def union(old: Organisation, new: Organisation, changes: ChangeSet, *,
     -------
     (Organisation, Marks)
         The union (graph facts of ``new``, the date "old → new"), and its marks.
+
+    Examples
+    --------
+    A unit removed and one moved: the removed one is drawn where it was, the moved one
+    with a note of where it came from:
+
+    >>> import orgraph
+    >>> old = orgraph.load("examples/minimal.yaml")
+    >>> new = old.copy()
+    >>> new.remove_node("personal")
+    >>> new.remove_edge("radmann", "skole")
+    >>> new.add_relation("kommunalsjef", "skole")
+    >>> both, marks = union(old, new, ChangeSet.of(orgraph.diff(old, new)), lang="en")
+    >>> "personal" in new, list(both.predecessors("personal"))
+    (False, ['radmann'])
+    >>> marks.changes, marks.captions
+    ({'personal': ('removed',), 'skole': ('moved',)}, {'skole': 'from: Chief administrative \
+officer'})
     """
     names = _names(old, new, changes.removed)
     placed = _placed(old, new, changes, names)

@@ -112,6 +112,20 @@ class Diff:
         How units were matched (:data:`MATCH_MODES`).
     notes : tuple of str
         How the comparison was made where that is not the default (see :func:`diff`).
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> old = orgraph.load("examples/minimal.yaml")
+    >>> new = old.copy()
+    >>> new.remove_node("personal")
+    >>> new.remove_edge("radmann", "skole")
+    >>> new.add_relation("kommunalsjef", "skole")
+    >>> d = diff(old, new)
+    >>> [(c.change, c.unit, c.old, c.new) for c in d.changes]
+    [('removed', 'personal', 'Personal', None), ('moved', 'skole', 'radmann', 'kommunalsjef')]
+    >>> d.removed(), d.metrics["depth"], d.match_mode
+    ({'personal'}, (2, 3), 'auto')
     """
 
     old: Organisation

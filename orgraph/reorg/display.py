@@ -88,6 +88,30 @@ def mimebundle(d: Diff, include: Collection[str] | None = None,
     d : Diff
     include, exclude : collection of str, optional
         The MIME types Jupyter asks for, or does not want.
+
+    Returns
+    -------
+    dict
+        MIME type → the content drawn for it.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> old = orgraph.load("examples/minimal.yaml")
+    >>> new = old.copy()
+    >>> new.remove_node("personal")
+    >>> new.remove_edge("radmann", "skole")
+    >>> new.add_relation("kommunalsjef", "skole")
+    >>> d = orgraph.diff(old, new)
+    >>> print(mimebundle(d, include=["text/plain"])["text/plain"])  # doctest: +ELLIPSIS
+    Eksempel kommune (2002-01) -> Eksempel kommune (2002-01): 2 unit changes, 17 metric changes
+    <BLANKLINE>
+    change   unit      old       new           match
+    removed  personal  Personal  -             id
+    moved    skole     radmann   kommunalsjef  id
+    ...
+    >>> sorted(mimebundle(d, exclude=["text/html"]))  # the PNG in the HTML is not drawn
+    ['image/svg+xml', 'text/plain']
     """
     from orgraph.render.compare import render_compare
     from orgraph.render.svgids import chart_prefix, prefix_ids

@@ -62,7 +62,22 @@ _TOP_KEYS = {"orgraph-plan", "organisation", "date", "title", "source", "note", 
 
 @dataclass(frozen=True)
 class PlanStep:
-    """One step: its type, its arguments, its source and the plan file's line."""
+    """One step: its type, its arguments, its source and the plan file's line.
+
+    Examples
+    --------
+    >>> plan = loads_plan('''orgraph-plan: 1
+    ... organisation: Eksempel kommune
+    ... date: "2003-01"
+    ... title: Personal joins Økonomi
+    ... source: a decision
+    ... steps:
+    ...   - remove: personal
+    ...     source: the decision, item 1
+    ... ''', "p.yaml")
+    >>> plan.steps[0]
+    PlanStep(kind='remove', args={'unit': 'personal'}, source='the decision, item 1', line=7)
+    """
 
     kind: str
     args: dict[str, Any]
@@ -72,7 +87,22 @@ class PlanStep:
 
 @dataclass(frozen=True)
 class Plan:
-    """A plan file's content (see the module notes)."""
+    """A plan file's content (see the module notes).
+
+    Examples
+    --------
+    >>> plan = loads_plan('''orgraph-plan: 1
+    ... organisation: Eksempel kommune
+    ... date: "2003-01"
+    ... title: Personal joins Økonomi
+    ... source: a decision
+    ... steps:
+    ...   - remove: personal
+    ...     source: the decision, item 1
+    ... ''', "p.yaml")
+    >>> plan.organisation, plan.date, plan.title, len(plan.steps)
+    ('Eksempel kommune', '2003-01', 'Personal joins Økonomi', 1)
+    """
 
     file: str
     organisation: str
@@ -89,6 +119,15 @@ def load_plan(path: str | Path) -> Plan:
     ------
     ChartError
         Every problem of the file, each with the plan file's line.
+
+    Examples
+    --------
+    >>> plan = load_plan("examples/plans/rissa-2002-06.yaml")
+    >>> plan.file, len(plan.steps), plan.steps[0].args, plan.steps[0].line
+    ('examples/plans/rissa-2002-06.yaml', 8, {'unit': 'ass_radmann_ho'}, 13)
+    >>> load_plan("examples/plans/nope.yaml")
+    Traceback (most recent call last):
+    orgraph.errors.ChartError: examples/plans/nope.yaml: no such file
     """
     return loads_plan(read_limited(path, MAX_BYTES, "plan files"), str(path))
 
@@ -250,6 +289,27 @@ def apply_plan(org: Organisation, plan: Plan) -> Organisation:
     ChartError
         The plan is for another organisation, or a step cannot be applied (the problem
         names the plan file, the step's line and number, and why).
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> plan = loads_plan('''orgraph-plan: 1
+    ... organisation: Eksempel kommune
+    ... date: "2003-01"
+    ... title: Personal joins Økonomi
+    ... source: a decision
+    ... steps:
+    ...   - remove: personal
+    ...     source: the decision, item 1
+    ... ''', "p.yaml")
+    >>> org = orgraph.load("examples/minimal.yaml")
+    >>> after = apply_plan(org, plan)
+    >>> "personal" in after, "personal" in org, after.graph["date"], after.graph["steps"]
+    (False, True, '2003-01', ['remove personal: no reports [the decision, item 1]'])
+    >>> apply_plan(orgraph.load("charts/rissa.yaml"), plan)
+    Traceback (most recent call last):
+    orgraph.errors.ChartError: p.yaml: the plan is for 'Eksempel kommune', but the input is \
+'Rissa kommune'; apply it to the organisation it names
     """
     name = str(org.graph.get("name", ""))
     if name != plan.organisation:

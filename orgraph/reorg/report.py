@@ -86,6 +86,26 @@ def diff_dataframe(d: Diff, part: str = "changes") -> Any:
     ------
     MetricsError
         pandas is not installed, or ``part`` is neither ``"changes"`` nor ``"metrics"``.
+
+    Examples
+    --------
+    >>> import pytest
+    >>> pd = pytest.importorskip("pandas")  # the test extra installs it
+    >>> from orgraph.reorg import diff
+    >>> old = orgraph.load("examples/minimal.yaml")
+    >>> new = old.copy()
+    >>> new.remove_node("personal")
+    >>> new.remove_edge("radmann", "skole")
+    >>> new.add_relation("kommunalsjef", "skole")
+    >>> changes = diff_dataframe(diff(old, new))
+    >>> changes.shape, changes["change"].tolist()
+    ((2, 7), ['removed', 'moved'])
+    >>> metrics = diff_dataframe(diff(old, new), "metrics")
+    >>> int(metrics.loc["depth", "new"]), bool(metrics.loc["depth", "changed"])
+    (3, True)
+    >>> diff_dataframe(diff(old, new), "both")
+    Traceback (most recent call last):
+    orgraph.errors.MetricsError: unknown part 'both'; use 'changes' or 'metrics'
     """
     try:
         import pandas as pd

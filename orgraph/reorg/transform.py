@@ -43,7 +43,16 @@ _MOVING = ("line", "staff", "dotted", "delegation", "order", "service")
 
 
 class TransformError(OrgraphError):
-    """A transformation cannot be applied (unknown id, a cycle, ...); the message says why."""
+    """A transformation cannot be applied (unknown id, a cycle, ...); the message says why.
+
+    Examples
+    --------
+    >>> import orgraph
+    >>> move_unit(orgraph.load("examples/minimal.yaml"), "radmann", "skole")
+    Traceback (most recent call last):
+    orgraph.reorg.transform.TransformError: cannot move 'radmann' under 'skole': that would \
+make the reporting cycle radmann → skole → radmann
+    """
 
 
 def _start(org: Organisation, *units: str) -> Organisation:
