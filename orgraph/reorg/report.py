@@ -91,6 +91,7 @@ def diff_dataframe(d: Diff, part: str = "changes") -> Any:
     --------
     >>> import pytest
     >>> pd = pytest.importorskip("pandas")  # the test extra installs it
+    >>> import orgraph
     >>> from orgraph.reorg import diff
     >>> old = orgraph.load("examples/minimal.yaml")
     >>> new = old.copy()
