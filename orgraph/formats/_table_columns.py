@@ -98,7 +98,7 @@ def detect_profile(headers: Iterable[str]) -> str | None:
 
 
 def _resolve_columns(header: list[str], filename: str, profile: str | None,
-                     explicit: dict[str, str | None]) -> tuple[str, Columns]:
+                     explicit: dict[str, str | None], line: int = 1) -> tuple[str, Columns]:
     by_norm: dict[str, int] = {}
     for index, name in enumerate(header):
         by_norm.setdefault(_norm(name), index)
@@ -139,18 +139,18 @@ def _resolve_columns(header: list[str], filename: str, profile: str | None,
     for part in more:
         if _norm(part) not in by_norm:
             problems.add(f"no column {part!r} (for name); the columns are: "
-                         f"{', '.join(header)}", line=1)
+                         f"{', '.join(header)}", line=line)
     for role in ("id", "parent"):
         wanted = getattr(cols, role)
         if wanted is None:
             problems.add(f"no {'id' if role == 'id' else 'reports-to'} column found among "
                          f"{', '.join(header)}; name it with --{role}-col or choose a profile "
-                         f"(--profile {' / '.join(PROFILES)})", line=1)
+                         f"(--profile {' / '.join(PROFILES)})", line=line)
     for role, wanted in cols.roles().items():
         if wanted is not None and _norm(wanted) not in by_norm:
             if explicit.get(role) or (profile and role in ("id", "parent")):
                 problems.add(f"no column {wanted!r} (for {role}); the columns are: "
-                             f"{', '.join(header)}", line=1)
+                             f"{', '.join(header)}", line=line)
             cols = replace(cols, **{role: None})
     problems.raise_if_any()
     # Use the file's own spelling of each header.

@@ -302,7 +302,7 @@ def read_dot(path: str | Path, *, report: Report | None = None, encoding: str | 
     filename = str(path)
     report = report if report is not None else Report(filename)
     if text is None:
-        text = decode_text(read_bytes(path), filename, encoding)
+        text = decode_text(read_bytes(path), filename, encoding, report, strict)
     text = scrub_controls(text, filename, report, strict)
     graph = _parse(text, filename)
     problems = Problems(filename)

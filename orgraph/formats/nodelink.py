@@ -58,8 +58,8 @@ def parse_json(path: str | Path, encoding: str | None = None, report: Report | N
     orgraph.errors.ChartError: ...bad.json: is not valid JSON: NaN is not a number JSON ...
     """
     filename = str(path)
-    text = scrub_controls(decode_text(read_bytes(path), filename, encoding), filename,
-                          report, strict)
+    text = scrub_controls(decode_text(read_bytes(path), filename, encoding, report, strict),
+                          filename, report, strict)
     repeated: list[str] = []
     try:
         data = json.loads(text, parse_constant=_no_constant,

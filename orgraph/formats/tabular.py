@@ -145,23 +145,24 @@ def read_table(path: str | Path, *, profile: str | None = None, id_col: str | No
     path = Path(path)
     filename = str(path)
     report = report if report is not None else Report(filename)
-    lines: list[int] | None = None
+    lines: list[int] | None
     with _collector_paused():
         if text is None and path.suffix.lower() == ".xlsx":
             numbered = list(xlsx_rows(path, filename, report, sheet=sheet, strict=strict))
             rows = [row for _, row in numbered]
             lines = [n for n, _ in numbered[1:]]
+            header_line = numbered[0][0] if numbered else 1
         else:
-            rows, lines = csv_rows_of(path, filename, text, encoding, delimiter,
-                                       report, strict)
+            rows, lines, header_line = csv_rows_of(path, filename, text, encoding, delimiter,
+                                                   report, strict)
         if not rows:
             raise ChartError([Problem(filename, "the file is empty; the first row names the "
                                                 "columns (e.g. id,parent,label)")])
         header, rows = [h.strip() for h in rows[0]], rows[1:]
-        header = check_header(header, rows, filename, report, strict)
+        header = check_header(header, rows, filename, report, strict, header_line)
         cols = _resolve_columns(header, filename, profile, dict(
             id=id_col, parent=parent_col, name=name_col, kind=kind_col, dotted=dotted_col,
-            headcount=headcount_col))
+            headcount=headcount_col), header_line)
         if cols[0] == "custom" and cols[1].id == cols[1].name and not id_col:
             report.note(f"no id column: rows are keyed by their {cols[1].id}, as "
                         f"{cols[1].parent} names them; name an id column with --id-col")

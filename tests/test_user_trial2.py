@@ -1,0 +1,200 @@
+"""A demanding new user's own files, second round: encodings, long reports, real line numbers.
+
+Each test is a file a user brings (a UK organogram whose publisher's export lost characters,
+an Excel CSV in Windows-1252, an HR export with thousands of broken manager cells, a CSV with
+Excel's ``sep=;`` line, JSON and GraphML from chart tools) read through the CLI as the user
+runs it, or through :func:`orgraph.formats.read`; each fails on the code before this round.
+The UK rows are excerpts of the Home Office's 31 March 2011 organogram (Crown copyright, Open
+Government Licence v3.0; datagovuk/organograms), trimmed to the columns the reader needs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from orgraph import formats
+from orgraph.cli import main
+from orgraph.errors import ChartError
+from orgraph.formats import Report
+
+SENIOR = ("Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,"
+          "Parent Department,Organisation,Unit,Contact Phone,Contact E-mail,"
+          "Reports to Senior Post,Salary Cost of Reports (£),FTE,Actual Pay Floor (£),"
+          "Actual Pay Ceiling (£),Professional/Occupational Group,Notes,Valid?\n"
+          "1PS01,Dame Helen Ghosh,SCS4,Permanent Secretary,Leads the department,Home Office,"
+          "Home Office,Private Office,0207 035 4848,ps@homeoffice.example,XX,0,1,160000,"
+          "164999,Policy,,1\n"
+          "1LAB07,Jane Doe,SCS2,Director,\"consistent with the Government\ufffds approach\","
+          "Home Office,Home Office,Legal,0207 035 4848,d@homeoffice.example,1PS01,0,1,90000,"
+          "94999,Legal,,1\n")
+JUNIOR = ("Parent Department,Organisation,Unit,Reporting Senior Post,Grade,"
+          "Payscale Minimum (£),Payscale Maximum (£),Generic Job Title,"
+          "Number of Posts in FTE,Professional/Occupational Group\n"
+          "Home Office,Home Office,Private Office,1PS01,EO,20235,23802,Diary Manager\ufffd,6,"
+          "Operational Delivery\n")
+
+
+@pytest.fixture
+def home_office(tmp_path: Path) -> Path:
+    senior = tmp_path / "home_office-2011-03-31-senior.csv"
+    senior.write_text(SENIOR, encoding="utf-8")
+    (tmp_path / "home_office-2011-03-31-junior.csv").write_text(JUNIOR, encoding="utf-8")
+    return senior
+
+
+def test_replacement_characters_are_kept_and_reported_with_line_and_column(home_office):
+    """The Home Office's file holds U+FFFD where its export lost a character (a black
+    square in the PDF): it was read without a word."""
+    report = Report(str(home_office))
+    org = formats.read(home_office, report=report)
+    assert any("Government\ufffds" in str(v) for _, d in org.nodes(data=True)
+               for v in d.values())  # kept: no text is dropped or guessed
+    found = [str(p) for p in report.repairs if "U+FFFD" in p.message]
+    assert any(r.startswith(f"{home_office}:3: column 5 'Job/Team Function' holds U+FFFD")
+               and "bytes not valid in its encoding" in r and "kept as it is" in r
+               for r in found), found
+    junior = str(home_office).replace("senior", "junior")
+    assert any(r.startswith(f"{junior}:2: column 8 'Generic Job Title' holds U+FFFD")
+               for r in found), found
+
+
+def test_a_strict_reading_notes_replacement_characters_once_and_does_not_refuse(tmp_path):
+    """The bytes are valid UTF-8, so no format rule is broken: validate says so once."""
+    path = tmp_path / "t.csv"
+    path.write_text("id,parent,name\n1,,Caf\ufffd\n2,1,B\ufffd\ufffd\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+    (note,) = [line for line in result.stderr.splitlines() if "U+FFFD" in line]
+    assert note.startswith(f"note: {path}: 3 character(s) U+FFFD") and "lines 2, 3" in note
+
+
+CP1252 = "id,manager,name,title\r\n1,,Kari Ås,Rådmann\r\n2,1,Øystein Bø,Økonomisjef\r\n"
+
+
+def test_a_windows_1252_csv_loads_leniently_with_each_line_reported(tmp_path):
+    """Excel on Windows saves æøå as single bytes; show/metrics refused the whole file."""
+    path = tmp_path / "excel.csv"
+    path.write_bytes(CP1252.encode("cp1252"))
+    runner = CliRunner()
+    shown = runner.invoke(main, ["show", str(path)])
+    assert shown.exit_code == 0, shown.output
+    assert "Kari Ås" in shown.stdout and "Øystein Bø" in shown.stdout  # no mojibake
+    assert (f"warning: {path}:3: byte(s) not valid in utf-8 at column 5 ('D8 F8 D8'): read "
+            "as Windows-1252 'ØøØ'") in shown.stderr
+    refused = runner.invoke(main, ["validate", str(path)])
+    assert refused.exit_code == 1 and "Traceback" not in refused.output
+    assert f"error: {path}:2: is not valid utf-8 (byte 0xc5 at column 9)" in refused.stderr
+    assert "--encoding cp1252" in refused.stderr
+
+
+def test_mostly_utf8_with_a_pasted_windows_byte_keeps_its_utf8(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("id,parent,name\n1,,Tromsø\n2,1,".encode() + b"Bod\xf8\n")
+    report = Report(str(path))
+    org = formats.read(path, report=report)
+    assert org.nodes["1"]["label"] == "Tromsø" and org.nodes["2"]["label"] == "Bodø"
+    (repair,) = report.repairs
+    assert repair.line == 3 and "column 8 ('F8')" in repair.message
+
+
+def test_utf8_read_as_latin1_on_request_is_noted(tmp_path):
+    """--encoding latin-1 on a UTF-8 file gave 'Ã\\x85s' for 'Ås' without a word."""
+    path = tmp_path / "u8.csv"
+    path.write_text("id,parent,name\n1,,Kari Ås\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["show", str(path), "--encoding", "latin-1"])
+    assert result.exit_code == 0
+    assert "though the bytes are valid UTF-8" in result.stderr and "'Kari'" not in \
+        result.stderr and "would be 'Ås'" in result.stderr
+
+
+def test_json_with_windows_bytes_is_refused_strictly_and_read_leniently(tmp_path):
+    path = tmp_path / "d3.json"
+    path.write_bytes('[{"id": "1", "parentId": "", "name": "Åse"}]'.encode("cp1252"))
+    with pytest.raises(ChartError, match=r"d3\.json:1: is not valid utf-8"):
+        formats.read(path, strict=True)
+    report = Report(str(path))
+    org = formats.read(path, report=report)
+    assert org.nodes["1"]["label"] == "Åse"
+    assert any("read as Windows-1252 'Å'" in p.message for p in report.repairs)
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    rows = ["id,manager,name", "1,,CEO"] + [f"{i},x{i},P{i}" for i in range(2, 20002)]
+    path = tmp_path / "broken.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_twenty_thousand_repairs_of_one_kind_print_ten_and_a_count(broken, tmp_path):
+    """20,000 broken manager cells printed 20,000 warning lines."""
+    runner = CliRunner()
+    result = runner.invoke(main, ["metrics", str(broken)])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 11
+    assert warnings[0].startswith(f"warning: {broken}:3: node '2': reports to 'x2'")
+    assert warnings[-1] == (f"warning: {broken}: … and 19,990 more of this kind (lines 13 to "
+                            "20,002): reports to … (manager), which is no row's id: read as a "
+                            "top (source_reports_to …)")
+    assert "--max-repairs 0 prints them all" in result.stderr
+    everything = tmp_path / "all.txt"
+    full = runner.invoke(main, ["metrics", str(broken), "--report-file", str(everything)])
+    assert full.exit_code == 0
+    written = everything.read_text(encoding="utf-8").splitlines()
+    assert sum(line.startswith("warning:") for line in written) == 20_000
+    all_printed = runner.invoke(main, ["show", str(broken), "--max-repairs", "0"])
+    assert all_printed.stderr.count("\nwarning: ") >= 19_999
+
+
+def test_strict_refusals_are_capped_the_same_way(broken):
+    result = CliRunner().invoke(main, ["validate", str(broken), "--max-repairs", "3"])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 4 and "… and 19,997 more of this kind" in errors[-1]
+
+
+def test_the_cap_counts_each_kind_apart(tmp_path):
+    rows = ["id,manager,name", "1,,CEO"] + [f"{i},x{i},P{i}" for i in range(2, 40)] \
+        + [f"{i},{i},Self {i}" for i in range(40, 60)]
+    path = tmp_path / "two.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["show", str(path)])
+    lines = result.stderr.splitlines()
+    assert sum("which is no row's id" in line and "more" not in line for line in lines) == 10
+    assert sum("reports to itself" in line and "more" not in line for line in lines) == 10
+    assert f"warning: {path}: … and 28 more of this kind (lines 13 to 40)" in result.stderr
+    assert f"warning: {path}: … and 10 more of this kind (lines 51 to 60)" in result.stderr
+
+
+def test_the_python_api_warns_at_most_ten_of_a_kind(broken):
+    with pytest.warns(formats.FormatWarning) as caught:
+        formats.read(broken)
+    repairs = [str(w.message) for w in caught if "reports to" in str(w.message)]
+    assert len(repairs) == 11 and "… and 19,990 more of this kind" in repairs[-1]
+
+
+SEP = b"sep=;\r\nid;parent;name;name\r\n1;;A;x\r\n2;1;B;y\r\n"
+
+
+def test_after_a_sep_line_the_header_is_line_two_in_every_message(tmp_path):
+    """After Excel's 'sep=;' line, a repeated column name was reported on line 1."""
+    path = tmp_path / "sep.csv"
+    path.write_bytes(SEP)
+    report = Report(str(path))
+    formats.read(path, report=report)
+    assert str(report.repairs[0]).startswith(f"{path}:2: column 4 repeats the name 'name'")
+    with pytest.raises(ChartError, match=r"sep\.csv:2: column 4 repeats the name"):
+        formats.read(path, strict=True)
+    with pytest.raises(ChartError, match=r"sep\.csv:2: no column 'boss' \(for parent\)"):
+        formats.read(path, parent_col="boss")
+
+
+def test_after_a_sep_line_a_quoting_error_names_the_files_line(tmp_path):
+    path = tmp_path / "quote.csv"
+    path.write_bytes(b"sep=;\nid;parent;name\n1;;A\n2;1;\"B\"x\n")
+    with pytest.raises(ChartError, match=r"quote\.csv:4: cannot parse the file"):
+        formats.read(path)
