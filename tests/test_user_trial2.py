@@ -198,3 +198,64 @@ def test_after_a_sep_line_a_quoting_error_names_the_files_line(tmp_path):
     path.write_bytes(b"sep=;\nid;parent;name\n1;;A\n2;1;\"B\"x\n")
     with pytest.raises(ChartError, match=r"quote\.csv:4: cannot parse the file"):
         formats.read(path)
+
+
+HR = ("Employee ID,Manager ID,First Name,Last Name,Job Title,Department,Dotted Line Manager\n"
+      "001,,Kari,Nordmann,CEO,Executive,\n"          # line 2
+      "002,001,Ola,Hansen,CFO,Finance,001\n"         # 3: dotted = line manager
+      "003,1,Per,Olsen,Accountant,Finance,004\n"     # 4: '1' for '001'
+      "004,001,Anne,Berg,HR lead,HR,004\n"           # 5: dotted to itself
+      "005, 002 ,Tom,Lie,Intern,Finance,999\n")      # 6: dotted to no row
+
+
+@pytest.fixture
+def hr(tmp_path: Path) -> Path:
+    path = tmp_path / "hr.csv"
+    path.write_text(HR, encoding="utf-8")
+    return path
+
+
+def test_a_manager_id_without_its_leading_zeros_is_matched_to_the_row(hr):
+    """Excel keeps '001' in one column and writes 1 in another: '003' fell off the tree."""
+    report = Report(str(hr))
+    org = formats.read(hr, report=report)
+    assert org.line_superior("003") == "001"
+    assert (f"{hr}:4: node '003': reports to '1' (Manager ID), which is no row's Employee ID "
+            "but the number of '001' (line 2), as a spreadsheet writes it without leading "
+            "zeros: read as reporting to '001'") in map(str, report.repairs)
+    with pytest.raises(ChartError, match=r"hr\.csv:4: node '003': reports to '1' \(Manager "
+                                         r"ID\), which is no row's Employee ID; '001' \(line "
+                                         r"2\) is the same number"):
+        formats.read(hr, strict=True)
+
+
+def test_an_hr_exports_job_title_and_dotted_line_columns_are_read(hr):
+    """'Job Title' was an opaque data column (no title under the name in a box) and the
+    'Dotted Line Manager' column was ignored."""
+    report = Report(str(hr))
+    org = formats.read(hr, report=report)
+    assert org.nodes["003"]["title"] == "Accountant" and "Job Title" not in org.nodes["003"]
+    assert org.relation("004", "003").value == "dotted"
+
+
+def test_bad_dotted_line_cells_are_left_out_leniently_and_refused_strictly(hr):
+    """A dotted-line cell naming no row refused the whole file, even in show and metrics."""
+    report = Report(str(hr))
+    org = formats.read(hr, report=report)
+    repairs = [str(p) for p in report.repairs]
+    assert (f"{hr}:6: node '005': refers to unknown id '999' (dotted edge 999 → 005): the "
+            "dotted edge is left out (source_dotted '999')") in repairs
+    assert (f"{hr}:5: node '004': names itself in its dotted cell: the dotted edge is left out "
+            "(source_dotted '004')") in repairs
+    assert (f"{hr}:3: node '002': two relations from '001' to '002' (line and dotted): the "
+            "dotted edge is left out (source_dotted '001')") in repairs
+    assert org.nodes["005"]["source_dotted"] == "999" and not org.has_edge("004", "004")
+    fixed = hr.with_name("fixed.csv")
+    fixed.write_text(HR.replace("003,1,", "003,001,"), encoding="utf-8")
+    with pytest.raises(ChartError) as excinfo:
+        formats.read(fixed, strict=True)
+    found = [str(p) for p in excinfo.value.problems]
+    assert f"{fixed}:6: node '005': refers to unknown id '999' (dotted edge 999 → 005); add a " \
+           "row with that id or fix the spelling" in found
+    assert any(p.startswith(f"{fixed}:5: node '004': names itself in its dotted cell") for p in
+               found)

@@ -29,7 +29,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import operator
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -49,13 +49,14 @@ from orgraph.formats._common import (
     strip_controls,
 )
 from orgraph.formats._csvread import check_header, csv_rows_of
-from orgraph.formats._forest import is_forest
+from orgraph.formats._forest import LineOf, is_forest
 from orgraph.formats._table_columns import PROFILES, Columns, _resolve_columns, detect_profile
 from orgraph.formats._table_repairs import (
     break_cycles,
     listed_tops,
     loop_chain,
     match_names,
+    match_numbers,
     repair_ids,
 )
 from orgraph.formats._table_write import write_table
@@ -320,6 +321,9 @@ class _Table:
         if None in up and labels is not None and not self.strict:
             self.ambiguous = match_names(parents, labels, up, lines, self.report,
                                          (cols.id or "id", cols.name or "name"))
+        if None in up:  # '1' for '001'
+            self.ambiguous |= match_numbers(ids, parents, up, lines, self.report, self.filename,
+                                            (cols.id or "id", cols.parent or ""), self.strict)
         if None in up or any(map(operator.eq, up, range(len(up)))):
             for i in [i for i, p in enumerate(parents) if (p and up[i] is None) or
                       (p in position and p == ids[i])]:
@@ -392,7 +396,7 @@ class _Table:
         # The line edges are the reports-to column's unless a cell adds one: then each node
         # still has one line superior and _find_cycles proved there is no loop.
         proved = all(edge[3] != "line" for edge in pending)
-        return finish(org, self.filename, problems, _LineOf(ids, lines),
+        return finish(org, self.filename, problems, LineOf(ids, lines),
                       name=org.graph["name"], structure_checked=proved)
 
     def _bad_superior(self, node: str, parent: str, line: int, ambiguous: str = "") -> None:
@@ -410,7 +414,8 @@ class _Table:
                               line, node)
         else:
             self.problems.add(f"reports to {parent!r} ({cols.parent}), which is no row's "
-                              f"{cols.id}; fix the spelling or add a row for it", line, node)
+                              f"{cols.id}{ambiguous}; fix the spelling or add a row for it",
+                              line, node)
 
     def _find_cycles(self, ids: list[str], parents: list[str], lines: Sequence[int]) -> None:
         """Follow each row up its reports-to chain once; name every loop with its rows."""
@@ -439,40 +444,29 @@ class _Table:
 
     def _add_edge(self, org: Organisation, u: str, v: str, relation: str, attrs: dict,
                   line: int) -> None:
-        if u not in org:
-            self.problems.add(f"refers to unknown id {u!r} ({relation} edge {u} → {v}); add a "
-                              "row with that id or fix the spelling", line, v)
-        elif v not in org:
-            self.problems.add(f"refers to unknown id {v!r} ({relation} edge {u} → {v}); add a "
-                              "row with that id or fix the spelling", line, u)
+        """Add one edge a cell names; a lenient reading leaves out (and reports) an edge
+        to an unknown id, to the row itself or beside another relation, keeping its cell."""
+        node, why, fix = v, "", "keep one"
+        if u not in org or v not in org:
+            unknown, node = (u, v) if u not in org else (v, u)
+            why, fix = (f"refers to unknown id {unknown!r} ({relation} edge {u} → {v})",
+                        "add a row with that id or fix the spelling")
+        elif u == v:
+            why, fix = f"names itself in its {relation} cell", "name another row"
         elif org.has_edge(u, v):
-            self.problems.add(f"two relations from {u!r} to {v!r} "
-                              f"({org.edges[u, v]['relation']} and {relation}); keep one",
-                              line, v)
-        else:
+            why = (f"two relations from {u!r} to {v!r} ({org.edges[u, v]['relation']} and "
+                   f"{relation})")
+        if not why:
             org.add_edge(u, v, relation=relation, **attrs)
-
-
-class _LineOf(Mapping[str, "int | None"]):
-    """Each node's line number, as a dict built only when a problem asks for one."""
-
-    def __init__(self, ids: list[str], lines: Sequence[int]) -> None:
-        self._ids, self._lines = ids, lines
-        self._dict: dict[str, int] | None = None
-
-    def _map(self) -> dict[str, int]:
-        if self._dict is None:
-            self._dict = dict(zip(self._ids, self._lines, strict=True))
-        return self._dict
-
-    def __getitem__(self, node: str) -> int:
-        return self._map()[node]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._map())
-
-    def __len__(self) -> int:
-        return len(self._ids)
+        elif self.strict or node not in org:
+            self.problems.add(f"{why}; {fix}", line, node)
+        else:
+            other = u if node == v else v
+            kept = org.nodes[node].get(f"source_{relation}")
+            org.nodes[node][f"source_{relation}"] = f"{kept};{other}" if kept else other
+            self.report.repair(Problem(self.filename, f"{why}: the {relation} edge is left "
+                                       f"out (source_{relation} {other!r})", line=line,
+                                       node=node))
 
 
 def _text_column(rows: list[list[str]], i: int) -> list[str]:
