@@ -107,7 +107,11 @@ def test_graphml_with_two_superiors_is_refused(tmp_path):
     graph = nx.DiGraph([("a", "c"), ("b", "c")])
     nx.write_graphml(graph, tmp_path / "g.graphml")
     with pytest.raises(ChartError, match="node 'c': has 2 line superiors"):
-        formats.read(tmp_path / "g.graphml")
+        formats.read(tmp_path / "g.graphml", strict=True)
+    report = Report("g")  # leniently the second line is dotted, reported
+    org = formats.read(tmp_path / "g.graphml", report=report)
+    assert org.line_superior("c") == "a" and org.relation("b", "c").value == "dotted"
+    assert "has 2 line superiors ('a', 'b')" in report.repairs[0].message
 
 
 def test_node_link_json_from_d3(tmp_path):
@@ -193,8 +197,8 @@ def test_gexf_duplicate_node_and_dangling_edge_are_errors(tmp_path):
         "</graph></gexf>", encoding="utf-8")
     assert _problems(path) == [
         f"{path}: node 'a': two <node>s with id 'a'; give each node its own id",
-        f"{path}: an edge 'a' → 'q' names 'q', which is no <node>'s id; add the node or fix "
-        "the edge"]
+        f"{path}:1: edge '0' ('a' → 'q') names 'q', which is no <node>'s id; add the node or "
+        "fix the edge"]
 
 
 def test_gexf_cannot_hold_a_control_character_and_says_so(tmp_path):

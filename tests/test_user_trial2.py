@@ -259,3 +259,62 @@ def test_bad_dotted_line_cells_are_left_out_leniently_and_refused_strictly(hr):
            "row with that id or fix the spelling" in found
     assert any(p.startswith(f"{fixed}:5: node '004': names itself in its dotted cell") for p in
                found)
+
+
+def test_json_repairs_are_repairs_and_capped_like_a_tables(tmp_path):
+    """d3-org-chart JSON with 20,000 broken parentIds printed 20,000 'warning: dropped
+    records[N] ...' lines (the records were kept, not dropped)."""
+    import json
+
+    records = [{"id": "1", "parentId": "", "name": "CEO"}] + [
+        {"id": str(i), "parentId": f"x{i}", "name": f"P{i}"} for i in range(2, 20002)]
+    path = tmp_path / "d3.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    result = CliRunner().invoke(main, ["show", str(path)])
+    assert result.exit_code == 0
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 11 and "dropped" not in result.stderr
+    assert warnings[0] == (f"warning: {path}: node '2': records[1]: its superior 'x2' is no "
+                           "record's id: read as a top")
+    assert "… and 19,990 more of this kind" in warnings[-1]
+
+
+YED = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+       '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
+       '<graph edgedefault="directed" id="G">\n'
+       '<node id="n0"/><node id="n1"/><node id="n2"/><node id="n3"/><node id="n4"/>\n'
+       '<edge id="e0" source="n0" target="n1"/>\n'
+       '<edge id="e1" source="n3" target="n4"/>\n'   # line 6: n3 and n4 form a loop
+       '<edge id="e2" source="n4" target="n3"/>\n'
+       '<edge id="e3" source="n1" target="n9"/>\n'   # line 8: to no node
+       '<edge id="e4" source="n2" target="n1"/>\n'   # line 9: n1's second superior
+       '</graph>\n</graphml>\n')
+
+
+def test_a_graphml_drawing_with_stray_and_looping_arrows_loads_leniently(tmp_path):
+    """yEd lets a user draw anything: one arrow to a deleted node, a loop, or two arrows
+    into one box refused the whole file in show and metrics."""
+    path = tmp_path / "drawing.graphml"
+    path.write_text(YED, encoding="utf-8")
+    report = Report(str(path))
+    org = formats.read(path, report=report)
+    assert org.number_of_nodes() == 5 and org.line_superior("n1") == "n0"
+    assert org.relation("n2", "n1").value == "dotted"
+    assert org.line_superior("n4") == "n3" and org.line_superior("n3") is None
+    assert org.nodes["n3"]["source_reports_to"] == "n4"
+    repairs = [str(p) for p in report.repairs]
+    assert (f"{path}:8: edge 'e3' ('n1' → 'n9') names 'n9', which is no <node>'s id: the edge "
+            "is left out") in repairs
+    assert (f"{path}: node 'n1': has 2 line superiors ('n0', 'n2'): the line from 'n2' is read "
+            "as dotted-line reporting") in repairs
+    assert (f"{path}: node 'n3': closes the reporting cycle n3 → n4 → n3: its line from 'n4' "
+            "is dropped (source_reports_to 'n4')") in repairs
+    with pytest.raises(ChartError) as excinfo:
+        formats.read(path, strict=True)
+    assert f"{path}:8: edge 'e3' ('n1' → 'n9') names 'n9', which is no <node>'s id; add the " \
+           "node or fix the edge" in map(str, excinfo.value.problems)
+    no_stray = path.with_name("loop.graphml")
+    no_stray.write_text(YED.replace('<edge id="e3" source="n1" target="n9"/>\n', ""),
+                        encoding="utf-8")
+    with pytest.raises(ChartError, match="2 line superiors|reporting cycle"):
+        formats.read(no_stray, strict=True)

@@ -124,7 +124,7 @@ def from_nodelink_data(data: Any, filename: str, report: Report, strict: bool = 
         _unescape(attrs)
     if undirected:
         graph = directed(graph, filename, report, top, strict)
-    return from_graph(graph, filename, report)
+    return from_graph(graph, filename, report, strict=strict)
 
 
 def _undeclared(data: dict[str, Any], edges_key: str, filename: str, report: Report,
