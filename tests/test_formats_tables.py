@@ -148,7 +148,10 @@ def test_orgraph_csv_may_have_several_tops(tmp_path):
 def test_extra_empty_cells_are_tolerated_but_not_extra_values(tmp_path):
     assert formats.read(write(tmp_path, "id,pid\n1,,,\n2,1,\n")).line_superior("2") == "1"
     with pytest.raises(ChartError, match=":3: has 3 fields"):
-        formats.read(write(tmp_path, "id,pid\n1,\n2,1,x\n"))
+        formats.read(write(tmp_path, "id,pid\n1,\n2,1,x\n"), strict=True)
+    report = Report("t")  # leniently the extra value is kept, reported
+    org = formats.read(write(tmp_path, "id,pid\n1,\n2,1,x\n"), report=report)
+    assert org.nodes["2"]["source_extra_cells"] == ["x"] and report.repairs[0].line == 3
 
 
 def test_wrong_kind_and_values_in_orgraph_csv(tmp_path):

@@ -318,3 +318,34 @@ def test_a_graphml_drawing_with_stray_and_looping_arrows_loads_leniently(tmp_pat
                         encoding="utf-8")
     with pytest.raises(ChartError, match="2 line superiors|reporting cycle"):
         formats.read(no_stray, strict=True)
+
+
+def test_a_bad_number_in_an_hr_exports_fte_column_is_kept_as_text(tmp_path):
+    """One 'abc' in the FTE column of a semicolon CSV refused the whole file in metrics."""
+    path = tmp_path / "semi.csv"
+    path.write_text('id;manager;name;FTE\n1;;"Kari\nNordmann";1,0\n2;1;Ola;0,5\n3;1;Per;abc\n',
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["metrics", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert '"fte_total": 1.5' in result.stdout
+    assert (f"warning: {path}:5: node '3': column 'FTE': 'abc' is not a number: left out (kept "
+            "as text in source_fte)") in result.stderr  # line 5: the quoted name spans two
+    refused = CliRunner().invoke(main, ["validate", str(path)])
+    assert refused.exit_code == 1
+    assert f"error: {path}:5: node '3': column 'FTE': 'abc' is not a number" in refused.stderr
+
+
+def test_rows_of_the_wrong_width_are_fitted_leniently(tmp_path):
+    """A row with a cell too many or too few (a stray comma) refused the whole file."""
+    path = tmp_path / "ragged.csv"
+    path.write_text("id,manager,name\n1,,A\n2,1,B,extra\n3,1\n", encoding="utf-8")
+    report = Report(str(path))
+    org = formats.read(path, report=report)
+    assert org.nodes["2"]["source_extra_cells"] == ["extra"] and org.line_superior("3") == "1"
+    assert [str(p) for p in report.repairs] == [
+        f"{path}:3: has 4 fields; the header has 3: the extra cells are kept in "
+        "source_extra_cells (check for a missing or extra delimiter)",
+        f"{path}:4: has 2 fields; the header has 3: the missing cells are read as empty (check "
+        "for a missing or extra delimiter)"]
+    with pytest.raises(ChartError, match=r"ragged\.csv:3: has 4 fields; the header has 3"):
+        formats.read(path, strict=True)

@@ -35,6 +35,8 @@ from typing import Any
 
 from orgraph.errors import ChartError, Problem
 from orgraph.formats._cells import (
+    BOOL_KEYS,
+    INT_KEYS,
     Pending,
     TableColumns,
     escape_cell,
@@ -53,6 +55,7 @@ from orgraph.formats._forest import LineOf, is_forest
 from orgraph.formats._table_columns import PROFILES, Columns, _resolve_columns, detect_profile
 from orgraph.formats._table_repairs import (
     break_cycles,
+    fit_rows,
     listed_tops,
     loop_chain,
     match_names,
@@ -186,6 +189,10 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: The cells of orgraph's own tables that chart rules depend on: refused, never kept as text.
+_CHART_CELLS = INT_KEYS | BOOL_KEYS | {"headcount", "relation", "edges"}
+
+
 class _Table:
     """Turns the rows of one table into an Organisation, collecting every problem."""
 
@@ -198,6 +205,7 @@ class _Table:
         self.source_parents: dict[str, str] = {}
         #: Why a reports-to cell matched no row by name: several rows have it (by row).
         self.ambiguous: dict[int, str] = {}
+        self.extra_cells: dict[int, list[str]] = {}  # by line: a long row's cells past the header
         self.header = header
         self.profile, self.cols = named
         self.report = report
@@ -220,7 +228,8 @@ class _Table:
         if self.pad:
             rows = [r + [""] * (width - len(r)) if len(r) < width else r for r in rows]
         if any(len(r) != width for r in rows):
-            rows, lines = self._ragged(rows, lines, width)
+            rows, lines = fit_rows(rows, lines, self.header, self.problems, self.report,
+                                   self.extra_cells, self.strict)
         line_list: Sequence[int] = lines if lines is not None else range(2, len(rows) + 2)
         ids = self._id_column(rows, id_i, line_list, "id")
         if "" in ids:  # a blank row (Excel saves one as ',,,') is no row
@@ -272,27 +281,6 @@ class _Table:
             self.report.note(f"{len(trimmed)} {role} cell(s) had leading or trailing spaces, "
                              f"trimmed: {shown}{', ...' if len(trimmed) > 3 else ''}")
         return cells
-
-    def _ragged(self, rows: list[list[str]], lines: list[int] | None,
-                width: int) -> tuple[list[list[str]], list[int]]:
-        """Drop blank rows, trim trailing empty cells, report rows of the wrong width."""
-        header = self.header
-        kept_rows, kept_lines = [], []
-        for i, row in enumerate(rows):
-            line = lines[i] if lines is not None else i + 2
-            if len(row) != width:
-                if not any(c.strip() for c in row):
-                    continue
-                if len(row) > width and not any(c.strip() for c in row[width:]):
-                    row = row[:width]
-                else:
-                    self.problems.add(f"has {len(row)} fields; the header has {width} "
-                                      f"({', '.join(header)}); check for a missing or extra "
-                                      "delimiter, or quote fields that contain one", line)
-                    continue
-            kept_rows.append(row)
-            kept_lines.append(line)
-        return kept_rows, kept_lines
 
     def _unique_ids(self, ids: list[str], lines: Any) -> list[int]:
         """Report empty and duplicate ids; the positions to keep."""
@@ -378,11 +366,14 @@ class _Table:
                              ("source_reports_to", self.source_parents)):
             for node, value in values.items():
                 org.nodes[rename.get(node, node)][attr] = value
+        for node, line in zip(ids, lines, strict=True) if self.extra_cells else ():
+            if line in self.extra_cells:
+                org.nodes[node]["source_extra_cells"] = self.extra_cells[line]
         pending: list[Pending] = []
         if cols_used:
             pending, cell_problems = table.apply(org, ids, parents, lines, rename)
-            for line, node, message in cell_problems:
-                problems.add(message, line, node)
+            for line, node, message, key, cell in cell_problems:
+                self._bad_cell(org, node, message, key, cell, line)
             for line, u, v, relation, attrs in pending:
                 self._add_edge(org, u, v, relation, attrs, line)
         if cols.kind is None:  # no kind column: head, managers, units (orgraph/infer.py)
@@ -398,6 +389,17 @@ class _Table:
         proved = all(edge[3] != "line" for edge in pending)
         return finish(org, self.filename, problems, LineOf(ids, lines),
                       name=org.graph["name"], structure_checked=proved)
+
+    def _bad_cell(self, org: Organisation, node: str, message: str, key: str, cell: str,
+                  line: int) -> None:
+        """A cell its column cannot take: refused when strict or a chart key of orgraph's
+        own table (``count``: a box depends on it), else kept as text, reported."""
+        if self.strict or key.startswith("source_") or (self.own and key in _CHART_CELLS):
+            self.problems.add(message, line, node)
+            return
+        org.nodes[node][f"source_{key}"] = cell
+        self.report.repair(Problem(self.filename, f"{message}: left out (kept as text in "
+                                   f"source_{key})", line=line, node=node))
 
     def _bad_superior(self, node: str, parent: str, line: int, ambiguous: str = "") -> None:
         cols = self.cols
