@@ -79,7 +79,11 @@ def test_bad_dot_is_a_clear_error():
     with pytest.raises(ChartError, match="unknown kind 'boss'"):
         read_dot("x.dot", text="digraph {a [kind=boss]}")
     with pytest.raises(ChartError, match="reporting cycle a → b → a"):
-        read_dot("x.dot", text="digraph {a -> b; b -> a}")
+        read_dot("x.dot", text="digraph {a -> b; b -> a}", strict=True)
+    report = Report("x.dot")  # leniently the loop is broken at its first node, reported
+    org = read_dot("x.dot", text="digraph {a -> b; b -> a}", report=report)
+    assert org.line_superior("a") is None and org.nodes["a"]["source_reports_to"] == "b"
+    assert "closes the reporting cycle a → b → a" in report.repairs[0].message
 
 
 def test_graphml_from_elsewhere(tmp_path):

@@ -349,3 +349,33 @@ def test_rows_of_the_wrong_width_are_fitted_leniently(tmp_path):
         "for a missing or extra delimiter)"]
     with pytest.raises(ChartError, match=r"ragged\.csv:3: has 4 fields; the header has 3"):
         formats.read(path, strict=True)
+
+
+EVIL_DOT = ('digraph G {\n'
+            '  a [label=<<b>CEO</b><script>alert(1)</script>> URL="javascript:alert(1)"];\n'
+            '  b [label="CFO\\"]; x [label=\\"pwn"];\n'
+            '  a -> b; a -> c; c -> a;\n'
+            '}\n')
+
+
+def test_a_dot_drawing_with_a_loop_loads_and_its_text_stays_in_its_labels(tmp_path):
+    """A loop refused a DOT file in show and render; hostile labels must stay labels."""
+    path = tmp_path / "evil.dot"
+    path.write_text(EVIL_DOT, encoding="utf-8")
+    runner = CliRunner()
+    shown = runner.invoke(main, ["show", str(path)])
+    assert shown.exit_code == 0, shown.output
+    assert "closes the reporting cycle a → c → a" in shown.stderr
+    out = tmp_path / "out.dot"
+    converted = runner.invoke(main, ["convert", str(path), str(out), "-q"])
+    assert converted.exit_code == 0, converted.output
+    import pydot
+
+    (graph,) = pydot.graph_from_dot_data(out.read_text(encoding="utf-8"))
+    names = {n.get_name().strip('"') for n in graph.get_nodes()} - {"graph", "node", "edge"}
+    assert names == {"a", "b", "c"}  # no node 'x' broke out of b's label
+    assert all("URL" not in n.get_attributes() for n in graph.get_nodes())
+    svg = tmp_path / "out.svg"
+    assert runner.invoke(main, ["render", str(path), "-o", str(svg), "-q"]).exit_code == 0
+    text = svg.read_text(encoding="utf-8")
+    assert "<script" not in text and "javascript:" not in text
