@@ -49,11 +49,22 @@ def _keep(key: str) -> Callable[[click.Context, click.Parameter, Any], None]:
     return callback
 
 
+def _start_report_file(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """Create (or empty) ``--report-file`` at once: a clean reading leaves it empty."""
+    if value is None:
+        return
+    try:
+        open(value, "w", encoding="utf-8").close()
+    except OSError as exc:
+        raise click.BadParameter(f"{value}: cannot write: {exc.strerror}") from None
+    ctx.meta[REPORT_FILE] = value
+
+
 def report_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--max-repairs N`` and ``--report-file FILE``: how many problems of a kind print."""
     func = click.option(
         "--report-file", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
-        expose_value=False, is_eager=True, callback=_keep(REPORT_FILE),
+        expose_value=False, is_eager=True, callback=_start_report_file,
         help="Write every note, warning and error of the reading to FILE, none left out "
              "(stderr shows --max-repairs of each kind).")(func)
     return click.option(
@@ -64,15 +75,13 @@ def report_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _to_report_file(lines: list[str]) -> None:
-    """Append ``lines`` to ``--report-file`` (emptied on the command's first write)."""
+    """Append ``lines`` to ``--report-file`` (emptied when the option was read)."""
     ctx = click.get_current_context(silent=True)
     if ctx is None or not ctx.meta.get(REPORT_FILE) or not lines:
         return
-    first = not ctx.meta.get(REPORT_FILE + ".written")
-    ctx.meta[REPORT_FILE + ".written"] = True
     path = ctx.meta[REPORT_FILE]
     try:
-        with open(path, "w" if first else "a", encoding="utf-8") as handle:
+        with open(path, "a", encoding="utf-8") as handle:
             handle.write("".join(line + "\n" for line in lines))
     except OSError as exc:
         raise click.ClickException(f"{path}: cannot write the report: {exc.strerror}") from None
