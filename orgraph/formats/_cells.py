@@ -266,7 +266,8 @@ class TableColumns:
                     converted.append(convert(cell))
                     good.append(k)
                 except (ValueError, TypeError) as exc:
-                    self.problems.append((k, pos, f"column {header!r}: {exc}", key, cell))
+                    self.problems.append((k, pos, f"column {header!r}: {exc}",
+                                          header if header.endswith(":json") else key, cell))
             filled = good
         self.attributes.append((key, None if full else filled, converted))
 

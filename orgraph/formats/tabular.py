@@ -393,8 +393,10 @@ class _Table:
     def _bad_cell(self, org: Organisation, node: str, message: str, key: str, cell: str,
                   line: int) -> None:
         """A cell its column cannot take: refused when strict or a chart key of orgraph's
-        own table (``count``: a box depends on it), else kept as text, reported."""
-        if self.strict or key.startswith("source_") or (self.own and key in _CHART_CELLS):
+        own table (``count``: a box depends on it) or a ``KEY:json`` cell (orgraph's own
+        encoding, held to the limits), else kept as text, reported."""
+        if self.strict or key.startswith("source_") or key.endswith(":json") or (
+                self.own and key in _CHART_CELLS):
             self.problems.add(message, line, node)
             return
         org.nodes[node][f"source_{key}"] = cell
