@@ -12,7 +12,8 @@ ratio against a baseline measured in the same run (these machines are shared and
   people on A3 landscape, with a box per person and with team lists (``--teams lists``);
 * overlays (``--overlays``: this part alone): connectors of ``--show all --expand`` that
   pass a box or run on a reporting line, where combs cross each other, overlays that run
-  close beside a reporting line for long, per bundled chart, and the routing's cost (layout
+  close beside a reporting line for long, the points where overlays cross the tree (also
+  of plain ``--show all``), per bundled chart, and the routing's cost (layout
   with overlays ÷ without; 200 random dotted lines on 2,000 people).
 """
 
@@ -169,7 +170,8 @@ def overlays() -> None:
     """Per bundled chart, ``--show all --expand``: overlays that pass a box, overlays on a
     reporting line, where the combs (order or service lines of one unit) cross each other,
     overlays that run beside a reporting line (closer than :data:`BESIDE_NEAR`) for longer
-    than :data:`BESIDE_SHORT`, and the layout's time with its overlays ÷ without (plain
+    than :data:`BESIDE_SHORT`, the points where overlays cross tree connectors (of
+    ``--show all`` too), and the layout's time with its overlays ÷ without (plain
     ``show``)."""
     import svg_geometry as geo
 
@@ -186,13 +188,19 @@ def overlays() -> None:
         combs = sum(int(c.rsplit("(", 1)[1].rstrip("x)")) for c in geo.crossing_combs(chart))
         beside = geo.overlay_runs_beside_reporting_lines(chart, children, near=BESIDE_NEAR)
         long_runs = [v for v in beside.values() if v > BESIDE_SHORT]
+        crossings = len(geo.tree_crossing_points(chart, children))
+        plain_tree = pinned_layout(org, show="all")[2]
+        plain = geo.tree_crossing_points(
+            geo.parse(orgraph.render(org, "svg", show="all")),
+            {k: [*i.staff, *i.band, *i.peers, *i.children] for k, i in plain_tree.items.items()})
         with_ = best_of(3, lambda o=org: pinned_layout(o, show="all", expand=True))
         without = best_of(3, lambda o=org: pinned_layout(o, expand=True))
         total_with, total_without = total_with + with_, total_without + without
         print(f"  {path.stem:<15} overlays {len(extra):>3}, passing a box {len(through):>3}, "
               f"on a reporting line {len(on_lines):>3}, comb crossings {combs:>2}, "
               f"beside a reporting line (< {BESIDE_NEAR:.0f} pt) for > {BESIDE_SHORT:.0f} pt "
-              f"{len(long_runs):>2} ({sum(long_runs):.0f} pt in all); "
+              f"{len(long_runs):>2} ({sum(long_runs):.0f} pt in all); crossing the tree "
+              f"{crossings:>2} (plain --show all {len(plain):>2}); "
               f"layout {with_:.3f} s with them, {without:.3f} s without")
     print(f"  all charts: layout with overlays / without = {total_with / total_without:.1f}x")
     org = generate_company(2_000, seed=1)

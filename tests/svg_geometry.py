@@ -325,6 +325,59 @@ def overlay_runs_beside_reporting_lines(chart: Chart,
     return out
 
 
+def overlay_crossings_of_tree(chart: Chart,
+                              children: dict[str, list[str]] | None = None) -> dict[str, int]:
+    """Overlay → how many times it crosses a tree connector (a reporting line, a staff stub,
+    a delegation; a dotted edge the tree draws, per ``children`` as in
+    :func:`overlays_on_reporting_lines`), where it has any. Connectors drawn on top of each
+    other (the many reports of one trunk) count once: a crossing is a point, counted once
+    per overlay however many connectors pass through it. Where a bundle's lines run
+    together, each counts its own crossings, so the drawing's crossings are the distinct
+    points: see :func:`tree_crossing_points`."""
+    out: dict[str, int] = {}
+    for edge, points in _tree_crossings(chart, children):
+        key = f"{edge.variant} {edge.tail}->{edge.head}"
+        out[key] = out.get(key, 0) + len(points)
+    return out
+
+
+def tree_crossing_points(chart: Chart, children: dict[str, list[str]] | None = None,
+                         ) -> set[Point]:
+    """The distinct points (rounded to a point) where an overlay crosses a tree connector:
+    a bundle's trunk crossing the rådmann's trunk once is one point however many of its
+    lines are drawn along it."""
+    return {p for _, points in _tree_crossings(chart, children) for p in points}
+
+
+def _tree_crossings(chart: Chart, children: dict[str, list[str]] | None,
+                    ) -> list[tuple[Edge, set[Point]]]:
+    pairs = {(u, v) for u, kids in (children or {}).items() for v in kids}
+    lines = [e for e in chart.edges if "legend" not in e.classes]
+    tree = [e for e in lines if e.variant in TREE_VARIANTS or (e.tail, e.head) in pairs]
+    tree_ids = {id(e) for e in tree}
+    tree_segs = {(tuple(round(v, 1) for v in p), tuple(round(v, 1) for v in q))
+                 for e in tree for p, q in segments(e)}
+    out = []
+    for edge in lines:
+        if edge.variant not in OVERLAY_VARIANTS or id(edge) in tree_ids:
+            continue
+        points: set[Point] = set()
+        for s in segments(edge):
+            for t in tree_segs:
+                if _proper_cross(s, t):
+                    points.add(_meet(s, t))
+        if points:
+            out.append((edge, points))
+    return out
+
+
+def _meet(a: tuple[Point, Point], b: tuple[Point, Point]) -> Point:
+    """Where two crossing axis-parallel segments meet, rounded to a point."""
+    (p, q), (r, _) = a, b
+    vertical = abs(p[0] - q[0]) < 1e-6
+    return (round(p[0]), round(r[1])) if vertical else (round(r[0]), round(p[1]))
+
+
 def entry_side(edge: Edge, box: Box) -> str:
     """The side of ``box`` the edge's last segment enters from."""
     (px, py), (qx, qy) = edge.points[-2], edge.points[-1]

@@ -203,11 +203,12 @@ def test_lenient_reading_repairs_and_reports_each_record(tmp_path):
     assert org.line_superior("6") == "1"  # the first record with that id
     assert org.line_superior("2") is None and org.line_superior("3") is None
     assert {org.line_superior("4"), org.line_superior("5")} == {None, "4"}
-    dropped = "\n".join(report.dropped)
-    assert "nodes[1] (id '2'): its superior '99' is no record's id: read as a top" in dropped
-    assert "nodes[2] (id '3'): reports to itself: read as a top" in dropped
-    assert "nodes[3] (id '1'): repeats the id of nodes[0]: read as '1_2'" in dropped
-    assert "nodes[4] (id '4'): closes the reporting cycle 4 → 5 → 4" in dropped
+    assert report.dropped == []  # repaired and kept, not dropped
+    repairs = "\n".join(map(str, report.repairs))
+    assert "node '2': nodes[1]: its superior '99' is no record's id: read as a top" in repairs
+    assert "node '3': nodes[2]: reports to itself: read as a top" in repairs
+    assert "node '1': nodes[3]: repeats the id of nodes[0]: read as '1_2'" in repairs
+    assert "node '4': nodes[4]: closes the reporting cycle 4 → 5 → 4" in repairs
 
 
 def test_lenient_repairs_are_warnings_without_a_report(tmp_path):
@@ -216,7 +217,7 @@ def test_lenient_repairs_are_warnings_without_a_report(tmp_path):
         read(path)
     messages = [str(w.message) for w in caught]
     assert len(messages) == 4
-    assert f"{path}: dropped nodes[1] (id '2'): its superior '99' is no record's id" in \
+    assert f"{path}: node '2': nodes[1]: its superior '99' is no record's id" in \
         "\n".join(messages)
 
 

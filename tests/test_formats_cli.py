@@ -59,9 +59,14 @@ def test_convert_reports_every_problem_and_exits_1(runner, tmp_path):
 
 def test_convert_suggests_latin1(runner, tmp_path):
     result = runner.invoke(main, ["convert", str(DATA / "latin1.csv"), str(tmp_path / "x.yaml"),
-                                  "--id-col", "id", "--parent-col", "overordnet"])
+                                  "--id-col", "id", "--parent-col", "overordnet",
+                                  "--strict"])
     assert result.exit_code == 1
-    assert "--encoding latin-1" in result.stderr
+    assert "--encoding cp1252 (or latin-1)" in result.stderr
+    lenient = runner.invoke(main, ["convert", str(DATA / "latin1.csv"),
+                                   str(tmp_path / "x.yaml"), "--id-col", "id",
+                                   "--parent-col", "overordnet"])
+    assert lenient.exit_code == 0 and "read as Windows-1252 'å'" in lenient.stderr
     ok = runner.invoke(main, ["convert", str(DATA / "latin1.csv"), str(tmp_path / "x.yaml"),
                               "--id-col", "id", "--parent-col", "overordnet",
                               "--encoding", "latin-1"])

@@ -79,7 +79,11 @@ def test_bad_dot_is_a_clear_error():
     with pytest.raises(ChartError, match="unknown kind 'boss'"):
         read_dot("x.dot", text="digraph {a [kind=boss]}")
     with pytest.raises(ChartError, match="reporting cycle a → b → a"):
-        read_dot("x.dot", text="digraph {a -> b; b -> a}")
+        read_dot("x.dot", text="digraph {a -> b; b -> a}", strict=True)
+    report = Report("x.dot")  # leniently the loop is broken at its first node, reported
+    org = read_dot("x.dot", text="digraph {a -> b; b -> a}", report=report)
+    assert org.line_superior("a") is None and org.nodes["a"]["source_reports_to"] == "b"
+    assert "closes the reporting cycle a → b → a" in report.repairs[0].message
 
 
 def test_graphml_from_elsewhere(tmp_path):
@@ -107,7 +111,11 @@ def test_graphml_with_two_superiors_is_refused(tmp_path):
     graph = nx.DiGraph([("a", "c"), ("b", "c")])
     nx.write_graphml(graph, tmp_path / "g.graphml")
     with pytest.raises(ChartError, match="node 'c': has 2 line superiors"):
-        formats.read(tmp_path / "g.graphml")
+        formats.read(tmp_path / "g.graphml", strict=True)
+    report = Report("g")  # leniently the second line is dotted, reported
+    org = formats.read(tmp_path / "g.graphml", report=report)
+    assert org.line_superior("c") == "a" and org.relation("b", "c").value == "dotted"
+    assert "has 2 line superiors ('a', 'b')" in report.repairs[0].message
 
 
 def test_node_link_json_from_d3(tmp_path):
@@ -193,8 +201,8 @@ def test_gexf_duplicate_node_and_dangling_edge_are_errors(tmp_path):
         "</graph></gexf>", encoding="utf-8")
     assert _problems(path) == [
         f"{path}: node 'a': two <node>s with id 'a'; give each node its own id",
-        f"{path}: an edge 'a' → 'q' names 'q', which is no <node>'s id; add the node or fix "
-        "the edge"]
+        f"{path}:1: edge '0' ('a' → 'q') names 'q', which is no <node>'s id; add the node or "
+        "fix the edge"]
 
 
 def test_gexf_cannot_hold_a_control_character_and_says_so(tmp_path):

@@ -410,7 +410,10 @@ def test_orgraphs_column_names_keep_their_meaning_in_any_table(tmp_path):
                           ("id,reports_to,dotted\n1,,\n2,1,9\n", "unknown id '9'"),
                           ("id,reports_to,fte\n1,,1.0\n2,1,NaN\n", "'fte' is nan")]:
         with pytest.raises(ChartError, match=message):
-            formats.read(write(tmp_path, "t.csv", text))
+            formats.read(write(tmp_path, "t.csv", text), strict=True)
+    report = Report("t")  # leniently the dotted line to no row is left out, reported
+    formats.read(write(tmp_path, "t.csv", "id,reports_to,dotted\n1,,\n2,1,9\n"), report=report)
+    assert "refers to unknown id '9' (dotted edge 9 → 2)" in report.repairs[0].message
 
 
 @pytest.mark.parametrize("fact", ["inhabitants: .inf", "model_introduced: " + "9" * 60])

@@ -124,7 +124,7 @@ def test_a_manager_column_of_names_keys_the_rows_by_their_names(tmp_path):
     org = formats.read(path, report=report)
     assert org.line_superior("per_olsen") == "ola_hansen"
     assert org.nodes["per_olsen"]["label"] == "Per Olsen"
-    assert org.nodes["per_olsen"]["Title"] == "Accountant"
+    assert org.nodes["per_olsen"]["title"] == "Accountant"  # the job title, as Visio's is
     assert any(n.startswith("no id column: rows are keyed by their Name") and "--id-col" in n
                for n in report.notes)
 

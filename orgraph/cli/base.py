@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import click
 
 from orgraph._version import __version__
-from orgraph.errors import ChartError, OrgraphError
+from orgraph.errors import ChartError, OrgraphError, Problem
 
 __all__ = ["CONTEXT", "EXIT_INPUT", "QUIET", "friendly_errors", "info", "is_quiet", "lang_option",
-           "main", "quiet_option"]
+           "main", "print_problems", "quiet_option", "report_options"]
 
 #: Every command takes ``-h`` as well as ``--help``.
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -35,6 +35,85 @@ def quiet_option(func: Callable[..., Any]) -> Callable[..., Any]:
                         callback=_set_quiet,
                         help="Print only errors on stderr: no notes, warnings, repair "
                              "reports or \"wrote\" lines. The exit code is the same.")(func)
+
+
+#: Where ``--max-repairs`` and ``--report-file`` are kept (the click context's meta).
+MAX_REPAIRS = "orgraph.max_repairs"
+REPORT_FILE = "orgraph.report_file"
+
+
+def _keep(key: str) -> Callable[[click.Context, click.Parameter, Any], None]:
+    def callback(ctx: click.Context, _param: click.Parameter, value: Any) -> None:
+        if value is not None:
+            ctx.meta[key] = value
+    return callback
+
+
+def _start_report_file(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    """Create (or empty) ``--report-file`` at once: a clean reading leaves it empty."""
+    if value is None:
+        return
+    try:
+        open(value, "w", encoding="utf-8").close()
+    except OSError as exc:
+        raise click.BadParameter(f"{value}: cannot write: {exc.strerror}") from None
+    ctx.meta[REPORT_FILE] = value
+
+
+def report_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--max-repairs N`` and ``--report-file FILE``: how many problems of a kind print."""
+    func = click.option(
+        "--report-file", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+        expose_value=False, is_eager=True, callback=_start_report_file,
+        help="Write every note, warning and error of the reading to FILE, none left out "
+             "(stderr shows --max-repairs of each kind).")(func)
+    return click.option(
+        "--max-repairs", type=click.IntRange(min=0), metavar="N", expose_value=False,
+        is_eager=True, callback=_keep(MAX_REPAIRS),
+        help="Print at most N warnings (or errors) of one kind, then one line with how many "
+             "more and on which lines (default 10; 0 prints all).")(func)
+
+
+def _to_report_file(lines: list[str]) -> None:
+    """Append ``lines`` to ``--report-file`` (emptied when the option was read)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None or not ctx.meta.get(REPORT_FILE) or not lines:
+        return
+    path = ctx.meta[REPORT_FILE]
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write("".join(line + "\n" for line in lines))
+    except OSError as exc:
+        raise click.ClickException(f"{path}: cannot write the report: {exc.strerror}") from None
+
+
+def print_problems(problems: Sequence[Problem], severity: str = "warning") -> None:
+    """Print problems on stderr as ``severity: FILE:LINE: ...``, at most ``--max-repairs``
+    of each kind (then one line with how many more); ``--report-file`` gets them all.
+
+    Warnings obey ``--quiet``; errors always print.
+    """
+    from orgraph.formats._report import SHOWN_PER_KIND, capped_lines  # not at start-up
+
+    ctx = click.get_current_context(silent=True)
+    cap = ctx.meta.get(MAX_REPAIRS, SHOWN_PER_KIND) if ctx is not None else SHOWN_PER_KIND
+    _to_report_file([f"{severity}: {p}" for p in problems])
+    lines = [f"{severity}: {line}" for line in capped_lines(problems, cap)]
+    if lines and len(lines) < len(problems):
+        files = ", ".join(dict.fromkeys(p.file for p in problems))
+        lines.append(f"note: {files}: {len(problems):,} {severity}s in all, at most {cap} of "
+                     "each kind shown; --max-repairs 0 prints them all, --report-file FILE "
+                     "writes them")
+    if severity == "error":
+        click.echo("\n".join(lines), err=True)
+    elif lines:
+        info("\n".join(lines))
+
+
+def note_line(message: str) -> None:
+    """Print a note or warning line (:func:`info`), written to ``--report-file`` too."""
+    _to_report_file([message])
+    info(message)
 
 
 def is_quiet() -> bool:
@@ -112,8 +191,7 @@ def friendly_errors() -> Iterator[None]:
     try:
         yield
     except ChartError as exc:
-        for problem in exc.problems:
-            click.echo(f"error: {problem}", err=True)
+        print_problems(exc.problems, "error")
         raise SystemExit(EXIT_INPUT) from None
     except OrgraphError as exc:
         raise click.ClickException(str(exc)) from None

@@ -16,6 +16,7 @@ from orgraph.cli.base import (
     friendly_errors,
     info,
     lang_option,
+    print_problems,
     quiet_option,
 )
 from orgraph.cli.input_options import input_options, read_input
@@ -84,8 +85,7 @@ def validate(files: tuple[str, ...], fmt: str, input_opts: dict) -> None:
             failed = True
             found += [{**p.as_dict(), "severity": "error"} for p in exc.problems]
             if fmt == "text":
-                for problem in exc.problems:
-                    click.echo(f"error: {problem}", err=True)
+                print_problems(exc.problems, "error")
             continue
         found += _report_objects(report)
         repairs = f", {len(report.repairs)} repairs" if report.repairs else ""

@@ -27,7 +27,7 @@ import click
 
 import orgraph
 from orgraph import limits
-from orgraph.cli.base import info
+from orgraph.cli.base import info, note_line, print_problems, report_options
 from orgraph.cli.params import check_delimiter, check_encoding
 from orgraph.cli.stdin_input import STDIN, STDIN_NAME, rename_problems, stdin_copy
 from orgraph.errors import ChartError, Problem
@@ -123,7 +123,7 @@ def input_options(func: Callable[..., Any] | None = None, *,
         opts = {name: kwargs.pop(name, None) for name in INPUT_OPTION_NAMES}
         return func(*args, input_opts=opts, **kwargs)
 
-    wrapper = _strict_option(strict)(wrapper)
+    wrapper = report_options(_strict_option(strict)(wrapper))
     for _, option in reversed(_OPTIONS):
         wrapper = option(wrapper)
     return wrapper
@@ -135,13 +135,13 @@ def print_report(report: Report) -> None:
     On standard error, and not at all with ``--quiet``.
     """
     for message in report.dropped:
-        info(f"warning: {report.file}: dropped {message}")
+        note_line(f"warning: {report.file}: dropped {message}")
     for message in report.notes:
-        info(f"note: {report.file}: {message}")
+        note_line(f"note: {report.file}: {message}")
     if report.repairs:
-        info("\n".join(f"warning: {problem}" for problem in report.repairs))
-        info(f"note: {report.file}: read leniently, {len(report.repairs)} repair(s) "
-             "above; --strict refuses the file instead")
+        print_problems(report.repairs)
+        note_line(f"note: {report.file}: read leniently, {len(report.repairs):,} repair(s) "
+                  "above; --strict refuses the file instead")
 
 
 def read_input(path: str | Path, *, from_format: str | None = None,
@@ -212,8 +212,7 @@ def report_failure(path: str | Path, exc: Exception) -> None:
     from orgraph.errors import ChartError, OutputError
 
     if isinstance(exc, ChartError):
-        for problem in exc.problems:
-            click.echo(f"error: {problem}", err=True)
+        print_problems(exc.problems, "error")
     elif isinstance(exc, OutputError):
         click.echo(f"error: {exc}", err=True)
     else:

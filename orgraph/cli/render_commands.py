@@ -12,7 +12,15 @@ import click
 from orgraph.book.guard import READ_IT, chart_size, unreadable_hint
 from orgraph.book.html import html_chart
 from orgraph.book.paper import parse_page
-from orgraph.cli.base import CONTEXT, EXIT_INPUT, info, is_quiet, lang_option, quiet_option
+from orgraph.cli.base import (
+    CONTEXT,
+    EXIT_INPUT,
+    info,
+    is_quiet,
+    lang_option,
+    print_problems,
+    quiet_option,
+)
 from orgraph.cli.book_command import book_command
 from orgraph.cli.input_options import input_options, read_input
 from orgraph.cli.params import FiniteFloat
@@ -247,8 +255,7 @@ def _draw_one(path: str, target: str, form: str, draw: dict[str, Any],
         if hint:
             info(hint)
     except ChartError as exc:
-        for problem in exc.problems:
-            click.echo(f"error: {problem}", err=True)
+        print_problems(exc.problems, "error")
         return None
     except OutputError as exc:
         click.echo(f"error: {exc}", err=True)

@@ -230,7 +230,7 @@ class TableColumns:
     >>> org.nodes["b"]["kind"], pending
     ('staff', [(3, 'a', 'b', 'dotted', {})])
     >>> problems
-    [(3, 'b', "column 'headcount': 'two' is not a number")]
+    [(3, 'b', "column 'headcount': 'two' is not a number", 'headcount', 'two')]
     """
 
     def __init__(self, columns: list[tuple[str, list[str]]], cols: Columns, own: bool) -> None:
@@ -239,7 +239,8 @@ class TableColumns:
         self.attributes: list[tuple[str, list[int] | None, list[Any]]] = []
         #: (column number, header, cells, the rows with a cell) of the edge columns
         self.edge_columns: list[tuple[int, str, list[str], list[int]]] = []
-        self.problems: list[tuple[int, int, str]] = []  # (row, column number, message)
+        #: (row, column number, message, the attribute or column, the cell)
+        self.problems: list[tuple[int, int, str, str, str]] = []
         for pos, (header, raw) in enumerate(columns):
             columns[pos] = (header, [])  # consumed: a converted column's cells can go
             cells = unescape_column(raw)
@@ -265,19 +266,20 @@ class TableColumns:
                     converted.append(convert(cell))
                     good.append(k)
                 except (ValueError, TypeError) as exc:
-                    self.problems.append((k, pos, f"column {header!r}: {exc}"))
+                    self.problems.append((k, pos, f"column {header!r}: {exc}",
+                                          header if header.endswith(":json") else key, cell))
             filled = good
         self.attributes.append((key, None if full else filled, converted))
 
     def apply(self, org: Organisation, ids: list[str], parents: list[str],
               lines: Sequence[int], rename: dict[str, str] | None = None
-              ) -> tuple[list[Pending], list[tuple[int, str, str]]]:
+              ) -> tuple[list[Pending], list[tuple[int, str, str, str, str]]]:
         """Set the values on the rows' nodes (``ids``, already in ``org`` with their line
         superiors ``parents``) and change the edges the cells change.
 
         Returns the edges the cells ask for, in row order, and every problem as ``(line,
-        node, message)`` in row order (a problem leaves its cell out); ``rename`` maps the
-        ids the reader rewrote, which the cells' references follow.
+        node, message, attribute, cell)`` in row order (a problem leaves its cell out);
+        ``rename`` maps the ids the reader rewrote, which the cells' references follow.
         """
         datas = list(map(org._node.__getitem__, ids))
         for key, rows, values in self.attributes:
@@ -292,11 +294,12 @@ class TableColumns:
                 try:
                     pending.extend((k, pos, edge) for edge in edges.cell(k, cells[k]))
                 except (ValueError, TypeError) as exc:
-                    problems.append((k, pos, f"column {header!r}: {exc}"))
+                    problems.append((k, pos, f"column {header!r}: {exc}", header, cells[k]))
         pending.sort(key=lambda p: (p[0], p[1]))
         problems.sort(key=lambda p: (p[0], p[1]))
         return ([edge for _, _, edge in pending],
-                [(lines[k], ids[k], message) for k, _, message in problems])
+                [(lines[k], ids[k], message, key, cell)
+                 for k, _, message, key, cell in problems])
 
 
 class _EdgeCells:

@@ -9,6 +9,7 @@ data once (a repeated or empty name would lose its cells).
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import itertools
 import re
@@ -31,11 +32,12 @@ def _csv_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
 
 
 def check_header(header: list[str], rows: list[list[str]], filename: str, report: Report,
-                  strict: bool) -> list[str]:
+                  strict: bool, line: int = 1) -> list[str]:
     """The header with every column that holds data named once.
 
     An empty or repeated column name would lose that column's cells: a lenient reading
     names it (``column_4``, ``label_2``) and reports the repair, a strict one refuses it.
+    ``line`` is the header's line in the file (2 below Excel's ``sep=;`` line).
 
     Examples
     --------
@@ -46,7 +48,7 @@ def check_header(header: list[str], rows: list[list[str]], filename: str, report
     t.csv:1: column 3 repeats the name 'label' (column 2): its cells are read as 'label_2'
     """
     if len(header) > limits.current().columns:
-        raise limits.exceeded(filename, "columns", len(header), "columns", line=1)
+        raise limits.exceeded(filename, "columns", len(header), "columns", line=line)
     seen: dict[str, int] = {}
     out = list(header)
     for i, name in enumerate(header):
@@ -63,9 +65,9 @@ def check_header(header: list[str], rows: list[list[str]], filename: str, report
                "has no name but holds data")
         if strict:
             raise ChartError([Problem(filename, f"column {i + 1} {why}; give every column "
-                                                "its own name", line=1)])
+                                                "its own name", line=line)])
         report.repair(Problem(filename, f"column {i + 1} {why}: its cells are read as "
-                                        f"{new!r}", line=1))
+                                        f"{new!r}", line=line))
         seen[new] = i
         out[i] = new
     return out
@@ -73,14 +75,17 @@ def check_header(header: list[str], rows: list[list[str]], filename: str, report
 
 def csv_rows_of(path: Path, filename: str, text: str | None, encoding: str | None,
                  delimiter: str | None, report: Report,
-                 strict: bool) -> tuple[list[list[str]], list[int] | None]:
-    """The rows of a CSV file (or of ``text``), and their line numbers when a quoted field
-    spans lines or lines end in a bare CR (``None``: row ``i`` below the header is on line
-    ``i + 2``). Control characters are removed and reported (refused when ``strict``)."""
+                 strict: bool) -> tuple[list[list[str]], list[int] | None, int]:
+    """The rows of a CSV file (or of ``text``), the line numbers of the rows below the header
+    when a quoted field spans lines, lines end in a bare CR or Excel's ``sep=;`` line comes
+    first (``None``: row ``i`` below the header is on line ``i + 2``), and the header's line.
+    Control characters are removed and reported (refused when ``strict``)."""
     data = None
     if text is None:
-        data = read_bytes(path)
-        text = decode_text(data, filename, encoding)  # checks every byte, names a bad one
+        data, before = read_bytes(path), len(report.repairs)
+        text = decode_text(data, filename, encoding, report, strict, table=True)
+        if len(report.repairs) > before:
+            data = None  # bytes read as Windows-1252: parse the text, not the bytes
     clean = scrub_controls(text, filename, report, strict)
     if clean is not text:
         text, data = clean, None  # parse the cleaned text, not the bytes
@@ -89,9 +94,13 @@ def csv_rows_of(path: Path, filename: str, text: str | None, encoding: str | Non
         report.note(f"the first line {hint.group(0).strip()!r} names the delimiter "
                     f"(Excel's hint); the header is line 2")
         delimiter = delimiter or hint.group(1)
-        rows, lines = csv_rows_of(path, filename, text[hint.end():], None, delimiter,
-                                  report, strict)
-        return rows, [n + 1 for n in (lines or range(2, len(rows) + 1))]
+        try:
+            rows, lines, _ = csv_rows_of(path, filename, text[hint.end():], None, delimiter,
+                                         report, strict)
+        except ChartError as exc:  # a parse error's line, counted below the hint
+            raise ChartError([dataclasses.replace(p, line=p.line + 1) if p.line else p
+                              for p in exc.problems]) from None
+        return rows, [n + 1 for n in (lines or range(2, len(rows) + 1))], 2
     if delimiter is None:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else _sniff(text)
     physical = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
@@ -106,10 +115,10 @@ def csv_rows_of(path: Path, filename: str, text: str | None, encoding: str | Non
         source = _decoded_lines(data, encoding)
     rows = _parse_csv(source, delimiter, filename)
     if physical == len(rows):
-        return rows, None
+        return rows, None, 1
     if text is None:  # a quoted field spans lines: number the rows one by one
         text = decode_text(data or b"", filename, encoding)
-    return rows, [n for n, _ in _csv_rows(text, delimiter)][1:]
+    return rows, [n for n, _ in _csv_rows(text, delimiter)][1:], 1
 
 
 def _parse_csv(source: Iterator[str], delimiter: str, filename: str) -> list[list[str]]:

@@ -8,9 +8,9 @@ one by that walk. Naming the loop, when there is one, is the caller's job.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-__all__ = ["is_forest", "superior_pointers"]
+__all__ = ["LineOf", "is_forest", "superior_pointers"]
 
 #: Below this many nodes the plain walk is faster than importing and running numpy.
 _NUMPY_FROM = 20_000
@@ -83,3 +83,25 @@ def _walk(parent: Sequence[int]) -> bool:
         if j >= 0 and seen[j] == k + 1:
             return False
     return True
+
+
+class LineOf(Mapping[str, "int | None"]):
+    """Each node's line number, as a dict built only when a problem asks for one."""
+
+    def __init__(self, ids: list[str], lines: Sequence[int]) -> None:
+        self._ids, self._lines = ids, lines
+        self._dict: dict[str, int] | None = None
+
+    def _map(self) -> dict[str, int]:
+        if self._dict is None:
+            self._dict = dict(zip(self._ids, self._lines, strict=True))
+        return self._dict
+
+    def __getitem__(self, node: str) -> int:
+        return self._map()[node]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return len(self._ids)

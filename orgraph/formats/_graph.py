@@ -9,6 +9,7 @@ from typing import Any
 
 import networkx as nx
 
+from orgraph.errors import Problem
 from orgraph.formats._common import (
     Problems,
     Report,
@@ -17,6 +18,7 @@ from orgraph.formats._common import (
     safe_ids,
     strip_controls,
 )
+from orgraph.formats._table_repairs import loop_chain
 from orgraph.infer import infer_kinds
 from orgraph.model import Organisation
 
@@ -84,13 +86,15 @@ def flatten(org: nx.DiGraph, reserved: dict[str, set[str]] | None = None) -> nx.
 
 
 def from_graph(graph: nx.Graph, filename: str, report: Report,
-               drop: dict[str, set[str]] | None = None) -> Organisation:
+               drop: dict[str, set[str]] | None = None, strict: bool = False) -> Organisation:
     """Check and convert a graph read from a file into an Organisation.
 
     Node ids become text; ids that break the chart format's rule are rewritten (the original
     kept as ``source_id``); missing kinds become ``unit`` and missing relations ``line``
     (both noted in ``report``); labels become plain text; attributes named in ``drop``
-    (per scope ``graph``/``node``/``edge``) are left out and reported.
+    (per scope ``graph``/``node``/``edge``) are left out and reported. Unless ``strict``,
+    a node's second line superior becomes dotted-line reporting and a reporting loop is
+    broken (:func:`repair_lines`), each reported; ``strict`` refuses them.
     """
     problems = Problems(filename)
     drop = drop or {}
@@ -108,6 +112,8 @@ def from_graph(graph: nx.Graph, filename: str, report: Report,
     no_relation = _add_edges(org, graph, rename, decoded.get("edge", set()),
                              drop.get("edge", set()), dropped)
     _report_repairs(report, dropped, no_kind=no_kind, no_relation=no_relation, nodes=len(org))
+    if not strict and not problems:
+        repair_lines(org, filename, report)
     org = finish(org, filename, problems, name=org.graph.get("name") or None)
     if no_kind and no_kind == len(org):  # no kinds at all: head, managers, units
         infer_kinds(org, report)
@@ -212,3 +218,55 @@ def _attrs(data: dict[str, Any], decode: set[str], drop: set[str], scope: str,
                 value = json.loads(value)
         out[key] = value
     return out
+
+
+def repair_lines(org: Organisation, filename: str, report: Report) -> None:
+    """A lenient reading's repair of a graph's reporting lines, each reported: a node's line
+    superiors after the first (in file order) become dotted-line reporting; a reporting
+    loop loses the line into its first node (in file order), kept as ``source_reports_to``.
+
+    Examples
+    --------
+    >>> org = Organisation()
+    >>> for n in "abcd": org.add_node(n, kind="unit", label=n)
+    >>> org.add_edges_from([("a", "b"), ("c", "b"), ("c", "d"), ("d", "c")], relation="line")
+    >>> report = Report("g.graphml"); repair_lines(org, "g.graphml", report)
+    >>> org.edges["c", "b"]["relation"], org.has_edge("d", "c"), org.nodes["c"]
+    ('dotted', False, {'kind': 'unit', 'label': 'c', 'source_reports_to': 'd'})
+    >>> for p in report.repairs: print(p)  # doctest: +NORMALIZE_WHITESPACE
+    g.graphml: node 'b': has 2 line superiors ('a', 'c'): the line from 'c' is read as
+    dotted-line reporting
+    g.graphml: node 'c': closes the reporting cycle c → d → c: its line from 'd' is dropped
+    (source_reports_to 'd')
+    """
+    superior: dict[str, str] = {}
+    for node in org:
+        lines = [u for u, d in org.pred[node].items() if d.get("relation", "line") == "line"]
+        for other in lines[1:]:
+            org.edges[other, node]["relation"] = "dotted"
+            report.repair(Problem(filename, f"has {len(lines)} line superiors "
+                                            f"({', '.join(map(repr, lines))}): the line from "
+                                            f"{other!r} is read as dotted-line reporting",
+                                  node=node))
+        if lines:
+            superior[node] = lines[0]
+    walked: dict[str, int] = {}
+    for k, start in enumerate(org):
+        node: str | None = start
+        while node is not None and node not in walked:
+            walked[node] = k
+            node = superior.get(node)
+        if node is None or walked[node] != k:
+            continue
+        loop = [node]
+        while superior[loop[-1]] != node:
+            loop.append(superior[loop[-1]])
+        order = {n: i for i, n in enumerate(org)}
+        at = loop.index(min(loop, key=order.__getitem__))
+        loop = loop[at:] + loop[:at]  # from its first node, each reporting to the next
+        first, cut = loop[0], superior.pop(loop[0])
+        org.remove_edge(cut, first)
+        org.nodes[first]["source_reports_to"] = cut
+        report.repair(Problem(filename, f"closes the reporting cycle {loop_chain(loop)}: its "
+                                        f"line from {cut!r} is dropped (source_reports_to "
+                                        f"{cut!r})", node=first))

@@ -34,8 +34,8 @@ def _rows(path: Path, encoding: str | None, report: Report | None = None,
     """The normalised header and an iterator over the non-empty rows (line, stripped cells);
     control characters removed and reported (refused when ``strict``)."""
     filename = str(path)
-    text = scrub_controls(decode_text(read_bytes(path), filename, encoding), filename,
-                          report, strict)
+    text = scrub_controls(decode_text(read_bytes(path), filename, encoding, report, strict,
+                                      table=True), filename, report, strict)
     reader = csv.reader(io.StringIO(text, newline=""))
     del text
     header: list[str] | None = None

@@ -32,6 +32,7 @@ from pathlib import PurePath
 from typing import Any
 
 from orgraph.chartfile import KIND_ONLY_KEYS
+from orgraph.errors import Problem
 from orgraph.formats._common import (
     KINDS,
     Problems,
@@ -162,11 +163,12 @@ class _Builder:
         self.problems = Problems(filename)
 
     def fault(self, record: Record, node: str | None, refusal: str, repair: str) -> None:
-        """A rule broken: a problem when strict, else a repair reported as a warning."""
+        """A rule broken: a problem when strict, else a repair (kept, reported)."""
         if self.strict:
             self.problems.add(refusal, record.line, node)
         else:
-            self.report.drop(f"{_name(record, node)}: {repair}")
+            self.report.repair(Problem(self.filename, f"{record.where}: {repair}",
+                                       line=record.line, node=node))
 
     def ids(self) -> list[str]:
         ids: list[str] = []
@@ -276,7 +278,7 @@ def build(records: Sequence[Record], filename: str, report: Report, *, strict: b
     filename : str
         Names the file in messages.
     report : Report
-        Receives the repairs (``dropped``) and notes.
+        Receives the repairs (``repairs``, with the record's pointer) and notes.
     strict : bool
         Refuse what lenient reading repairs.
     one_top : str, optional
@@ -295,8 +297,8 @@ def build(records: Sequence[Record], filename: str, report: Report, *, strict: b
     ...             "chart.json", report)
     >>> sorted(org.edges()), org.nodes["1"]["label"]
     ([('1', '2')], 'CEO')
-    >>> report.dropped
-    ["nodes[2] (id '3'): its superior '9' is no record's id: read as a top"]
+    >>> print(report.repairs[0])
+    chart.json: node '3': nodes[2]: its superior '9' is no record's id: read as a top
     >>> build([Record("nodes[0]", 1, parent=1)], "chart.json", report, strict=True)
     Traceback (most recent call last):
     ...

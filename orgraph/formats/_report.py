@@ -2,12 +2,75 @@
 
 from __future__ import annotations
 
+import re
 import warnings
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from orgraph.errors import ChartError, Problem
 
-__all__ = ["FormatWarning", "Problems", "Report"]
+__all__ = ["SHOWN_PER_KIND", "FormatWarning", "Problems", "Report", "capped_lines",
+           "problem_kind"]
+
+#: How many problems of one kind a printed report shows (``--max-repairs``' default).
+SHOWN_PER_KIND = 10
+
+#: A quoted value ('9', "Ola") or a number, standing apart from words (not the 's of "row's").
+_VALUE = re.compile(r"(?<![\w'])'(?:[^'\n]|'(?=\w))*'(?!\w)|(?<!\w)\"[^\"\n]*\"(?!\w)|\d[\d,.]*")
+
+
+def problem_kind(problem: Problem) -> str:
+    """The kind of a problem: its message with the quoted values and numbers as ``…``.
+
+    Two repairs of one kind differ only in the rows, ids and values they name.
+
+    Examples
+    --------
+    >>> problem_kind(Problem("a.csv", "reports to '9' (manager), which is no row's id: read "
+    ...                                "as a top (source_reports_to '9')", line=7, node="5"))
+    "reports to … (manager), which is no row's id: read as a top (source_reports_to …)"
+    >>> problem_kind(Problem("a.csv", "repeats the id 'O'Brien' of line 4"))
+    'repeats the id … of line …'
+    """
+    return _VALUE.sub("…", problem.message)
+
+
+def capped_lines(problems: Sequence[Problem], cap: int = SHOWN_PER_KIND) -> list[str]:
+    """The problems as lines, at most ``cap`` of each kind (:func:`problem_kind`), then a
+    line per file and kind with more: how many more, on which lines, and the kind. ``cap``
+    0: all.
+
+    Examples
+    --------
+    >>> found = [Problem("a.csv", f"reports to '{n}', which is no row's id", line=n)
+    ...          for n in range(2, 9)] + [Problem("a.csv", "the id cell is empty", line=9)]
+    >>> print("\\n".join(capped_lines(found, 2)))
+    a.csv:2: reports to '2', which is no row's id
+    a.csv:3: reports to '3', which is no row's id
+    a.csv:9: the id cell is empty
+    a.csv: … and 5 more of this kind (lines 4 to 8): reports to …, which is no row's id
+    >>> len(capped_lines(found, 0))
+    8
+    """
+    if cap <= 0 or len(problems) <= cap:
+        return [str(p) for p in problems]
+    seen: Counter[tuple[str, str]] = Counter()
+    shown: list[str] = []
+    more: dict[tuple[str, str], list[int | None]] = {}
+    for problem in problems:
+        key = (problem.file, problem_kind(problem))
+        seen[key] += 1
+        if seen[key] <= cap:
+            shown.append(str(problem))
+        else:
+            more.setdefault(key, []).append(problem.line)
+    for (file, kind), rest in more.items():
+        lines = [n for n in rest if n is not None]
+        where = (f" (line{'s' if len(lines) > 1 else ''} {min(lines):,}"
+                 f"{f' to {max(lines):,}' if len(lines) > 1 else ''})" if lines else "")
+        shown.append(f"{file}: … and {len(rest):,} more of this kind{where}: {kind}")
+    return shown
 
 
 class FormatWarning(UserWarning):
@@ -66,11 +129,13 @@ class Report:
         return report_html(self)
 
     def warn(self) -> None:
-        """Issue every dropped entry and every repair as a :class:`FormatWarning`."""
+        """Issue every dropped entry and the repairs as :class:`FormatWarning` s: at most
+        :data:`SHOWN_PER_KIND` repairs of a kind, then one warning with how many more (pass
+        a Report to :func:`orgraph.formats.read` to have them all)."""
         for message in self.dropped:
             warnings.warn(f"{self.file}: dropped {message}", FormatWarning, stacklevel=3)
-        for problem in self.repairs:
-            warnings.warn(f"{problem} (lenient reading)", FormatWarning, stacklevel=3)
+        for line in capped_lines(self.repairs):
+            warnings.warn(f"{line} (lenient reading)", FormatWarning, stacklevel=3)
 
 
 class Problems:

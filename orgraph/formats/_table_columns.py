@@ -61,6 +61,12 @@ PARENT_NAMES = ("parent", "parentid", "reportsto", "reportstoid", "pid", "manage
 #: Name columns that may key the rows of a file without an id column.
 _KEY_NAMES = ("name", "fullname", "employeename", "navn", "label")
 _NAME_NAMES = ("label", "name", "fullname", "title", "unit", "unitname", "navn")
+#: An HR export's job-title and dotted-line manager columns (files no profile matches).
+_TITLE_NAMES = ("jobtitle", "title", "positionname", "position", "jobrole", "role",
+                "stillingstittel", "stilling")
+_DOTTED_NAMES = ("dottedline", "dottedlinemanager", "dottedlinemanagerid", "dottedlineid",
+                 "dottedlinereportsto", "matrixmanager", "matrixmanagerid",
+                 "secondarymanager", "secondarymanagerid", "functionalmanager")
 #: First- and last-name columns, joined into the label when a file has no name column.
 _FIRST_NAMES = ("firstname", "givenname", "forename", "fornavn")
 _LAST_NAMES = ("lastname", "surname", "familyname", "etternavn")
@@ -97,8 +103,16 @@ def detect_profile(headers: Iterable[str]) -> str | None:
 
 
 
+def _first(names: Iterable[str], by_norm: dict[str, int], header: list[str],
+           cols: Columns) -> str | None:
+    """The first column of ``names`` in the header that no role holds yet."""
+    taken = {v for v in cols.roles().values() if v}
+    return next((header[by_norm[n]] for n in names if n in by_norm
+                 and header[by_norm[n]] not in taken), None)
+
+
 def _resolve_columns(header: list[str], filename: str, profile: str | None,
-                     explicit: dict[str, str | None]) -> tuple[str, Columns]:
+                     explicit: dict[str, str | None], line: int = 1) -> tuple[str, Columns]:
     by_norm: dict[str, int] = {}
     for index, name in enumerate(header):
         by_norm.setdefault(_norm(name), index)
@@ -134,23 +148,28 @@ def _resolve_columns(header: list[str], filename: str, profile: str | None,
         if first and last:
             cols = replace(cols, name=header[by_norm[first]])
             more = [header[by_norm[last]]]
+    if name == "custom":
+        cols = replace(cols, title=cols.title or _first(_TITLE_NAMES, by_norm, header, cols),
+                       dotted=cols.dotted or _first(_DOTTED_NAMES, by_norm, header, cols))
     cols = replace(cols, **{k: v for k, v in explicit.items() if v})
+    if cols.title is not None and cols.title in (cols.name, *more):
+        cols = replace(cols, title=None)  # the label's own column
     problems = Problems(filename)
     for part in more:
         if _norm(part) not in by_norm:
             problems.add(f"no column {part!r} (for name); the columns are: "
-                         f"{', '.join(header)}", line=1)
+                         f"{', '.join(header)}", line=line)
     for role in ("id", "parent"):
         wanted = getattr(cols, role)
         if wanted is None:
             problems.add(f"no {'id' if role == 'id' else 'reports-to'} column found among "
                          f"{', '.join(header)}; name it with --{role}-col or choose a profile "
-                         f"(--profile {' / '.join(PROFILES)})", line=1)
+                         f"(--profile {' / '.join(PROFILES)})", line=line)
     for role, wanted in cols.roles().items():
         if wanted is not None and _norm(wanted) not in by_norm:
             if explicit.get(role) or (profile and role in ("id", "parent")):
                 problems.add(f"no column {wanted!r} (for {role}); the columns are: "
-                             f"{', '.join(header)}", line=1)
+                             f"{', '.join(header)}", line=line)
             cols = replace(cols, **{role: None})
     problems.raise_if_any()
     # Use the file's own spelling of each header.

@@ -12,6 +12,10 @@ the same id twice          the second gets ``ID_2`` (``source_id`` keeps ``ID``)
 a reports-to naming no     the row becomes a top (``source_reports_to`` keeps the
 row, or the row itself     cell)
 a reporting cycle          its first row becomes a top (``source_reports_to``)
+a reports-to ``1`` where   it reports to ``001`` (a spreadsheet dropped the zeros)
+only ``001`` is a row
+a row with too few cells   the missing cells are empty
+a row with too many        the extra cells are kept in ``source_extra_cells``
 =========================  =========================================================
 """
 
@@ -20,9 +24,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from orgraph.errors import Problem
-from orgraph.formats._common import Report
+from orgraph.formats._common import Problems, Report
 
-__all__ = ["break_cycles", "listed_tops", "loop_chain", "match_names", "repair_ids"]
+__all__ = ["break_cycles", "fit_rows", "listed_tops", "loop_chain", "match_names", "match_numbers",
+           "repair_ids"]
 
 #: A loop of more rows is named by its first and last few.
 _LISTED = 8
@@ -182,3 +187,96 @@ def match_names(parents: Sequence[str], labels: Sequence[str], up: list[int | No
                     f"row's {columns[1]}: matched by name ({shown}"
                     f"{', ...' if len(matched) > 3 else ''})")
     return ambiguous
+
+
+def match_numbers(ids: Sequence[str], parents: Sequence[str], up: list[int | None],
+                  lines: Sequence[int], report: Report, filename: str,
+                  columns: tuple[str, str], strict: bool) -> dict[int, str]:
+    """Point reports-to cells that name no row's id but the number of one row's id (``1``
+    for ``001``: a spreadsheet dropped the leading zeros of one column) to that row, in
+    ``up``, each a repair; ``strict`` leaves ``up`` and returns, by row, the hint for the
+    refusal.
+
+    Examples
+    --------
+    >>> report = Report("t.csv")
+    >>> up = [-1, None, None]
+    >>> match_numbers(["001", "002", "003"], ["", "1", "7"], up, [2, 3, 4], report, "t.csv",
+    ...               ("id", "manager"), False)
+    {}
+    >>> up, str(report.repairs[0])
+    ([-1, 0, None], "t.csv:3: node '002': reports to '1' (manager), which is no row's id but \
+the number of '001' (line 2), as a spreadsheet writes it without leading zeros: read as \
+reporting to '001'")
+    """
+    rows_numbered: dict[int, list[int]] = {}
+    for k, ident in enumerate(ids):
+        if ident.isdigit():
+            rows_numbered.setdefault(int(ident), []).append(k)
+    hints: dict[int, str] = {}
+    for i, parent in enumerate(parents):
+        if up[i] is not None or not parent.isdigit():
+            continue
+        named = [k for k in rows_numbered.get(int(parent), ()) if ids[k] != parent]
+        if len(named) != 1 or named[0] == i:
+            continue
+        k = named[0]
+        if strict:
+            hints[i] = f"; {ids[k]!r} (line {lines[k]}) is the same number"
+            continue
+        up[i] = k
+        report.repair(Problem(filename, f"reports to {parent!r} ({columns[1]}), which is no "
+                                        f"row's {columns[0]} but the number of {ids[k]!r} "
+                                        f"(line {lines[k]}), as a spreadsheet writes it "
+                                        f"without leading zeros: read as reporting to "
+                                        f"{ids[k]!r}", line=lines[i], node=ids[i]))
+    return hints
+
+
+def fit_rows(rows: list[list[str]], lines: list[int] | None, header: list[str],
+             problems: Problems, report: Report, extra_cells: dict[int, list[str]],
+             strict: bool) -> tuple[list[list[str]], list[int]]:
+    """The rows of the header's width, and their lines: blank rows dropped, trailing empty
+    cells trimmed; a row of another width refused when ``strict``, else fitted (missing
+    cells empty, extra cells into ``extra_cells`` by line) and reported.
+
+    Examples
+    --------
+    >>> report, extra = Report("t.csv"), {}
+    >>> fit_rows([["1", ""], ["2"], ["3", "a", "b"], ["4", "", ""]], None, ["id", "parent"],
+    ...          Problems("t.csv"), report, extra, strict=False)
+    ([['1', ''], ['2', ''], ['3', 'a'], ['4', '']], [2, 3, 4, 5])
+    >>> extra
+    {4: ['b']}
+    >>> print(report.repairs[0])  # doctest: +NORMALIZE_WHITESPACE
+    t.csv:3: has 1 fields; the header has 2: the missing cells are read as empty
+    (check for a missing or extra delimiter)
+    """
+    width = len(header)
+    kept_rows, kept_lines = [], []
+    for i, row in enumerate(rows):
+        line = lines[i] if lines is not None else i + 2
+        fields = len(row)
+        if fields != width:
+            if not any(c.strip() for c in row):
+                continue
+            if fields > width and not any(c.strip() for c in row[width:]):
+                row = row[:width]
+            elif strict:
+                problems.add(f"has {fields} fields; the header has {width} "
+                             f"({', '.join(header)}); check for a missing or extra "
+                             "delimiter, or quote fields that contain one", line)
+                continue
+            else:
+                if fields < width:
+                    done, row = "the missing cells are read as empty", \
+                        row + [""] * (width - fields)
+                else:
+                    extra_cells[line] = [c.strip() for c in row[width:]]
+                    done, row = "the extra cells are kept in source_extra_cells", row[:width]
+                report.repair(Problem(report.file, f"has {fields} fields; the header has "
+                                                   f"{width}: {done} (check for a missing "
+                                                   "or extra delimiter)", line=line))
+        kept_rows.append(row)
+        kept_lines.append(line)
+    return kept_rows, kept_lines

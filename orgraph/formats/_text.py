@@ -13,6 +13,7 @@ from anyascii import anyascii
 from orgraph import limits
 from orgraph._control import CONTROL as _CONTROL
 from orgraph.errors import ChartError, Problem
+from orgraph.formats._encoding import decode_text
 from orgraph.formats._report import Report
 from orgraph.inputfile import read_limited
 
@@ -36,44 +37,6 @@ def read_bytes(path: str | Path) -> bytes:
     """Read an input file (at most the ``input_bytes`` limit), errors naming the file."""
     return read_limited(path, limits.current().input_bytes, "inputs",
                         limits.how_to_raise("input_bytes"))
-
-
-def decode_text(data: bytes, filename: str, encoding: str | None = None) -> str:
-    """Decode a text file: a byte-order mark wins; otherwise ``encoding`` or UTF-8.
-
-    Raises
-    ------
-    ChartError
-        When the bytes are not valid in the encoding; the message gives the line and
-        suggests ``--encoding latin-1``.
-
-    Examples
-    --------
-    >>> decode_text(b"\\xef\\xbb\\xbfid,parent\\n", "a.csv")
-    'id,parent\\n'
-    >>> decode_text("Tromsø".encode("latin-1"), "a.csv")
-    Traceback (most recent call last):
-    ...
-    orgraph.errors.ChartError: a.csv:1: is not valid utf-8 (byte 0xf8 at column 6); ...
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        encoding, data = "utf-8", data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    encoding = encoding or "utf-8"
-    try:
-        text = data.decode(encoding)
-    except LookupError:
-        raise ChartError([Problem(filename, f"unknown encoding {encoding!r}; use e.g. utf-8, "
-                                            "latin-1 or cp1252")]) from None
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ChartError([Problem(
-            filename, f"is not valid {encoding} (byte 0x{data[exc.start]:02x} at column "
-                      f"{column}); if it was saved by Excel or an older system, read it with "
-                      "--encoding latin-1 (or cp1252)", line=line)]) from None
-    return text[1:] if text.startswith("\ufeff") else text
 
 
 def safe_ids(raw_ids: Iterable[str], report: Report | None = None) -> dict[str, str]:

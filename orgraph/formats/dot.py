@@ -35,6 +35,7 @@ from orgraph.formats._common import (
 from orgraph.formats._direct import merge_pairs, orient
 from orgraph.formats._dotparse import DotError, ParsedDot
 from orgraph.formats._dotparse import parse as parse_dot
+from orgraph.formats._graph import repair_lines
 from orgraph.infer import infer_kinds
 from orgraph.model import Organisation
 
@@ -302,7 +303,7 @@ def read_dot(path: str | Path, *, report: Report | None = None, encoding: str | 
     filename = str(path)
     report = report if report is not None else Report(filename)
     if text is None:
-        text = decode_text(read_bytes(path), filename, encoding)
+        text = decode_text(read_bytes(path), filename, encoding, report, strict)
     text = scrub_controls(text, filename, report, strict)
     graph = _parse(text, filename)
     problems = Problems(filename)
@@ -354,6 +355,8 @@ def read_dot(path: str | Path, *, report: Report | None = None, encoding: str | 
         report.note(f"{no_kind} node(s) without 'kind' became 'unit'")
     if no_relation:
         report.note(f"{no_relation} edge(s) without 'relation' became 'line' (reporting)")
+    if not strict and not problems:  # a second line superior, a loop: as GraphML's
+        repair_lines(org, filename, report)
     org = finish(org, filename, problems, name=org.graph.get("name"))
     if no_kind and no_kind == len(org):  # no kinds at all: head, managers, units
         infer_kinds(org, report)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -80,9 +81,9 @@ def read_gexf(path: str | Path, *, report: Report | None = None, strict: bool = 
                                             "plain GEXF only: remove the declaration")])
     try:
         root = ET.fromstring(data)
-        check_ids(root, filename)
+        left_out = check_ids(root, filename, data, report, strict)
         undirected = read_as_written(root, _UNDIRECTED)
-        if undirected:
+        if undirected or left_out:
             data = ET.tostring(root)
         graph = nx.read_gexf(io.BytesIO(data), node_type=str)
     except (ET.ParseError, nx.NetworkXError, ValueError, KeyError, TypeError) as exc:
@@ -114,13 +115,27 @@ def read_gexf(path: str | Path, *, report: Report | None = None, strict: bool = 
         del graph.graph[ENCODED_KEY]
     if undirected:
         graph = directed(graph, filename, report, top, strict)
-    return from_graph(graph, filename, report, drop=dropped)
+    return from_graph(graph, filename, report, drop=dropped, strict=strict)
 
 
 
-def check_ids(root: ET.Element, filename: str) -> None:
-    """GEXF and GraphML: duplicate node ids, edges to undeclared nodes (networkx would merge
-    or invent them) are errors."""
+def check_ids(root: ET.Element, filename: str, data: bytes = b"", report: Report | None = None,
+              strict: bool = True) -> bool:
+    """GEXF and GraphML: duplicate node ids and edges to undeclared nodes (networkx would
+    merge or invent them) are errors; a lenient reading (``report`` and not ``strict``)
+    leaves such an edge out instead, reported with its line (found by its id in ``data``).
+    Returns whether an edge was left out (``root`` changed).
+
+    Examples
+    --------
+    >>> xml = (b'<graphml><graph><node id="a"/>\\n'
+    ...        b'<edge id="e1" source="a" target="z"/></graph></graphml>')
+    >>> root = ET.fromstring(xml); report = Report("g.graphml")
+    >>> check_ids(root, "g.graphml", xml, report, strict=False), len(root.findall(".//edge"))
+    (True, 0)
+    >>> print(report.repairs[0])
+    g.graphml:2: edge 'e1' ('a' → 'z') names 'z', which is no <node>'s id: the edge is left out
+    """
     problems = []
     ids: set[str] = set()
     for element in root.iter():
@@ -130,15 +145,31 @@ def check_ids(root: ET.Element, filename: str) -> None:
                                                   f"{element.attrib['id']!r}; give each node "
                                                   "its own id", node=element.attrib["id"]))
             ids.add(element.attrib["id"])
-    for element in root.iter():
-        if element.tag.rsplit("}", 1)[-1] == "edge":
-            for end in ("source", "target"):
-                if element.attrib.get(end) not in ids:
-                    problems.append(Problem(
-                        filename, f"an edge {element.attrib.get('source')!r} → "
-                                  f"{element.attrib.get('target')!r} names "
-                                  f"{element.attrib.get(end)!r}, which is no <node>'s id; "
-                                  "add the node or fix the edge"))
-                    break
+    lenient = report is not None and not strict and not problems  # ids first: all or none
+    left_out = False
+    for parent in list(root.iter()):
+        for element in list(parent):
+            if element.tag.rsplit("}", 1)[-1] != "edge":
+                continue
+            source, target = element.attrib.get("source"), element.attrib.get("target")
+            end = next((e for e in (source, target) if e not in ids), None)
+            if end is None and (source is not None and target is not None):
+                continue
+            name = element.attrib.get("id")
+            found = re.search(rb'<(?:\w+:)?edge\b[^>]*\bid="' + re.escape(name.encode())
+                              + b'"', data) if name else None
+            line = data.count(b"\n", 0, found.start()) + 1 if found else None
+            what = (f"edge {name!r} ({source!r} → {target!r})" if name else
+                    f"an edge {source!r} → {target!r}")
+            if lenient:
+                parent.remove(element)
+                left_out = True
+                report.repair(Problem(  # type: ignore[union-attr]
+                    filename, f"{what} names {end!r}, which is no <node>'s id: the edge is "
+                              "left out", line=line))
+            else:
+                problems.append(Problem(filename, f"{what} names {end!r}, which is no <node>'s "
+                                                  "id; add the node or fix the edge", line=line))
     if problems:
         raise ChartError(problems)
+    return left_out

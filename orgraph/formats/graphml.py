@@ -59,11 +59,11 @@ def read_graphml(path: str | Path, *, report: Report | None = None,
         root = ElementTree.fromstring(data)
         if not any(child.tag.rsplit("}", 1)[-1] == "graph" for child in root):
             raise ChartError([Problem(filename, "holds no <graph>; export the graph again")])
-        check_ids(root, filename)
+        left_out = check_ids(root, filename, data, report, strict)
         drawing = take_drawing(root) if is_yed(root) else None
         hoisted = _hoist_nested(root, report)
         undirected = read_as_written(root, _UNDIRECTED)
-        if drawing is not None or hoisted or undirected:
+        if drawing is not None or hoisted or undirected or left_out:
             data = ElementTree.tostring(root)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -80,7 +80,7 @@ def read_graphml(path: str | Path, *, report: Report | None = None,
         _use_drawing(graph, drawing, report)
     if undirected:
         graph = directed(graph, filename, report, top, strict)
-    return from_graph(graph, filename, report)
+    return from_graph(graph, filename, report, strict=strict)
 
 
 

@@ -58,8 +58,8 @@ def parse_json(path: str | Path, encoding: str | None = None, report: Report | N
     orgraph.errors.ChartError: ...bad.json: is not valid JSON: NaN is not a number JSON ...
     """
     filename = str(path)
-    text = scrub_controls(decode_text(read_bytes(path), filename, encoding), filename,
-                          report, strict)
+    text = scrub_controls(decode_text(read_bytes(path), filename, encoding, report, strict),
+                          filename, report, strict)
     repeated: list[str] = []
     try:
         data = json.loads(text, parse_constant=_no_constant,
@@ -124,7 +124,7 @@ def from_nodelink_data(data: Any, filename: str, report: Report, strict: bool = 
         _unescape(attrs)
     if undirected:
         graph = directed(graph, filename, report, top, strict)
-    return from_graph(graph, filename, report)
+    return from_graph(graph, filename, report, strict=strict)
 
 
 def _undeclared(data: dict[str, Any], edges_key: str, filename: str, report: Report,

@@ -29,12 +29,14 @@ from __future__ import annotations
 import contextlib
 import gc
 import operator
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from orgraph.errors import ChartError, Problem
 from orgraph.formats._cells import (
+    BOOL_KEYS,
+    INT_KEYS,
     Pending,
     TableColumns,
     escape_cell,
@@ -49,13 +51,15 @@ from orgraph.formats._common import (
     strip_controls,
 )
 from orgraph.formats._csvread import check_header, csv_rows_of
-from orgraph.formats._forest import is_forest
+from orgraph.formats._forest import LineOf, is_forest
 from orgraph.formats._table_columns import PROFILES, Columns, _resolve_columns, detect_profile
 from orgraph.formats._table_repairs import (
     break_cycles,
+    fit_rows,
     listed_tops,
     loop_chain,
     match_names,
+    match_numbers,
     repair_ids,
 )
 from orgraph.formats._table_write import write_table
@@ -145,23 +149,24 @@ def read_table(path: str | Path, *, profile: str | None = None, id_col: str | No
     path = Path(path)
     filename = str(path)
     report = report if report is not None else Report(filename)
-    lines: list[int] | None = None
+    lines: list[int] | None
     with _collector_paused():
         if text is None and path.suffix.lower() == ".xlsx":
             numbered = list(xlsx_rows(path, filename, report, sheet=sheet, strict=strict))
             rows = [row for _, row in numbered]
             lines = [n for n, _ in numbered[1:]]
+            header_line = numbered[0][0] if numbered else 1
         else:
-            rows, lines = csv_rows_of(path, filename, text, encoding, delimiter,
-                                       report, strict)
+            rows, lines, header_line = csv_rows_of(path, filename, text, encoding, delimiter,
+                                                   report, strict)
         if not rows:
             raise ChartError([Problem(filename, "the file is empty; the first row names the "
                                                 "columns (e.g. id,parent,label)")])
         header, rows = [h.strip() for h in rows[0]], rows[1:]
-        header = check_header(header, rows, filename, report, strict)
+        header = check_header(header, rows, filename, report, strict, header_line)
         cols = _resolve_columns(header, filename, profile, dict(
             id=id_col, parent=parent_col, name=name_col, kind=kind_col, dotted=dotted_col,
-            headcount=headcount_col))
+            headcount=headcount_col), header_line)
         if cols[0] == "custom" and cols[1].id == cols[1].name and not id_col:
             report.note(f"no id column: rows are keyed by their {cols[1].id}, as "
                         f"{cols[1].parent} names them; name an id column with --id-col")
@@ -184,6 +189,10 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+#: The cells of orgraph's own tables that chart rules depend on: refused, never kept as text.
+_CHART_CELLS = INT_KEYS | BOOL_KEYS | {"headcount", "relation", "edges"}
+
+
 class _Table:
     """Turns the rows of one table into an Organisation, collecting every problem."""
 
@@ -196,6 +205,7 @@ class _Table:
         self.source_parents: dict[str, str] = {}
         #: Why a reports-to cell matched no row by name: several rows have it (by row).
         self.ambiguous: dict[int, str] = {}
+        self.extra_cells: dict[int, list[str]] = {}  # by line: a long row's cells past the header
         self.header = header
         self.profile, self.cols = named
         self.report = report
@@ -218,7 +228,8 @@ class _Table:
         if self.pad:
             rows = [r + [""] * (width - len(r)) if len(r) < width else r for r in rows]
         if any(len(r) != width for r in rows):
-            rows, lines = self._ragged(rows, lines, width)
+            rows, lines = fit_rows(rows, lines, self.header, self.problems, self.report,
+                                   self.extra_cells, self.strict)
         line_list: Sequence[int] = lines if lines is not None else range(2, len(rows) + 2)
         ids = self._id_column(rows, id_i, line_list, "id")
         if "" in ids:  # a blank row (Excel saves one as ',,,') is no row
@@ -271,27 +282,6 @@ class _Table:
                              f"trimmed: {shown}{', ...' if len(trimmed) > 3 else ''}")
         return cells
 
-    def _ragged(self, rows: list[list[str]], lines: list[int] | None,
-                width: int) -> tuple[list[list[str]], list[int]]:
-        """Drop blank rows, trim trailing empty cells, report rows of the wrong width."""
-        header = self.header
-        kept_rows, kept_lines = [], []
-        for i, row in enumerate(rows):
-            line = lines[i] if lines is not None else i + 2
-            if len(row) != width:
-                if not any(c.strip() for c in row):
-                    continue
-                if len(row) > width and not any(c.strip() for c in row[width:]):
-                    row = row[:width]
-                else:
-                    self.problems.add(f"has {len(row)} fields; the header has {width} "
-                                      f"({', '.join(header)}); check for a missing or extra "
-                                      "delimiter, or quote fields that contain one", line)
-                    continue
-            kept_rows.append(row)
-            kept_lines.append(line)
-        return kept_rows, kept_lines
-
     def _unique_ids(self, ids: list[str], lines: Any) -> list[int]:
         """Report empty and duplicate ids; the positions to keep."""
         first: dict[str, int] = {}
@@ -319,6 +309,9 @@ class _Table:
         if None in up and labels is not None and not self.strict:
             self.ambiguous = match_names(parents, labels, up, lines, self.report,
                                          (cols.id or "id", cols.name or "name"))
+        if None in up:  # '1' for '001'
+            self.ambiguous |= match_numbers(ids, parents, up, lines, self.report, self.filename,
+                                            (cols.id or "id", cols.parent or ""), self.strict)
         if None in up or any(map(operator.eq, up, range(len(up)))):
             for i in [i for i, p in enumerate(parents) if (p and up[i] is None) or
                       (p in position and p == ids[i])]:
@@ -373,11 +366,14 @@ class _Table:
                              ("source_reports_to", self.source_parents)):
             for node, value in values.items():
                 org.nodes[rename.get(node, node)][attr] = value
+        for node, line in zip(ids, lines, strict=True) if self.extra_cells else ():
+            if line in self.extra_cells:
+                org.nodes[node]["source_extra_cells"] = self.extra_cells[line]
         pending: list[Pending] = []
         if cols_used:
             pending, cell_problems = table.apply(org, ids, parents, lines, rename)
-            for line, node, message in cell_problems:
-                problems.add(message, line, node)
+            for line, node, message, key, cell in cell_problems:
+                self._bad_cell(org, node, message, key, cell, line)
             for line, u, v, relation, attrs in pending:
                 self._add_edge(org, u, v, relation, attrs, line)
         if cols.kind is None:  # no kind column: head, managers, units (orgraph/infer.py)
@@ -391,8 +387,21 @@ class _Table:
         # The line edges are the reports-to column's unless a cell adds one: then each node
         # still has one line superior and _find_cycles proved there is no loop.
         proved = all(edge[3] != "line" for edge in pending)
-        return finish(org, self.filename, problems, _LineOf(ids, lines),
+        return finish(org, self.filename, problems, LineOf(ids, lines),
                       name=org.graph["name"], structure_checked=proved)
+
+    def _bad_cell(self, org: Organisation, node: str, message: str, key: str, cell: str,
+                  line: int) -> None:
+        """A cell its column cannot take: refused when strict or a chart key of orgraph's
+        own table (``count``: a box depends on it) or a ``KEY:json`` cell (orgraph's own
+        encoding, held to the limits), else kept as text, reported."""
+        if self.strict or key.startswith("source_") or key.endswith(":json") or (
+                self.own and key in _CHART_CELLS):
+            self.problems.add(message, line, node)
+            return
+        org.nodes[node][f"source_{key}"] = cell
+        self.report.repair(Problem(self.filename, f"{message}: left out (kept as text in "
+                                   f"source_{key})", line=line, node=node))
 
     def _bad_superior(self, node: str, parent: str, line: int, ambiguous: str = "") -> None:
         cols = self.cols
@@ -409,7 +418,8 @@ class _Table:
                               line, node)
         else:
             self.problems.add(f"reports to {parent!r} ({cols.parent}), which is no row's "
-                              f"{cols.id}; fix the spelling or add a row for it", line, node)
+                              f"{cols.id}{ambiguous}; fix the spelling or add a row for it",
+                              line, node)
 
     def _find_cycles(self, ids: list[str], parents: list[str], lines: Sequence[int]) -> None:
         """Follow each row up its reports-to chain once; name every loop with its rows."""
@@ -438,40 +448,29 @@ class _Table:
 
     def _add_edge(self, org: Organisation, u: str, v: str, relation: str, attrs: dict,
                   line: int) -> None:
-        if u not in org:
-            self.problems.add(f"refers to unknown id {u!r} ({relation} edge {u} → {v}); add a "
-                              "row with that id or fix the spelling", line, v)
-        elif v not in org:
-            self.problems.add(f"refers to unknown id {v!r} ({relation} edge {u} → {v}); add a "
-                              "row with that id or fix the spelling", line, u)
+        """Add one edge a cell names; a lenient reading leaves out (and reports) an edge
+        to an unknown id, to the row itself or beside another relation, keeping its cell."""
+        node, why, fix = v, "", "keep one"
+        if u not in org or v not in org:
+            unknown, node = (u, v) if u not in org else (v, u)
+            why, fix = (f"refers to unknown id {unknown!r} ({relation} edge {u} → {v})",
+                        "add a row with that id or fix the spelling")
+        elif u == v:
+            why, fix = f"names itself in its {relation} cell", "name another row"
         elif org.has_edge(u, v):
-            self.problems.add(f"two relations from {u!r} to {v!r} "
-                              f"({org.edges[u, v]['relation']} and {relation}); keep one",
-                              line, v)
-        else:
+            why = (f"two relations from {u!r} to {v!r} ({org.edges[u, v]['relation']} and "
+                   f"{relation})")
+        if not why:
             org.add_edge(u, v, relation=relation, **attrs)
-
-
-class _LineOf(Mapping[str, "int | None"]):
-    """Each node's line number, as a dict built only when a problem asks for one."""
-
-    def __init__(self, ids: list[str], lines: Sequence[int]) -> None:
-        self._ids, self._lines = ids, lines
-        self._dict: dict[str, int] | None = None
-
-    def _map(self) -> dict[str, int]:
-        if self._dict is None:
-            self._dict = dict(zip(self._ids, self._lines, strict=True))
-        return self._dict
-
-    def __getitem__(self, node: str) -> int:
-        return self._map()[node]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._map())
-
-    def __len__(self) -> int:
-        return len(self._ids)
+        elif self.strict or node not in org:
+            self.problems.add(f"{why}; {fix}", line, node)
+        else:
+            other = u if node == v else v
+            kept = org.nodes[node].get(f"source_{relation}")
+            org.nodes[node][f"source_{relation}"] = f"{kept};{other}" if kept else other
+            self.report.repair(Problem(self.filename, f"{why}: the {relation} edge is left "
+                                       f"out (source_{relation} {other!r})", line=line,
+                                       node=node))
 
 
 def _text_column(rows: list[list[str]], i: int) -> list[str]:

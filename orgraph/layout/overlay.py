@@ -6,16 +6,20 @@ orthogonal path through the channels between the placed boxes, leaving and enter
 boxes off-centre, never through a box, never on top of a tree line (nor, where another way
 exists, right beside one); dotted lines are routed first and the other overlays keep off
 them too. The lines of one tail and relation form a *bundle*: they share one trunk and
-branch off it, so a body's many member lines (or a support unit's services) read as one.
-Where more lines of a relation share their head than their tail (five kommunalsjefer's
-dotted lines to Lier's 54 virksomheter, three networks' member lines to one box), the head
-holds the bundle: the lines run together into one trunk, and a line that joins the trunk
-ends there, without an arrowhead of its own; the trunk carries the one arrowhead.
+branch off it, so a body's many member lines (or a support unit's services) read as one;
+a bundle's line between the boxes farthest apart is routed first, so the nearer ones branch
+off its trunk instead of each crossing the tree on its own. Where more lines of a relation
+share their head than their tail (five kommunalsjefer's dotted lines to Lier's 54
+virksomheter, three networks' member lines to one box), the head holds the bundle: the
+lines run together into one trunk, and a line that joins the trunk ends there, without an
+arrowhead of its own; the trunk carries the one arrowhead.
 Where a window of the chart holds too many boxes for the router, the cheapest of a few
 orthogonal candidates is drawn instead (turning in a channel just outside either box).
 Before routing, stacked columns whose boxes send or receive order or service lines get
 corridors between those boxes (:mod:`orgraph.layout.room`); after it, a comb line (order or
-service) that crosses another unit's comb is routed once more with every line drawn.
+service) that crosses another unit's comb is routed once more with every line drawn, and a
+line left running close beside a reporting line because dotted lines into the same box took
+its way is routed before them (:mod:`orgraph.layout.reroute`).
 An aggregate drawn as one box per item (``--expand``) gets the line once, at its first
 box, standing for the group. A bundle's text label ("bestiller", "tjeneste") is written
 once per tail, above the longest level run of its first line.
@@ -33,10 +37,11 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from orgraph.layout.boxes import BoxSpec
+from orgraph.layout.reroute import HEAD, Line, label_box, label_spot, relieve, untangle
 from orgraph.layout.room import make_room, open_channels
 from orgraph.layout.router import COMBS, Router
 from orgraph.layout.tree import Layout, Route
@@ -48,7 +53,6 @@ __all__ = ["CHANNEL", "HEAD", "OverlayRoute", "overlay_routes"]
 #: How far above (or below) the head's box an overlay turns, in points.
 CHANNEL = 11.0
 _LABELLED = {Relation.ORDER.value, Relation.SERVICE.value}
-_LABEL_WIDTH = 44.0  # points: "bestiller", "tjeneste", "orders" at 10 pt, and a little
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,9 @@ def overlay_routes(org: Organisation, nodes: list[str], specs: Mapping[str, list
 
     lines, labels, fell_back = _route_all(edges, specs, lay, new_router())
     if combs and not fell_back:
-        _untangle(lines, labels, new_router)
+        untangle(lines, labels, new_router)
+    if not fell_back:
+        relieve(lines, labels, [r.points for r in lay.routes], new_router)
     out: list[OverlayRoute] = []
     bundles: dict[tuple[str, ...], list[tuple[tuple[float, float], ...]]] = {}
     for i, line in enumerate(lines):
@@ -115,16 +121,18 @@ def overlay_routes(org: Organisation, nodes: list[str], specs: Mapping[str, list
 
 def _route_all(edges: list[tuple[str, str, str]], specs: Mapping[str, list[BoxSpec]],
                lay: Layout, router: Router,
-               ) -> tuple[list[_Line], dict[int, tuple[float, float]], bool]:
+               ) -> tuple[list[Line], dict[int, tuple[float, float]], bool]:
     """Every edge routed in turn, each keeping off those before it: the lines, where their
     bundles' labels go (line → centre), and whether the cheap candidates had to stand in
     for the router somewhere (a window too crowded)."""
     index: _Index | None = None
-    lines: list[_Line] = []
+    lines: list[Line] = []
     labels: dict[int, tuple[float, float]] = {}
     ends = [(specs[u][0].name, specs[v][0].name, rel) for u, v, rel in edges]  # an expanded
-    for (tail, head, rel), bundle in zip(ends, _bundles(ends), strict=True):  # aggregate: 1st box
-        line = _Line(tail, head, rel, rel == Relation.DOTTED.value, (), bundle)
+    bundles = _bundles(ends)  # aggregate: its first box
+    for k in _farthest_first(ends, bundles, lay.boxes):
+        (tail, head, rel), bundle = ends[k], bundles[k]
+        line = Line(tail, head, rel, rel == Relation.DOTTED.value, (), bundle)
         points = router.route(tail, head, line.bundle, line.reporting)
         if points is None:  # too crowded a window for the router: the cheap candidates
             if index is None:
@@ -137,29 +145,36 @@ def _route_all(edges: list[tuple[str, str, str]], specs: Mapping[str, list[BoxSp
         router.add(points, line.bundle, line.reporting, tip=line.bundle[0] != HEAD)
         line.points = points
         if rel in _LABELLED and all(other.bundle != line.bundle for other in lines):
-            labels[len(lines)] = _label_spot(points, router.free)
-            router.occupy(_label_box(labels[len(lines)]))
+            labels[len(lines)] = label_spot(points, router.free)
+            router.occupy(label_box(labels[len(lines)]))
         lines.append(line)
     return lines, labels, index is not None
 
 
-@dataclass
-class _Line:
-    """One overlay while it is routed: its ends, relation, and points."""
+def _farthest_first(ends: list[tuple[str, str, str]], bundles: list[tuple[str, ...]],
+                    boxes: Mapping[str, tuple[float, float, float, float]]) -> list[int]:
+    """The order to route the lines in: bundle by bundle, in the order the bundles first
+    come, and in a bundle the line between the boxes farthest apart first, so the nearer
+    ones branch off its trunk instead of each crossing the tree on its own way (Strand's
+    Ledermøtet's members on the far side of the rådmann's trunk); a comb's lines (order,
+    service) as they come.
 
-    tail: str
-    head: str
-    rel: str
-    reporting: bool
-    points: tuple[tuple[float, float], ...]
-    bundle: tuple[str, ...] = ()
+    >>> boxes = {"t": (0, 0, 10, 10), "a": (0, 50, 10, 10), "b": (0, 90, 10, 10)}
+    >>> ends = [("t", "a", "member"), ("t", "b", "member"), ("a", "b", "dotted")]
+    >>> _farthest_first(ends, _bundles(ends), boxes)
+    [1, 0, 2]
+    """
+    first = {}
+    for k, bundle in enumerate(bundles):
+        first.setdefault(bundle, k)
 
-    def __post_init__(self) -> None:
-        self.bundle = self.bundle or (self.tail, self.rel)
+    def key(k: int) -> tuple[int, float]:
+        if ends[k][2] in COMBS:  # a comb's lines as they come (untangled afterwards)
+            return first[bundles[k]], 0.0
+        (ax, ay, _, _), (bx, by, _, _) = boxes[ends[k][0]], boxes[ends[k][1]]
+        return first[bundles[k]], -(abs(ax - bx) + abs(ay - by))
 
-
-#: The first word of a bundle held by its head: ``(HEAD, head, relation)``.
-HEAD = "~head"
+    return sorted(range(len(ends)), key=key)
 
 
 def _bundles(ends: list[tuple[str, str, str]]) -> list[tuple[str, ...]]:
@@ -176,72 +191,6 @@ def _bundles(ends: list[tuple[str, str, str]]) -> list[tuple[str, ...]]:
     heads = Counter((head, rel) for _, head, rel in ends)
     return [(HEAD, head, rel) if heads[head, rel] > tails[tail, rel] and rel not in COMBS
             else (tail, rel) for tail, head, rel in ends]
-
-
-def _label_box(spot: tuple[float, float]) -> tuple[float, float, float, float]:
-    return (spot[0] - _LABEL_WIDTH / 2, spot[1] - 6.0, spot[0] + _LABEL_WIDTH / 2,
-            spot[1] + 6.0)
-
-
-def _untangle(lines: list[_Line], labels: dict[int, tuple[float, float]],
-              new_router: Callable[[], Router], rounds: int = 1) -> None:
-    """Route again, in place, each comb line that crosses another comb, with every other
-    line already drawn (the first pass routed it knowing only the lines before it); a new
-    route is kept where it crosses fewer combs. A rerouted line's label is placed again."""
-    for _ in range(rounds):
-        tangled = [i for i in range(len(lines)) if _comb_crossings(lines, i)]
-        if not tangled:
-            return
-        for i in tangled:
-            before = _comb_crossings(lines, i)
-            if not before:
-                continue
-            router = new_router()
-            for k, other in enumerate(lines):
-                if k != i:
-                    router.add(other.points, other.bundle, other.reporting,
-                               tip=other.bundle[0] != HEAD)
-            for k, spot in labels.items():
-                if k != i:
-                    router.occupy(_label_box(spot))
-            line = lines[i]
-            points = router.route(line.tail, line.head, line.bundle, line.reporting)
-            if points is None:
-                continue
-            old, line.points = line.points, points
-            if _comb_crossings(lines, i) >= before:
-                line.points = old
-            elif i in labels:
-                labels[i] = _label_spot(points, router.free)
-
-
-def _comb_crossings(lines: list[_Line], i: int) -> int:
-    """How often line ``i``, if it is a comb's, crosses the lines of other combs.
-
-    >>> a = _Line("a", "x", "service", False, ((0, 5), (20, 5)))
-    >>> b = _Line("b", "y", "service", False, ((10, 0), (10, 10)))
-    >>> c = _Line("b", "y", "member", False, b.points)
-    >>> _comb_crossings([a, b], 0), _comb_crossings([a, c], 0)
-    (1, 0)
-    """
-    line = lines[i]
-    if line.rel not in COMBS:
-        return 0
-    return sum(_crossing(p, q) for other in lines
-               if other.rel in COMBS and other.bundle != line.bundle
-               for p in itertools.pairwise(line.points) for q in itertools.pairwise(other.points))
-
-
-def _crossing(a: tuple[tuple[float, float], tuple[float, float]],
-              b: tuple[tuple[float, float], tuple[float, float]]) -> bool:
-    """Whether an axis-parallel segment crosses another inside both (not at an end)."""
-    (p, q), (r, t) = a, b
-    if p[1] == q[1] and r[0] == t[0]:  # a level, b upright
-        return (min(p[0], q[0]) < r[0] < max(p[0], q[0])
-                and min(r[1], t[1]) < p[1] < max(r[1], t[1]))
-    if p[0] == q[0] and r[1] == t[1]:
-        return _crossing(b, a)
-    return False
 
 
 def _branch(points: tuple[tuple[float, float], ...],
@@ -335,36 +284,6 @@ def _overlay_edges(org: Organisation, visible: set[str], drawn: set[tuple[str, s
             out.append((u, v, rel))
     out.sort(key=lambda e: e[2] != Relation.DOTTED.value)
     return out
-
-
-def _label_spot(points: tuple[tuple[float, float], ...],
-                free: Callable[[tuple[float, float, float, float]], bool],
-                ) -> tuple[float, float]:
-    """The centre of a route's label: above (or else below) the middle of its longest level
-    run that has room, else beside the middle of an upright run, where ``free`` says the
-    label's rectangle (x0, y0, x1, y1) covers no box and no other label.
-
-    Examples
-    --------
-    >>> _label_spot(((0, 0), (0, 20), (60, 20), (60, 30)), lambda r: True)
-    (30.0, 10.0)
-    >>> _label_spot(((0, 0), (0, 20), (60, 20), (60, 30)), lambda r: r[1] > 20)
-    (30.0, 30.0)
-    """
-    half_w, half_h = _LABEL_WIDTH / 2, 6.0
-    runs = sorted(itertools.pairwise(points), reverse=True,
-                  key=lambda r: abs(r[1][0] - r[0][0]) + abs(r[1][1] - r[0][1]))
-    spots = []
-    for (ax, ay), (bx, by) in runs:
-        mx, my = (ax + bx) / 2, (ay + by) / 2
-        if ay == by and abs(bx - ax) >= _LABEL_WIDTH:
-            spots += [(mx, my - half_h - 4), (mx, my + half_h + 4)]
-        elif ax == bx:
-            spots += [(mx + half_w + 3, my), (mx - half_w - 3, my)]
-    for x, y in spots:
-        if free((x - half_w, y - half_h, x + half_w, y + half_h)):
-            return x, y
-    return spots[0] if spots else points[len(points) // 2]
 
 
 def _side(points: tuple[tuple[float, float], ...]) -> str:

@@ -5,7 +5,10 @@ a few points outside every box's sides, and the middle (and either side of the m
 every free gap between boxes, so routes run in the channels between rows and columns. A
 route leaves its tail and enters its head off-centre (where no tree line runs) on a short
 straight stub, never enters a box's clearance, never runs on top of a tree connector, pays
-for each bend and each line it crosses, pays heavily for running on another overlay's line
+for each bend and each line it crosses (a tree connector as much as 40 points of way round),
+for running beside a reporting line (most within :data:`~orgraph.layout.tracks.CLOSE`, where
+the two read as one doubled line) and a little beside another overlay that is not bound for
+the same box, pays heavily for running on another overlay's line
 and little for running on a line of its own *bundle* (the same tail and relation), so the
 lines of one body to its many members share one trunk and branch off it. The search
 (A*) looks only at a window round the two boxes (:mod:`orgraph.layout.tracks`), grown
@@ -31,6 +34,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from orgraph.layout.tracks import (
     CLEARANCE,
+    CLOSE,
     MARGIN,
     NEAR,
     TOL,
@@ -52,7 +56,7 @@ _Port = tuple[Point, Point, int, float]  # outline point, stub end, direction, e
 STUB = 10.0  # a route leaves and enters a box straight for at least this long
 TIP = 2 * STUB  # the end of a line no later line of its bundle branches off (its arrowhead)
 BEND = 14.0
-CROSS_TREE = 12.0
+CROSS_TREE = 40.0  # crossing a tree connector: about as much as 40 points of way round
 CROSS_OVERLAY = 5.0
 CROSS_COMB = 400.0  # a comb (a unit's order or service lines) crossing another comb
 #: The relations whose bundles are combs: a unit's lines to the many units it serves.
@@ -60,7 +64,8 @@ COMBS = frozenset({"order", "service"})
 ALONG_OTHER = 5.0  # times the length run on another bundle's line, plus ALONG_START
 ALONG_START = 40.0
 SHARE = 0.2  # times the length run on a line of the route's own bundle
-NEAR_COST = 10.0  # times the length run beside a tree line closer than tracks.NEAR
+NEAR_COST = 10.0  # times the length run beside a tree line closer than tracks.CLOSE
+CLOSE_COST = 0.5  # times the length run beside another overlay closer than tracks.CLOSE
 BESIDE_COST = 6.0  # times the length run beside a reporting line closer than tracks.BESIDE
 LIMIT = 400  # the most boxes a search window may hold
 TAKEN = 60.0  # extra cost of ending where a line of another bundle ends
@@ -178,6 +183,7 @@ class Router:
             if len(rects) > LIMIT or (best and not strict):
                 break  # too many boxes, or a costly route found and the hard rules kept
             space = _Space(win, rects, self._lines.near(win), bundle, reporting, strict)
+            space.converging = {b for b, name in self._finishes if name == head}
             space.spent = self._spent
             found = space.search((tail, self._ports(tail, True, bundle)),
                                  (head, self._ports(head, False, bundle)))
@@ -251,6 +257,7 @@ class _Space:
                  lines: list[tuple[Rect, object]], bundle: object, reporting: bool,
                  strict: bool) -> None:
         self.win, self.bundle, self.reporting, self.strict = win, bundle, reporting, strict
+        self.converging: set[object] = set()  # bundles ending in the route's head box
         self.spent = [0]  # search states so far, shared by the router's spaces
         self.rects = rects
         self.lines = [(s, b) for s, b in lines if crosses((s[0] - 1, s[1] - 1),
@@ -290,21 +297,26 @@ class _Space:
         mid = (a + b) / 2
         if not lane.free(mid):
             return math.inf
-        share = other = near = beside = 0.0
+        share = other = near = close = beside = 0.0
         for lo, hi, bundle, off in lane.along:
             run = min(hi, b) - max(lo, a)
             if run > 0.5:
                 kind = self._kind(bundle)
                 if off >= TOL:  # beside a tree or reporting line: as little as it can
                     if kind is _HARD:
-                        if off < NEAR:
-                            if self.strict:
-                                return math.inf
+                        if off < NEAR and self.strict:
+                            return math.inf
+                        if off < CLOSE:
                             near = max(near, run)
                         else:
                             beside = max(beside, run)
                     elif off < NEAR:  # hugging another overlay (or its own bundle's line)
                         near = max(near, run)
+                    elif off < CLOSE and bundle[1] != self.bundle:  # close beside another:
+                        if self.reporting and not bundle[0]:  # it would run beside this one
+                            near = max(near, run)
+                        elif bundle[1] not in self.converging:  # (not two lines to one box)
+                            close = max(close, run)
                     continue
                 if kind is _HARD:
                     return math.inf
@@ -317,7 +329,8 @@ class _Space:
         cost = (b - a) - share - other + SHARE * share + ALONG_OTHER * other
         if other:
             cost += ALONG_START
-        cost += NEAR_COST * min(near, b - a) + BESIDE_COST * min(beside, b - a)
+        cost += (NEAR_COST * min(near, b - a) + BESIDE_COST * min(beside, b - a)
+                 + CLOSE_COST * min(close, b - a))
         trees = lane.cross_tree
         cost += CROSS_TREE * (bisect.bisect_right(trees, b) - bisect.bisect_right(trees, a))
         cost += sum(self._crossing(bundle) for v, bundle in lane.cross_over if a < v <= b)

@@ -19,7 +19,8 @@ import bisect
 import itertools
 from collections.abc import Iterable
 
-__all__ = ["APART", "BESIDE", "CELL", "CLEARANCE", "MARGIN", "NEAR", "TOL", "TRACK", "Buckets",
+__all__ = ["APART", "BESIDE", "CELL", "CLEARANCE", "CLOSE", "MARGIN", "NEAR", "TOL", "TRACK",
+           "Buckets",
            "Lane", "Point", "Rect", "box_rect", "crosses", "lanes", "segments", "tracks"]
 
 Point = tuple[float, float]
@@ -30,6 +31,7 @@ MARGIN = 6.0  # a track this far outside a box's side
 TRACK = 5.0  # more tracks this far either side of a gap's middle
 TOL = 2.0  # lines closer than this and parallel run on each other
 NEAR = 7.0  # the router runs no closer than this beside a tree line where it can help it
+CLOSE = 12.0  # closer than this beside a line it reads as running along it (pays more)
 BESIDE = 24.0  # and pays for every point it runs closer than this beside a reporting line
 APART = TOL + 0.5  # the least distance between two tracks
 
@@ -135,7 +137,7 @@ def lanes(coords: list[float], rects: list[Rect], lines: list[tuple[Rect, object
     for seg, bundle in lines:
         a0, b0, a1, b1 = (seg[1], seg[0], seg[3], seg[2]) if swap else seg
         if b0 == b1:  # runs along the lanes near it
-            reach = BESIDE if bundle is None or bundle[0] else NEAR  # tree, reporting: and others
+            reach = BESIDE if bundle is None or bundle[0] else CLOSE  # tree, reporting: others
             for k in span(b0 - reach, b0 + reach):
                 lanes[k].along.append((a0, a1, bundle, abs(coords[k] - b0)))
         elif a0 == a1:  # crosses the lanes it spans
