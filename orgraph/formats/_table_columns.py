@@ -111,6 +111,29 @@ def _first(names: Iterable[str], by_norm: dict[str, int], header: list[str],
                  and header[by_norm[n]] not in taken), None)
 
 
+def _guessed(header: list[str], by_norm: dict[str, int]) -> Columns:
+    """The columns of a table no profile matches, guessed from their names (``by_norm``:
+    normalised header → index).
+
+    Examples
+    --------
+    >>> header = ["Employee ID", "Manager ID", "Name"]
+    >>> cols = _guessed(header, {_norm(h): i for i, h in enumerate(header)})
+    >>> cols.id, cols.parent
+    ('Employee ID', 'Manager ID')
+    """
+    guess = {"id": next((h for h in _ID_NAMES if h in by_norm), None),
+             "parent": next((h for h in PARENT_NAMES if h in by_norm), None)}
+    # orgraph's own column names keep their meaning in any table ("relation" is no free
+    # text: a cell 'marriage' must be refused, not stored)
+    guess.update({role: role for role in ("kind", "relation", "dotted", "headcount")
+                  if role in by_norm})
+    if guess["id"] is None and guess["parent"] is not None:
+        # no id column: the rows are keyed by their names, as Visio's are
+        guess["id"] = guess["name"] = next((h for h in _KEY_NAMES if h in by_norm), None)
+    return Columns(**{k: header[by_norm[v]] for k, v in guess.items() if v})
+
+
 def _resolve_columns(header: list[str], filename: str, profile: str | None,
                      explicit: dict[str, str | None], line: int = 1) -> tuple[str, Columns]:
     by_norm: dict[str, int] = {}
@@ -120,19 +143,8 @@ def _resolve_columns(header: list[str], filename: str, profile: str | None,
         raise ChartError([Problem(filename, f"unknown column profile {profile!r}; use one of: "
                                             f"{', '.join(PROFILES)}")])
     name = profile or detect_profile(header)
-    cols = PROFILES[name] if name else Columns()
-    if name is None:
-        guess = {"id": next((h for h in _ID_NAMES if h in by_norm), None),
-                 "parent": next((h for h in PARENT_NAMES if h in by_norm), None)}
-        # orgraph's own column names keep their meaning in any table ("relation" is no
-        # free text: a cell 'marriage' must be refused, not stored)
-        guess.update({role: role for role in ("kind", "relation", "dotted", "headcount")
-                      if role in by_norm})
-        if guess["id"] is None and guess["parent"] is not None:
-            # no id column: the rows are keyed by their names, as Visio's are
-            guess["id"] = guess["name"] = next((h for h in _KEY_NAMES if h in by_norm), None)
-        cols = Columns(**{k: header[by_norm[v]] for k, v in guess.items() if v})
-        name = "custom"
+    cols = PROFILES[name] if name else _guessed(header, by_norm)
+    name = name or "custom"
     if cols.name is None or _norm(cols.name) not in by_norm:
         guess_name = next((h for h in _NAME_NAMES if h in by_norm and h != _norm(cols.id or "")),
                           None)

@@ -276,6 +276,28 @@ def _statements(graph: ParsedDot, problems: Problems, dropped: Counter[tuple[str
     return node_attrs, edge_list
 
 
+def _report_defaults(report: Report, dropped: Counter[tuple[str, str]], no_kind: int,
+                     no_relation: int) -> None:
+    """Report the attributes left out, and the nodes and edges given a default kind.
+
+    Examples
+    --------
+    >>> r = Report("x.dot")
+    >>> _report_defaults(r, Counter({("node", "image"): 2}), 1, 0)
+    >>> r.dropped
+    ["node attribute 'image' (2×): Graphviz would read local files or run long"]
+    >>> r.notes
+    ["1 node(s) without 'kind' became 'unit'"]
+    """
+    for (scope, key), count in dropped.items():
+        why = ": Graphviz would read local files or run long" if key in UNSAFE else ""
+        report.drop(f"{scope} attribute {key!r} ({count}×){why}")
+    if no_kind:
+        report.note(f"{no_kind} node(s) without 'kind' became 'unit'")
+    if no_relation:
+        report.note(f"{no_relation} edge(s) without 'relation' became 'line' (reporting)")
+
+
 def read_dot(path: str | Path, *, report: Report | None = None, encoding: str | None = None,
              text: str | None = None, strict: bool = False,
              top: str | None = None) -> Organisation:
@@ -348,13 +370,7 @@ def read_dot(path: str | Path, *, report: Report | None = None, encoding: str | 
                          "pair: keep one", node=v)
             continue
         org.add_edge(u, v, **attrs)
-    for (scope, key), count in dropped.items():
-        why = ": Graphviz would read local files or run long" if key in UNSAFE else ""
-        report.drop(f"{scope} attribute {key!r} ({count}×){why}")
-    if no_kind and no_kind < len(org):
-        report.note(f"{no_kind} node(s) without 'kind' became 'unit'")
-    if no_relation:
-        report.note(f"{no_relation} edge(s) without 'relation' became 'line' (reporting)")
+    _report_defaults(report, dropped, no_kind if no_kind < len(org) else 0, no_relation)
     if not strict and not problems:  # a second line superior, a loop: as GraphML's
         repair_lines(org, filename, report)
     org = finish(org, filename, problems, name=org.graph.get("name"))
