@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 import orgraph
 from orgraph.cli import main
@@ -220,13 +220,16 @@ def _outputs(words: list[str]) -> set[int]:
     return out
 
 
-def _run_example(line: str, tmp_path: Path) -> bool:
-    """Run one help example through CliRunner; False when a stage is not orgraph."""
+def _run_example(line: str, tmp_path: Path, exit_code: int = 0) -> Result | None:
+    """Run one help example through CliRunner (outputs in ``tmp_path``): the last stage's
+    result, None when a stage is not orgraph. Every stage must exit 0, the last
+    ``exit_code``."""
     stages = [shlex.split(stage) for stage in line.split("|")]
     if any(stage[0] != "orgraph" or ">" in stage for stage in stages):
-        return False
+        return None
     piped: bytes | None = None
-    for words in stages:
+    result: Result | None = None
+    for n, words in enumerate(stages, 1):
         outputs = _outputs(words)
         args: list[str] = []
         for i, word in enumerate(words[1:], 1):
@@ -237,9 +240,9 @@ def _run_example(line: str, tmp_path: Path) -> bool:
             else:
                 args.append(word)
         result = CliRunner().invoke(main, args, input=piped)
-        assert result.exit_code == 0, (line, result.output)
+        assert result.exit_code == (exit_code if n == len(stages) else 0), (line, result.output)
         piped = result.stdout_bytes
-    return True
+    return result
 
 
 @pytest.mark.parametrize("name", main.list_commands(None))

@@ -175,7 +175,7 @@ def main() -> None:
 
     Every FILE may be - for standard input (its format from --from, else sniffed) and every
     -o/OUT may be - for standard output; notes and warnings go to standard error (-q hides
-    them). Shell completion: see "Shell completion" in the README.
+    them). Shell completion: see "In a shell" in the README.
 
     \b
     Examples:
