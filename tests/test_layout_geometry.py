@@ -150,6 +150,30 @@ def test_overlays_fall_back_to_candidates_in_a_crowded_window(monkeypatch) -> No
             assert abs(x - cx) <= w / 2 + 0.01 and abs(y - cy) <= h / 2 + 0.01
 
 
+def test_a_spent_search_budget_gives_up_without_building_a_grid(monkeypatch) -> None:
+    """Once a chart's searches have spent their budget, a later search gives up at once
+    (A* would at its first state), without the window's lanes: the overlay falls back to
+    the candidates (``None``), and the give-up counts one state more, as A*'s would."""
+    from orgraph.layout import gridsearch, router, tracks
+
+    built: list[int] = []
+
+    def counted(*args: object, **kwargs: object) -> list[tracks.Lane]:
+        built.append(1)
+        return tracks.lanes(*args, **kwargs)
+
+    monkeypatch.setattr(router, "lanes", counted)
+    boxes = {"a": (30, 10, 40, 20), "b": (130, 10, 40, 20), "wall": (80, 10, 20, 60)}
+    routing = router.Router(boxes, {}, [], (160, 60))
+    assert routing.route("a", "b", "x") is not None
+    assert built
+    built.clear()
+    routing._spent[0] = gridsearch.BUDGET
+    assert routing.route("a", "b", "y") is None
+    assert not built
+    assert routing._spent[0] == gridsearch.BUDGET + 1
+
+
 @pytest.mark.parametrize("show", [None, "all"])
 def test_larvik_samordningsrad_sits_by_its_members(show: str | None) -> None:
     """Figur V1.9 draws Samordningsrådet with the units, not as a chart of its own: a body

@@ -36,6 +36,7 @@ Examples
 from __future__ import annotations
 
 import itertools
+import math
 from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -304,7 +305,9 @@ class _Index:
         self.cells: dict[tuple[int, int], list[tuple[str, float, float, float, float]]] = {}
         for name, (cx, cy, w, h) in lay.boxes.items():
             self._put(name, cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-        self.lines: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        # level lines by (cell, y) as (x0, x1), upright ones by (cell, x) as (y0, y1)
+        self.level: dict[tuple[int, int, float], list[tuple[float, float]]] = {}
+        self.upright: dict[tuple[int, int, float], list[tuple[float, float]]] = {}
         for route in lay.routes:
             self.add_route(route.points)
 
@@ -319,28 +322,51 @@ class _Index:
 
     def add_route(self, points: tuple[tuple[float, float], ...]) -> None:
         for (ax, ay), (bx, by) in itertools.pairwise(points):
-            seg = (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
-            for key in self._keys(*seg):
-                self.lines.setdefault(key, []).append(seg)
+            x0, y0, x1, y1 = min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+            for i, j in self._keys(x0, y0, x1, y1):
+                if y0 == y1:
+                    self.level.setdefault((i, j, y0), []).append((x0, x1))
+                if x0 == x1:
+                    self.upright.setdefault((i, j, x0), []).append((y0, y1))
 
-    def cost(self, points: tuple[tuple[float, float], ...], ends: tuple[str, str]) -> float:
-        """Boxes crossed (heavily), lines run along (less), then length."""
+    def cost(self, points: tuple[tuple[float, float], ...], ends: tuple[str, str],
+             bound: float = math.inf) -> float:
+        """Boxes crossed (heavily), lines run along (less: each line once per grid cell the
+        two share), then length. (A level segment can only run along a level line at its
+        height, an upright one along an upright one: the lines are kept so.) The sum only
+        grows as the segments are walked: once it reaches ``bound``, what it is so far is
+        returned (the candidate cannot be cheaper than one costing ``bound``).
+
+        >>> boxes = {"a": (0, 0, 20, 10), "b": (100, 0, 20, 10), "c": (50, 0, 20, 10)}
+        >>> index = _Index(Layout(120, 10, boxes, []))
+        >>> index.cost(((10, 0), (90, 0)), ("a", "b")), index.cost(((10, 0), (90, 0)),
+        ...                                                          ("a", "b"), 500.0)
+        (1080.0, 1080.0)
+        >>> index.cost(((10, 0), (10, 30), (90, 30)), ("a", "b"), 50.0)
+        110.0
+        """
+        segments = [(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+                    for (ax, ay), (bx, by) in itertools.pairwise(points)]
+        length = 0.0
+        for x0, y0, x1, y1 in segments:
+            length += (x1 - x0) + (y1 - y0)
         crossed: set[str] = set()
         along = 0
-        length = 0.0
-        for (ax, ay), (bx, by) in itertools.pairwise(points):
-            x0, y0, x1, y1 = min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
-            length += (x1 - x0) + (y1 - y0)
-            for key in self._keys(x0, y0, x1, y1):
-                for name, bx0, by0, bx1, by1 in self.cells.get(key, ()):
+        for x0, y0, x1, y1 in segments:
+            if len(crossed) * 1000.0 + along * 50.0 + length >= bound:
+                break
+            for i, j in self._keys(x0, y0, x1, y1):
+                for name, bx0, by0, bx1, by1 in self.cells.get((i, j), ()):
                     if name in ends or name in crossed:
                         continue
                     if x0 < bx1 - 1 and x1 > bx0 + 1 and y0 < by1 - 1 and y1 > by0 + 1:
                         crossed.add(name)
-                for lx0, ly0, lx1, ly1 in self.lines.get(key, ()):
-                    same_y = y0 == y1 == ly0 == ly1 and x0 < lx1 and lx0 < x1
-                    same_x = x0 == x1 == lx0 == lx1 and y0 < ly1 and ly0 < y1
-                    along += same_x or same_y
+                if y0 == y1:  # on a level line at the same height (a point: either)
+                    along += sum(x0 < lx1 and lx0 < x1 for lx0, lx1 in self.level.get(
+                        (i, j, y0), ()))
+                if x0 == x1:
+                    along += sum(y0 < ly1 and ly0 < y1 for ly0, ly1 in self.upright.get(
+                        (i, j, x0), ()))
         return len(crossed) * 1000.0 + along * 50.0 + length
 
     def best_route(self, tail: str, head: str) -> tuple[tuple[float, float], ...]:
@@ -348,7 +374,7 @@ class _Index:
         a, b = self.lay.boxes[tail], self.lay.boxes[head]
         best, best_cost = None, float("inf")
         for points in _candidates(a, b):
-            c = self.cost(points, (tail, head))
+            c = self.cost(points, (tail, head), best_cost)
             if c < best_cost:
                 best, best_cost = points, c
         assert best is not None

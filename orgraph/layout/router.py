@@ -27,11 +27,12 @@ True
 from __future__ import annotations
 
 import bisect
-import heapq
 import itertools
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
+from orgraph.layout.gridsearch import BEND, BUDGET, astar
+from orgraph.layout.gridsearch import GIVE_UP as _GIVE_UP
 from orgraph.layout.tracks import (
     CLEARANCE,
     CLOSE,
@@ -55,7 +56,6 @@ _Port = tuple[Point, Point, int, float]  # outline point, stub end, direction, e
 
 STUB = 10.0  # a route leaves and enters a box straight for at least this long
 TIP = 2 * STUB  # the end of a line no later line of its bundle branches off (its arrowhead)
-BEND = 14.0
 CROSS_TREE = 40.0  # crossing a tree connector: about as much as 40 points of way round
 CROSS_OVERLAY = 5.0
 CROSS_COMB = 400.0  # a comb (a unit's order or service lines) crossing another comb
@@ -71,14 +71,9 @@ LIMIT = 400  # the most boxes a search window may hold
 TAKEN = 60.0  # extra cost of ending where a line of another bundle ends
 NEW_START = 60.0  # of a bundle's line leaving (entering) a box where no line of it does
 BELOW = 30.0  # of entering a box from below
-MAX_STATES = 40_000  # one search gives up (for the cheap fallback) after so many states,
-BUDGET = 250_000  # and every search of a chart after so many in all
 DETOUR = 80.0  # a route costing more than this over its plain cost tries a wider window,
 FAR = 600.0  # and one costing more than this in that wider one, the whole drawing
-GUIDE = 0.8  # the search's guess: this times the distance left (less than 1 finds bundles)
-_GIVE_UP: tuple = ("give up",)
 _HARD, _OWN, _OTHER = "hard", "own", "other"
-_DIRS = ((1, 0), (0, 1), (-1, 0), (0, -1))  # right, down, left, up (y grows downward)
 
 
 class Router:
@@ -263,16 +258,15 @@ class _Space:
         self.lines = [(s, b) for s, b in lines if crosses((s[0] - 1, s[1] - 1),
                                                             (s[2] + 1, s[3] + 1), win)]
         self._near: tuple[_Buckets, _Buckets] | None = None  # boxes, lines: for the stubs
+        self.stubs: list[Rect] | None = None  # where stubs lie (None: anywhere)
 
     def _close_to(self, seg: Rect) -> tuple[list, list]:
         """The window's boxes ``(name, rect)`` and lines ``(line, bundle)`` whose cells the
         segment's (grown by a point) touch."""
         if self._near is None:
-            self._near = (_Buckets(), _Buckets())
-            for near, items, at in ((self._near[0], self.rects, 1), (self._near[1], self.lines, 0)):
-                for item in items:
-                    r = item[at]
-                    near.put(item, (r[0] - 1, r[1] - 1, r[2] + 1, r[3] + 1))
+            self._near = (_Buckets(self.stubs), _Buckets(self.stubs))
+            self._near[0].put_grown(self.rects, 1, 1.0)
+            self._near[1].put_grown(self.lines, 0, 1.0)
         grown = (seg[0] - 1, seg[1] - 1, seg[2] + 1, seg[3] + 1)
         return self._near[0].near(grown), self._near[1].near(grown)
 
@@ -293,47 +287,55 @@ class _Space:
     def _cost(self, lane: Lane, a: float, b: float) -> float:
         """The cost of running from ``a`` to ``b`` (a < b) along ``lane``: its length, more
         beside a tree line or on another overlay, less on its own bundle, plus the lines it
-        crosses; ``inf`` through a box or on top of a tree line."""
-        mid = (a + b) / 2
-        if not lane.free(mid):
+        crosses; ``inf`` through a box or on top of a tree line. (The search asks this of
+        every grid edge it reaches: the kinds of :meth:`_kind` are worked out inline.)"""
+        if not lane.free((a + b) / 2):
             return math.inf
+        own, reporting = self.bundle, self.reporting
         share = other = near = close = beside = 0.0
-        for lo, hi, bundle, off in lane.along:
-            run = min(hi, b) - max(lo, a)
-            if run > 0.5:
-                kind = self._kind(bundle)
-                if off >= TOL:  # beside a tree or reporting line: as little as it can
-                    if kind is _HARD:
-                        if off < NEAR and self.strict:
-                            return math.inf
-                        if off < CLOSE:
-                            near = max(near, run)
-                        else:
-                            beside = max(beside, run)
-                    elif off < NEAR:  # hugging another overlay (or its own bundle's line)
-                        near = max(near, run)
-                    elif off < CLOSE and bundle[1] != self.bundle:  # close beside another:
-                        if self.reporting and not bundle[0]:  # it would run beside this one
-                            near = max(near, run)
-                        elif bundle[1] not in self.converging:  # (not two lines to one box)
-                            close = max(close, run)
-                    continue
-                if kind is _HARD:
-                    return math.inf
-                if kind is _OWN and off < 0.01:  # on its bundle's line, not just beside it
-                    share += run
-                else:
-                    other += run
-        share = min(share, b - a)  # lines of a bundle lie on each other
-        other = min(other, b - a - share)
-        cost = (b - a) - share - other + SHARE * share + ALONG_OTHER * other
-        if other:
-            cost += ALONG_START
-        cost += (NEAR_COST * min(near, b - a) + BESIDE_COST * min(beside, b - a)
-                 + CLOSE_COST * min(close, b - a))
+        for lo, hi, line, off in lane.along:
+            run = (b if b < hi else hi) - (a if a > lo else lo)  # min(hi, b) - max(lo, a)
+            if run <= 0.5:
+                continue
+            hard = line is None or (line[0] and not reporting and line[1] != own)
+            if off >= TOL:  # beside a tree or reporting line: as little as it can
+                if hard:
+                    if off < NEAR and self.strict:
+                        return math.inf
+                    if off >= CLOSE:
+                        beside = run if run > beside else beside
+                    elif run > near:
+                        near = run
+                elif off < NEAR:  # hugging another overlay (or its own bundle's line)
+                    near = run if run > near else near
+                elif off < CLOSE and line[1] != own:  # close beside another:
+                    if reporting and not line[0]:  # it would run beside this one
+                        near = run if run > near else near
+                    elif line[1] not in self.converging and run > close:  # (not two lines
+                        close = run  # to one box)
+                continue
+            if hard:
+                return math.inf
+            if off < 0.01 and line[1] == own:  # on its bundle's line, not just beside it
+                share += run
+            else:
+                other += run
+        if share or other or near or beside or close:
+            share = min(share, b - a)  # lines of a bundle lie on each other
+            other = min(other, b - a - share)
+            cost = (b - a) - share - other + SHARE * share + ALONG_OTHER * other
+            if other:
+                cost += ALONG_START
+            cost += (NEAR_COST * min(near, b - a) + BESIDE_COST * min(beside, b - a)
+                     + CLOSE_COST * min(close, b - a))
+        else:  # the same sum, all its other terms nought
+            cost = b - a
         trees = lane.cross_tree
-        cost += CROSS_TREE * (bisect.bisect_right(trees, b) - bisect.bisect_right(trees, a))
-        cost += sum(self._crossing(bundle) for v, bundle in lane.cross_over if a < v <= b)
+        if trees:
+            cost += CROSS_TREE * (bisect.bisect_right(trees, b) - bisect.bisect_right(trees, a))
+        at = lane.over_at
+        if at and bisect.bisect_right(at, b) > bisect.bisect_right(at, a):
+            cost += sum(self._crossing(line) for v, line in lane.cross_over if a < v <= b)
         return cost
 
     def _stub_cost(self, p: Point, q: Point, own: str) -> float:
@@ -365,103 +367,72 @@ class _Space:
                heads: tuple[str, list[_Port]]) -> tuple | None:
         """The cheapest route from one of the tail's ports to one of the head's, and its
         cost (or ``None``, or :data:`_GIVE_UP`): each port is (point on the outline, end of
-        its stub, direction of travel there)."""
+        its stub, direction of travel there). Once the chart's searches have spent the
+        :data:`~orgraph.layout.gridsearch.BUDGET`, a search that has ports to start and
+        end at gives up without building its grid (A* would give up at its first state)."""
         (tail_name, tails_at), (head_name, heads_at) = tails, heads
         plain = [r for _, r in self.rects]
         inflated = [(r[0] - CLEARANCE, r[1] - CLEARANCE, r[2] + CLEARANCE, r[3] + CLEARANCE)
                     for r in plain]
-        ends = [*tails_at, *heads_at]
-        own = [s for s, b in self.lines if b is not None and b[1] == self.bundle]
-        xs = tracks(plain, self.win[0], self.win[2], [q[0] for _, q, _, _ in ends]
-                    + [s[0] for s in own if s[0] == s[2] and self.win[0] <= s[0] <= self.win[2]])
-        ys = tracks([(r[1], r[0], r[3], r[2]) for r in plain], self.win[1], self.win[3],
-                     [q[1] for _, q, _, _ in ends]
-                     + [s[1] for s in own if s[1] == s[3] and self.win[1] <= s[1] <= self.win[3]])
+
+        self.stubs = [_around(ports) for ports in (tails_at, heads_at) if ports]
+
+        def open_at(q: Point) -> bool:  # a track's crossing there would be free
+            return not any(r[0] < q[0] < r[2] and r[1] < q[1] < r[3] for r in inflated)
+
+        goals: list[tuple[Point, tuple[int, float, Point]]] = []
+        for port, stub, d, extra in heads_at:
+            cost = self._stub_cost(stub, port, head_name) + extra
+            if cost < math.inf and open_at(stub):
+                goals.append((stub, (d, cost, port)))
+        starts = []
+        for port, stub, d, extra in tails_at:
+            cost = self._stub_cost(port, stub, tail_name) + extra
+            if cost < math.inf and open_at(stub):
+                starts.append((cost, stub, d, port))
+        if not goals or not starts:
+            return None
+        if self.spent[0] >= BUDGET:
+            self.spent[0] += 1
+            return _GIVE_UP
+        xs, ys = self._tracks([*tails_at, *heads_at])
         rows = lanes(ys, inflated, self.lines, swap=False)
         cols = lanes(xs, inflated, self.lines, swap=True)
         xi, yj = {x: i for i, x in enumerate(xs)}, {y: j for j, y in enumerate(ys)}
-
-        def node(q: Point) -> tuple[int, int] | None:
-            i, j = xi.get(q[0]), yj.get(q[1])
-            if i is None or j is None or not rows[j].free(q[0]):
-                return None
-            return i, j
-
-        goals: dict[tuple[int, int], list[tuple[int, float, Point]]] = {}
-        for port, stub, d, extra in heads_at:
-            at = node(stub)
-            cost = self._stub_cost(stub, port, head_name) + extra
-            if at is not None and cost < math.inf:
-                goals.setdefault(at, []).append((d, cost, port))
-        starts = []
-        for port, stub, d, extra in tails_at:
-            at = node(stub)
-            cost = self._stub_cost(port, stub, tail_name) + extra
-            if at is not None and cost < math.inf:
-                starts.append((cost, at, d, port))
-        if not goals or not starts:
-            return None
-        found = _astar(xs, ys, rows, cols, starts, goals, self._cost, self.spent)
+        at_goal: dict[tuple[int, int], list[tuple[int, float, Point]]] = {}
+        for q, end in goals:
+            at_goal.setdefault((xi[q[0]], yj[q[1]]), []).append(end)
+        at_start = [(cost, (xi[q[0]], yj[q[1]]), d, port) for cost, q, d, port in starts]
+        found = astar(xs, ys, rows, cols, at_start, at_goal, self._cost, self.spent)
         if found is None or found is _GIVE_UP:
             return found
         (first, cells, last), cost = found
         return _simplify([first, *((xs[i], ys[j]) for i, j in cells), last]), cost
 
+    def _tracks(self, ends: list[_Port]) -> tuple[list[float], list[float]]:
+        """The window's tracks, columns (x) and rows (y): round its boxes, through the
+        ports' stub ends and along the lines of the route's own bundle."""
+        plain = [r for _, r in self.rects]
+        own = [s for s, b in self.lines if b is not None and b[1] == self.bundle]
+        x0, y0, x1, y1 = self.win
+        xs = tracks(plain, x0, x1, [q[0] for _, q, _, _ in ends]
+                    + [s[0] for s in own if s[0] == s[2] and x0 <= s[0] <= x1])
+        ys = tracks([(r[1], r[0], r[3], r[2]) for r in plain], y0, y1,
+                    [q[1] for _, q, _, _ in ends]
+                    + [s[1] for s in own if s[1] == s[3] and y0 <= s[1] <= y1])
+        return xs, ys
 
-def _astar(xs: list[float], ys: list[float], rows: list[Lane], cols: list[Lane],
-           starts: list, goals: dict, cost_of: Callable[[Lane, float, float], float],
-           spent: list[int]) -> tuple | None:
-    """A* over the track grid, states (column, row, direction of travel), guided by the
-    distance to the box of goals; ``None`` when no goal is reached, :data:`_GIVE_UP` after
-    :data:`MAX_STATES` states, or once ``spent[0]``, which counts them, passes
-    :data:`BUDGET`."""
-    gx, gy = [xs[i] for i, _ in goals], [ys[j] for _, j in goals]
-    x0, x1, y0, y1 = min(gx), max(gx), min(gy), max(gy)
 
-    def guess(i: int, j: int) -> float:
-        x, y = xs[i], ys[j]
-        return GUIDE * (max(x0 - x, 0.0, x - x1) + max(y0 - y, 0.0, y - y1))
+def _around(ports: list[_Port]) -> Rect:
+    """The rectangle round the ports' stubs, grown by a point as :meth:`_Space._close_to`
+    grows them (twice, for a margin).
 
-    best: dict[tuple[int, int, int], float] = {}
-    back: dict[tuple[int, int, int], tuple[int, int, int] | None] = {}
-    heap: list = []
-    origin: dict[tuple[int, int, int], Point] = {}
-    for cost, (i, j), d, port in starts:
-        if cost < best.get((i, j, d), math.inf):
-            best[i, j, d], back[i, j, d], origin[i, j, d] = cost, None, port
-            heapq.heappush(heap, (cost + guess(i, j), cost, (i, j, d)))
-    edges: dict[tuple[int, int, int], float] = {}
-    free: dict[tuple[int, int], bool] = {}
-    done, done_cost, expanded = None, math.inf, 0
-    while heap:
-        f, g, (i, j, d) = heapq.heappop(heap)
-        if f >= done_cost:
-            break
-        if g > best.get((i, j, d), math.inf):
-            continue
-        expanded += 1
-        spent[0] += 1
-        if expanded > MAX_STATES or spent[0] > BUDGET:
-            return _GIVE_UP
-        for d_in, extra, port in goals.get((i, j), ()):
-            total = g + extra + (BEND if d != d_in else 0.0)
-            if d != d_in ^ 2 and total < done_cost:
-                done, done_cost = ((i, j, d), port), total
-        for nd, (di, dj) in enumerate(_DIRS):
-            ni, nj = i + di, j + dj
-            if nd == d ^ 2 or not (0 <= ni < len(xs) and 0 <= nj < len(ys)):
-                continue
-            if (ni, nj) not in free:
-                free[ni, nj] = rows[nj].free(xs[ni])
-            key = (min(i, ni), min(j, nj), nd & 1)
-            if free[ni, nj] and key not in edges:  # vertical: along column i, else row j
-                edges[key] = (cost_of(cols[i], ys[key[1]], ys[key[1] + 1]) if nd & 1
-                              else cost_of(rows[j], xs[key[0]], xs[key[0] + 1]))
-            ng = g + edges[key] + (BEND if nd != d else 0.0) if free[ni, nj] else math.inf
-            if ng < best.get((ni, nj, nd), math.inf):
-                best[ni, nj, nd], back[ni, nj, nd] = ng, (i, j, d)
-                heapq.heappush(heap, (ng + guess(ni, nj), ng, (ni, nj, nd)))
-    return None if done is None else (_walk_back(done, back, origin), done_cost)
+    >>> _around([((0.0, 0.0), (0.0, -10.0), 3, 0.0), ((5.0, 20.0), (5.0, 30.0), 1, 0.0)])
+    (-2.0, -12.0, 7.0, 32.0)
+    """
+    xs = [v for p, q, _, _ in ports for v in (p[0], q[0])]
+    ys = [v for p, q, _, _ in ports for v in (p[1], q[1])]
+    return min(xs) - 2, min(ys) - 2, max(xs) + 2, max(ys) + 2
 
 
 def _plain_cost(points: tuple[Point, ...]) -> float:
@@ -472,18 +443,6 @@ def _plain_cost(points: tuple[Point, ...]) -> float:
     """
     length = sum(abs(q[0] - p[0]) + abs(q[1] - p[1]) for p, q in itertools.pairwise(points))
     return length + BEND * max(0, len(points) - 2)
-
-
-def _walk_back(done: tuple, back: dict, origin: dict) -> tuple[Point, list, Point]:
-    """(first point, grid cells, last point) of the path that ended in ``done``."""
-    state, last = done
-    cells = []
-    while state is not None:
-        cells.append(state[:2])
-        first = origin.get(state)
-        state = back[state]
-    cells.reverse()
-    return first, cells, last
 
 
 def _simplify(points: list[Point]) -> tuple[Point, ...]:

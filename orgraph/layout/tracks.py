@@ -85,13 +85,14 @@ class Lane:
     """What lies on one track (a row or a column): the boxes it may not enter, the lines
     running along it, and where lines cross it."""
 
-    __slots__ = ("_ends", "_starts", "along", "blocked", "cross_over", "cross_tree")
+    __slots__ = ("_ends", "_starts", "along", "blocked", "cross_over", "cross_tree", "over_at")
 
     def __init__(self) -> None:
         self.blocked: list[tuple[float, float]] = []
         self.along: list[tuple[float, float, object, float]] = []  # from, to, line, off by
         self.cross_tree: list[float] = []
         self.cross_over: list[tuple[float, object]] = []
+        self.over_at: list[float] = []  # where cross_over's lines cross, sorted (by lanes())
         self._starts: list[float] = []
         self._ends: list[float] = []
 
@@ -107,6 +108,17 @@ class Lane:
                 starts.append(a)
                 ends.append(b)
         self._starts, self._ends = starts, ends
+
+    def spans(self) -> list[tuple[float, float]]:
+        """The blocked (open) intervals as :meth:`seal` merged them, in order.
+
+        >>> lane = Lane()
+        >>> lane.blocked += [(5, 20), (0, 10), (20, 30)]
+        >>> lane.seal()
+        >>> lane.spans()
+        [(0, 20), (20, 30)]
+        """
+        return list(zip(self._starts, self._ends, strict=True))
 
     def free(self, v: float) -> bool:
         """Whether ``v`` lies inside none of the blocked (open) intervals.
@@ -148,6 +160,7 @@ def lanes(coords: list[float], rects: list[Rect], lines: list[tuple[Rect, object
                     lanes[k].cross_over.append((a0, bundle))
     for lane in lanes:
         lane.cross_tree = sorted(set(lane.cross_tree))  # one trunk drawn by many connectors
+        lane.over_at = sorted(v for v, _ in lane.cross_over)
         lane.seal()
     return lanes
 
@@ -177,15 +190,51 @@ class Buckets:
     >>> grid.put("a", (0.0, 0.0, 10.0, 10.0)); grid.put("b", (500.0, 0.0, 510.0, 10.0))
     >>> grid.near((5.0, 5.0, 20.0, 20.0))
     ['a']
+    >>> kept = Buckets(within=[(0.0, 0.0, 1.0, 1.0)])
+    >>> kept.put("a", (0.0, 0.0, 10.0, 10.0)); kept.put("b", (500.0, 0.0, 510.0, 10.0))
+    >>> kept.near((5.0, 5.0, 20.0, 20.0)), sorted(kept.cells)
+    (['a'], [(0, 0)])
     """
 
-    def __init__(self) -> None:
+    def __init__(self, within: list[Rect] | None = None) -> None:
         self.cells: dict[tuple[int, int], list] = {}
+        #: Only the cells these rectangles touch are kept (all, when ``None``): a
+        #: :meth:`near` inside them answers as if every cell were.
+        self.within = None if within is None else [_cells(r) for r in within]
 
     def put(self, item: object, r: Rect) -> None:
-        for i in range(int(r[0] // CELL), int(r[2] // CELL) + 1):
-            for j in range(int(r[1] // CELL), int(r[3] // CELL) + 1):
-                self.cells.setdefault((i, j), []).append(item)
+        i0, j0, i1, j1 = _cells(r)
+        for a0, b0, a1, b1 in (((i0, j0, i1, j1),) if self.within is None else self.within):
+            for i in range(max(i0, a0), min(i1, a1) + 1):
+                for j in range(max(j0, b0), min(j1, b1) + 1):
+                    self.cells.setdefault((i, j), []).append(item)
+
+    def put_grown(self, items: Iterable[tuple], at: int, grow: float) -> None:
+        """:meth:`put` each item by its rectangle ``item[at]`` grown by ``grow`` on every
+        side, in order (one call for many: the search puts a window's every box and line).
+
+        >>> grid = Buckets(within=[(0.0, 0.0, 1.0, 1.0)])
+        >>> grid.put_grown([("a", (0.0, 0.0, 10.0, 10.0)), ("b", (200.0, 0, 210.0, 10.0))],
+        ...                1, 1.0)
+        >>> sorted(grid.cells), [name for name, _ in grid.near((5.0, 5.0, 6.0, 6.0))]
+        ([(0, 0)], ['a'])
+        >>> everywhere = Buckets()
+        >>> everywhere.put_grown([("a", (0.0, 0.0, 10.0, 10.0))], 1, 1.0)
+        >>> sorted(everywhere.cells)
+        [(-1, -1), (-1, 0), (0, -1), (0, 0)]
+        """
+        cells = self.cells
+        for item in items:
+            r = item[at]
+            i0, j0 = int((r[0] - grow) // CELL), int((r[1] - grow) // CELL)
+            i1, j1 = int((r[2] + grow) // CELL), int((r[3] + grow) // CELL)
+            for a0, b0, a1, b1 in (((i0, j0, i1, j1),) if self.within is None
+                                   else self.within):
+                if i0 > a1 or a0 > i1 or j0 > b1 or b0 > j1:
+                    continue
+                for i in range(max(i0, a0), min(i1, a1) + 1):
+                    for j in range(max(j0, b0), min(j1, b1) + 1):
+                        cells.setdefault((i, j), []).append(item)
 
     def near(self, r: Rect) -> list:
         out, seen = [], set()
@@ -196,6 +245,15 @@ class Buckets:
                         seen.add(id(item))
                         out.append(item)
         return out
+
+
+def _cells(r: Rect) -> tuple[int, int, int, int]:
+    """The first and last column and row of the :class:`Buckets` cells ``r`` touches.
+
+    >>> _cells((-1.0, 0.0, 170.0, 10.0))
+    (-1, 0, 1, 0)
+    """
+    return int(r[0] // CELL), int(r[1] // CELL), int(r[2] // CELL), int(r[3] // CELL)
 
 
 def segments(points: Iterable[Point]) -> list[Rect]:
